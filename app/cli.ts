@@ -1,0 +1,92 @@
+import { Command, Option } from 'commander';
+import pino from 'pino';
+import { CHANNELS, type Channel } from '../core/inquiry.js';
+import { isLibdeskError } from '../core/errors.js';
+import { migrateDatabase } from '../db/index.js';
+import { createLogger } from '../logging/logger.js';
+import { DEMO_ASSETS } from '../assets/index.js';
+import { seedDemoLibrary } from '../prisma/seed.js';
+import { loadConfig } from './config.js';
+import { createDeps, type Deps } from './deps.js';
+import { seedIfWanted, startLibdesk } from './main.js';
+import { registerKbCheck } from './cli/kb-check.js';
+
+/** One-shot commands log to stderr so that stdout carries only their answer (JSON for `ask`). */
+function commandLogger(level: string) {
+  return createLogger({ level, destination: pino.destination(2) });
+}
+
+async function withDeps<T>(work: (deps: Deps) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const deps = await createDeps(config, commandLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
+  try {
+    return await work(deps);
+  } finally {
+    await deps.close();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command('libdesk').description('Front-desk assistant for public libraries').showHelpAfterError();
+
+  program
+    .command('start')
+    .description('run the web server and job workers (PROCESS_ROLE picks one or both)')
+    .action(async () => {
+      const running = await startLibdesk();
+      const stop = async (signal: string) => {
+        running.deps.logger.info({ signal }, 'shutting down');
+        await running.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations and exit')
+    .action(async () => {
+      const config = loadConfig();
+      const report = await migrateDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+      console.log(report.applied.length ? `applied: ${report.applied.join(', ')}` : `up to date (${report.alreadyApplied} migrations)`);
+    });
+
+  program
+    .command('seed')
+    .description('load the demo library (devices, catalog) into the database')
+    .action(async () => {
+      await withDeps(async (deps) => {
+        const report = await seedDemoLibrary({ prisma: deps.database.prisma, assets: deps.assets }, DEMO_ASSETS, { force: true });
+        console.log(`seeded ${report.assets} devices and ${report.catalogRecords} catalog records`);
+      });
+    });
+
+  program
+    .command('ask')
+    .description('ask the assistant one question and print its answer as JSON')
+    .argument('<text>', 'what a patron would write')
+    .addOption(new Option('--channel <channel>', 'channel to ask as').choices(CHANNELS).default('cli'))
+    .option('--session <id>', 'conversation id, to continue a dialog over several asks', 'cli')
+    .action(async (text: string, options: { channel: Channel; session: string }) => {
+      await withDeps(async (deps) => {
+        await seedIfWanted(deps);
+        const result = await deps.inquiries.handle({ channel: options.channel, address: options.session, text });
+        const { inquiryId, intent, reply, confidence, ticket } = result;
+        console.log(JSON.stringify({ inquiryId, intent, reply, confidence, ...(ticket ? { ticket } : {}) }, null, 2));
+      });
+    });
+
+  registerKbCheck(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    const message = isLibdeskError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+    console.error(`libdesk: ${message}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,143 @@
+import path from 'node:path';
+import type { Logger as PinoLogger } from 'pino';
+import { systemClock, type Clock } from '../core/clock.js';
+import type { ConversationEvents, InquiryService } from '../core/inquiry-service.js';
+import type { JobQueue } from '../core/jobs.js';
+import type { AssetPort, Asset } from '../core/assets.js';
+import type { TicketPort } from '../core/tickets.js';
+import type { AssistantRouter } from '../core/router.js';
+import { openDatabase, type Database } from '../db/index.js';
+import { createJobQueue } from '../jobs/index.js';
+import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { createLibraryCalendar, type LibraryCalendarHandle } from '../knowledge/library-calendar.js';
+import { createAssetsRepository } from '../assets/index.js';
+import { createTicketNotifier, createTicketService, createTicketsRepository } from '../tickets/index.js';
+import { createDialogStore, createInquiriesRepository, createInquiryService } from '../inquiries/index.js';
+import { createMemoryConversationEvents, createRedisConversationEvents } from '../realtime/index.js';
+import { createRouter } from '../bots/index.js';
+import { createRetention, createRetentionRepository } from '../retention/index.js';
+import type { Config } from './config.js';
+
+/** Everything the running service is made of, chosen from the configuration. */
+export interface Deps {
+  config: Config;
+  logger: PinoLogger;
+  clock: Clock;
+  database: Database;
+  jobs: JobQueue;
+  knowledge: KnowledgeBase;
+  calendar: LibraryCalendarHandle;
+  assets: AssetPort & { upsert(asset: Asset): Promise<void> };
+  tickets: TicketPort;
+  router: AssistantRouter;
+  inquiries: InquiryService;
+  events: ConversationEvents;
+  publicUrl: string;
+  /** Starts this process's job workers and schedules the daily retention purge. */
+  startWorkers(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DepsOptions {
+  clock?: Clock;
+  /** Reload knowledge files when they change (the server does; one-shot commands do not). */
+  watchKnowledge?: boolean;
+}
+
+/**
+ * The composition root: the only place that picks engines (SQLite or PostgreSQL, in-process jobs or
+ * BullMQ, memory or Redis fan-out) and wires ports to adapters.
+ */
+export async function createDeps(config: Config, logger: PinoLogger, options: DepsOptions = {}): Promise<Deps> {
+  const clock = options.clock ?? systemClock;
+  const watch = options.watchKnowledge ?? false;
+  const closers: Array<() => Promise<void> | void> = [];
+  try {
+    const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    closers.push(() => database.close());
+    if (database.migration?.applied.length) {
+      logger.info({ applied: database.migration.applied, provider: database.provider }, 'database migrated');
+    }
+
+    const jobs = createJobQueue({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, prisma: database.prisma, clock, logger: logger.child({ part: 'jobs' }) });
+    closers.push(() => jobs.close());
+
+    const knowledgeLogger = logger.child({ part: 'knowledge' });
+    const knowledge = await createKnowledgeBase({ dir: path.join(config.KNOWLEDGE_DIR, 'articles'), watch, logger: knowledgeLogger });
+    closers.push(() => knowledge.close());
+    const calendar = await createLibraryCalendar({
+      file: path.join(config.KNOWLEDGE_DIR, 'library.yaml'),
+      timeZone: config.LIBRARY_TIMEZONE,
+      watch,
+      logger: knowledgeLogger,
+    });
+    closers.push(() => calendar.close());
+
+    const events = config.REDIS_URL
+      ? createRedisConversationEvents({ redisUrl: config.REDIS_URL, channelPrefix: `${config.REDIS_PREFIX}:conversation:`, onError: (err) => logger.warn({ err }, 'conversation events') })
+      : createMemoryConversationEvents({ onListenerError: (err) => logger.warn({ err }, 'conversation listener failed') });
+    closers.push(() => events.close());
+
+    const assets = createAssetsRepository(database.prisma);
+    const tickets = createTicketService({ repository: createTicketsRepository(database.prisma), jobs, clock });
+    const router = createRouter({
+      knowledge,
+      calendar,
+      assets,
+      tickets,
+      dialog: createDialogStore(database.prisma),
+      clock,
+    });
+    const inquiries = createInquiryService({
+      repository: createInquiriesRepository(database.prisma),
+      router,
+      tickets,
+      clock,
+      logger: logger.child({ part: 'inquiries' }),
+      events,
+    });
+
+    const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+    jobs.handle(
+      'ticket.opened',
+      createTicketNotifier({ tickets, logger: logger.child({ part: 'notify' }), webhookUrl: config.TICKET_WEBHOOK_URL, publicUrl }),
+    );
+
+    const retention = createRetention({
+      repository: createRetentionRepository(database.prisma),
+      jobs,
+      clock,
+      logger: logger.child({ part: 'retention' }),
+      retentionDays: config.RETENTION_DAYS,
+      timeZone: calendar.timeZone,
+    });
+    jobs.handle('retention.purge', retention.purge);
+
+    return {
+      config,
+      logger,
+      clock,
+      database,
+      jobs,
+      knowledge,
+      calendar,
+      assets,
+      tickets,
+      router,
+      inquiries,
+      events,
+      publicUrl,
+      async startWorkers() {
+        await jobs.start();
+        await retention.scheduleNext();
+      },
+      async close() {
+        // Last opened, first closed: jobs and listeners stop before the database goes away.
+        for (const close of closers.reverse()) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await Promise.resolve(close()).catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Logger as PinoLogger } from 'pino';
+import type { Clock } from '../core/clock.js';
+import { buildHttpApp } from '../http/app.js';
+import { createLogger } from '../logging/logger.js';
+import { DEMO_ASSETS } from '../assets/index.js';
+import { seedDemoLibrary } from '../prisma/seed.js';
+import { loadConfig, type Config } from './config.js';
+import { createDeps, type Deps } from './deps.js';
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>;
+  logger?: PinoLogger;
+  clock?: Clock;
+}
+
+export interface RunningLibdesk {
+  /** Where the HTTP server listens, e.g. http://127.0.0.1:3000 (undefined for a worker-only process). */
+  url: string | undefined;
+  deps: Deps;
+  app: FastifyInstance | undefined;
+  close(): Promise<void>;
+}
+
+export function packageVersion(config: Config): string {
+  const pkg = JSON.parse(readFileSync(path.join(config.projectRoot, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Seeds the demo library on first start, when SEED_DEMO is on. */
+export async function seedIfWanted(deps: Deps): Promise<void> {
+  if (!deps.config.SEED_DEMO) return;
+  const report = await seedDemoLibrary({ prisma: deps.database.prisma, assets: deps.assets }, DEMO_ASSETS);
+  if (report.seeded) deps.logger.info({ assets: report.assets, catalogRecords: report.catalogRecords }, 'demo library seeded');
+}
+
+/**
+ * Starts Libdesk: web server and job workers in one process (`PROCESS_ROLE=all`, the default), or only
+ * one of them so web and worker processes can be scaled apart.
+ */
+export async function startLibdesk(options: StartOptions = {}): Promise<RunningLibdesk> {
+  const config = loadConfig(options.env ?? process.env);
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const deps = await createDeps(config, logger, { watchKnowledge: true, ...(options.clock ? { clock: options.clock } : {}) });
+  let app: FastifyInstance | undefined;
+  try {
+    await seedIfWanted(deps);
+    if (config.PROCESS_ROLE !== 'web') await deps.startWorkers();
+    let url: string | undefined;
+    if (config.PROCESS_ROLE !== 'worker') {
+      app = await buildHttpApp(
+        {
+          inquiries: deps.inquiries,
+          events: deps.events,
+          tickets: deps.tickets,
+          assets: deps.assets,
+          calendar: deps.calendar,
+          health: () => health(deps),
+          logger,
+        },
+        {
+          libraryName: deps.calendar.library().name,
+          version: packageVersion(config),
+          ...(config.STAFF_API_TOKEN ? { staffApiToken: config.STAFF_API_TOKEN } : {}),
+        },
+      );
+      url = await app.listen({ port: config.PORT, host: config.HOST });
+      const address = app.server.address();
+      if (address && typeof address === 'object') url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
+      logger.info({ url, database: deps.database.provider, jobs: deps.jobs.engine, role: config.PROCESS_ROLE }, 'Libdesk is running');
+    }
+    let closed = false;
+    return {
+      url,
+      deps,
+      app,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app?.close();
+        await deps.close();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await deps.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function health(deps: Deps): Promise<{ database: 'ok' | 'down'; queue: 'ok' | 'down' }> {
+  const database = await deps.database.prisma.$queryRawUnsafe('SELECT 1').then(
+    () => 'ok' as const,
+    () => 'down' as const,
+  );
+  const queue = deps.jobs.engine === 'in-process' ? database : await pingQueue(deps);
+  return { database, queue };
+}
+
+async function pingQueue(deps: Deps): Promise<'ok' | 'down'> {
+  const probe = (deps.jobs as { ping?: () => Promise<void> }).ping;
+  if (!probe) return 'ok';
+  return probe().then(
+    () => 'ok' as const,
+    () => 'down' as const,
+  );
+}

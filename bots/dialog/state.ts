@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { DialogStore } from '../../core/dialog.js';
+import { INTENTS } from '../../core/intents.js';
+import { LANGUAGES } from '../../core/knowledge.js';
+
+/** A dialog waits for the patron's next message this long, then forgets the question it asked. */
+export const DIALOG_TIMEOUT_MS = 15 * 60 * 1000;
+
+const intent = z.enum(INTENTS);
+
+/** The question the assistant asked and is waiting on. */
+const pendingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('hours-branch'), question: z.enum(['now', 'day', 'week']), date: z.string().optional() }),
+  z.object({ kind: z.literal('confirm-handoff'), intent, request: z.string() }),
+  z.object({ kind: z.literal('which-asset'), request: z.string(), candidates: z.array(z.string()) }),
+  z.object({ kind: z.literal('unknown-asset'), request: z.string(), tag: z.string() }),
+  z.object({ kind: z.literal('which-intent'), request: z.string(), options: z.array(intent) }),
+]);
+export type PendingQuestion = z.infer<typeof pendingSchema>;
+
+/** What the last hours answer was about, so "and Sunday?" keeps the branch. */
+const hoursContextSchema = z.object({
+  branchId: z.string().optional(),
+  question: z.enum(['now', 'day', 'week']),
+  date: z.string().optional(),
+});
+export type HoursContext = z.infer<typeof hoursContextSchema>;
+
+const dialogStateSchema = z.object({
+  v: z.literal(1),
+  language: z.enum(LANGUAGES).optional(),
+  lastIntent: intent.optional(),
+  hours: hoursContextSchema.optional(),
+  pending: pendingSchema.optional(),
+  /** The patron's last real request (card numbers redacted), for a ticket opened a turn later. */
+  lastRequest: z.string().optional(),
+});
+export type DialogState = z.infer<typeof dialogStateSchema>;
+
+export const EMPTY_STATE: DialogState = { v: 1 };
+
+/** Stored state that no longer parses (an older shape) is dropped rather than trusted. */
+export async function loadDialog(store: DialogStore, conversationId: string, now: Date): Promise<DialogState> {
+  const raw = await store.load(conversationId, now);
+  const parsed = dialogStateSchema.safeParse(raw);
+  return parsed.success ? parsed.data : { ...EMPTY_STATE };
+}
+
+export async function saveDialog(store: DialogStore, conversationId: string, state: DialogState, now: Date): Promise<void> {
+  await store.save(conversationId, state, new Date(now.getTime() + DIALOG_TIMEOUT_MS));
+}

@@ -1,0 +1,123 @@
+import Fuse from 'fuse.js';
+import { normalizeAssetTag, type Asset, type AssetKind } from '../../core/assets.js';
+import { foldText } from '../text/normalize.js';
+
+/** What a patron said about a device: "PC-07", "computer 12", "the printer on the second floor". */
+export interface AssetMention {
+  /** A tag as written, normalised: "PC-07". */
+  tag?: string;
+  kind?: AssetKind;
+  /** The number after a kind word: "computer 12" → 12. */
+  number?: number;
+  floor?: number;
+}
+
+const KIND_WORDS: [RegExp, AssetKind][] = [
+  [/\b(pcs?|computers?|computadoras?|ordenador|workstations?|terminals?|desktops?|monitor|keyboard|mouse)\b/, 'pc'],
+  [/\b(printers?|impresoras?|print job|printing)\b/, 'printer'],
+  [/\b(copiers?|copy machines?|photocopiers?|copiadoras?|fotocopiadoras?)\b/, 'copier'],
+  [/\b(scanners?|escaner)\b/, 'scanner'],
+  [/\b(wi-?fi|wireless|internet)\b/, 'wifi'],
+];
+
+const ORDINAL_FLOORS: Record<string, number> = {
+  first: 1, '1st': 1, ground: 1, main: 1, primer: 1, primero: 1,
+  second: 2, '2nd': 2, segundo: 2,
+  third: 3, '3rd': 3, tercer: 3, tercero: 3,
+  fourth: 4, '4th': 4, cuarto: 4,
+};
+
+/** The words patrons use for a kind, by kind; the first one is how we say it back. */
+const KIND_NUMBER = /\b(pc|computer|computadora|printer|impresora|copier|scanner)\s*(?:#|no\.?|number)?\s*0*(\d{1,3})\b/;
+const KIND_OF_WORD: Record<string, AssetKind> = {
+  pc: 'pc', computer: 'pc', computadora: 'pc', printer: 'printer', impresora: 'printer', copier: 'copier', scanner: 'scanner',
+};
+
+function floorOf(folded: string): number | undefined {
+  const ordinal = /\b(first|1st|ground|main|second|2nd|third|3rd|fourth|4th)\s+(?:floor|level)\b|\b(?:piso|planta)\s+(primer|primero|segundo|tercer|tercero|cuarto)\b|\b(primer|segundo|tercer|cuarto)\s+(?:piso|planta)\b/.exec(folded);
+  if (ordinal) return ORDINAL_FLOORS[(ordinal[1] ?? ordinal[2] ?? ordinal[3])!];
+  const numbered = /\bfloor\s+(\d)\b/.exec(folded);
+  if (numbered) return Number(numbered[1]);
+  if (/\bupstairs\b/.test(folded)) return 2;
+  if (/\bdownstairs\b/.test(folded)) return 1;
+  return undefined;
+}
+
+/**
+ * Reads a device mention from free text. Tags are recognised by the prefixes the library actually uses
+ * (`tagPrefixes`, from AssetPort.list()), so "PS3545" or "ESL 101" never pass for a device.
+ */
+export function parseAssetMention(text: string, tagPrefixes: Iterable<string>): AssetMention {
+  const folded = foldText(text);
+  const mention: AssetMention = {};
+  const prefixes = [...new Set([...tagPrefixes].map((prefix) => prefix.toLowerCase()))];
+  if (prefixes.length > 0) {
+    const tagPattern = new RegExp(`\\b(${prefixes.join('|')})[\\s\\-_#]*(\\d{1,4})\\b`);
+    const tag = tagPattern.exec(folded);
+    if (tag) mention.tag = normalizeAssetTag(`${tag[1]}-${tag[2]}`);
+  }
+  const numbered = KIND_NUMBER.exec(folded);
+  if (numbered) {
+    mention.kind = KIND_OF_WORD[numbered[1]!];
+    mention.number = Number(numbered[2]);
+  }
+  if (!mention.kind) {
+    for (const [pattern, kind] of KIND_WORDS) {
+      if (pattern.test(folded)) {
+        mention.kind = kind;
+        break;
+      }
+    }
+  }
+  const floor = floorOf(folded);
+  if (floor !== undefined) mention.floor = floor;
+  return mention;
+}
+
+function tagNumber(tag: string): number | undefined {
+  const match = /(\d+)$/.exec(tag);
+  return match ? Number(match[1]) : undefined;
+}
+
+export interface AssetResolution {
+  /** Exactly one device fits. */
+  asset?: Asset;
+  /** Several devices fit: ask which, most likely first. */
+  candidates: Asset[];
+  /** A tag was named that no device has. */
+  unknownTag?: string;
+}
+
+/**
+ * Narrows the library's devices down to the one the patron means. Free words ("near the front
+ * entrance", "by the windows") rank the remaining candidates with fuse.js over name and location.
+ */
+export function resolveAsset(mention: AssetMention, assets: Asset[], text: string, branchId?: string): AssetResolution {
+  if (mention.tag) {
+    const exact = assets.find((asset) => asset.tag.toUpperCase() === mention.tag);
+    return exact ? { asset: exact, candidates: [exact] } : { candidates: [], unknownTag: mention.tag };
+  }
+  let candidates = assets;
+  if (branchId) candidates = candidates.filter((asset) => asset.branchId === branchId);
+  if (mention.kind) candidates = candidates.filter((asset) => asset.kind === mention.kind);
+  if (mention.number !== undefined) {
+    const numbered = candidates.filter((asset) => tagNumber(asset.tag) === mention.number);
+    if (numbered.length > 0) candidates = numbered;
+    else return { candidates: [], unknownTag: `${mention.kind?.toUpperCase() ?? 'DEVICE'}-${String(mention.number).padStart(2, '0')}` };
+  }
+  if (mention.floor !== undefined) {
+    const onFloor = candidates.filter((asset) => asset.floor === mention.floor);
+    if (onFloor.length > 0) candidates = onFloor;
+  }
+  if (candidates.length > 1 && mention.kind) {
+    const fuse = new Fuse(candidates, { keys: ['name', 'location'], includeScore: true, ignoreLocation: true, threshold: 0.45 });
+    const words = foldText(text).split(/[^a-z0-9]+/).filter((word) => word.length > 3).join(' ');
+    const ranked = words ? fuse.search({ $or: words.split(' ').map((word) => ({ location: word })) }) : [];
+    if (ranked.length > 0) {
+      const best = new Set(ranked.map((hit) => hit.item));
+      candidates = [...ranked.map((hit) => hit.item), ...candidates.filter((asset) => !best.has(asset))];
+    }
+  }
+  if (candidates.length === 1 && (mention.kind || mention.floor !== undefined)) return { asset: candidates[0]!, candidates };
+  return { candidates: mention.kind ? candidates : [] };
+}

@@ -1,0 +1,42 @@
+import { DateTime } from 'luxon';
+import type { Language } from '../core/knowledge.js';
+
+/** Wall-clock "HH:mm" as patrons read it: "9:00 AM" in English, "9:00" in Spanish. */
+export function formatClock(hhmm: string, language: Language): string {
+  const [hours, minutes] = hhmm.split(':').map(Number) as [number, number];
+  if (language === 'es') return `${hours}:${String(minutes).padStart(2, '0')}`;
+  if (hours === 24) return '12:00 AM';
+  const suffix = hours >= 12 ? 'PM' : 'AM';
+  const twelve = hours % 12 === 0 ? 12 : hours % 12;
+  return `${twelve}:${String(minutes).padStart(2, '0')} ${suffix}`;
+}
+
+/** An instant as local time of day in the library's zone. */
+export function formatTime(instant: Date, timeZone: string, language: Language): string {
+  return formatClock(DateTime.fromJSDate(instant, { zone: timeZone }).toFormat('HH:mm'), language);
+}
+
+/** "Saturday, December 24" / "sábado 24 de diciembre". */
+export function formatDate(localDate: string, timeZone: string, language: Language): string {
+  const date = DateTime.fromISO(localDate, { zone: timeZone }).setLocale(language);
+  return language === 'es' ? date.toFormat("cccc d 'de' LLLL") : date.toFormat('cccc, LLLL d');
+}
+
+/** "today", "tomorrow", or the weekday and date, from the point of view of `now`. */
+export function describeDay(localDate: string, now: Date, timeZone: string, language: Language): string {
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  const day = DateTime.fromISO(localDate, { zone: timeZone }).startOf('day');
+  const offset = Math.round(day.diff(today, 'days').days);
+  if (offset === 0) return language === 'es' ? 'hoy' : 'today';
+  if (offset === 1) return language === 'es' ? 'mañana' : 'tomorrow';
+  return formatDate(localDate, timeZone, language);
+}
+
+/** "at 9:00 AM on Monday" / "tomorrow at 9:00 AM", for when staff will see a message. */
+export function describeInstant(instant: Date, now: Date, timeZone: string, language: Language): string {
+  const local = DateTime.fromJSDate(instant, { zone: timeZone });
+  const day = describeDay(local.toISODate()!, now, timeZone, language);
+  const time = formatTime(instant, timeZone, language);
+  if (language === 'es') return `${day} a las ${time}`;
+  return day === 'today' || day === 'tomorrow' ? `${day} at ${time}` : `at ${time} on ${day}`;
+}

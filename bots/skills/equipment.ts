@@ -1,0 +1,91 @@
+import type { Asset } from '../../core/assets.js';
+import { parseAssetMention, resolveAsset } from '../entities/asset-mention.js';
+import { YES_NO } from './handoff.js';
+import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
+
+const MAX_CHOICES = 5;
+
+function summary(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine;
+}
+
+/** A button label that names the device and still carries its tag back when tapped. */
+export function assetChoice(asset: Asset): string {
+  return `${asset.tag} – ${asset.location}`;
+}
+
+/** The tag prefixes in use ("PC", "PRN"), so a mention is only read as a tag when the library uses it. */
+export function tagPrefixes(assets: Asset[]): string[] {
+  return [...new Set(assets.map((asset) => asset.tag.replace(/[-\s]?\d+$/, '')))];
+}
+
+/** Files the equipment ticket and says its number; a second report of the same device joins the first. */
+export async function fileEquipmentTicket(turn: Turn, deps: SkillDeps, request: string, asset?: Asset, unknownTag?: string): Promise<SkillResult> {
+  const { language } = turn;
+  const device = asset ? `${asset.name} (${asset.tag})` : unknownTag ? `Device ${unknownTag} (tag not on file)` : 'Unidentified device';
+  const branchId = asset?.branchId ?? turn.branch?.id;
+  const ticket = await deps.tickets.open({
+    kind: 'equipment',
+    subject: `${device}: ${summary(request)}`,
+    description: request,
+    intent: 'equipment',
+    ...(asset ? { assetTag: asset.tag } : {}),
+    ...(branchId ? { branchId } : {}),
+    requester: { channel: turn.inquiry.channel, address: turn.inquiry.address, threadKey: turn.inquiry.threadKey },
+    conversationId: turn.conversationId,
+  });
+  const name = asset ? `${asset.tag} (${asset.location})` : unknownTag ?? say(language, 'the device', 'el equipo');
+  const text = ticket.existing
+    ? say(language, `Thanks — staff already know about ${name}; I've added your report to ticket ${ticket.number}.`, `Gracias: el personal ya sabe lo de ${name}; he añadido su aviso al ticket ${ticket.number}.`)
+    : say(language, `Thanks — I've reported the problem with ${name} to staff. Your ticket number is ${ticket.number}.`, `Gracias: he avisado al personal del problema con ${name}. Su número de ticket es ${ticket.number}.`);
+  return {
+    intent: 'equipment',
+    outcome: 'ticket',
+    reply: { text, language, cards: [{ title: ticket.number, lines: [ticket.subject] }] },
+    ticket,
+    state: { ...turn.state, lastIntent: 'equipment', pending: undefined },
+  };
+}
+
+/**
+ * Equipment trouble: finds the device from a tag ("PC-07", "pc 7"), a numbered kind ("computer 12") or a
+ * description ("the printer on the second floor"), then opens a ticket tied to it. Several candidates →
+ * asks which, with buttons; a tag nobody has → says so and offers to file the report anyway.
+ */
+export async function equipmentSkill(turn: Turn, deps: SkillDeps): Promise<SkillResult> {
+  const { language } = turn;
+  const assets = await deps.assets.list();
+  const metaTag = typeof turn.inquiry.meta?.['assetTag'] === 'string' ? (turn.inquiry.meta['assetTag'] as string) : undefined;
+  const mention = parseAssetMention(metaTag ? `${metaTag} ${turn.text}` : turn.text, tagPrefixes(assets));
+  const resolution = resolveAsset(mention, assets, turn.text, turn.branch?.id);
+
+  if (resolution.asset) return fileEquipmentTicket(turn, deps, turn.safeText, resolution.asset);
+
+  if (resolution.unknownTag) {
+    return {
+      intent: 'equipment',
+      outcome: 'clarified',
+      reply: {
+        text: say(language, `I can't find a device tagged ${resolution.unknownTag}. Shall I file the report anyway?`, `No encuentro ningún equipo con la etiqueta ${resolution.unknownTag}. ¿Envío el aviso de todos modos?`),
+        quickReplies: [...YES_NO[language]],
+        language,
+      },
+      state: { ...turn.state, lastIntent: 'equipment', pending: { kind: 'unknown-asset', request: turn.safeText, tag: resolution.unknownTag } },
+    };
+  }
+
+  // Nothing named, or several fit: offer the likeliest devices (of the named kind, else all) as buttons.
+  const choices = (resolution.candidates.length > 0 ? resolution.candidates : assets).slice(0, MAX_CHOICES);
+  const notSure = say(language, 'Not sure', 'No lo sé');
+  return {
+    intent: 'equipment',
+    outcome: 'clarified',
+    reply: {
+      text: say(language, 'Sorry about that! Which device is it? The tag is on a sticker on the front (like PC-07).', '¡Lo sentimos! ¿Qué equipo es? La etiqueta está en una pegatina en el frente (por ejemplo PC-07).'),
+      quickReplies: [...choices.map(assetChoice), notSure],
+      language,
+    },
+    state: { ...turn.state, lastIntent: 'equipment', pending: { kind: 'which-asset', request: turn.safeText, candidates: choices.map((asset) => asset.tag) } },
+  };
+}

@@ -1,0 +1,118 @@
+import type { Branch, DayHours, LibraryCalendarWithHelpers } from '../../core/calendar.js';
+import type { Language } from '../../core/knowledge.js';
+import { describeDay, describeInstant, formatClock, formatDate } from '../format.js';
+import { foldText } from '../text/normalize.js';
+import type { HoursContext } from '../dialog/state.js';
+import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
+
+export type HoursQuestion = HoursContext['question'];
+
+/** Two branches' answers fit one SMS; a whole week for each does not, so then we ask which branch. */
+const SHORT_ENOUGH = 320;
+
+/**
+ * What kind of hours question this is: a named day, the whole week ("what are your hours?"), or right
+ * now ("are you open?", "when do you close?").
+ */
+export function hoursQuestionOf(text: string, day: string | undefined): HoursQuestion {
+  if (day) return 'day';
+  const folded = foldText(text);
+  if (/\b(now|right now|currently|still|tonight|today|ahora|hoy|at the moment)\b/.test(folded)) return 'now';
+  if (/\b(hours|hrs|schedule|horario|horas|opening times|what days|which days|which evenings|weekly|week)\b/.test(folded)) return 'week';
+  return 'now';
+}
+
+function dayLine(hours: DayHours, language: Language): string {
+  if (!hours.open) {
+    const closed = say(language, 'closed', 'cerrado');
+    return hours.note ? `${closed} (${hours.note})` : closed;
+  }
+  const range = `${formatClock(hours.opens!, language)}–${formatClock(hours.closes!, language)}`;
+  return hours.note ? `${range} (${hours.note})` : range;
+}
+
+function answerDay(calendar: LibraryCalendarWithHelpers, branch: Branch, date: string, now: Date, language: Language): string {
+  const hours = calendar.hoursOn(branch.id, date);
+  const when = describeDay(date, now, calendar.timeZone, language);
+  const whenFull = when === formatDate(date, calendar.timeZone, language) ? when : `${when} (${formatDate(date, calendar.timeZone, language)})`;
+  if (!hours.open) {
+    const reason = hours.note ? ` — ${hours.note}` : '';
+    return say(language, `${branch.name} is closed ${whenFull}${reason}.`, `${branch.name} está cerrada ${whenFull}${reason}.`);
+  }
+  const range = `${formatClock(hours.opens!, language)}–${formatClock(hours.closes!, language)}`;
+  const note = hours.note ? ` (${hours.note})` : '';
+  return say(language, `${branch.name} is open ${whenFull}, ${range}${note}.`, `${branch.name} abre ${whenFull}, de ${range}${note}.`);
+}
+
+function answerNow(calendar: LibraryCalendarWithHelpers, branch: Branch, now: Date, language: Language): string {
+  const status = calendar.statusAt(branch.id, now);
+  const zone = calendar.timeZone;
+  if (status.open && status.closesAt) {
+    const closes = describeInstant(status.closesAt, now, zone, language).replace(/^today at /, '').replace(/^hoy a las /, '');
+    return say(language, `${branch.name} is open now, until ${closes}.`, `${branch.name} está abierta ahora, hasta las ${closes}.`);
+  }
+  const today = calendar.hoursOn(branch.id, calendar.localDate(now));
+  const why = !today.open && today.note ? say(language, ` today (${today.note})`, ` hoy (${today.note})`) : '';
+  const next = status.nextOpensAt
+    ? say(language, `; it opens ${describeInstant(status.nextOpensAt, now, zone, language)}`, `; abre ${describeInstant(status.nextOpensAt, now, zone, language)}`)
+    : '';
+  return say(language, `${branch.name} is closed now${why}${next}.`, `${branch.name} está cerrada ahora${why}${next}.`);
+}
+
+function answerWeek(calendar: LibraryCalendarWithHelpers, branch: Branch, now: Date, language: Language): string {
+  const days = calendar.weekHours(branch.id, calendar.localDate(now));
+  const lines = days.map((hours) => `${formatDate(hours.date, calendar.timeZone, language)}: ${dayLine(hours, language)}`);
+  return `${say(language, `${branch.name} hours for the next 7 days:`, `Horario de ${branch.name} para los próximos 7 días:`)}\n${lines.join('\n')}`;
+}
+
+function answerFor(calendar: LibraryCalendarWithHelpers, branch: Branch, context: HoursContext, now: Date, language: Language): string {
+  if (context.question === 'day' && context.date) return answerDay(calendar, branch, context.date, now, language);
+  if (context.question === 'week') return answerWeek(calendar, branch, now, language);
+  return answerNow(calendar, branch, now, language);
+}
+
+/**
+ * Opening hours: open now, on a named day (with the holiday's name when closed), or the coming week; per
+ * branch. With no branch named it answers for every branch when that stays short, else asks which one.
+ */
+export async function hoursSkill(turn: Turn, deps: SkillDeps, previous?: HoursContext): Promise<SkillResult> {
+  const { calendar } = deps;
+  const { language, now } = turn;
+  const question: HoursQuestion = turn.day ? 'day' : previous?.question ?? hoursQuestionOf(turn.text, turn.day);
+  const context: HoursContext = { question };
+  const date = turn.day ?? (question === 'day' ? previous?.date : undefined);
+  if (date) context.date = date;
+  const branchId = turn.branch?.id ?? previous?.branchId;
+  const branches = calendar.branches();
+  const state = { ...turn.state, lastIntent: 'hours' as const, pending: undefined, hours: context };
+
+  const branch = branches.find((candidate) => candidate.id === branchId);
+  if (branch) {
+    context.branchId = branch.id;
+    const text = answerFor(calendar, branch, context, now, language);
+    return { intent: 'hours', outcome: 'answered', reply: { text, language }, state };
+  }
+
+  const answers = branches.map((candidate) => answerFor(calendar, candidate, context, now, language));
+  const joined = answers.join('\n');
+  if (branches.length === 1 || (question !== 'week' && joined.length <= SHORT_ENOUGH)) {
+    return { intent: 'hours', outcome: 'answered', reply: { text: joined, language }, state };
+  }
+  const names = branches.map((candidate) => shortName(candidate));
+  const pending = { kind: 'hours-branch' as const, question, ...(date ? { date } : {}) };
+  return {
+    intent: 'hours',
+    outcome: 'clarified',
+    reply: {
+      text: say(language, `Which branch? ${names.join(' / ')}`, `¿Qué sucursal? ${names.join(' / ')}`),
+      quickReplies: names,
+      language,
+    },
+    state: { ...state, pending },
+  };
+}
+
+/** "Main Library" → "Main", "Eastside Branch" → "Eastside": what fits on a button. */
+function shortName(branch: Branch): string {
+  return branch.name.replace(/\s+(library|branch|biblioteca|sucursal)$/i, '');
+}

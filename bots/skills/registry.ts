@@ -1,0 +1,48 @@
+import type { Intent } from '../../core/intents.js';
+import type { KbMatch } from '../../core/knowledge.js';
+import type { HoursContext } from '../dialog/state.js';
+import { equipmentSkill } from './equipment.js';
+import { eventsSkill } from './events.js';
+import { faqSkill } from './faq.js';
+import { handoffSkill, openStaffTicket } from './handoff.js';
+import { hoursSkill } from './hours.js';
+import { smalltalkSkill } from './smalltalk.js';
+import type { SkillDeps, SkillResult, Turn } from './types.js';
+import { unknownSkill } from './unknown.js';
+
+/** What the router already knows when it picks a skill. */
+export interface SkillExtras {
+  knowledgeMatch?: KbMatch;
+  previousHours?: HoursContext;
+}
+
+/**
+ * The one place that says which skill answers which intent. Requests the assistant cannot carry out
+ * itself (account, renew, hold, ILL, and the catalog until a catalog is connected) go to staff as a
+ * ticket: a real route, never a made-up answer.
+ */
+export async function runSkill(intent: Intent, turn: Turn, deps: SkillDeps, extras: SkillExtras = {}): Promise<SkillResult> {
+  switch (intent) {
+    case 'hours':
+      return hoursSkill(turn, deps, extras.previousHours);
+    case 'faq':
+      return faqSkill(turn, deps, extras.knowledgeMatch);
+    case 'equipment':
+      return equipmentSkill(turn, deps);
+    case 'events':
+      return eventsSkill(turn, deps);
+    case 'handoff':
+      return handoffSkill(turn, deps);
+    case 'smalltalk':
+      return smalltalkSkill(turn, deps);
+    case 'unknown':
+      return unknownSkill(turn, deps);
+    case 'catalog':
+    case 'location':
+    case 'account':
+    case 'renew':
+    case 'hold':
+    case 'ill':
+      return openStaffTicket(turn, deps, intent, turn.safeText);
+  }
+}

@@ -1,0 +1,58 @@
+import type { AssetPort } from '../../core/assets.js';
+import type { Branch, LibraryCalendarWithHelpers } from '../../core/calendar.js';
+import type { CatalogPort } from '../../core/catalog.js';
+import type { EventsPort } from '../../core/events.js';
+import type { Inquiry } from '../../core/inquiry.js';
+import type { Intent } from '../../core/intents.js';
+import type { KnowledgePort, Language } from '../../core/knowledge.js';
+import type { Logger } from '../../core/logger.js';
+import type { Reply } from '../../core/reply.js';
+import type { Outcome } from '../../core/router.js';
+import type { TicketPort, TicketRef } from '../../core/tickets.js';
+import type { DialogState } from '../dialog/state.js';
+
+/** The ports a skill may use; the router passes its own deps through. */
+export interface SkillDeps {
+  knowledge: KnowledgePort;
+  calendar: LibraryCalendarWithHelpers;
+  events?: EventsPort;
+  assets: AssetPort;
+  tickets: TicketPort;
+  catalog?: CatalogPort;
+  logger: Logger;
+}
+
+/** One patron message, read once by the router and handed to the skill that answers it. */
+export interface Turn {
+  inquiry: Inquiry;
+  conversationId: string;
+  /** The text the skill should act on: usually the message, or the request a clarifying question was about. */
+  text: string;
+  /** `text` with card numbers replaced, safe for tickets. */
+  safeText: string;
+  language: Language;
+  now: Date;
+  /** A branch named in the text. */
+  branch?: Branch;
+  /** A day named in the text, as a local date YYYY-MM-DD. */
+  day?: string;
+  state: DialogState;
+}
+
+export interface SkillResult {
+  intent: Intent;
+  outcome: Outcome;
+  reply: Reply;
+  ticket?: TicketRef;
+  /** The knowledge article the answer came from. */
+  articleId?: string;
+  /** The dialog state to keep for the next message (pending question, hours context). */
+  state: DialogState;
+}
+
+export type Skill = (turn: Turn, deps: SkillDeps) => Promise<SkillResult>;
+
+/** Picks the English or Spanish wording. */
+export function say(language: Language, en: string, es: string): string {
+  return language === 'es' ? es : en;
+}

@@ -1,0 +1,103 @@
+/**
+ * One normal form for patron text, so that the classifier, the entity finders and the dialog all read
+ * "R u open 2moro??", "Sábado" and "pls renue" the same way: lower case, accents removed, SMS shorthand
+ * spelled out, punctuation turned into spaces.
+ */
+
+/** Shorthand patrons type on phones, spelled out. Keys are whole tokens. */
+const SHORTHAND: Record<string, string> = {
+  u: 'you',
+  ya: 'you',
+  yall: 'you',
+  ur: 'your',
+  r: 'are',
+  pls: 'please',
+  plz: 'please',
+  plss: 'please',
+  thx: 'thanks',
+  thnx: 'thanks',
+  thanx: 'thanks',
+  tx: 'thanks',
+  ty: 'thank you',
+  tysm: 'thank you',
+  '2day': 'today',
+  '2moro': 'tomorrow',
+  '2morrow': 'tomorrow',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  tomoro: 'tomorrow',
+  tomorow: 'tomorrow',
+  '2nite': 'tonight',
+  tonite: 'tonight',
+  wat: 'what',
+  wut: 'what',
+  whats: 'what is',
+  wats: 'what is',
+  whr: 'where',
+  wheres: 'where is',
+  hrs: 'hours',
+  ppl: 'people',
+  rn: 'now',
+  b4: 'before',
+  bc: 'because',
+  cuz: 'because',
+  k: 'ok',
+  kk: 'ok',
+  okay: 'ok',
+  wknd: 'weekend',
+  pw: 'password',
+  pwd: 'password',
+  info: 'information',
+  im: 'i am',
+  ive: 'i have',
+  cant: 'cannot',
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  isnt: 'is not',
+  wont: 'will not',
+  aint: 'is not',
+  youre: 'you are',
+  til: 'until',
+  till: 'until',
+  tho: 'though',
+  abt: 'about',
+  w: 'with',
+  ebook: 'ebook',
+  'e-book': 'ebook',
+  // Spanish SMS habits.
+  q: 'que',
+  xq: 'porque',
+  pq: 'porque',
+  tb: 'tambien',
+};
+
+/** Lower case and without accents; "Mañana" → "manana". */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Splits folded text into word tokens, joining contractions ("won't" → "wont") and "e-mail" forms. */
+function rawTokens(folded: string): string[] {
+  return folded
+    .replace(/[’']/g, '')
+    .replace(/\be-(mail|book|books)\b/g, 'e$1')
+    .split(/[^a-z0-9]+/)
+    .filter((token) => token.length > 0);
+}
+
+/** Tokens with shorthand spelled out: "r u open 2moro" → ["are", "you", "open", "tomorrow"]. */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  for (const token of rawTokens(foldText(text))) {
+    const expanded = SHORTHAND[token];
+    if (expanded === undefined) tokens.push(token);
+    else tokens.push(...expanded.split(' '));
+  }
+  return tokens;
+}
+
+/** The normal form as one string: tokens joined by single spaces. */
+export function normalizeText(text: string): string {
+  return tokenize(text).join(' ');
+}

@@ -1,0 +1,264 @@
+import type { CatalogFormat, CatalogRecord, ItemStatus } from '../core/catalog.js';
+import type { PrismaClient } from '../generated/sqlite/client.js';
+import type { BibInput } from './bib/bib-input.js';
+
+/**
+ * The only file of the catalog that speaks SQL. Imports go through batched multi-row upserts in one
+ * transaction per batch (Prisma's createMany cannot upsert, and row-by-row upserts are ~20× slower);
+ * the SQL is portable between SQLite and PostgreSQL (quoted identifiers, ON CONFLICT … DO UPDATE).
+ */
+export interface CatalogRepositoryDeps {
+  prisma: PrismaClient;
+  provider: 'sqlite' | 'postgresql';
+}
+
+/** What the search index needs of a record, read in pages at start. */
+export interface IndexRow {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  authors: string[];
+  subjects: string[];
+  isbns: string[];
+  series: string[];
+  format: CatalogFormat;
+  language: string | null;
+  year: number | null;
+  callNumber: string | null;
+}
+
+export interface ItemRow {
+  id: string;
+  bibId: string;
+  branchId: string;
+  location: string | null;
+  callNumber: string | null;
+  status: ItemStatus;
+  dueAt: Date | null;
+}
+
+export interface CatalogRepository {
+  /** Which of these record ids are already stored (to count updates apart from inserts). */
+  existingIds(ids: string[]): Promise<Set<string>>;
+  /** Inserts or updates records with their items, replacing each record's item list. */
+  upsertBatch(bibs: BibInput[], options: { now: Date; source?: string }): Promise<void>;
+  /** Pages through every record for the index, `pageSize` at a time, in id order. */
+  readIndexPages(pageSize?: number): AsyncGenerator<IndexRow[]>;
+  /** Item branch and status per record, for the index's branch and availability filters. */
+  readItemSummaries(pageSize?: number): AsyncGenerator<Array<{ bibId: string; branchId: string; status: string }>>;
+  getRecords(ids: string[]): Promise<CatalogRecord[]>;
+  itemsFor(bibIds: string[]): Promise<ItemRow[]>;
+  count(): Promise<number>;
+}
+
+const BIB_COLUMNS = [
+  'id', 'controlNumber', 'title', 'subtitle', 'authors', 'subjects', 'isbns', 'publisher', 'year', 'edition', 'series', 'summary',
+  'language', 'format', 'deweyCallNumber', 'lcCallNumber', 'callNumberSort', 'source', 'createdAt', 'updatedAt',
+] as const;
+const ITEM_COLUMNS = ['id', 'barcode', 'bibId', 'branchId', 'location', 'callNumber', 'status', 'dueAt', 'updatedAt'] as const;
+
+const quote = (name: string): string => `"${name}"`;
+
+function parseJsonArray(text: unknown): string[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+const toNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+const toDate = (value: unknown): Date | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  const date = new Date(typeof value === 'number' ? value : String(value));
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+export function createCatalogRepository(deps: CatalogRepositoryDeps): CatalogRepository {
+  const { prisma, provider } = deps;
+  // PostgreSQL takes $1…$n, SQLite takes ?; both accept the rest of the SQL as written.
+  const placeholders = (rows: number, columns: number): string => {
+    const groups: string[] = [];
+    let n = 0;
+    for (let r = 0; r < rows; r += 1) {
+      const marks: string[] = [];
+      for (let c = 0; c < columns; c += 1) marks.push(provider === 'postgresql' ? `$${++n}` : '?');
+      groups.push(`(${marks.join(', ')})`);
+    }
+    return groups.join(', ');
+  };
+  const inList = (count: number, offset = 0): string =>
+    Array.from({ length: count }, (_, i) => (provider === 'postgresql' ? `$${i + 1 + offset}` : '?')).join(', ');
+  // SQLite stores Prisma DateTimes as ISO text; PostgreSQL wants a timestamp.
+  const dateParam = (date: Date | undefined): unknown => (date ? (provider === 'postgresql' ? date : date.toISOString()) : null);
+
+  const BIB_BATCH = 400; // 20 columns: 8,000 parameters, under both engines' limits
+  const ITEM_BATCH = 1000; // 9 columns
+
+  async function upsertBibs(tx: PrismaClient, bibs: BibInput[], now: Date, source: string | undefined): Promise<void> {
+    for (let start = 0; start < bibs.length; start += BIB_BATCH) {
+      const slice = bibs.slice(start, start + BIB_BATCH);
+      const params: unknown[] = [];
+      for (const bib of slice) {
+        params.push(
+          bib.id, bib.controlNumber ?? null, bib.title, bib.subtitle ?? null, JSON.stringify(bib.authors), JSON.stringify(bib.subjects),
+          JSON.stringify(bib.isbns), bib.publisher ?? null, bib.year ?? null, bib.edition ?? null, JSON.stringify(bib.series),
+          bib.summary ?? null, bib.language ?? null, bib.format, bib.deweyCallNumber ?? null, bib.lcCallNumber ?? null,
+          bib.callNumberSort ?? null, source ?? null, dateParam(now), dateParam(now),
+        );
+      }
+      const updates = BIB_COLUMNS.filter((c) => c !== 'id' && c !== 'createdAt').map((c) => `${quote(c)} = excluded.${quote(c)}`);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "BibRecord" (${BIB_COLUMNS.map(quote).join(', ')}) VALUES ${placeholders(slice.length, BIB_COLUMNS.length)} ` +
+          `ON CONFLICT ("id") DO UPDATE SET ${updates.join(', ')}`,
+        ...params,
+      );
+    }
+  }
+
+  async function replaceItems(tx: PrismaClient, bibs: BibInput[], now: Date): Promise<void> {
+    // Items no longer in a re-imported record go; the rest are upserted by id (barcode).
+    for (let start = 0; start < bibs.length; start += 500) {
+      const ids = bibs.slice(start, start + 500).map((b) => b.id);
+      await tx.$executeRawUnsafe(`DELETE FROM "Item" WHERE "bibId" IN (${inList(ids.length)})`, ...ids);
+    }
+    const items = bibs.flatMap((bib) => bib.items.map((item) => ({ ...item, bibId: bib.id })));
+    for (let start = 0; start < items.length; start += ITEM_BATCH) {
+      const slice = items.slice(start, start + ITEM_BATCH);
+      const params: unknown[] = [];
+      for (const item of slice) {
+        params.push(item.id, item.barcode ?? null, item.bibId, item.branchId, item.location ?? null, item.callNumber ?? null, item.status, dateParam(item.dueAt), dateParam(now));
+      }
+      const updates = ITEM_COLUMNS.filter((c) => c !== 'id').map((c) => `${quote(c)} = excluded.${quote(c)}`);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "Item" (${ITEM_COLUMNS.map(quote).join(', ')}) VALUES ${placeholders(slice.length, ITEM_COLUMNS.length)} ` +
+          `ON CONFLICT ("id") DO UPDATE SET ${updates.join(', ')}`,
+        ...params,
+      );
+    }
+  }
+
+  function toRecord(row: Record<string, unknown>): CatalogRecord {
+    const optional = <K extends string>(key: K, value: unknown): Partial<Record<K, string>> =>
+      value === null || value === undefined || value === '' ? {} : ({ [key]: String(value) } as Record<K, string>);
+    const year = toNumber(row.year);
+    const dewey = row.deweyCallNumber as string | null;
+    const lc = row.lcCallNumber as string | null;
+    return {
+      id: String(row.id),
+      title: String(row.title),
+      authors: parseJsonArray(row.authors),
+      subjects: parseJsonArray(row.subjects),
+      isbns: parseJsonArray(row.isbns),
+      series: parseJsonArray(row.series),
+      format: row.format as CatalogFormat,
+      ...optional('subtitle', row.subtitle),
+      ...optional('publisher', row.publisher),
+      ...(year !== null ? { year } : {}),
+      ...optional('edition', row.edition),
+      ...optional('summary', row.summary),
+      ...optional('language', row.language),
+      ...optional('callNumber', dewey ?? lc),
+      ...optional('deweyCallNumber', dewey),
+      ...optional('lcCallNumber', lc),
+    };
+  }
+
+  return {
+    async existingIds(ids) {
+      const found = new Set<string>();
+      for (let start = 0; start < ids.length; start += 500) {
+        const slice = ids.slice(start, start + 500);
+        const rows = await prisma.$queryRawUnsafe<Array<{ id: string }>>(`SELECT "id" FROM "BibRecord" WHERE "id" IN (${inList(slice.length)})`, ...slice);
+        for (const row of rows) found.add(row.id);
+      }
+      return found;
+    },
+
+    async upsertBatch(bibs, { now, source }) {
+      if (bibs.length === 0) return;
+      // The same record twice in one batch: the later one wins, as it would across batches.
+      const latest = [...new Map(bibs.map((b) => [b.id, b])).values()];
+      await prisma.$transaction(async (tx) => {
+        await upsertBibs(tx as unknown as PrismaClient, latest, now, source);
+        await replaceItems(tx as unknown as PrismaClient, latest, now);
+      }, { timeout: 120_000, maxWait: 30_000 });
+    },
+
+    async *readIndexPages(pageSize = 5000) {
+      let after = '';
+      for (;;) {
+        const rows = await prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
+          `SELECT "id", "title", "subtitle", "authors", "subjects", "isbns", "series", "format", "language", "year", "deweyCallNumber", "lcCallNumber" ` +
+            `FROM "BibRecord" WHERE "id" > ${provider === 'postgresql' ? '$1' : '?'} ORDER BY "id" LIMIT ${Math.floor(pageSize)}`,
+          after,
+        );
+        if (rows.length === 0) return;
+        yield rows.map((row) => ({
+          id: String(row.id),
+          title: String(row.title),
+          subtitle: (row.subtitle as string | null) ?? null,
+          authors: parseJsonArray(row.authors),
+          subjects: parseJsonArray(row.subjects),
+          isbns: parseJsonArray(row.isbns),
+          series: parseJsonArray(row.series),
+          format: row.format as CatalogFormat,
+          language: (row.language as string | null) ?? null,
+          year: toNumber(row.year),
+          callNumber: ((row.deweyCallNumber ?? row.lcCallNumber) as string | null) ?? null,
+        }));
+        after = String(rows[rows.length - 1]!.id);
+        if (rows.length < pageSize) return;
+      }
+    },
+
+    async *readItemSummaries(pageSize = 20000) {
+      let after = '';
+      for (;;) {
+        const rows = await prisma.$queryRawUnsafe<Array<{ id: string; bibId: string; branchId: string; status: string }>>(
+          `SELECT "id", "bibId", "branchId", "status" FROM "Item" WHERE "id" > ${provider === 'postgresql' ? '$1' : '?'} ORDER BY "id" LIMIT ${Math.floor(pageSize)}`,
+          after,
+        );
+        if (rows.length === 0) return;
+        yield rows;
+        after = rows[rows.length - 1]!.id;
+        if (rows.length < pageSize) return;
+      }
+    },
+
+    async getRecords(ids) {
+      if (ids.length === 0) return [];
+      const rows = await prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
+        `SELECT * FROM "BibRecord" WHERE "id" IN (${inList(ids.length)})`,
+        ...ids,
+      );
+      const byId = new Map(rows.map((row) => [String(row.id), toRecord(row)]));
+      return ids.map((id) => byId.get(id)).filter((r): r is CatalogRecord => r !== undefined);
+    },
+
+    async itemsFor(bibIds) {
+      if (bibIds.length === 0) return [];
+      const rows = await prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
+        `SELECT "id", "bibId", "branchId", "location", "callNumber", "status", "dueAt" FROM "Item" WHERE "bibId" IN (${inList(bibIds.length)})`,
+        ...bibIds,
+      );
+      return rows.map((row) => ({
+        id: String(row.id),
+        bibId: String(row.bibId),
+        branchId: String(row.branchId),
+        location: (row.location as string | null) ?? null,
+        callNumber: (row.callNumber as string | null) ?? null,
+        status: row.status as ItemStatus,
+        dueAt: toDate(row.dueAt),
+      }));
+    },
+
+    async count() {
+      const rows = await prisma.$queryRawUnsafe<Array<{ n: unknown }>>('SELECT COUNT(*) AS n FROM "BibRecord"');
+      return Number(rows[0]?.n ?? 0);
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/** Word lists for the demo catalog: real books a public library holds, and parts to make realistic others. */
+
+export interface KnownBook {
+  title: string;
+  subtitle?: string;
+  author: string;
+  year: number;
+  isbn?: string;
+  call: string;
+  subjects: string[];
+  series?: string;
+  summary?: string;
+  language?: string;
+}
+
+export const KNOWN_BOOKS: KnownBook[] = [
+  { title: "Harry Potter and the Sorcerer's Stone", author: 'Rowling, J. K.', year: 1998, isbn: '9780439708180', call: 'J FIC ROW', subjects: ['Wizards -- Fiction', 'Magic -- Fiction', 'Schools -- Fiction', 'England -- Fiction'], series: 'Harry Potter ; 1', summary: 'Rescued from the outrageous neglect of his aunt and uncle, a young boy with a great destiny proves his worth while attending Hogwarts School of Witchcraft and Wizardry.' },
+  { title: 'Harry Potter and the Chamber of Secrets', author: 'Rowling, J. K.', year: 1999, isbn: '9780439064873', call: 'J FIC ROW', subjects: ['Wizards -- Fiction', 'Magic -- Fiction', 'Schools -- Fiction'], series: 'Harry Potter ; 2' },
+  { title: 'Harry Potter and the Prisoner of Azkaban', author: 'Rowling, J. K.', year: 1999, isbn: '9780439136358', call: 'J FIC ROW', subjects: ['Wizards -- Fiction', 'Magic -- Fiction'], series: 'Harry Potter ; 3' },
+  { title: 'Harry Potter and the Goblet of Fire', author: 'Rowling, J. K.', year: 2000, isbn: '9780439139595', call: 'J FIC ROW', subjects: ['Wizards -- Fiction', 'Magic -- Fiction', 'Contests -- Fiction'], series: 'Harry Potter ; 4' },
+  { title: 'The Firm', author: 'Grisham, John', year: 1991, isbn: '9780385416344', call: 'FIC GRISHAM', subjects: ['Law firms -- Fiction', 'Memphis (Tenn.) -- Fiction', 'Legal stories'] },
+  { title: 'The Pelican Brief', author: 'Grisham, John', year: 1992, isbn: '9780385421980', call: 'FIC GRISHAM', subjects: ['Law students -- Fiction', 'Legal stories'] },
+  { title: 'A Time to Kill', author: 'Grisham, John', year: 1989, isbn: '9780385338608', call: 'FIC GRISHAM', subjects: ['Trials (Murder) -- Fiction', 'Mississippi -- Fiction', 'Legal stories'] },
+  { title: 'The Client', author: 'Grisham, John', year: 1993, isbn: '9780385424714', call: 'FIC GRISHAM', subjects: ['Boys -- Fiction', 'Legal stories'] },
+  { title: 'Camino Island', author: 'Grisham, John', year: 2017, isbn: '9780385543026', call: 'FIC GRISHAM', subjects: ['Book thefts -- Fiction', 'Booksellers and bookselling -- Fiction'] },
+  { title: 'Salt, Fat, Acid, Heat', subtitle: 'mastering the elements of good cooking', author: 'Nosrat, Samin', year: 2017, isbn: '9781476753836', call: '641.5 NOS', subjects: ['Cooking', 'Flavor'] },
+  { title: 'Rosa Mexicano', subtitle: 'a culinary autobiography with 60 recipes', author: 'Rosa, Maria', year: 2004, call: '641.5972 ROS', subjects: ['Cooking, Mexican'] },
+  { title: 'The Joy of Cooking', author: 'Rombauer, Irma S.', year: 2019, isbn: '9781501169717', call: '641.5973 ROM', subjects: ['Cooking, American'] },
+  { title: 'Mastering the Art of French Cooking', author: 'Child, Julia', year: 2001, isbn: '9780375413407', call: '641.5944 CHI', subjects: ['Cooking, French'] },
+  { title: 'Essentials of Classic Italian Cooking', author: 'Hazan, Marcella', year: 1992, isbn: '9780394584041', call: '641.5945 HAZ', subjects: ['Cooking, Italian'] },
+  { title: 'Python Crash Course', subtitle: 'a hands-on, project-based introduction to programming', author: 'Matthes, Eric', year: 2019, isbn: '9781593279288', call: '005.133 MAT', subjects: ['Python (Computer program language)', 'Computer programming'] },
+  { title: 'Sapiens', subtitle: 'a brief history of humankind', author: 'Harari, Yuval N.', year: 2015, isbn: '9780062316097', call: '909 HAR', subjects: ['Civilization -- History', 'Human beings -- History'] },
+  { title: 'Becoming', author: 'Obama, Michelle', year: 2018, isbn: '9781524763138', call: 'B OBAMA', subjects: ["Presidents' spouses -- United States -- Biography"] },
+  { title: 'Educated', subtitle: 'a memoir', author: 'Westover, Tara', year: 2018, isbn: '9780399590504', call: 'B WESTOVER', subjects: ['Women -- Education -- Idaho', 'Survivalism'] },
+  { title: 'Where the Crawdads Sing', author: 'Owens, Delia', year: 2018, isbn: '9780735219090', call: 'FIC OWENS', subjects: ['Marshes -- Fiction', 'North Carolina -- Fiction'] },
+  { title: 'The Very Hungry Caterpillar', author: 'Carle, Eric', year: 1987, isbn: '9780399208539', call: 'E CAR', subjects: ['Caterpillars -- Fiction', 'Butterflies -- Fiction', 'Picture books for children'] },
+  { title: 'Where the Wild Things Are', author: 'Sendak, Maurice', year: 1963, isbn: '9780060254926', call: 'E SEN', subjects: ['Monsters -- Fiction', 'Picture books for children'] },
+  { title: 'Maus', subtitle: "a survivor's tale", author: 'Spiegelman, Art', year: 1986, isbn: '9780394747231', call: 'GN 940.5318 SPI', subjects: ['Holocaust, Jewish (1939-1945) -- Comic books, strips, etc.', 'Graphic novels'] },
+  { title: 'Persepolis', author: 'Satrapi, Marjane', year: 2003, isbn: '9780375714573', call: 'GN 955.054 SAT', subjects: ['Iran -- History -- Comic books, strips, etc.', 'Graphic novels'] },
+  { title: 'The Hunger Games', author: 'Collins, Suzanne', year: 2008, isbn: '9780439023481', call: 'YA FIC COL', subjects: ['Survival -- Fiction', 'Television programs -- Fiction', 'Young adult fiction'], series: 'Hunger Games ; 1' },
+  { title: 'Dune', author: 'Herbert, Frank', year: 1965, isbn: '9780441172719', call: 'FIC HERBERT', subjects: ['Science fiction', 'Life on other planets -- Fiction'] },
+  { title: 'Cien años de soledad', author: 'García Márquez, Gabriel', year: 1967, isbn: '9780307474728', call: 'SPA FIC GARCIA', subjects: ['Families -- Colombia -- Fiction'], language: 'spa' },
+  { title: 'Introduction to Algorithms', author: 'Cormen, Thomas H.', year: 2009, isbn: '9780262033848', call: 'QA76.6 .C662 2009', subjects: ['Computer programming', 'Computer algorithms'] },
+  { title: 'The Pragmatic Programmer', subtitle: 'your journey to mastery', author: 'Thomas, David', year: 2019, isbn: '9780135957059', call: '005.1 THO', subjects: ['Computer programming'] },
+];
+
+export interface Topic {
+  subject: string;
+  dewey: string;
+  lc: string;
+  nouns: string[];
+  /** The shelving collection the demo places it in. */
+  location: string;
+}
+
+export const TOPICS: Topic[] = [
+  { subject: 'Cooking', dewey: '641.5', lc: 'TX714', nouns: ['Kitchen', 'Recipes', 'Table', 'Feast', 'Skillet', 'Pantry'], location: 'Cookbooks' },
+  { subject: 'Cooking, Italian', dewey: '641.5945', lc: 'TX723', nouns: ['Pasta', 'Trattoria', 'Nonna', 'Tuscany'], location: 'Cookbooks' },
+  { subject: 'Cooking, Mexican', dewey: '641.5972', lc: 'TX716.M4', nouns: ['Tortilla', 'Salsa', 'Mole', 'Comal'], location: 'Cookbooks' },
+  { subject: 'Baking', dewey: '641.815', lc: 'TX763', nouns: ['Bread', 'Oven', 'Sourdough', 'Pastry'], location: 'Cookbooks' },
+  { subject: 'Gardening', dewey: '635', lc: 'SB453', nouns: ['Garden', 'Seeds', 'Harvest', 'Compost', 'Roses'], location: 'Adult Nonfiction' },
+  { subject: 'United States -- History -- Civil War, 1861-1865', dewey: '973.7', lc: 'E468', nouns: ['Battle', 'Union', 'Gettysburg', 'Soldiers'], location: 'Adult Nonfiction' },
+  { subject: 'World War, 1939-1945', dewey: '940.53', lc: 'D743', nouns: ['War', 'Normandy', 'Pacific', 'Resistance', 'Blitz'], location: 'Adult Nonfiction' },
+  { subject: 'Computer programming', dewey: '005.1', lc: 'QA76.6', nouns: ['Code', 'Software', 'Programs', 'Algorithms'], location: 'Adult Nonfiction' },
+  { subject: 'JavaScript (Computer program language)', dewey: '005.133', lc: 'QA76.73.J39', nouns: ['JavaScript', 'Web', 'Browser', 'Node'], location: 'Adult Nonfiction' },
+  { subject: 'Birds -- North America -- Identification', dewey: '598.097', lc: 'QL681', nouns: ['Birds', 'Warblers', 'Hawks', 'Sparrows', 'Owls'], location: 'Adult Nonfiction' },
+  { subject: 'Astronomy', dewey: '520', lc: 'QB43.3', nouns: ['Stars', 'Galaxies', 'Telescope', 'Cosmos', 'Planets'], location: 'Adult Nonfiction' },
+  { subject: 'Dinosaurs', dewey: '567.9', lc: 'QE861.5', nouns: ['Dinosaurs', 'Fossils', 'Raptors', 'Bones'], location: 'Kids Nonfiction' },
+  { subject: 'Personal finance', dewey: '332.024', lc: 'HG179', nouns: ['Money', 'Budget', 'Savings', 'Wealth', 'Debt'], location: 'Adult Nonfiction' },
+  { subject: 'Mindfulness (Psychology)', dewey: '158.13', lc: 'BF637.M56', nouns: ['Mind', 'Calm', 'Breath', 'Attention'], location: 'Adult Nonfiction' },
+  { subject: 'Dogs -- Training', dewey: '636.70887', lc: 'SF431', nouns: ['Dog', 'Puppy', 'Leash', 'Tricks'], location: 'Adult Nonfiction' },
+  { subject: 'Knitting -- Patterns', dewey: '746.432', lc: 'TT825', nouns: ['Yarn', 'Sweaters', 'Stitches', 'Socks'], location: 'Adult Nonfiction' },
+  { subject: 'Detective and mystery stories', dewey: '813.54', lc: 'PS3568', nouns: ['Murder', 'Detective', 'Secrets', 'Alibi', 'Witness'], location: 'Fiction' },
+  { subject: 'Science fiction', dewey: '813.6', lc: 'PS3619', nouns: ['Stars', 'Empire', 'Station', 'Colony', 'Machine'], location: 'Fiction' },
+  { subject: 'Love stories', dewey: '813.6', lc: 'PS3612', nouns: ['Heart', 'Summer', 'Promise', 'Wedding', 'Letters'], location: 'Fiction' },
+  { subject: 'Fantasy fiction', dewey: '813.6', lc: 'PS3623', nouns: ['Dragon', 'Kingdom', 'Sword', 'Crown', 'Witch'], location: 'Fiction' },
+  { subject: 'Graphic novels', dewey: '741.5973', lc: 'PN6727', nouns: ['Hero', 'Panels', 'City', 'Mask'], location: 'Graphic Novels' },
+  { subject: 'Picture books for children', dewey: '813.54', lc: 'PZ7', nouns: ['Bear', 'Bunny', 'Moon', 'Bedtime', 'Friends'], location: 'Picture Books' },
+  { subject: 'Young adult fiction', dewey: '813.6', lc: 'PZ7', nouns: ['Rebel', 'Academy', 'Secrets', 'Summer'], location: 'Teen' },
+  { subject: 'Travel -- Guidebooks', dewey: '914.04', lc: 'D909', nouns: ['Europe', 'Roads', 'Journey', 'Maps'], location: 'Travel' },
+  { subject: 'Poetry', dewey: '811.6', lc: 'PS3600', nouns: ['Poems', 'Songs', 'River', 'Light'], location: 'Adult Nonfiction' },
+];
+
+export const ADJECTIVES = ['Silent', 'Hidden', 'Last', 'Lost', 'Golden', 'Broken', 'Secret', 'Midnight', 'Quiet', 'Wild', 'Little', 'Great', 'Forgotten', 'Bright', 'Dark', 'Winter', 'Summer', 'Burning', 'Distant', 'Crooked', 'Hollow', 'Painted', 'Northern', 'Complete', 'Essential', 'Practical', 'Everyday', 'Modern', 'Simple', 'Illustrated'];
+
+export const TITLE_PATTERNS = [
+  'The {adj} {noun}',
+  '{noun} of the {adj} {noun2}',
+  'A History of {subject}',
+  'The {adj} Guide to {subject}',
+  '{subject} for Beginners',
+  'The {noun} Book',
+  '{adj} {noun}',
+  'Beyond the {noun}',
+  'The {noun} and the {noun2}',
+  'Everything You Need to Know About {subject}',
+  'How to Read a {noun}',
+  'Notes from the {noun}',
+];
+
+export const FIRST_NAMES = ['James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William', 'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Carlos', 'Maria', 'Wei', 'Aisha', 'Hiroshi', 'Priya', 'Olga', 'Ahmed', 'Fatima', 'Kwame', 'Ingrid', 'Diego', 'Amara', 'Liam', 'Noah', 'Emma', 'Olivia', 'Sofia', 'Lucas', 'Chloe', 'Mateo', 'Zoe'];
+
+export const LAST_NAMES = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez', 'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Perez', 'Thompson', 'White', 'Harris', 'Sanchez', 'Clark', 'Ramirez', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Torres', 'Nguyen', 'Hill', 'Flores', 'Green', 'Adams', 'Nelson', 'Baker', 'Hall', 'Rivera', 'Campbell', 'Mitchell', 'Carter', 'Roberts', 'Okafor', 'Nakamura', 'Kowalski', 'Novak', 'Petrov', 'Haddad', 'Schmidt', 'Rossi', 'Dubois', 'Lindqvist', 'Mbeki', 'Chen', 'Patel', 'Kim', 'Singh', 'Cohen', 'Murphy', 'Brennan', 'Fischer', 'Moreau'];
+
+export const PUBLISHERS = ['Penguin Books', 'Random House', 'HarperCollins', 'Simon & Schuster', 'Macmillan', 'Scholastic', 'Little, Brown', 'Knopf', 'Ten Speed Press', "O'Reilly Media", 'Chronicle Books', 'Workman Publishing', 'National Geographic', 'DK Publishing', 'Candlewick Press'];
+
+export const SPANISH_TITLES = ['La casa de los espíritus', 'El jardín secreto', 'Cocina mexicana tradicional', 'Historia de España', 'El niño y la luna', 'Cuentos para dormir', 'La sombra del viento', 'Aprende inglés rápido'];

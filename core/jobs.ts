@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Every background job by name, with the schema its payload must match. */
+export const JOB_SCHEMAS = {
+  'ticket.opened': z.object({ ticketId: z.number().int().positive() }),
+  /** Erases message bodies and sender addresses older than the retention period; runs daily. */
+  'retention.purge': z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+} as const;
+
+export type JobName = keyof typeof JOB_SCHEMAS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOB_SCHEMAS)[N]>;
+export type JobHandler<N extends JobName> = (payload: JobPayload<N>, info: { attempt: number; jobId: string }) => Promise<void>;
+
+export interface EnqueueOptions {
+  /** Run no earlier than this many milliseconds from now. */
+  delayMs?: number;
+  /** Enqueuing the same id twice runs the job once. */
+  jobId?: string;
+  /** Tries before the job is marked failed (default 5, with exponential back-off). */
+  attempts?: number;
+}
+
+/**
+ * One interface, two engines: BullMQ on Redis, or an in-process runner persisted in the database.
+ * Jobs survive a restart in both.
+ */
+export interface JobQueue {
+  readonly engine: 'bullmq' | 'in-process';
+  enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options?: EnqueueOptions): Promise<void>;
+  /** Registers the one handler for a job name; call before `start`. */
+  handle<N extends JobName>(name: N, handler: JobHandler<N>): void;
+  /** Starts consuming jobs in this process. Web-only processes may enqueue without starting. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}

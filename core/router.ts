@@ -1,0 +1,29 @@
+import type { Inquiry } from './inquiry.js';
+import type { Intent } from './intents.js';
+import type { Reply } from './reply.js';
+import type { TicketRef } from './tickets.js';
+
+/** How an inquiry ended, for reports. */
+export const OUTCOMES = ['answered', 'clarified', 'ticket', 'unanswered'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface RouteContext {
+  /** The stored conversation this inquiry belongs to; dialog state is kept per conversation. */
+  conversationId: string;
+}
+
+export interface RouteResult {
+  intent: Intent;
+  /** 0..1: how sure the router is of the intent. */
+  confidence: number;
+  outcome: Outcome;
+  reply: Reply;
+  ticket?: TicketRef;
+  /** The knowledge article a FAQ answer came from (its English id), for reports and evaluation. */
+  articleId?: string;
+}
+
+/** The assistant: decides what to say. It sends nothing and knows no channel SDK or database. */
+export interface AssistantRouter {
+  route(inquiry: Inquiry, context: RouteContext): Promise<RouteResult>;
+}

@@ -1,0 +1,1 @@
+export { createBullmqJobQueue, type BullmqJobQueueOptions } from './bullmq-job-queue.js';

@@ -1,0 +1,34 @@
+import type { Db } from '../db/index.js';
+import type { Asset } from '../core/assets.js';
+
+export interface SeedDeps {
+  prisma: Db;
+  assets: { upsert(asset: Asset): Promise<void> };
+  /** Loads the demo catalog; returns how many records it wrote. */
+  seedCatalog?: () => Promise<number>;
+}
+
+export interface SeedReport {
+  seeded: boolean;
+  assets: number;
+  catalogRecords: number;
+}
+
+const SEEDED_KEY = 'demo.seeded';
+
+/**
+ * Seeds the demo library ("Riverside Public Library") once. Safe when several processes start at
+ * the same time: every step is an upsert, and the marker is written last.
+ */
+export async function seedDemoLibrary(deps: SeedDeps, demoAssets: Asset[], options: { force?: boolean } = {}): Promise<SeedReport> {
+  const marker = await deps.prisma.setting.findUnique({ where: { key: SEEDED_KEY } });
+  if (marker && !options.force) return { seeded: false, assets: 0, catalogRecords: 0 };
+  for (const asset of demoAssets) await deps.assets.upsert(asset);
+  const catalogRecords = deps.seedCatalog ? await deps.seedCatalog() : 0;
+  await deps.prisma.setting.upsert({
+    where: { key: SEEDED_KEY },
+    create: { key: SEEDED_KEY, value: new Date().toISOString() },
+    update: { value: new Date().toISOString() },
+  });
+  return { seeded: true, assets: demoAssets.length, catalogRecords };
+}

@@ -1,0 +1,53 @@
+import type { ConversationEvent } from '../core/inquiry-service.js';
+
+export type ConversationListener = (event: ConversationEvent) => void;
+
+/**
+ * Local listeners per conversation key. Both engines deliver through this, so a throwing listener
+ * (a closed SSE socket, say) never stops the others from hearing the event.
+ */
+export interface ListenerRegistry {
+  /** Returns true when this is the first listener for the key. */
+  add(key: string, listener: ConversationListener): boolean;
+  /** Returns true when the key has no listeners left. */
+  remove(key: string, listener: ConversationListener): boolean;
+  deliver(key: string, event: ConversationEvent): void;
+  keys(): string[];
+  clear(): void;
+}
+
+export function createListenerRegistry(onListenerError: (error: unknown) => void): ListenerRegistry {
+  const byKey = new Map<string, Set<ConversationListener>>();
+  return {
+    add(key, listener) {
+      let set = byKey.get(key);
+      const first = set === undefined;
+      if (!set) {
+        set = new Set();
+        byKey.set(key, set);
+      }
+      set.add(listener);
+      return first;
+    },
+    remove(key, listener) {
+      const set = byKey.get(key);
+      if (!set) return false;
+      set.delete(listener);
+      if (set.size > 0) return false;
+      byKey.delete(key);
+      return true;
+    },
+    deliver(key, event) {
+      // Copy first: a listener may unsubscribe itself while we iterate.
+      for (const listener of [...(byKey.get(key) ?? [])]) {
+        try {
+          listener(event);
+        } catch (error) {
+          onListenerError(error);
+        }
+      }
+    },
+    keys: () => [...byKey.keys()],
+    clear: () => byKey.clear(),
+  };
+}

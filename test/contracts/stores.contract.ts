@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/index.js';
+import type { Clock } from '../../core/clock.js';
+import type { Inquiry } from '../../core/inquiry.js';
+import type { AssistantRouter, RouteResult } from '../../core/router.js';
+import { silentLogger } from '../../core/logger.js';
+import { isLibdeskError } from '../../core/errors.js';
+import { createAssetsRepository, DEMO_ASSETS } from '../../assets/index.js';
+import { createTicketService, createTicketsRepository } from '../../tickets/index.js';
+import { createDialogStore, createInquiriesRepository, createInquiryService } from '../../inquiries/index.js';
+import { createRecordingJobQueue } from '../support/recording-job-queue.js';
+
+export interface StoreHarness {
+  prisma: Db;
+  close(): Promise<void>;
+}
+
+/** A clock the test moves by hand. */
+function manualClock(start: string): Clock & { advance(ms: number): void } {
+  let now = new Date(start).getTime();
+  return { now: () => new Date(now), advance: (ms) => (now += ms) };
+}
+
+/**
+ * What every database behind Libdesk must do, run against embedded SQLite and against PostgreSQL:
+ * tickets, assets, the inquiry log with its deduplication, and dialog state.
+ */
+export function runStoresContract(name: string, open: () => Promise<StoreHarness>): void {
+  describe(`stores on ${name}`, () => {
+    let harness: StoreHarness;
+    const clock = manualClock('2026-12-01T15:00:00Z');
+    const jobs = createRecordingJobQueue();
+
+    beforeAll(async () => {
+      harness = await open();
+      const assets = createAssetsRepository(harness.prisma);
+      for (const asset of DEMO_ASSETS) await assets.upsert(asset);
+    });
+    afterAll(async () => {
+      await harness?.close();
+    });
+
+    const tickets = () => createTicketService({ repository: createTicketsRepository(harness.prisma), jobs, clock });
+    const requester = { channel: 'sms' as const, address: '+15552013344', threadKey: '+15552013344' };
+
+    describe('assets', () => {
+      it('finds a device by any spelling of its tag and lists by branch', async () => {
+        const assets = createAssetsRepository(harness.prisma);
+        expect((await assets.findByTag('pc 7'))?.tag).toBe('PC-07');
+        expect((await assets.findByTag('PC07'))?.branchId).toBe('main');
+        expect(await assets.findByTag('PC-99')).toBeUndefined();
+        const eastside = await assets.list({ branchId: 'eastside' });
+        expect(eastside.length).toBeGreaterThan(0);
+        expect(eastside.every((asset) => asset.branchId === 'eastside')).toBe(true);
+      });
+    });
+
+    describe('tickets', () => {
+      it('opens a ticket with a number, an SLA, an opened event and a notification job', async () => {
+        const before = jobs.enqueued.length;
+        const ticket = await tickets().open({
+          kind: 'handoff',
+          subject: 'Patron asks for a person',
+          description: 'can I talk to someone about my account',
+          intent: 'account',
+          requester,
+        });
+        expect(ticket.number).toBe(`T-${ticket.id}`);
+        expect(ticket.status).toBe('open');
+        expect(ticket.slaDueAt!.getTime()).toBe(clock.now().getTime() + 24 * 3_600_000);
+        expect(jobs.enqueued.slice(before)).toEqual([
+          { name: 'ticket.opened', payload: { ticketId: ticket.id }, options: { jobId: `ticket-opened-${ticket.id}` } },
+        ]);
+        const detail = await tickets().get(ticket.id);
+        expect(detail?.intent).toBe('account');
+        expect(detail?.events.map((event) => event.type)).toEqual(['opened']);
+        expect(JSON.stringify(detail)).not.toContain('+15552013344');
+      });
+
+      it('joins a second report of the same device to its open ticket', async () => {
+        const first = await tickets().open({ kind: 'equipment', subject: 'PC-03 frozen', description: 'PC-03 is frozen', assetTag: 'PC-03', branchId: 'main', requester });
+        const second = await tickets().open({ kind: 'equipment', subject: 'PC-03 frozen', description: 'computer 3 stuck again', assetTag: 'PC-03', branchId: 'main', requester });
+        expect(second.id).toBe(first.id);
+        expect(second.existing).toBe(true);
+        const detail = await tickets().get(first.id);
+        expect(detail?.events.map((event) => event.body)).toEqual(['PC-03 is frozen', 'computer 3 stuck again']);
+        const other = await tickets().open({ kind: 'equipment', subject: 'PRN-01 jam', description: 'printer jammed', assetTag: 'PRN-01', requester });
+        expect(other.id).not.toBe(first.id);
+      });
+
+      it('lists newest first with filters', async () => {
+        const equipment = await tickets().list({ kind: 'equipment' });
+        expect(equipment.length).toBeGreaterThanOrEqual(2);
+        expect(equipment.every((ticket) => ticket.kind === 'equipment')).toBe(true);
+        expect(equipment[0]!.id).toBeGreaterThan(equipment[1]!.id);
+        expect((await tickets().list({ assetTag: 'PRN-01' })).map((ticket) => ticket.assetTag)).toEqual(['PRN-01']);
+      });
+    });
+
+    describe('inquiry log', () => {
+      function serviceWith(router: AssistantRouter) {
+        return createInquiryService({
+          repository: createInquiriesRepository(harness.prisma),
+          router,
+          tickets: tickets(),
+          clock,
+          logger: silentLogger,
+          duplicateWaitMs: 2_000,
+        });
+      }
+      const echoRouter = (calls: Inquiry[]): AssistantRouter => ({
+        async route(inquiry): Promise<RouteResult> {
+          calls.push(inquiry);
+          return { intent: 'smalltalk', confidence: 0.9, outcome: 'answered', reply: { text: `echo: ${inquiry.text}`, quickReplies: ['Hours'] } };
+        },
+      });
+
+      it('stores the message before routing it, and the reply after', async () => {
+        let seenStored = false;
+        const router: AssistantRouter = {
+          async route(inquiry) {
+            const stored = await harness.prisma.inquiry.findFirst({ where: { text: inquiry.text } });
+            seenStored = stored?.status === 'received';
+            return { intent: 'faq', confidence: 0.8, outcome: 'answered', reply: { text: 'Loans are 3 weeks.' } };
+          },
+        };
+        const result = await serviceWith(router).handle({ channel: 'web', address: 'session-a', text: 'how long can i keep books' });
+        expect(seenStored).toBe(true);
+        expect(result.duplicate).toBe(false);
+        const row = await harness.prisma.inquiry.findUnique({ where: { id: result.inquiryId }, include: { replies: true } });
+        expect(row?.status).toBe('answered');
+        expect(row?.intent).toBe('faq');
+        expect(row?.replies.map((reply) => reply.text)).toEqual(['Loans are 3 weeks.']);
+      });
+
+      it('processes a retried message once and answers it with the stored reply', async () => {
+        const calls: Inquiry[] = [];
+        const service = serviceWith(echoRouter(calls));
+        const input = { channel: 'sms' as const, address: '+15550001111', text: 'hi there', externalId: 'SM-retry-1' };
+        const first = await service.handle(input);
+        const again = await service.handle(input);
+        expect(calls).toHaveLength(1);
+        expect(again.duplicate).toBe(true);
+        expect(again.inquiryId).toBe(first.inquiryId);
+        expect(again.reply).toEqual(first.reply);
+        expect(await harness.prisma.inquiry.count({ where: { externalId: 'SM-retry-1' } })).toBe(1);
+      });
+
+      it('handles the same message arriving twice at once without running it twice', async () => {
+        const calls: Inquiry[] = [];
+        const slow: AssistantRouter = {
+          async route(inquiry) {
+            calls.push(inquiry);
+            await new Promise((resolve) => setTimeout(resolve, 150));
+            return { intent: 'smalltalk', confidence: 1, outcome: 'answered', reply: { text: 'Hello!' } };
+          },
+        };
+        const service = serviceWith(slow);
+        const input = { channel: 'sms' as const, address: '+15550002222', text: 'hello', externalId: 'SM-race-1' };
+        const results = await Promise.all([service.handle(input), service.handle(input)]);
+        expect(calls).toHaveLength(1);
+        expect(results.filter((result) => result.duplicate)).toHaveLength(1);
+        expect(results[0]!.reply.text).toBe('Hello!');
+        expect(results[1]!.reply.text).toBe('Hello!');
+      });
+
+      it('rejects bad input before storing anything', async () => {
+        const before = await harness.prisma.inquiry.count();
+        for (const bad of [
+          { channel: 'web', address: 's', text: '   ' },
+          { channel: 'web', address: 's', text: 'x'.repeat(10_001) },
+          { channel: 'pigeon', address: 's', text: 'hi' },
+          { channel: 'web', address: '', text: 'hi' },
+        ]) {
+          await expect(serviceWith(echoRouter([])).handle(bad as never)).rejects.toSatisfy((error) => isLibdeskError(error, 'LD_VALIDATION'));
+        }
+        expect(await harness.prisma.inquiry.count()).toBe(before);
+      });
+
+      it('hands the message to staff when the router fails, and keeps it', async () => {
+        const broken: AssistantRouter = {
+          async route() {
+            throw new Error('knowledge base unreadable');
+          },
+        };
+        const result = await serviceWith(broken).handle({ channel: 'email', address: 'pat@example.org', text: 'Do you have museum passes?' });
+        expect(result.ticket?.kind).toBe('handoff');
+        expect(result.reply.text).toContain(result.ticket!.number);
+        const row = await harness.prisma.inquiry.findUnique({ where: { id: result.inquiryId } });
+        expect(row?.status).toBe('failed');
+        expect(row?.text).toBe('Do you have museum passes?');
+        expect(row?.ticketId).toBe(result.ticket!.id);
+      });
+
+      it('restores a conversation in order, patron first, with quick replies', async () => {
+        const service = serviceWith(echoRouter([]));
+        await service.handle({ channel: 'web', address: 'session-h', text: 'one' });
+        clock.advance(1_000);
+        await service.handle({ channel: 'web', address: 'session-h', text: 'two' });
+        const history = await service.history('web', 'session-h');
+        expect(history.map((entry) => `${entry.from}:${entry.text}`)).toEqual(['patron:one', 'assistant:echo: one', 'patron:two', 'assistant:echo: two']);
+        expect(history[1]!.quickReplies).toEqual(['Hours']);
+        expect(await service.history('web', 'nobody')).toEqual([]);
+      });
+    });
+
+    describe('dialog store', () => {
+      it('keeps state until it expires, and clears it', async () => {
+        const conversation = await harness.prisma.conversation.create({ data: { channel: 'web', threadKey: `dialog-${name}` } });
+        const store = createDialogStore(harness.prisma);
+        const now = new Date('2026-12-01T15:00:00Z');
+        expect(await store.load(conversation.id, now)).toBeUndefined();
+        await store.save(conversation.id, { awaiting: 'branch', intent: 'hours' }, new Date(now.getTime() + 60_000));
+        expect(await store.load(conversation.id, now)).toEqual({ awaiting: 'branch', intent: 'hours' });
+        expect(await store.load(conversation.id, new Date(now.getTime() + 60_000))).toBeUndefined();
+        await store.clear(conversation.id);
+        expect(await store.load(conversation.id, now)).toBeUndefined();
+      });
+    });
+  });
+}

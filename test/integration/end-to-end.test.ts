@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLibdesk, type RunningLibdesk } from '../../app/main.js';
+import { createTemporaryDir, createTemporaryPostgresDatabase, redisUrl, skipWithoutPostgres, skipWithoutRedis, uniqueRedisPrefix } from '../support/services.js';
+import { startWebhookReceiver } from '../support/webhook-receiver.js';
+
+interface Mode {
+  name: string;
+  skip: boolean;
+  env(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>;
+}
+
+const modes: Mode[] = [
+  {
+    name: 'embedded (SQLite + in-process jobs)',
+    skip: false,
+    async env() {
+      const temp = createTemporaryDir();
+      return { env: { DATA_DIR: temp.dir }, cleanup: async () => temp.remove() };
+    },
+  },
+  {
+    name: 'scaled (PostgreSQL + BullMQ on Redis)',
+    skip: skipWithoutPostgres || skipWithoutRedis,
+    async env() {
+      const database = await createTemporaryPostgresDatabase();
+      return {
+        env: { DATABASE_URL: database.url, REDIS_URL: redisUrl!, REDIS_PREFIX: uniqueRedisPrefix('e2e') },
+        cleanup: () => database.drop(),
+      };
+    },
+  },
+];
+
+for (const mode of modes) {
+  describe.skipIf(mode.skip)(`Libdesk end to end, ${mode.name}`, () => {
+    let running: RunningLibdesk;
+    let cleanup: () => Promise<void>;
+    let webhook: Awaited<ReturnType<typeof startWebhookReceiver>>;
+
+    beforeAll(async () => {
+      webhook = await startWebhookReceiver({ failFirst: 1 });
+      const setup = await mode.env();
+      cleanup = setup.cleanup;
+      running = await startLibdesk({
+        env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TICKET_WEBHOOK_URL: webhook.url, ...setup.env },
+      });
+    });
+    afterAll(async () => {
+      await running?.close();
+      await webhook?.close();
+      await cleanup?.();
+    });
+
+    const ask = async (text: string, address = 'e2e-session') => {
+      const response = await fetch(`${running.url}/api/v1/inquiries`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ channel: 'web', address, text }),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, any> };
+    };
+
+    it('is healthy', async () => {
+      const response = await fetch(`${running.url}/healthz`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ status: 'ok', database: 'ok', queue: 'ok' });
+    });
+
+    it('answers an hours question from the library calendar', async () => {
+      const { status, body } = await ask('are you open on saturday?');
+      expect(status).toBe(201);
+      expect(body.intent).toBe('hours');
+      expect(body.reply.text).toMatch(/saturday/i);
+      expect(body.reply.text).toMatch(/\d{1,2}(:\d{2})?\s?(AM|PM|am|pm)/);
+    });
+
+    it('opens an equipment ticket tied to the device and notifies staff through a job, retrying a failed delivery', async () => {
+      const { status, body } = await ask('PC-07 is frozen', 'e2e-pc');
+      expect(status).toBe(201);
+      expect(body.intent).toBe('equipment');
+      expect(body.ticket.number).toMatch(/^T-\d+$/);
+      expect(body.reply.text).toContain(body.ticket.number);
+
+      const ticket = await (await fetch(`${running.url}/api/v1/tickets/${body.ticket.id}`)).json();
+      expect(ticket).toMatchObject({ assetTag: 'PC-07', kind: 'equipment', branchId: 'main' });
+
+      const [notice] = (await webhook.waitFor(1, 20_000)) as Array<{ text: string; ticket: { number: string } }>;
+      expect(notice!.ticket.number).toBe(body.ticket.number);
+      expect(JSON.stringify(notice)).not.toContain('e2e-pc');
+    });
+
+    it('refuses bad input with a clear reason and stores nothing', async () => {
+      const before = await running.deps.database.prisma.inquiry.count();
+      const empty = await ask('   ');
+      expect(empty.status).toBe(400);
+      expect(JSON.stringify(empty.body)).toMatch(/text/);
+      const tooLong = await ask('x'.repeat(10_001));
+      expect(tooLong.status).toBe(400);
+      expect(await running.deps.database.prisma.inquiry.count()).toBe(before);
+    });
+  });
+}
