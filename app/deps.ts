@@ -2,14 +2,20 @@ import path from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { ConversationEvents, InquiryService } from '../core/inquiry-service.js';
-import type { JobQueue } from '../core/jobs.js';
+import type { JOB_SCHEMAS } from '../core/jobs.js';
 import type { AssetPort, Asset } from '../core/assets.js';
 import type { TicketPort } from '../core/tickets.js';
 import type { AssistantRouter } from '../core/router.js';
 import { openDatabase, type Database } from '../db/index.js';
-import { createJobQueue } from '../jobs/index.js';
-import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { createLibraryCalendar, type LibraryCalendarHandle } from '../knowledge/library-calendar.js';
+import { createJobQueue, type JobQueueOf } from '../jobs/index.js';
+import {
+  createEventsCalendar,
+  createKnowledgeBase,
+  createLibraryCalendar,
+  type EventsCalendar,
+  type KnowledgeBase,
+  type LibraryCalendarHandle,
+} from '../knowledge/index.js';
 import { createAssetsRepository } from '../assets/index.js';
 import { createTicketNotifier, createTicketService, createTicketsRepository } from '../tickets/index.js';
 import { createDialogStore, createInquiriesRepository, createInquiryService } from '../inquiries/index.js';
@@ -24,14 +30,15 @@ export interface Deps {
   logger: PinoLogger;
   clock: Clock;
   database: Database;
-  jobs: JobQueue;
+  jobs: JobQueueOf<typeof JOB_SCHEMAS>;
   knowledge: KnowledgeBase;
   calendar: LibraryCalendarHandle;
+  events: EventsCalendar;
   assets: AssetPort & { upsert(asset: Asset): Promise<void> };
   tickets: TicketPort;
   router: AssistantRouter;
   inquiries: InquiryService;
-  events: ConversationEvents;
+  conversationEvents: ConversationEvents;
   publicUrl: string;
   /** Starts this process's job workers and schedules the daily retention purge. */
   startWorkers(): Promise<void>;
@@ -72,20 +79,28 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       logger: knowledgeLogger,
     });
     closers.push(() => calendar.close());
+    const events = await createEventsCalendar({
+      source: config.EVENTS_FEED ?? path.join(config.KNOWLEDGE_DIR, 'events.ics'),
+      now: () => clock.now(),
+      findBranch: (text) => calendar.findBranch(text),
+      logger: knowledgeLogger,
+    });
 
-    const events = config.REDIS_URL
+    const conversationEvents = config.REDIS_URL
       ? createRedisConversationEvents({ redisUrl: config.REDIS_URL, channelPrefix: `${config.REDIS_PREFIX}:conversation:`, onError: (err) => logger.warn({ err }, 'conversation events') })
       : createMemoryConversationEvents({ onListenerError: (err) => logger.warn({ err }, 'conversation listener failed') });
-    closers.push(() => events.close());
+    closers.push(() => conversationEvents.close());
 
     const assets = createAssetsRepository(database.prisma);
     const tickets = createTicketService({ repository: createTicketsRepository(database.prisma), jobs, clock });
     const router = createRouter({
       knowledge,
       calendar,
+      events,
       assets,
       tickets,
-      dialog: createDialogStore(database.prisma),
+      dialogs: createDialogStore(database.prisma),
+      logger: logger.child({ part: 'router' }),
       clock,
     });
     const inquiries = createInquiryService({
@@ -94,7 +109,6 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       tickets,
       clock,
       logger: logger.child({ part: 'inquiries' }),
-      events,
     });
 
     const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
@@ -121,11 +135,12 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       jobs,
       knowledge,
       calendar,
+      events,
       assets,
       tickets,
       router,
       inquiries,
-      events,
+      conversationEvents,
       publicUrl,
       async startWorkers() {
         await jobs.start();

@@ -53,7 +53,7 @@ export async function startLibdesk(options: StartOptions = {}): Promise<RunningL
       app = await buildHttpApp(
         {
           inquiries: deps.inquiries,
-          events: deps.events,
+          events: deps.conversationEvents,
           tickets: deps.tickets,
           assets: deps.assets,
           calendar: deps.calendar,
@@ -91,19 +91,15 @@ export async function startLibdesk(options: StartOptions = {}): Promise<RunningL
 }
 
 async function health(deps: Deps): Promise<{ database: 'ok' | 'down'; queue: 'ok' | 'down' }> {
-  const database = await deps.database.prisma.$queryRawUnsafe('SELECT 1').then(
-    () => 'ok' as const,
-    () => 'down' as const,
-  );
-  const queue = deps.jobs.engine === 'in-process' ? database : await pingQueue(deps);
+  const up = (probe: Promise<unknown>) =>
+    probe.then(
+      () => 'ok' as const,
+      () => 'down' as const,
+    );
+  // Asking the queue about a job that does not exist is a cheap round trip to its storage.
+  const [database, queue] = await Promise.all([
+    up(deps.database.prisma.$queryRawUnsafe('SELECT 1')),
+    up(deps.jobs.stateOf('ticket.opened', 'health-probe')),
+  ]);
   return { database, queue };
-}
-
-async function pingQueue(deps: Deps): Promise<'ok' | 'down'> {
-  const probe = (deps.jobs as { ping?: () => Promise<void> }).ping;
-  if (!probe) return 'ok';
-  return probe().then(
-    () => 'ok' as const,
-    () => 'down' as const,
-  );
 }

@@ -3,9 +3,9 @@ import type { PrismaClient } from '../generated/sqlite/client.js';
 import type { BibInput } from './bib/bib-input.js';
 
 /**
- * The only file of the catalog that speaks SQL. Imports go through batched multi-row upserts in one
- * transaction per batch (Prisma's createMany cannot upsert, and row-by-row upserts are ~20× slower);
- * the SQL is portable between SQLite and PostgreSQL (quoted identifiers, ON CONFLICT … DO UPDATE).
+ * The only file of the catalog that speaks SQL. Imports go through batched upserts, one transaction
+ * per batch (Prisma's createMany cannot upsert, and row-by-row upserts are far slower); the upsert SQL
+ * (quoted identifiers, ON CONFLICT … DO UPDATE) is the same on SQLite and PostgreSQL.
  */
 export interface CatalogRepositoryDeps {
   prisma: PrismaClient;
@@ -80,65 +80,60 @@ const toDate = (value: unknown): Date | null => {
 export function createCatalogRepository(deps: CatalogRepositoryDeps): CatalogRepository {
   const { prisma, provider } = deps;
   // PostgreSQL takes $1…$n, SQLite takes ?; both accept the rest of the SQL as written.
-  const placeholders = (rows: number, columns: number): string => {
-    const groups: string[] = [];
-    let n = 0;
-    for (let r = 0; r < rows; r += 1) {
-      const marks: string[] = [];
-      for (let c = 0; c < columns; c += 1) marks.push(provider === 'postgresql' ? `$${++n}` : '?');
-      groups.push(`(${marks.join(', ')})`);
-    }
-    return groups.join(', ');
-  };
   const inList = (count: number, offset = 0): string =>
     Array.from({ length: count }, (_, i) => (provider === 'postgresql' ? `$${i + 1 + offset}` : '?')).join(', ');
-  // SQLite stores Prisma DateTimes as ISO text; PostgreSQL wants a timestamp.
-  const dateParam = (date: Date | undefined): unknown => (date ? (provider === 'postgresql' ? date : date.toISOString()) : null);
+  /**
+   * Rows travel as one JSON parameter and are unpacked by the database (SQLite json_each, PostgreSQL
+   * jsonb_to_recordset): thousands of rows per statement without thousands of bound parameters, which
+   * is where the time went with multi-row VALUES.
+   */
+  function rowsFrom(columns: readonly string[], types: Record<string, string>): string {
+    if (provider === 'postgresql') {
+      return `SELECT ${columns.map((c) => (types[c] === 'timestamp' ? `x.${quote(c)}::timestamp(3)` : `x.${quote(c)}`)).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${columns
+        .map((c) => `${quote(c)} ${types[c] === 'timestamp' ? 'text' : (types[c] ?? 'text')}`)
+        .join(', ')})`;
+    }
+    return `SELECT ${columns.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?) WHERE true`;
+  }
+  const toJson = (rows: unknown[][], columns: readonly string[]): string =>
+    provider === 'postgresql' ? JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])))) : JSON.stringify(rows);
 
-  const BIB_BATCH = 400; // 20 columns: 8,000 parameters, under both engines' limits
-  const ITEM_BATCH = 1000; // 9 columns
+  const BIB_TYPES: Record<string, string> = { year: 'integer', createdAt: 'timestamp', updatedAt: 'timestamp' };
+  const ITEM_TYPES: Record<string, string> = { dueAt: 'timestamp', updatedAt: 'timestamp' };
+  const iso = (date: Date | undefined): string | null => (date ? date.toISOString() : null);
 
   async function upsertBibs(tx: PrismaClient, bibs: BibInput[], now: Date, source: string | undefined): Promise<void> {
-    for (let start = 0; start < bibs.length; start += BIB_BATCH) {
-      const slice = bibs.slice(start, start + BIB_BATCH);
-      const params: unknown[] = [];
-      for (const bib of slice) {
-        params.push(
-          bib.id, bib.controlNumber ?? null, bib.title, bib.subtitle ?? null, JSON.stringify(bib.authors), JSON.stringify(bib.subjects),
-          JSON.stringify(bib.isbns), bib.publisher ?? null, bib.year ?? null, bib.edition ?? null, JSON.stringify(bib.series),
-          bib.summary ?? null, bib.language ?? null, bib.format, bib.deweyCallNumber ?? null, bib.lcCallNumber ?? null,
-          bib.callNumberSort ?? null, source ?? null, dateParam(now), dateParam(now),
-        );
-      }
-      const updates = BIB_COLUMNS.filter((c) => c !== 'id' && c !== 'createdAt').map((c) => `${quote(c)} = excluded.${quote(c)}`);
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "BibRecord" (${BIB_COLUMNS.map(quote).join(', ')}) VALUES ${placeholders(slice.length, BIB_COLUMNS.length)} ` +
-          `ON CONFLICT ("id") DO UPDATE SET ${updates.join(', ')}`,
-        ...params,
-      );
-    }
+    const rows = bibs.map((bib) => [
+      bib.id, bib.controlNumber ?? null, bib.title, bib.subtitle ?? null, JSON.stringify(bib.authors), JSON.stringify(bib.subjects),
+      JSON.stringify(bib.isbns), bib.publisher ?? null, bib.year ?? null, bib.edition ?? null, JSON.stringify(bib.series),
+      bib.summary ?? null, bib.language ?? null, bib.format, bib.deweyCallNumber ?? null, bib.lcCallNumber ?? null,
+      bib.callNumberSort ?? null, source ?? null, iso(now), iso(now),
+    ]);
+    const updates = BIB_COLUMNS.filter((c) => c !== 'id' && c !== 'createdAt').map((c) => `${quote(c)} = excluded.${quote(c)}`);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "BibRecord" (${BIB_COLUMNS.map(quote).join(', ')}) ${rowsFrom(BIB_COLUMNS, BIB_TYPES)} ON CONFLICT ("id") DO UPDATE SET ${updates.join(', ')}`,
+      toJson(rows, BIB_COLUMNS),
+    );
   }
 
   async function replaceItems(tx: PrismaClient, bibs: BibInput[], now: Date): Promise<void> {
-    // Items no longer in a re-imported record go; the rest are upserted by id (barcode).
-    for (let start = 0; start < bibs.length; start += 500) {
-      const ids = bibs.slice(start, start + 500).map((b) => b.id);
-      await tx.$executeRawUnsafe(`DELETE FROM "Item" WHERE "bibId" IN (${inList(ids.length)})`, ...ids);
-    }
-    const items = bibs.flatMap((bib) => bib.items.map((item) => ({ ...item, bibId: bib.id })));
-    for (let start = 0; start < items.length; start += ITEM_BATCH) {
-      const slice = items.slice(start, start + ITEM_BATCH);
-      const params: unknown[] = [];
-      for (const item of slice) {
-        params.push(item.id, item.barcode ?? null, item.bibId, item.branchId, item.location ?? null, item.callNumber ?? null, item.status, dateParam(item.dueAt), dateParam(now));
-      }
-      const updates = ITEM_COLUMNS.filter((c) => c !== 'id').map((c) => `${quote(c)} = excluded.${quote(c)}`);
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "Item" (${ITEM_COLUMNS.map(quote).join(', ')}) VALUES ${placeholders(slice.length, ITEM_COLUMNS.length)} ` +
-          `ON CONFLICT ("id") DO UPDATE SET ${updates.join(', ')}`,
-        ...params,
-      );
-    }
+    // A re-imported record's item list replaces the old one: copies no longer in the file go.
+    const ids = JSON.stringify(provider === 'postgresql' ? bibs.map((b) => ({ id: b.id })) : bibs.map((b) => b.id));
+    await tx.$executeRawUnsafe(
+      provider === 'postgresql'
+        ? `DELETE FROM "Item" WHERE "bibId" IN (SELECT x.id FROM jsonb_to_recordset($1::jsonb) AS x(id text))`
+        : `DELETE FROM "Item" WHERE "bibId" IN (SELECT value FROM json_each(?))`,
+      ids,
+    );
+    const rows = bibs.flatMap((bib) =>
+      bib.items.map((item) => [item.id, item.barcode ?? null, bib.id, item.branchId, item.location ?? null, item.callNumber ?? null, item.status, iso(item.dueAt), iso(now)]),
+    );
+    if (rows.length === 0) return;
+    const updates = ITEM_COLUMNS.filter((c) => c !== 'id').map((c) => `${quote(c)} = excluded.${quote(c)}`);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "Item" (${ITEM_COLUMNS.map(quote).join(', ')}) ${rowsFrom(ITEM_COLUMNS, ITEM_TYPES)} ON CONFLICT ("id") DO UPDATE SET ${updates.join(', ')}`,
+      toJson(rows, ITEM_COLUMNS),
+    );
   }
 
   function toRecord(row: Record<string, unknown>): CatalogRecord {

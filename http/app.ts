@@ -32,10 +32,11 @@ export async function buildHttpApp(deps: HttpDeps, options: HttpOptions): Promis
   app.removeContentTypeParser('text/plain');
 
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? 'not-found', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      'request',
-    );
+    const route = request.routeOptions.url ?? 'not-found';
+    const line = { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    // Load balancers poll /healthz every few seconds; those lines only matter when debugging.
+    if (route === '/healthz') request.log.debug(line, 'request');
+    else request.log.info(line, 'request');
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');

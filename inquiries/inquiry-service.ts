@@ -1,7 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import { LibdeskError } from '../core/errors.js';
 import { inquiryInputSchema, type Inquiry, type InquiryInput } from '../core/inquiry.js';
-import type { ConversationEvents, InquiryResult, InquiryService } from '../core/inquiry-service.js';
+import type { InquiryResult, InquiryService } from '../core/inquiry-service.js';
 import type { Logger } from '../core/logger.js';
 import type { AssistantRouter, RouteResult } from '../core/router.js';
 import type { TicketPort } from '../core/tickets.js';
@@ -13,7 +13,6 @@ export interface InquiryServiceDeps {
   tickets: TicketPort;
   clock: Clock;
   logger: Logger;
-  events?: ConversationEvents;
   /** How long a retry waits for the first delivery of the same message to be answered. */
   duplicateWaitMs?: number;
 }

@@ -6,11 +6,17 @@ import { LibdeskError } from '../core/errors.js';
 export const SHORT_ANSWER_MAX = 320;
 
 /** Front matter as librarians write it (snake_case keys), checked field by field. */
+// YAML reads `[tax forms, 1040]` as a string and a number; a librarian means two words.
+const listItem = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value).trim())
+  .pipe(z.string().min(1, 'must not be empty'));
+
 export const frontMatterSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by dashes, like "library-card"'),
   title: z.string().trim().min(1, 'must not be empty'),
-  questions: z.array(z.string().trim().min(1)).default([]),
-  tags: z.array(z.string().trim().min(1)).default([]),
+  questions: z.array(listItem).default([]),
+  tags: z.array(listItem).default([]),
   short_answer: z
     .string()
     .trim()

@@ -86,8 +86,8 @@ export async function checkKnowledge(dir: string): Promise<KbFinding[]> {
         if (field === 'body') add(file, 'error', 'empty-body', 'the article has no text below the front matter');
         else if (field === 'short_answer' && typeof result.data.short_answer === 'string' && result.data.short_answer.trim().length > SHORT_ANSWER_MAX) {
           add(file, 'error', 'short-answer-too-long', `short_answer is ${result.data.short_answer.trim().length} characters; the limit is ${SHORT_ANSWER_MAX}`);
-        } else if (result.data[field] === undefined && field !== 'front matter') {
-          add(file, 'error', 'missing-field', `${field} is missing`);
+        } else if (field === 'front matter' ? !problem.message.startsWith('not valid YAML') : !field.includes('.') && result.data[field] === undefined) {
+          add(file, 'error', 'missing-field', field === 'front matter' ? `front matter is ${problem.message}` : `${field} is missing`);
         } else {
           add(file, 'error', 'invalid-field', `${field}: ${problem.message}`);
         }

@@ -40,6 +40,8 @@ export interface SearchIndex {
   search(query: string, options?: { language?: Language; limit?: number }): KbMatch[];
 }
 
+const byRank = (a: KbMatch, b: KbMatch) => b.score - a.score || a.article.id.localeCompare(b.article.id);
+
 export function buildSearchIndex(articles: readonly KbArticle[]): SearchIndex {
   const entries: Entry[] = [];
   // term → (article position → best field weight of that term in that article)
@@ -137,11 +139,20 @@ export function buildSearchIndex(articles: readonly KbArticle[]): SearchIndex {
       }
     });
 
-    const matches: KbMatch[] = [];
+    const limit = options.limit ?? 5;
+    const byCoverage: { doc: number; coverage: number }[] = [];
     for (const [doc, row] of strengths) {
       let covered = 0;
       row.forEach((strength, termIndex) => (covered += strength * termWeights[termIndex]!));
-      const coverage = covered / weightSum;
+      byCoverage.push({ doc, coverage: covered / weightSum });
+    }
+    byCoverage.sort((a, b) => b.coverage - a.coverage);
+
+    const matches: KbMatch[] = [];
+    for (const { doc, coverage } of byCoverage) {
+      // Closeness adds at most (1 - COVERAGE_SHARE): once even that cannot lift an article into the
+      // results, no later (lower-coverage) article can get in either.
+      if (matches.length >= limit && COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) < matches[limit - 1]!.score) break;
       let closeness = 0;
       for (const phrasing of entries[doc]!.phrasings) {
         if (phrasing.size === 0) continue;
@@ -151,11 +162,17 @@ export function buildSearchIndex(articles: readonly KbArticle[]): SearchIndex {
         });
         closeness = Math.max(closeness, (2 * shared) / (queryTerms.length + phrasing.size));
       }
-      const score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * closeness;
-      matches.push({ article: entries[doc]!.article, score: Math.min(1, Math.round(score * 1000) / 1000) });
+      const score = Math.min(1, Math.round((COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * closeness) * 1000) / 1000);
+      // Keep only the best `limit`, in order: insert in place rather than sorting everything.
+      const match = { article: entries[doc]!.article, score };
+      let at = matches.length;
+      while (at > 0 && byRank(match, matches[at - 1]!) < 0) at -= 1;
+      if (at < limit) {
+        matches.splice(at, 0, match);
+        if (matches.length > limit) matches.pop();
+      }
     }
-    matches.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
-    return matches.slice(0, options.limit ?? 5);
+    return matches;
   }
 
   return { search };

@@ -45,8 +45,8 @@ const SIGNAL_WEIGHTS = {
 } as const satisfies Record<string, { intent: Intent; weight: number }>;
 
 /** How much a knowledge-base match adds to `faq`: a good match (0.6+) is strong evidence. */
-const KNOWLEDGE_WEIGHT = 2.5;
-const KNOWLEDGE_FLOOR = 0.35;
+const KNOWLEDGE_WEIGHT = 1.2;
+const KNOWLEDGE_FLOOR = 0.5;
 
 interface Phrase {
   words: string[];

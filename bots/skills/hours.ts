@@ -93,10 +93,10 @@ export async function hoursSkill(turn: Turn, deps: SkillDeps, previous?: HoursCo
     return { intent: 'hours', outcome: 'answered', reply: { text, language }, state };
   }
 
-  const answers = branches.map((candidate) => answerFor(calendar, candidate, context, now, language));
-  const joined = answers.join('\n');
-  if (branches.length === 1 || (question !== 'week' && joined.length <= SHORT_ENOUGH)) {
-    return { intent: 'hours', outcome: 'answered', reply: { text: joined, language }, state };
+  // A week per branch is never short: ask first instead of computing answers that would be thrown away.
+  if (branches.length === 1 || question !== 'week') {
+    const joined = branches.map((candidate) => answerFor(calendar, candidate, context, now, language)).join('\n');
+    if (branches.length === 1 || joined.length <= SHORT_ENOUGH) return { intent: 'hours', outcome: 'answered', reply: { text: joined, language }, state };
   }
   const names = branches.map((candidate) => shortName(candidate));
   const pending = { kind: 'hours-branch' as const, question, ...(date ? { date } : {}) };

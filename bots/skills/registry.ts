@@ -1,11 +1,13 @@
 import type { Intent } from '../../core/intents.js';
 import type { KbMatch } from '../../core/knowledge.js';
 import type { HoursContext } from '../dialog/state.js';
+import { answerCatalog } from './catalog.js';
 import { equipmentSkill } from './equipment.js';
 import { eventsSkill } from './events.js';
 import { faqSkill } from './faq.js';
 import { handoffSkill, openStaffTicket } from './handoff.js';
 import { hoursSkill } from './hours.js';
+import { answerLocation } from './location.js';
 import { smalltalkSkill } from './smalltalk.js';
 import type { SkillDeps, SkillResult, Turn } from './types.js';
 import { unknownSkill } from './unknown.js';
@@ -19,7 +21,8 @@ export interface SkillExtras {
 /**
  * The one place that says which skill answers which intent. Requests the assistant cannot carry out
  * itself (account, renew, hold, ILL, and the catalog until a catalog is connected) go to staff as a
- * ticket: a real route, never a made-up answer.
+ * ticket: a real route, never a made-up answer. With a CatalogPort, catalog and location use the catalog
+ * skills.
  */
 export async function runSkill(intent: Intent, turn: Turn, deps: SkillDeps, extras: SkillExtras = {}): Promise<SkillResult> {
   switch (intent) {
@@ -38,7 +41,15 @@ export async function runSkill(intent: Intent, turn: Turn, deps: SkillDeps, extr
     case 'unknown':
       return unknownSkill(turn, deps);
     case 'catalog':
-    case 'location':
+    case 'location': {
+      if (!deps.catalog) return openStaffTicket(turn, deps, intent, turn.safeText);
+      const answer = intent === 'catalog' ? answerCatalog : answerLocation;
+      const reply = await answer(
+        { catalog: deps.catalog, calendar: deps.calendar },
+        { query: turn.safeText, channel: turn.inquiry.channel, language: turn.language, now: turn.now, ...(turn.branch ? { branchId: turn.branch.id } : {}) },
+      );
+      return { intent, outcome: 'answered', reply, state: { ...turn.state, lastIntent: intent, pending: undefined } };
+    }
     case 'account':
     case 'renew':
     case 'hold':

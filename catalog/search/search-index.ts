@@ -46,6 +46,8 @@ export interface SearchIndex {
   remove(id: string): boolean;
   /** Replaces the branch and availability codes of a record (after a checkout or a return). */
   setHoldings(id: string, holdings: IndexDoc['holdings']): void;
+  /** Adds one copy to a record's branch and availability codes (loading items page by page). */
+  addHolding(id: string, holding: IndexDoc['holdings'][number]): void;
   has(id: string): boolean;
   search(query: IndexQuery): { hits: IndexHit[]; total: number };
   readonly size: number;
@@ -428,6 +430,13 @@ export function createSearchIndex(): SearchIndex {
       const { heldMask, shelfMask } = holdingMasks(holdings);
       held.data[slot] = heldMask;
       onShelf.data[slot] = shelfMask;
+    },
+    addHolding(id, holding) {
+      const slot = slotOf.get(id);
+      if (slot === undefined) return;
+      const bit = branchBit(holding.branchId);
+      held.data[slot]! |= bit;
+      if (holding.available) onShelf.data[slot]! |= bit;
     },
     has: (id) => slotOf.has(id),
     search,

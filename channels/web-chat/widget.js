@@ -95,11 +95,26 @@
     return node;
   }
 
+  // An inline SVG rather than an emoji: emoji fonts are missing on many kiosks and library PCs.
+  function chatIcon() {
+    var svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('width', '20');
+    svg.setAttribute('height', '20');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    var path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('fill', 'currentColor');
+    path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z');
+    svg.appendChild(path);
+    return svg;
+  }
+
   var style = el('style', { text: STYLE });
   var root = el('div', { class: 'ld-root' });
   var badge = el('span', { class: 'ld-badge', hidden: true });
   var launcher = el('button', { type: 'button', class: 'ld-launcher', 'aria-expanded': 'false', 'aria-controls': 'ld-panel' }, [
-    el('span', { 'aria-hidden': 'true', text: '💬' }),
+    chatIcon(),
     el('span', { text: 'Chat with us' }),
     badge,
   ]);

@@ -56,7 +56,7 @@ export function toHttpProblem(error: unknown): HttpProblem {
       message: issue.message ?? 'is invalid',
     }));
     const message = issues.map(({ field, message: text }) => (text.startsWith(field) ? text : `${field}: ${text}`)).join('; ');
-    return problem(400, 'LD_VALIDATION', message, { issues });
+    return problem(400, 'LD_VALIDATION', message, { fields: [...new Set(issues.map((issue) => issue.field))], issues });
   }
   const status = fastifyError?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

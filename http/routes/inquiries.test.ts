@@ -67,6 +67,7 @@ describe('POST /api/v1/inquiries', () => {
     expect(error.code).toBe('LD_VALIDATION');
     expect(error.message).toContain(message);
     expect(error.details.issues).toContainEqual({ field, message: expect.any(String) });
+    expect(error.details.fields).toContain(field);
     expect(inquiries.received).toHaveLength(0);
   });
 

@@ -27,7 +27,7 @@ textarea { min-height: 6rem; resize: vertical; }
 :focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
 button.primary { margin-top: 1.25rem; font: inherit; font-weight: 600; background: var(--accent); color: #fff; border: 0; border-radius: 6px; padding: 0.75rem 1.5rem; min-height: 44px; cursor: pointer; }
 .error { border: 1px solid #cf222e; background: #ffebe9; color: #82071e; border-radius: 8px; padding: 0.75rem 1rem; }
-.ticket-number { font-size: 2rem; font-weight: 700; letter-spacing: 0.02em; }
+.ticket-number { font-size: 2rem; font-weight: 700; letter-spacing: 0.02em; margin: 0.25rem 0 0.5rem; }
 ul.branches { padding-left: 1.2rem; }
 `;
 

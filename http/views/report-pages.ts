@@ -49,7 +49,7 @@ ${choices}
 </fieldset>
 <label class="field" for="details">Tell us more <span class="hint">Optional, unless you chose "other".</span></label>
 <textarea id="details" name="details" maxlength="2000">${values.details ?? ''}</textarea>
-<label class="field" for="contact">Phone or e-mail <span class="hint">Optional: leave it if you would like us to tell you when it is fixed.</span></label>
+<label class="field" for="contact">Phone or e-mail <span class="hint">Optional: we will let you know when it is fixed.</span></label>
 <input type="text" id="contact" name="contact" autocomplete="email" inputmode="email" value="${values.contact ?? ''}">
 <button type="submit" class="primary">Send report</button>
 </form>`,

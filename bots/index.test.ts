@@ -1,0 +1,338 @@
+import { describe, expect, it } from 'vitest';
+import type { Channel } from '../core/inquiry.js';
+import type { Logger } from '../core/logger.js';
+import { createFakeAssets } from '../test/fakes/fake-assets.js';
+import { createFakeCatalog } from '../test/fakes/fake-catalog.js';
+import { createFakeCalendar } from '../test/fakes/fake-calendar.js';
+import { createMemoryDialogStore } from '../test/fakes/fake-dialog-store.js';
+import { createFakeEvents } from '../test/fakes/fake-events.js';
+import { createFakeKnowledge, fakeArticle } from '../test/fakes/fake-knowledge.js';
+import { createFakeTickets } from '../test/fakes/fake-tickets.js';
+import { createRouter } from './index.js';
+
+const ARTICLES = [
+  fakeArticle({
+    id: 'wifi',
+    title: 'Wi-Fi',
+    questions: ['What is the wifi password?', 'How do I connect to the wireless internet?'],
+    tags: ['wifi', 'password', 'wireless'],
+    body: 'Join RiversidePL-Public. There is no password.',
+    shortAnswer: 'Wi-Fi: join RiversidePL-Public, no password.',
+  }),
+  fakeArticle({
+    id: 'wifi-es',
+    title: 'Wi-Fi',
+    questions: ['¿Cuál es la contraseña del wifi?'],
+    tags: ['wifi', 'contrasena'],
+    body: 'Conéctese a RiversidePL-Public. No hay contraseña.',
+    shortAnswer: 'Wi-Fi: RiversidePL-Public, sin contraseña.',
+    language: 'es',
+    translationOf: 'wifi',
+  }),
+  fakeArticle({
+    id: 'printing',
+    title: 'Printing',
+    questions: ['How much does it cost to print?', 'Can I print from my phone?'],
+    tags: ['print', 'printing', 'cost', 'imprimir'],
+    body: 'Black and white 10¢ a page, color 50¢.',
+    shortAnswer: 'B&W 10¢, color 50¢ a page.',
+  }),
+];
+
+const EVENTS = [
+  {
+    uid: 'story-1', title: 'Toddler Story Time', description: 'Songs and stories', start: new Date('2026-12-05T15:00:00Z'),
+    end: new Date('2026-12-05T15:45:00Z'), location: "Main Library, Children's Room", branchId: 'main', audience: 'kids', categories: ['kids'],
+  },
+  {
+    uid: 'chess-1', title: 'Chess Club', description: 'All levels', start: new Date('2026-12-02T23:00:00Z'),
+    end: new Date('2026-12-03T01:00:00Z'), location: 'Eastside Branch', branchId: 'eastside', audience: 'adults', categories: ['adults', 'games'],
+  },
+];
+
+/** A router over fakes with a clock the test moves. */
+function setup(at: string) {
+  let now = new Date(at);
+  const logged: unknown[] = [];
+  const logger: Logger = {
+    debug: (obj) => void logged.push(obj),
+    info: (obj) => void logged.push(obj),
+    warn: (obj) => void logged.push(obj),
+    error: (obj) => void logged.push(obj),
+    child: () => logger,
+  };
+  const tickets = createFakeTickets();
+  const events = createFakeEvents(EVENTS);
+  const router = createRouter({
+    knowledge: createFakeKnowledge(ARTICLES),
+    calendar: createFakeCalendar(),
+    events,
+    assets: createFakeAssets(),
+    tickets,
+    dialogs: createMemoryDialogStore(),
+    clock: { now: () => now },
+    logger,
+  });
+  const say = (text: string, options: { conversation?: string; channel?: Channel } = {}) =>
+    router.route(
+      { channel: options.channel ?? 'web', address: 'patron@example.org', threadKey: 't1', text, receivedAt: now },
+      { conversationId: options.conversation ?? 'c1' },
+    );
+  const advance = (minutes: number) => {
+    now = new Date(now.getTime() + minutes * 60_000);
+  };
+  return { say, tickets, events, logged, advance };
+}
+
+// 2026-12-01 is a Tuesday: at 15:00 in New York both branches are open.
+const TUESDAY_AFTERNOON = '2026-12-01T15:00:00-05:00';
+
+describe('hours', () => {
+  it('answers "open now?" for both branches when that is short', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    const result = await say('r u open rn');
+    expect(result).toMatchObject({ intent: 'hours', outcome: 'answered' });
+    expect(result.reply.text).toContain('Main Library is open now, until 9:00 PM.');
+    expect(result.reply.text).toContain('Eastside Branch is open now, until 8:00 PM.');
+  });
+
+  it('gives an early closing with its reason, and a holiday closure by name', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    const eve = await say('main hours on dec 24?');
+    expect(eve.reply.text).toBe('Main Library is open Thursday, December 24, 9:00 AM–1:00 PM (Christmas Eve, closes early).');
+    const christmas = await say('is eastside open dec 25', { conversation: 'c2' });
+    expect(christmas.reply.text).toBe('Eastside Branch is closed Friday, December 25 — Christmas Day.');
+  });
+
+  it('says when a closed branch opens next', async () => {
+    const { say } = setup('2026-11-30T08:00:00-05:00'); // Monday 8:00: Eastside is closed all Monday
+    const result = await say('is eastside open now');
+    expect(result.reply.text).toBe('Eastside Branch is closed now; it opens tomorrow at 10:00 AM.');
+  });
+
+  it('asks which branch for a week of hours, then answers, then reuses the branch for follow-ups', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    const asked = await say('what are your hours');
+    expect(asked).toMatchObject({ intent: 'hours', outcome: 'clarified' });
+    expect(asked.reply.quickReplies).toEqual(['Main', 'Eastside']);
+
+    const week = await say('Eastside');
+    expect(week.outcome).toBe('answered');
+    expect(week.reply.text).toContain('Eastside Branch hours for the next 7 days:');
+    expect(week.reply.text).toContain('Monday, December 7: closed');
+
+    const sunday = await say('and Sunday?');
+    expect(sunday.reply.text).toBe('Eastside Branch is closed Sunday, December 6.');
+
+    const main = await say('what about main?');
+    expect(main.reply.text).toBe('Main Library is open Sunday, December 6, 1:00 PM–5:00 PM.');
+  });
+
+  it('answers in Spanish', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    const result = await say('¿A qué hora cierra eastside hoy?');
+    expect(result.reply.language).toBe('es');
+    expect(result.reply.text).toBe('Eastside Branch abre hoy (martes 1 de diciembre), de 10:00–20:00.');
+  });
+
+  it('forgets an unanswered question after the time-out', async () => {
+    const { say, advance } = setup(TUESDAY_AFTERNOON);
+    await say('what are your hours');
+    advance(16);
+    const late = await say('Eastside');
+    expect(late.intent).toBe('unknown');
+  });
+
+  it('"cancel" clears the question being asked', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    await say('what are your hours');
+    const reset = await say('start over');
+    expect(reset.reply.text).toContain("let's start over");
+    expect((await say('Eastside')).intent).toBe('unknown');
+  });
+});
+
+describe('handoff', () => {
+  it('confirms before opening a ticket, and says staff answer now while a branch is open', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    const asked = await say('can i speak to a librarian please');
+    expect(asked).toMatchObject({ intent: 'handoff', outcome: 'clarified' });
+    expect(asked.reply.quickReplies).toEqual(['Yes', 'No']);
+    expect(tickets.opened).toHaveLength(0);
+
+    const done = await say('yes');
+    expect(done).toMatchObject({ intent: 'handoff', outcome: 'ticket' });
+    expect(done.ticket?.number).toBe('T-100');
+    expect(done.reply.text).toContain('T-100');
+    expect(done.reply.text).toContain('A staff member will answer shortly.');
+    expect(tickets.opened[0]).toMatchObject({ kind: 'handoff', intent: 'handoff' });
+  });
+
+  it('when closed, says when staff will answer', async () => {
+    const { say } = setup('2026-12-24T15:00:00-05:00'); // Christmas Eve after the early close; Christmas closed
+    await say('talk to a person');
+    const done = await say('yes please');
+    expect(done.reply.text).toContain("We're closed right now; staff will answer when we open at 9:00 AM on Saturday, December 26.");
+  });
+
+  it('"no" opens nothing', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    await say('human');
+    const declined = await say('no thanks');
+    expect(declined.outcome).toBe('answered');
+    expect(tickets.opened).toHaveLength(0);
+  });
+
+  it('"talk to a person" works in the middle of another question, and the ticket says what was asked', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    await say('the computer i was on froze');
+    const asked = await say('I want a human');
+    expect(asked).toMatchObject({ intent: 'handoff', outcome: 'clarified' });
+    await say('yes');
+    expect(tickets.opened[0]?.description).toBe('the computer i was on froze');
+  });
+});
+
+describe('requests staff handle (until their skills exist)', () => {
+  it('renewal: files a hand-off ticket with the intent, and never echoes or logs the card number', async () => {
+    const { say, tickets, logged } = setup(TUESDAY_AFTERNOON);
+    const result = await say('please renew my books, my card is 21234000123456');
+    expect(result).toMatchObject({ intent: 'renew', outcome: 'ticket' });
+    expect(tickets.opened[0]).toMatchObject({ kind: 'handoff', intent: 'renew' });
+    expect(tickets.opened[0]?.subject).toMatch(/^Renewal request: /);
+    expect(tickets.opened[0]?.description).toBe('please renew my books, my card is [card ••3456]');
+    expect(JSON.stringify(result)).not.toContain('21234000123456');
+    expect(JSON.stringify(logged)).not.toContain('21234000123456');
+    expect(JSON.stringify(logged)).not.toContain('patron@example.org');
+  });
+
+  it('interlibrary loan: files an ILL ticket', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    const result = await say('can you get a book from another library for me');
+    expect(result).toMatchObject({ intent: 'ill', outcome: 'ticket' });
+    expect(tickets.opened[0]).toMatchObject({ kind: 'ill', intent: 'ill' });
+  });
+
+  it('catalog search without a catalog: hands off rather than guessing', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    const result = await say('isbn 0-306-40615-2 do you have it');
+    expect(result).toMatchObject({ intent: 'catalog', outcome: 'ticket' });
+    expect(tickets.opened[0]?.intent).toBe('catalog');
+  });
+});
+
+describe('equipment', () => {
+  it('files a ticket tied to a named tag and gives its number', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    const result = await say('pc 7 wont turn on');
+    expect(result).toMatchObject({ intent: 'equipment', outcome: 'ticket' });
+    expect(tickets.opened[0]).toMatchObject({ kind: 'equipment', assetTag: 'PC-07', branchId: 'main' });
+    expect(result.reply.text).toBe("Thanks — I've reported the problem with PC-07 (Teen room, 1st floor) to staff. Your ticket number is T-100.");
+  });
+
+  it('resolves "the printer on the second floor"', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    await say('the printer on the second floor is jammed');
+    expect(tickets.opened[0]?.assetTag).toBe('PRN-02');
+  });
+
+  it('a second report of the same device joins the open ticket', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    await say('PC-07 is frozen', { conversation: 'a' });
+    const second = await say('pc-07 blue screen', { conversation: 'b' });
+    expect(second.reply.text).toContain('staff already know about PC-07');
+  });
+
+  it('asks which device with quick replies, then files for the one tapped', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    const asked = await say('the computer i was on froze');
+    expect(asked).toMatchObject({ intent: 'equipment', outcome: 'clarified' });
+    expect(asked.reply.quickReplies).toContain('PC-03 – Near the front entrance, 1st floor');
+    const filed = await say('PC-03 – Near the front entrance, 1st floor');
+    expect(filed.outcome).toBe('ticket');
+    expect(tickets.opened[0]).toMatchObject({ assetTag: 'PC-03', description: 'the computer i was on froze' });
+  });
+
+  it('an unknown tag: says so and files anyway on "yes"', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    const asked = await say('PC-99 is broken');
+    expect(asked.reply.text).toBe("I can't find a device tagged PC-99. Shall I file the report anyway?");
+    const filed = await say('yes');
+    expect(filed.outcome).toBe('ticket');
+    expect(tickets.opened[0]?.assetTag).toBeUndefined();
+    expect(tickets.opened[0]?.subject).toContain('PC-99');
+  });
+});
+
+describe('faq', () => {
+  it('answers with the article body on chat and the short answer by SMS', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    const web = await say('whats the wifi password');
+    expect(web).toMatchObject({ intent: 'faq', outcome: 'answered', articleId: 'wifi' });
+    expect(web.reply.text).toBe('Join RiversidePL-Public. There is no password.');
+    const sms = await say('whats the wifi password', { channel: 'sms', conversation: 'c2' });
+    expect(sms.reply.text).toBe('Wi-Fi: join RiversidePL-Public, no password.');
+  });
+
+  it('answers in Spanish from the Spanish version, or in English with a note', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    const spanish = await say('cual es la contraseña del wifi');
+    expect(spanish.reply).toMatchObject({ language: 'es', text: 'Conéctese a RiversidePL-Public. No hay contraseña.' });
+    const english = await say('cuanto cuesta imprimir', { conversation: 'c2' });
+    expect(english.articleId).toBe('printing');
+    expect(english.reply.text).toBe('Esta respuesta solo está disponible en inglés.\n\nBlack and white 10¢ a page, color 50¢.');
+  });
+});
+
+describe('events, small talk and unknown', () => {
+  it('lists events on the named day for the named audience', async () => {
+    const { say, events } = setup(TUESDAY_AFTERNOON);
+    const result = await say('any kids programs on saturday');
+    expect(result).toMatchObject({ intent: 'events', outcome: 'answered' });
+    expect(result.reply.text).toContain('Toddler Story Time');
+    expect(result.reply.text).not.toContain('Chess Club');
+    expect(events.calls[0]).toMatchObject({ audience: 'kids' });
+  });
+
+  it('greets and thanks', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    expect((await say('hi')).reply.text).toMatch(/^Hello!/);
+    expect((await say('thx so much')).reply.text).toMatch(/^You're welcome/);
+    expect((await say('gracias')).reply.text).toMatch(/^¡De nada!/);
+  });
+
+  it('does not guess at an unknown message: asks to rephrase and offers a person', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    const result = await say('who won the game last night');
+    expect(result).toMatchObject({ intent: 'unknown', outcome: 'unanswered' });
+    expect(result.reply.quickReplies).toContain('Talk to a person');
+    const tapped = await say('Opening hours');
+    expect(tapped).toMatchObject({ intent: 'hours', outcome: 'clarified' });
+    expect(tapped.reply.quickReplies).toEqual(['Main', 'Eastside']);
+  });
+});
+
+describe('catalog, when a catalog is connected', () => {
+  it('answers catalog and shelf questions from the CatalogPort instead of filing a ticket', async () => {
+    const tickets = createFakeTickets();
+    const catalog = createFakeCatalog({
+      records: [{ id: 'b1', title: 'The Midnight Library', authors: ['Haig, Matt'], subjects: [], isbns: ['9780525559474'], series: [], format: 'book', callNumber: 'FIC HAI' }],
+      availability: [{ bibId: 'b1', total: 2, available: 1, branches: [{ branchId: 'main', total: 2, available: 1, locations: ['Adult Fiction'] }] }],
+      shelves: [{ match: /641/, location: { label: 'Cookbooks (641.5)', range: '641–641.99', places: [{ branchId: 'main', floor: 2, area: 'Cookbooks, east wall' }] } }],
+    });
+    const clock = { now: () => new Date(TUESDAY_AFTERNOON) };
+    const router = createRouter({
+      knowledge: createFakeKnowledge(ARTICLES), calendar: createFakeCalendar(), assets: createFakeAssets(), tickets,
+      dialogs: createMemoryDialogStore(), clock, catalog,
+    });
+    const ask = (text: string, conversationId: string) =>
+      router.route({ channel: 'web', address: 'a', threadKey: 't', text, receivedAt: clock.now() }, { conversationId });
+    const found = await ask('Do you have a book called The Midnight Library?', 'x1');
+    expect(found).toMatchObject({ intent: 'catalog', outcome: 'answered' });
+    expect(found.reply.text).toContain('The Midnight Library');
+    const shelf = await ask('where would i find 641.5', 'x2');
+    expect(shelf).toMatchObject({ intent: 'location', outcome: 'answered' });
+    expect(shelf.reply.text).toContain('Cookbooks');
+    expect(tickets.opened).toHaveLength(0);
+  });
+});

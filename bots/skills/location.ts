@@ -1,0 +1,69 @@
+import type { CatalogPort } from '../../core/catalog.js';
+import type { LibraryCalendar } from '../../core/calendar.js';
+import type { Channel } from '../../core/inquiry.js';
+import type { Reply } from '../../core/reply.js';
+import { extractCatalogQuery } from './catalog.js';
+import { branchName, clip, SMS_LIMIT, type SkillLanguage } from './catalog-text.js';
+
+export interface LocationSkillDeps {
+  catalog: CatalogPort;
+  calendar?: LibraryCalendar;
+}
+
+export interface LocationSkillInput {
+  /** "where is 641.5?", "where are the cookbooks?", "where are graphic novels?" */
+  query: string;
+  channel: Channel;
+  language?: SkillLanguage;
+  now: Date;
+  /** Answer for this branch only, when the patron said which. */
+  branchId?: string;
+}
+
+function floorName(floor: number | undefined, language: SkillLanguage): string {
+  if (floor === undefined) return '';
+  if (language === 'es') return `, piso ${floor}`;
+  const suffix = floor % 10 === 1 && floor !== 11 ? 'st' : floor % 10 === 2 && floor !== 12 ? 'nd' : floor % 10 === 3 && floor !== 13 ? 'rd' : 'th';
+  return `, ${floor}${suffix} floor`;
+}
+
+/**
+ * Answers "where is …?" from the shelf map: a call number ("641.5"), a named collection ("cookbooks",
+ * "graphic novels"), or, failing both, a title from the catalog ("where is the hunger games?").
+ */
+export async function answerLocation(deps: LocationSkillDeps, input: LocationSkillInput): Promise<Reply> {
+  const language: SkillLanguage = input.language ?? 'en';
+  const es = language === 'es';
+  const extracted = extractCatalogQuery(input.query);
+  const terms = extracted.terms || input.query.trim();
+  const options = input.branchId ? { branchId: input.branchId } : {};
+
+  let subject = terms;
+  let location = deps.catalog.locate(terms, options);
+  if (!location) {
+    // Not a call number or a collection: maybe a title; locate its call number.
+    const { hits } = await deps.catalog.search({ text: terms, limit: 1 });
+    const record = hits[0]?.record;
+    if (record?.callNumber) {
+      location = deps.catalog.locate(record.callNumber, options);
+      if (location) subject = `${record.title} (${record.callNumber})`;
+    }
+  }
+  if (!location) {
+    const text = es
+      ? `No sé dónde está "${terms}". Pregunte en el mostrador de información o le paso con un bibliotecario.`
+      : `I'm not sure where "${terms}" is. Ask at the information desk, or I can pass your question to a librarian.`;
+    return { text, smsText: clip(text, SMS_LIMIT), quickReplies: [es ? 'Hablar con un bibliotecario' : 'Talk to a librarian'], language };
+  }
+
+  const label = /\d/.test(subject) && subject === terms ? `${terms} (${location.label})` : subject === terms ? location.label : subject;
+  const places = location.places.map((p) => `${branchName(p.branchId, deps.calendar)}${floorName(p.floor, language)}: ${p.area}`);
+  const text = es ? `${label} está en ${places.join('. ')}.` : `${label} ${/s$/i.test(label) && !/\d/.test(label) ? 'are' : 'is'} at ${places.join('. ')}.`;
+  const smsText = clip(text, SMS_LIMIT);
+  return {
+    text,
+    smsText,
+    cards: [{ title: location.label, lines: [...(location.range ? [`${es ? 'Signaturas' : 'Call numbers'} ${location.range}`] : []), ...places] }],
+    language,
+  };
+}

@@ -1,0 +1,140 @@
+import { basename } from 'node:path';
+import type { BibInput } from './bib/bib-input.js';
+import type { BranchResolver } from './bib/branches.js';
+import { mapMarcRecord } from './bib/map-record.js';
+import type { CatalogRepository } from './catalog.repository.js';
+import type { MarcEncoding } from './marc/iso2709.js';
+import { readMarcFile } from './marc/read-marc.js';
+import { MarcRecordError } from './marc/record.js';
+import type { SearchIndex } from './search/search-index.js';
+import { toIndexDoc } from './search/index-doc.js';
+
+export interface SkippedRecord {
+  file: string;
+  /** 1-based position of the record in its file. */
+  index: number;
+  reason: string;
+}
+
+export interface ImportSummary {
+  files: string[];
+  read: number;
+  imported: number;
+  updated: number;
+  skipped: SkippedRecord[];
+  durationMs: number;
+  recordsPerSecond: number;
+}
+
+export interface ImportProgress {
+  file: string;
+  bytesRead: number;
+  bytesTotal?: number;
+  read: number;
+}
+
+export interface ImportFilesOptions {
+  encoding?: MarcEncoding;
+  onProgress?: (progress: ImportProgress) => void;
+  /** File sizes for progress, when the caller knows them. */
+  sizes?: Record<string, number>;
+}
+
+export interface CatalogImporterDeps {
+  repository: CatalogRepository;
+  /** Updated after each stored batch, so new records are searchable as soon as they are saved. */
+  index?: SearchIndex;
+  resolveBranch?: BranchResolver;
+  now: () => Date;
+  /** Records per database transaction. */
+  batchSize?: number;
+}
+
+export interface CatalogImporter {
+  importFiles(paths: string[], options?: ImportFilesOptions): Promise<ImportSummary>;
+  /** Stores records that are already mapped (the demo catalog, other sources). */
+  importRecords(records: Iterable<BibInput> | AsyncIterable<BibInput>, options: { source: string; now?: Date }): Promise<ImportSummary>;
+}
+
+export function createCatalogImporter(deps: CatalogImporterDeps): CatalogImporter {
+  const batchSize = deps.batchSize ?? 2000;
+
+  function newSummary(files: string[]): ImportSummary {
+    return { files, read: 0, imported: 0, updated: 0, skipped: [], durationMs: 0, recordsPerSecond: 0 };
+  }
+
+  async function flush(batch: BibInput[], summary: ImportSummary, source: string, now: Date): Promise<void> {
+    if (batch.length === 0) return;
+    const existing = await deps.repository.existingIds(batch.map((b) => b.id));
+    const seen = new Set<string>();
+    for (const bib of batch) {
+      // A record repeated within one file counts once, as an update of itself.
+      if (existing.has(bib.id) || seen.has(bib.id)) summary.updated += 1;
+      else summary.imported += 1;
+      seen.add(bib.id);
+    }
+    await deps.repository.upsertBatch(batch, { now, source });
+    if (deps.index) for (const bib of batch) deps.index.add(toIndexDoc(bib));
+  }
+
+  function finish(summary: ImportSummary, started: number): ImportSummary {
+    summary.durationMs = Math.max(1, performance.now() - started);
+    summary.recordsPerSecond = Math.round((summary.read / summary.durationMs) * 1000);
+    return summary;
+  }
+
+  return {
+    async importFiles(paths, options = {}) {
+      const started = performance.now();
+      const summary = newSummary(paths);
+      for (const path of paths) {
+        const file = basename(path);
+        const now = deps.now();
+        let batch: BibInput[] = [];
+        let bytes = 0;
+        for await (const result of readMarcFile(path, { ...(options.encoding ? { encoding: options.encoding } : {}), onBytes: (n) => (bytes = n) })) {
+          summary.read += 1;
+          if ('error' in result) {
+            summary.skipped.push({ file, index: result.index, reason: result.error });
+          } else {
+            try {
+              batch.push(mapMarcRecord(result.record, deps.resolveBranch ? { resolveBranch: deps.resolveBranch } : {}));
+            } catch (error) {
+              if (!(error instanceof MarcRecordError)) throw error;
+              summary.skipped.push({ file, index: result.index, reason: error.message });
+            }
+          }
+          if (batch.length >= batchSize) {
+            await flush(batch, summary, file, now);
+            batch = [];
+          }
+          if (options.onProgress && summary.read % 500 === 0) {
+            const total = options.sizes?.[path];
+            options.onProgress({ file, bytesRead: bytes, read: summary.read, ...(total !== undefined ? { bytesTotal: total } : {}) });
+          }
+        }
+        await flush(batch, summary, file, now);
+        const total = options.sizes?.[path];
+        options.onProgress?.({ file, bytesRead: bytes, read: summary.read, ...(total !== undefined ? { bytesTotal: total } : {}) });
+      }
+      return finish(summary, started);
+    },
+
+    async importRecords(records, options) {
+      const started = performance.now();
+      const summary = newSummary([options.source]);
+      const now = options.now ?? deps.now();
+      let batch: BibInput[] = [];
+      for await (const bib of records) {
+        summary.read += 1;
+        batch.push(bib);
+        if (batch.length >= batchSize) {
+          await flush(batch, summary, options.source, now);
+          batch = [];
+        }
+      }
+      await flush(batch, summary, options.source, now);
+      return finish(summary, started);
+    },
+  };
+}
