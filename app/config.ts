@@ -26,6 +26,8 @@ export const configSchema = z.object({
   PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: optionalUrl(['http', 'https']),
+  /** Behind a load balancer: trust its X-Forwarded-For so per-patron rate limits see the patron's IP. */
+  TRUST_PROXY: booleanFlag(false),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   REDIS_URL: optionalUrl(['redis', 'rediss']),

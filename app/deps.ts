@@ -18,7 +18,7 @@ import {
 } from '../knowledge/index.js';
 import { createAssetsRepository } from '../assets/index.js';
 import { createTicketNotifier, createTicketService, createTicketsRepository } from '../tickets/index.js';
-import { createDialogStore, createInquiriesRepository, createInquiryService } from '../inquiries/index.js';
+import { createDialogStore, createInquiriesRepository, createInquiryService, type InquiryRecovery } from '../inquiries/index.js';
 import { createMemoryConversationEvents, createRedisConversationEvents } from '../realtime/index.js';
 import { createRouter } from '../bots/index.js';
 import { createRetention, createRetentionRepository } from '../retention/index.js';
@@ -37,7 +37,7 @@ export interface Deps {
   assets: AssetPort & { upsert(asset: Asset): Promise<void> };
   tickets: TicketPort;
   router: AssistantRouter;
-  inquiries: InquiryService;
+  inquiries: InquiryService & InquiryRecovery;
   conversationEvents: ConversationEvents;
   publicUrl: string;
   /** Starts this process's job workers and schedules the daily retention purge. */
@@ -145,6 +145,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       async startWorkers() {
         await jobs.start();
         await retention.scheduleNext();
+        await inquiries.recoverUnanswered();
       },
       async close() {
         // Last opened, first closed: jobs and listeners stop before the database goes away.

@@ -63,6 +63,7 @@ export async function startLibdesk(options: StartOptions = {}): Promise<RunningL
         {
           libraryName: deps.calendar.library().name,
           version: packageVersion(config),
+          trustProxy: config.TRUST_PROXY,
           ...(config.STAFF_API_TOKEN ? { staffApiToken: config.STAFF_API_TOKEN } : {}),
         },
       );

@@ -81,7 +81,7 @@ async function writeMarcFile(file: string, count: number): Promise<Sample[]> {
       samples.push({ title: bib.title, author: bib.authors[0] ?? '', subject: bib.subjects[0] ?? '', ...(bib.isbns[0] ? { isbn: bib.isbns[0] } : {}) });
     }
     n += 1;
-    if (!out.write(writeIso2709(demoMarcRecord(bib)))) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(writeIso2709(demoMarcRecord(bib)))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return samples;

@@ -1,7 +1,7 @@
 import type { CatalogFormat, ItemStatus } from '../core/catalog.js';
 import type { BibInput, ItemInput } from './bib/bib-input.js';
 import { callNumberSortKey, parseCallNumber } from './bib/call-number.js';
-import { ADJECTIVES, FIRST_NAMES, KNOWN_BOOKS, LAST_NAMES, PUBLISHERS, SPANISH_TITLES, TITLE_PATTERNS, TOPICS } from './demo-data.js';
+import { ADJECTIVES, FIRST_NAMES, KNOWN_BOOKS, LAST_NAMES, madeUpSurname, PUBLISHERS, SPANISH_TITLES, TITLE_PATTERNS, TITLE_WORDS, TOPICS } from './demo-data.js';
 import type { MarcDataField, MarcRecord } from './marc/record.js';
 
 /**
@@ -108,10 +108,10 @@ export function* generateDemoCatalog(options: DemoCatalogOptions): Generator<Bib
       ? pick(SPANISH_TITLES)
       : pick(TITLE_PATTERNS)
           .replace('{adj}', pick(ADJECTIVES))
-          .replace('{noun2}', pick(topic.nouns))
-          .replace('{noun}', pick(topic.nouns))
+          .replace('{noun2}', random() < 0.6 ? pick(TITLE_WORDS) : pick(topic.nouns))
+          .replace('{noun}', random() < 0.5 ? pick(TITLE_WORDS) : pick(topic.nouns))
           .replace('{subject}', topic.subject.split(' -- ')[0]!.replace(/\s*\(.*\)$/, '').replace(/^Cooking, (\w+)$/, '$1 Cooking'));
-    const last = pick(LAST_NAMES);
+    const last = random() < 0.5 ? pick(LAST_NAMES) : madeUpSurname(Math.floor(random() * 6000));
     const author = `${last}, ${pick(FIRST_NAMES)}`;
     const coauthor = random() < 0.2 ? [`${pick(LAST_NAMES)}, ${pick(FIRST_NAMES)}`] : [];
     const cutter = last.slice(0, 3).toUpperCase();

@@ -105,3 +105,18 @@ export const LAST_NAMES = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Ga
 export const PUBLISHERS = ['Penguin Books', 'Random House', 'HarperCollins', 'Simon & Schuster', 'Macmillan', 'Scholastic', 'Little, Brown', 'Knopf', 'Ten Speed Press', "O'Reilly Media", 'Chronicle Books', 'Workman Publishing', 'National Geographic', 'DK Publishing', 'Candlewick Press'];
 
 export const SPANISH_TITLES = ['La casa de los espíritus', 'El jardín secreto', 'Cocina mexicana tradicional', 'Historia de España', 'El niño y la luna', 'Cuentos para dormir', 'La sombra del viento', 'Aprende inglés rápido'];
+
+/** Common title words, so that the demo vocabulary is closer to a real catalog's than a few topics'. */
+export const TITLE_WORDS = ['River', 'Mountain', 'House', 'Garden', 'Island', 'Road', 'Window', 'Letter', 'Daughter', 'Son', 'Mother', 'Father', 'Sister', 'Brother', 'Friend', 'Stranger', 'Ghost', 'Shadow', 'Mirror', 'Bridge', 'Harbor', 'Forest', 'Desert', 'Ocean', 'Storm', 'Winter', 'Spring', 'Autumn', 'Morning', 'Evening', 'Night', 'Moonlight', 'Sunrise', 'Orchard', 'Vineyard', 'Lighthouse', 'Library', 'Museum', 'Station', 'Hotel', 'Village', 'Castle', 'Palace', 'Empire', 'Republic', 'Revolution', 'Memory', 'Silence', 'Promise', 'Secret', 'Lie', 'Truth', 'Journey', 'Voyage', 'Return', 'Escape', 'Inheritance', 'Wedding', 'Funeral', 'Reunion', 'Summer', 'Harvest', 'Flood', 'Fire', 'Ashes', 'Salt', 'Honey', 'Bread', 'Wine', 'Stone', 'Glass', 'Paper', 'Ink', 'Silver', 'Gold', 'Iron', 'Copper', 'Velvet', 'Lantern', 'Compass', 'Map', 'Atlas', 'Clock', 'Key', 'Door', 'Wall', 'Tower', 'Garden', 'Meadow', 'Prairie', 'Canyon', 'Valley', 'Glacier', 'Volcano', 'Tide', 'Current', 'Horizon', 'Frontier', 'Border', 'Kingdom', 'Crown', 'Throne', 'Queen', 'King', 'Prince', 'Princess', 'Soldier', 'Sailor', 'Pilot', 'Doctor', 'Teacher', 'Painter', 'Poet', 'Thief', 'Spy', 'Detective', 'Witness', 'Orphan', 'Widow', 'Bride', 'Twins', 'Neighbors', 'Wolves', 'Horses', 'Ravens', 'Sparrows', 'Foxes', 'Bees', 'Whales', 'Tigers', 'Elephants', 'Butterflies', 'Roses', 'Lilies', 'Oaks', 'Willows', 'Pines', 'Apples', 'Lemons', 'Figs', 'Olives', 'Tea', 'Coffee', 'Chocolate', 'Sugar', 'Pepper', 'Saffron'];
+
+const SYLLABLES_A = ['Ab', 'Bel', 'Car', 'Dun', 'El', 'Fen', 'Gar', 'Hal', 'Ivo', 'Jor', 'Kel', 'Lan', 'Mar', 'Nor', 'Ost', 'Pel', 'Quin', 'Ros', 'Sten', 'Tor', 'Ul', 'Var', 'Wes', 'Yar', 'Zel', 'Bran', 'Cor', 'Dal', 'Hart', 'Lind'];
+const SYLLABLES_B = ['ford', 'wick', 'son', 'berg', 'ton', 'ley', 'man', 'stein', 'ova', 'ski', 'ez', 'elli', 'ard', 'ins', 'well', 'by', 'mont', 'dale', 'hurst', 'quist', 'ander', 'etti', 'ow', 'ak', 'ic'];
+const SYLLABLES_C = ['', '', 'er', 'en', 'ith', 'ow', 'es', 'ia'];
+
+/** Thousands of plausible surnames ("Belford", "Rosquist"), as a real catalog's author list has. */
+export function madeUpSurname(n: number): string {
+  const a = SYLLABLES_A[n % SYLLABLES_A.length]!;
+  const b = SYLLABLES_B[Math.floor(n / SYLLABLES_A.length) % SYLLABLES_B.length]!;
+  const c = SYLLABLES_C[Math.floor(n / (SYLLABLES_A.length * SYLLABLES_B.length)) % SYLLABLES_C.length]!;
+  return `${a}${b}${c}`;
+}

@@ -1,3 +1,3 @@
-export { createInquiryService, type InquiryServiceDeps } from './inquiry-service.js';
+export { createInquiryService, type InquiryRecovery, type InquiryServiceDeps } from './inquiry-service.js';
 export { createInquiriesRepository, type InquiriesRepository } from './inquiries.repository.js';
 export { createDialogStore } from './dialog-store.repository.js';

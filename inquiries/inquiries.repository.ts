@@ -144,6 +144,46 @@ export function createInquiriesRepository(prisma: Db) {
       ]);
     },
 
+    /**
+     * Inquiries stored but never answered (the process stopped mid-way), claimed one at a time so that
+     * of several starting processes exactly one answers each. A claim that itself died is retried after
+     * `reclaimAfterMs`.
+     */
+    async claimUnanswered(olderThan: Date, now: Date, reclaimAfterMs: number, limit: number): Promise<Array<Inquiry & { id: string; conversationId: string }>> {
+      const reclaimBefore = new Date(now.getTime() - reclaimAfterMs);
+      const candidates = await prisma.inquiry.findMany({
+        where: {
+          OR: [
+            { status: 'received', receivedAt: { lt: olderThan } },
+            { status: 'recovering', answeredAt: { lt: reclaimBefore } },
+          ],
+          text: { not: null },
+        },
+        include: { conversation: { select: { threadKey: true, address: true } } },
+        orderBy: { receivedAt: 'asc' },
+        take: limit,
+      });
+      const claimed: Array<Inquiry & { id: string; conversationId: string }> = [];
+      for (const row of candidates) {
+        const won = await prisma.inquiry.updateMany({
+          where: { id: row.id, status: row.status, answeredAt: row.answeredAt },
+          data: { status: 'recovering', answeredAt: now },
+        });
+        if (won.count !== 1) continue;
+        claimed.push({
+          id: row.id,
+          conversationId: row.conversationId,
+          channel: row.channel as Channel,
+          address: row.conversation.address ?? row.conversation.threadKey,
+          threadKey: row.conversation.threadKey,
+          text: row.text ?? '',
+          receivedAt: row.receivedAt,
+          ...(row.externalId ? { externalId: row.externalId } : {}),
+        });
+      }
+      return claimed;
+    },
+
     async markFailed(inquiryId: string, error: string, now: Date): Promise<void> {
       await prisma.inquiry.update({ where: { id: inquiryId }, data: { status: 'failed', error, answeredAt: now } });
     },

@@ -19,7 +19,17 @@ export interface InquiryServiceDeps {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createInquiryService(deps: InquiryServiceDeps): InquiryService {
+/** An inquiry not answered this long after it arrived was abandoned by a process that stopped. */
+const ABANDONED_AFTER_MS = 2 * 60_000;
+/** A recovery that has not finished in this time died too and is tried again. */
+const RECOVERY_RETRY_AFTER_MS = 10 * 60_000;
+
+export interface InquiryRecovery {
+  /** Answers messages that were stored but never answered; returns how many it answered. */
+  recoverUnanswered(options?: { limit?: number }): Promise<number>;
+}
+
+export function createInquiryService(deps: InquiryServiceDeps): InquiryService & InquiryRecovery {
   const { repository, router, tickets, clock, logger } = deps;
   const duplicateWaitMs = deps.duplicateWaitMs ?? 5_000;
 
@@ -73,7 +83,46 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService {
     };
   }
 
+  /** Routes a stored inquiry and stores the reply; a router failure becomes a handoff, never a loss. */
+  async function answer(inquiry: Inquiry, inquiryId: string, conversationId: string): Promise<RouteResult> {
+    let result: RouteResult;
+    let failed: string | undefined;
+    try {
+      result = await router.route(inquiry, { conversationId });
+    } catch (error) {
+      failed = error instanceof Error ? error.message : String(error);
+      try {
+        result = await fallBackToStaff(inquiry, inquiryId, conversationId, error);
+      } catch (fallbackError) {
+        await repository.markFailed(inquiryId, failed, clock.now());
+        throw fallbackError;
+      }
+    }
+    await repository.completeInquiry(
+      inquiryId,
+      conversationId,
+      inquiry.channel,
+      { ...result, ...(result.ticket ? { ticketId: result.ticket.id } : {}), ...(failed ? { failed } : {}) },
+      clock.now(),
+    );
+    logger.info(
+      { inquiryId, channel: inquiry.channel, intent: result.intent, outcome: result.outcome, confidence: result.confidence, ticket: result.ticket?.number },
+      'inquiry answered',
+    );
+    return result;
+  }
+
   return {
+    async recoverUnanswered(options = {}) {
+      const now = clock.now();
+      const claimed = await repository.claimUnanswered(new Date(now.getTime() - ABANDONED_AFTER_MS), now, RECOVERY_RETRY_AFTER_MS, options.limit ?? 100);
+      for (const { id, conversationId, ...inquiry } of claimed) {
+        await answer(inquiry, id, conversationId);
+      }
+      if (claimed.length) logger.warn({ count: claimed.length }, 'answered inquiries left unanswered by a stopped process');
+      return claimed.length;
+    },
+
     async handle(input: InquiryInput): Promise<InquiryResult> {
       const parsed = inquiryInputSchema.safeParse(input);
       if (!parsed.success) {
@@ -101,31 +150,7 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService {
         throw error;
       }
 
-      let result: RouteResult;
-      let failed: string | undefined;
-      try {
-        result = await router.route(inquiry, { conversationId });
-      } catch (error) {
-        failed = error instanceof Error ? error.message : String(error);
-        try {
-          result = await fallBackToStaff(inquiry, inquiryId, conversationId, error);
-        } catch (fallbackError) {
-          await repository.markFailed(inquiryId, failed, clock.now());
-          throw fallbackError;
-        }
-      }
-
-      await repository.completeInquiry(
-        inquiryId,
-        conversationId,
-        inquiry.channel,
-        { ...result, ...(result.ticket ? { ticketId: result.ticket.id } : {}), ...(failed ? { failed } : {}) },
-        clock.now(),
-      );
-      logger.info(
-        { inquiryId, channel: inquiry.channel, intent: result.intent, outcome: result.outcome, confidence: result.confidence, ticket: result.ticket?.number },
-        'inquiry answered',
-      );
+      const result = await answer(inquiry, inquiryId, conversationId);
       return {
         inquiryId,
         conversationId,

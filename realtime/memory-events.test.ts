@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryConversationEvents } from './memory-events.js';
-import { runConversationEventsContract } from './test-support/conversation-events-contract.js';
+import { runConversationEventsContract } from '../test/contracts/conversation-events.contract.js';
 
 runConversationEventsContract('in-memory', async () => {
   const events = createMemoryConversationEvents();

@@ -2,8 +2,7 @@ import type { CatalogPort } from '../../core/catalog.js';
 import type { LibraryCalendar } from '../../core/calendar.js';
 import type { Channel } from '../../core/inquiry.js';
 import type { Reply } from '../../core/reply.js';
-import { extractCatalogQuery } from './catalog.js';
-import { branchName, clip, SMS_LIMIT, type SkillLanguage } from './catalog-text.js';
+import { branchName, clip, extractCatalogQuery, SMS_LIMIT, type SkillLanguage } from './catalog.js';
 
 export interface LocationSkillDeps {
   catalog: CatalogPort;

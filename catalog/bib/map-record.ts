@@ -12,6 +12,8 @@ export interface MapRecordOptions {
 
 const defaultResolver = createBranchResolver();
 
+const MAPPED_TAGS = /^(00[1378]|020|041|050|082|090|092|1[01]0|111|245|250|260|264|490|520|6\d\d|7[01][01]|711|8[01][01]|811|830|852|952)$/;
+
 /** Strips ISBD punctuation that ends a subfield ("Title /", "Publisher,", "Author."), keeping initials. */
 export function cleanMarcText(value: string): string {
   let text = value.replace(/\s+/g, ' ').trim();
@@ -117,7 +119,9 @@ function itemsOf(record: MarcRecord, bibId: string, resolveBranch: BranchResolve
  * Maps one MARC 21 bibliographic record to what Libdesk stores and searches. Throws MarcRecordError
  * when the record cannot be used (no title, nothing to identify it by).
  */
-export function mapMarcRecord(record: MarcRecord, options: MapRecordOptions = {}): BibInput {
+export function mapMarcRecord(source: MarcRecord, options: MapRecordOptions = {}): BibInput {
+  // Only the fields mapped below, so each lookup scans a few fields rather than the whole record.
+  const record: MarcRecord = { leader: source.leader, fields: source.fields.filter((f) => MAPPED_TAGS.test(f.tag)) };
   const resolveBranch = options.resolveBranch ?? defaultResolver;
   const f008 = controlField(record, '008');
   const f007 = record.fields.filter((f) => f.tag === '007' && 'value' in f).map((f) => (f as { value: string }).value);

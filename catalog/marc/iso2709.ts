@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { decodeMarc8 } from './marc8.js';
 import { isControlField, MarcRecordError, type MarcField, type MarcRecord } from './record.js';
 
@@ -15,7 +16,6 @@ const RECORD_TERMINATOR = 0x1d;
 const FIELD_TERMINATOR = 0x1e;
 const SUBFIELD_DELIMITER = 0x1f;
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
 /** Splits a buffer of ISO 2709 records on the record terminator; tolerates line breaks between records. */
 export function* splitIso2709(data: Uint8Array): Generator<Uint8Array> {
@@ -79,18 +79,27 @@ type TextDecoderFn = (bytes: Uint8Array) => string;
 
 class DecodeFailure extends Error {}
 
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i += 1) if (bytes[i]! >= 0x80 || bytes[i] === 0x1b) return false;
+  return true;
+}
+
+/** Plain ASCII is the same in every MARC character set: most fields take this fast path. */
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+}
+
 function marc8Strict(bytes: Uint8Array): string {
+  if (isAscii(bytes)) return latin1(bytes);
   const result = decodeMarc8(bytes);
   if (result.unmapped > 0) throw new DecodeFailure(`${result.unmapped} byte(s) are not MARC-8`);
   return result.text;
 }
 
 function utf8(bytes: Uint8Array): string {
-  try {
-    return utf8Strict.decode(bytes).normalize('NFC');
-  } catch {
-    throw new DecodeFailure('text is not valid UTF-8');
-  }
+  if (isAscii(bytes)) return latin1(bytes);
+  if (!isUtf8(bytes)) throw new DecodeFailure('text is not valid UTF-8');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').normalize('NFC');
 }
 
 function decoderFor(label: string): TextDecoderFn {

@@ -74,7 +74,7 @@ const QUALITY_EXACT = 1;
 const QUALITY_PREFIX = 0.7;
 const QUALITY_TYPO = 0.55;
 const MIN_FUZZY_LENGTH = 4;
-const MAX_PREFIX_EXPANSIONS = 40;
+const MAX_PREFIX_EXPANSIONS = 12;
 
 class GrowArray<T extends Int32Array | Uint8Array | Uint16Array | Float64Array | Uint32Array> {
   data: T;
@@ -249,6 +249,9 @@ export function createSearchIndex(): SearchIndex {
     const out = new Map<number, number>();
     const exact = termIds.get(word);
     if (exact !== undefined) out.set(exact, QUALITY_EXACT);
+    // A word the catalog knows is taken as meant: "firm" does not also search "fire". Typos and
+    // completions are for words no record has, which keeps common words from fanning out.
+    if (exact !== undefined && postingLengths[exact]! >= 3) return [...out.entries()];
     if (word.length >= MIN_FUZZY_LENGTH) {
       const maxDistance = word.length >= 8 ? 2 : 1;
       const candidates = new Set<number>();
@@ -271,7 +274,7 @@ export function createSearchIndex(): SearchIndex {
         if (editDistance(word, terms[id]!, maxDistance) <= maxDistance) out.set(id, QUALITY_TYPO);
       }
     }
-    if (allowPrefix && word.length >= 3) {
+    if (allowPrefix && word.length >= 3 && out.size === 0) {
       if (!sortedTerms) sortedTerms = [...terms].sort();
       let lo = 0;
       let hi = sortedTerms.length;

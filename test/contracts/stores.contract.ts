@@ -192,6 +192,25 @@ export function runStoresContract(name: string, open: () => Promise<StoreHarness
         expect(row?.ticketId).toBe(result.ticket!.id);
       });
 
+      it('answers, once, a message a stopped process stored but never answered', async () => {
+        const conversation = await harness.prisma.conversation.create({ data: { channel: 'sms', threadKey: '+15550003333', address: '+15550003333' } });
+        const stranded = await harness.prisma.inquiry.create({
+          data: { conversationId: conversation.id, channel: 'sms', text: 'are you open tomorrow', receivedAt: new Date(clock.now().getTime() - 5 * 60_000), externalId: 'SM-stranded' },
+        });
+        const fresh = await harness.prisma.inquiry.create({
+          data: { conversationId: conversation.id, channel: 'sms', text: 'still being answered', receivedAt: clock.now(), externalId: 'SM-in-flight' },
+        });
+        const calls: Inquiry[] = [];
+        const [a, b] = await Promise.all([serviceWith(echoRouter(calls)).recoverUnanswered(), serviceWith(echoRouter(calls)).recoverUnanswered()]);
+        expect(a + b).toBe(1);
+        expect(calls.map((inquiry) => [inquiry.text, inquiry.address, inquiry.externalId])).toEqual([['are you open tomorrow', '+15550003333', 'SM-stranded']]);
+        const row = await harness.prisma.inquiry.findUniqueOrThrow({ where: { id: stranded.id }, include: { replies: true } });
+        expect(row.status).toBe('answered');
+        expect(row.replies.map((reply) => reply.text)).toEqual(['echo: are you open tomorrow']);
+        expect((await harness.prisma.inquiry.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe('received');
+        expect(await serviceWith(echoRouter(calls)).recoverUnanswered()).toBe(0);
+      });
+
       it('restores a conversation in order, patron first, with quick replies', async () => {
         const service = serviceWith(echoRouter([]));
         await service.handle({ channel: 'web', address: 'session-h', text: 'one' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedisConversationEvents } from '../../realtime/redis-events.js';
-import { runConversationEventsContract } from '../../realtime/test-support/conversation-events-contract.js';
+import { runConversationEventsContract } from '../contracts/conversation-events.contract.js';
 
 // Two engines on one Redis stand for two web processes: publish on one, receive on the other.
 const redisUrl = process.env.REDIS_URL;

@@ -1,0 +1,72 @@
+import type { Branch, LibraryCalendar } from '../../core/calendar.js';
+import { createFuzzyWords, type FuzzyWords } from '../text/fuzzy-words.js';
+import { foldText, tokenize } from '../text/normalize.js';
+
+/**
+ * The branch a message names, read through `calendar.findBranch`, which stays the one authority on
+ * branch names. Its typo matching runs fuse.js over every word and word pair of the message, around a
+ * millisecond on a long e-mail, and most messages name no branch at all. So a cheap check runs first:
+ * does any word of the message equal, or sit one edit from, a word of a branch name or alias? Only
+ * then is the calendar asked. Generic words ("library", "branch") are left out of the check, or every
+ * message would pass it.
+ *
+ * The check also keeps the calendar's fuzzy matching honest: fuse.js finds "library" inside "Eastside
+ * Library", so "is the library open on Sunday?" would otherwise answer for one branch only. A branch
+ * counts only when one of its own distinctive words is in the message.
+ */
+export interface BranchFinder {
+  find(text: string): Branch | undefined;
+}
+
+const GENERIC_WORDS = new Set(['library', 'branch', 'biblioteca', 'sucursal', 'public', 'the', 'of', 'de', 'la', 'el']);
+/** Branch words this short only count when typed exactly ("eas" is not "east"). */
+const MIN_FUZZY_LENGTH = 4;
+
+interface Gate {
+  key: string;
+  words: FuzzyWords;
+  /** Distinctive word → the branches whose names use it. */
+  owners: Map<string, Set<string>>;
+}
+
+function namesKey(branches: Branch[]): string {
+  return branches.map((branch) => [branch.id, branch.name, ...branch.aliases].join('\u0001')).join('\u0002');
+}
+
+function gateFor(branches: Branch[], key: string): Gate {
+  const owners = new Map<string, Set<string>>();
+  for (const branch of branches) {
+    for (const name of [branch.id, branch.name, ...branch.aliases]) {
+      for (const word of foldText(name).split(/[^a-z0-9]+/)) {
+        if (word.length < 2 || GENERIC_WORDS.has(word)) continue;
+        let ids = owners.get(word);
+        if (!ids) owners.set(word, (ids = new Set()));
+        ids.add(branch.id);
+      }
+    }
+  }
+  return { key, owners, words: createFuzzyWords(owners.keys(), { minWordLength: MIN_FUZZY_LENGTH }) };
+}
+
+export function createBranchFinder(calendar: Pick<LibraryCalendar, 'branches' | 'findBranch'>): BranchFinder {
+  let gate: Gate | undefined;
+  return {
+    find(text) {
+      // The calendar reloads when library.yaml changes; its branch list is two or three entries, so
+      // comparing names each message is cheaper than any invalidation scheme.
+      const branches = calendar.branches();
+      const key = namesKey(branches);
+      if (gate?.key !== key) gate = gateFor(branches, key);
+      const candidates = new Set<string>();
+      for (const token of tokenize(text)) {
+        const word = gate.words.match(token);
+        if (word !== undefined) for (const id of gate.owners.get(word) ?? []) candidates.add(id);
+      }
+      if (candidates.size === 0) return undefined;
+      const found = calendar.findBranch(text);
+      if (found && candidates.has(found.id)) return found;
+      // The calendar matched a generic word to another branch: trust the word the patron typed.
+      return candidates.size === 1 ? branches.find((branch) => candidates.has(branch.id)) : undefined;
+    },
+  };
+}
