@@ -14,6 +14,7 @@ import { createIntentClassifier, type Classification } from './classifier/classi
 import { isNo, isReset, isYes } from './dialog/replies.js';
 import { loadDialog, saveDialog, type DialogState, type PendingQuestion } from './dialog/state.js';
 import { parseAssetMention, resolveAsset } from './entities/asset-mention.js';
+import { createBranchFinder } from './entities/branch-mention.js';
 import { findCallNumber } from './entities/call-number.js';
 import { findCardNumber, redactCardNumbers } from './entities/card-number.js';
 import { findIsbns } from './entities/isbn.js';
@@ -66,6 +67,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
   const classifier = createIntentClassifier();
   const logger = deps.logger ?? silentLogger;
   const askBelow = options.askBelow ?? DEFAULT_ASK_BELOW;
+  const branchFinder = createBranchFinder(deps.calendar);
   const skillDeps: SkillDeps = {
     knowledge: deps.knowledge,
     calendar: deps.calendar,
@@ -227,7 +229,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       const state = await loadDialog(deps.dialogs, conversationId, now);
       const match = deps.knowledge.search(text, { limit: 1 })[0];
       const classification = classify(text, await assetPrefixes(now), match);
-      const branch = deps.calendar.findBranch(text);
+      const branch = branchFinder.find(text);
       const day = localDay(text, now);
       const turn: Turn = {
         inquiry,

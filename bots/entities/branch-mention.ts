@@ -6,7 +6,8 @@ import { foldText, tokenize } from '../text/normalize.js';
  * The branch a message names, read through `calendar.findBranch`, which stays the one authority on
  * branch names. Its typo matching runs fuse.js over every word and word pair of the message, around a
  * millisecond on a long e-mail, and most messages name no branch at all. So a cheap check runs first:
- * does any word of the message equal, or sit one edit from, a word of a branch name or alias? Only
+ * does any word of the message equal, or sit one edit from, a word of a branch name or alias (one edit
+ * only from words of five letters or more: "last" is not "east")? Only
  * then is the calendar asked. Generic words ("library", "branch") are left out of the check, or every
  * message would pass it.
  *
@@ -19,8 +20,6 @@ export interface BranchFinder {
 }
 
 const GENERIC_WORDS = new Set(['library', 'branch', 'biblioteca', 'sucursal', 'public', 'the', 'of', 'de', 'la', 'el']);
-/** Branch words this short only count when typed exactly ("eas" is not "east"). */
-const MIN_FUZZY_LENGTH = 4;
 
 interface Gate {
   key: string;
@@ -45,7 +44,7 @@ function gateFor(branches: Branch[], key: string): Gate {
       }
     }
   }
-  return { key, owners, words: createFuzzyWords(owners.keys(), { minWordLength: MIN_FUZZY_LENGTH }) };
+  return { key, owners, words: createFuzzyWords(owners.keys()) };
 }
 
 export function createBranchFinder(calendar: Pick<LibraryCalendar, 'branches' | 'findBranch'>): BranchFinder {

@@ -20,14 +20,7 @@ function deletions(word: string): string[] {
   return forms;
 }
 
-export interface FuzzyWordsOptions {
-  protectedWords?: Iterable<string>;
-  /** Shortest known word that typos are matched to (default 5). */
-  minWordLength?: number;
-}
-
-export function createFuzzyWords(vocabulary: Iterable<string>, options: FuzzyWordsOptions = {}): FuzzyWords {
-  const minWordLength = options.minWordLength ?? MIN_WORD_LENGTH;
+export function createFuzzyWords(vocabulary: Iterable<string>, options: { protectedWords?: Iterable<string> } = {}): FuzzyWords {
   const known = new Set<string>();
   const byDeletion = new Map<string, string>();
   const ambiguous = new Set<string>();
@@ -41,7 +34,7 @@ export function createFuzzyWords(vocabulary: Iterable<string>, options: FuzzyWor
 
   for (const word of vocabulary) {
     known.add(word);
-    if (word.length < minWordLength || /\d/.test(word)) continue;
+    if (word.length < MIN_WORD_LENGTH || /\d/.test(word)) continue;
     index(word, word);
     for (const form of deletions(word)) index(form, word);
   }

@@ -19,7 +19,8 @@ export function cleanMarcText(value: string): string {
   let text = value.replace(/\s+/g, ' ').trim();
   text = text.replace(/\s*[/:;,=]\s*$/, '');
   // A final period goes unless it ends an initial ("J. K.") or an abbreviation we cannot tell apart.
-  if (/[^.\s]{2,}\.$/.test(text) && !/\b(?:Jr|Sr|Inc|Co|Ltd|etc|St|Dr)\.$/.test(text)) text = text.slice(0, -1);
+  // Short final words are abbreviations ("2nd ed.", "Jr.", "Co."); initials are one letter.
+  if (/[^.\s]{4,}\.$/.test(text) && !/\b(?:etc|Inc|Ltd|Bros)\.$/.test(text)) text = text.slice(0, -1);
   return text.replace(/^\[(.*)\]$/, '$1').trim();
 }
 

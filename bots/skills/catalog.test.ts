@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCatalogService, type CatalogService } from '../../catalog/catalog-service.js';
+import { createCatalogImporter } from '../../catalog/importer.js';
+import { seedDemoCatalog } from '../../catalog/demo-catalog.js';
+import { createSearchIndex } from '../../catalog/search/search-index.js';
+import { loadShelfMap } from '../../catalog/shelf-map.js';
+import { createMemoryCatalogRepository } from '../../catalog/testing/memory-repository.js';
+import { answerCatalog, extractCatalogQuery, SMS_LIMIT } from './catalog.js';
+import { answerLocation } from './location.js';
+
+const now = new Date('2026-11-29T15:00:00Z');
+let catalog: CatalogService;
+let repository: ReturnType<typeof createMemoryCatalogRepository>;
+
+beforeAll(async () => {
+  repository = createMemoryCatalogRepository();
+  const index = createSearchIndex();
+  catalog = createCatalogService({ repository, index, shelfMap: loadShelfMap(path.resolve(import.meta.dirname, '../../knowledge/shelf-map.yaml')) });
+  await seedDemoCatalog({ importer: createCatalogImporter({ repository, index, now: () => now }) }, { count: 2000, now });
+});
+
+describe('extractCatalogQuery', () => {
+  it.each([
+    ['do you have harry poter?', { kind: 'search', terms: 'harry poter', field: 'keyword' }],
+    ['any books by grisham', { kind: 'search', terms: 'grisham', field: 'author' }],
+    ['isbn 9780439708180', { kind: 'search', terms: '9780439708180', field: 'isbn' }],
+    ['978-0-439-70818-0', { kind: 'search', terms: '9780439708180', field: 'isbn' }],
+    ['where is 641.5', { kind: 'locate', terms: '641.5' }],
+    ['Where are the cookbooks?', { kind: 'locate', terms: 'cookbooks' }],
+    ['where are graphic novels?', { kind: 'locate', terms: 'graphic novels' }],
+    ['Do you have The Firm on DVD?', { terms: 'The Firm', format: 'dvd' }],
+    ['books about dinosaurs', { terms: 'dinosaurs', field: 'subject' }],
+    ['is the hunger games available?', { terms: 'the hunger games', availableOnly: true }],
+    ['I am looking for a copy of Dune please', { terms: 'Dune', field: 'keyword' }],
+    ['¿tienen cien años de soledad?', { terms: 'cien años de soledad' }],
+  ])('%s', (text, expected) => {
+    expect(extractCatalogQuery(text)).toMatchObject(expected);
+  });
+});
+
+describe('answerCatalog', () => {
+  it('finds Harry Potter through a typo, with availability per branch, call number and where it stands', async () => {
+    const reply = await answerCatalog({ catalog }, { query: 'do you have harry poter?', channel: 'web', now });
+    expect(reply.text).toContain("Harry Potter and the Sorcerer's Stone");
+    expect(reply.text).toMatch(/\d of \d cop(y|ies) in at (Main|Eastside)/);
+    expect(reply.text).toContain('J FIC ROW');
+    expect(reply.text).toMatch(/Children's (room|corner)/);
+    expect(reply.cards?.[0]?.title).toContain('Harry Potter');
+  });
+  it('keeps the SMS form within 320 characters', async () => {
+    for (const query of ['do you have harry poter?', 'any books by grissham', 'cooking', 'history of the world war']) {
+      const reply = await answerCatalog({ catalog }, { query, channel: 'sms', now });
+      expect(reply.smsText).toBeDefined();
+      expect(reply.smsText!.length).toBeLessThanOrEqual(SMS_LIMIT);
+    }
+  });
+  it('says when every copy is out and when the next one is due', async () => {
+    const firm = (await catalog.search({ text: 'the firm', limit: 1 })).hits[0]!.record;
+    for (const item of repository.bibs.get(firm.id)!.items) repository.setItemStatus(item.id, 'checked_out', new Date('2026-12-03T18:00:00Z'));
+    const reply = await answerCatalog({ catalog }, { query: 'do you have the firm', channel: 'web', now });
+    expect(reply.text).toMatch(/all \d copies are out, next due back Dec 3 at (Main|Eastside)/);
+    expect(reply.quickReplies).toContain('Place a hold');
+  });
+  it('finds by ISBN and answers in Spanish', async () => {
+    const reply = await answerCatalog({ catalog }, { query: 'isbn 0-439-70818-4', channel: 'web', now, language: 'es' });
+    expect(reply.text).toContain("Harry Potter and the Sorcerer's Stone");
+    expect(reply.text).toContain('Signatura J FIC ROW');
+    expect(reply.language).toBe('es');
+  });
+  it('offers a librarian when nothing matches', async () => {
+    const reply = await answerCatalog({ catalog }, { query: 'do you have qwxzv plorf', channel: 'sms', now });
+    expect(reply.text).toMatch(/couldn't find anything for "qwxzv plorf"/);
+    expect(reply.quickReplies).toEqual(['Talk to a librarian']);
+  });
+});
+
+describe('answerLocation', () => {
+  it('answers "where is 641.5?"', async () => {
+    const reply = await answerLocation({ catalog }, { query: 'where is 641.5?', channel: 'web', now });
+    expect(reply.text).toMatch(/^641\.5 \(Cookbooks\) is at Main, 2nd floor/);
+  });
+  it('answers "where are the cookbooks?" and "where are graphic novels?"', async () => {
+    expect((await answerLocation({ catalog }, { query: 'where are the cookbooks?', channel: 'web', now })).text).toMatch(/^Cookbooks are at Main, 2nd floor/);
+    expect((await answerLocation({ catalog }, { query: 'where are graphic novels?', channel: 'sms', now })).smsText).toMatch(/^Graphic novels are at Main, 1st floor/);
+  });
+  it('finds a title on the shelf through its call number', async () => {
+    const reply = await answerLocation({ catalog }, { query: 'where is the hunger games?', channel: 'web', now, branchId: 'eastside' });
+    expect(reply.text).toContain('The Hunger Games (YA FIC COL)');
+    expect(reply.text).toContain('Teen shelves');
+    expect(reply.text).not.toContain('Main');
+  });
+  it('says so when it does not know', async () => {
+    const reply = await answerLocation({ catalog }, { query: 'where is the qwxzv plorf?', channel: 'web', now });
+    expect(reply.text).toMatch(/not sure where/);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { createSearchIndex, type IndexDoc } from './search-index.js';
+
+const doc = (id: string, title: string, extra: Partial<IndexDoc> = {}): IndexDoc => ({
+  id, title, authors: [], subjects: [], series: [], isbns: [], format: 'book', language: 'eng', holdings: [{ branchId: 'main', available: true }], ...extra,
+});
+
+function build(): ReturnType<typeof createSearchIndex> {
+  const index = createSearchIndex();
+  index.add(doc('hp1', "Harry Potter and the Sorcerer's Stone", { authors: ['Rowling, J. K.'], subjects: ['Wizards -- Fiction'], isbns: ['9780439708180'] }));
+  index.add(doc('hp2', 'Harry Potter and the Chamber of Secrets', { authors: ['Rowling, J. K.'] }));
+  index.add(doc('firm', 'The Firm', { authors: ['Grisham, John'], subjects: ['Law firms -- Fiction'], holdings: [{ branchId: 'eastside', available: false }] }));
+  index.add(doc('firm-dvd', 'The Firm', { authors: ['Pollack, Sydney'], format: 'dvd', holdings: [{ branchId: 'main', available: true }] }));
+  index.add(doc('client', 'The Client', { authors: ['Grisham, John'], holdings: [{ branchId: 'main', available: true }, { branchId: 'eastside', available: true }] }));
+  index.add(doc('cook', 'Salt, Fat, Acid, Heat', { authors: ['Nosrat, Samin'], subjects: ['Cooking'] }));
+  index.add(doc('dune-subject', 'Deserts of the world', { subjects: ['Dune ecology'] }));
+  index.add(doc('dune', 'Dune', { authors: ['Herbert, Frank'] }));
+  index.add(doc('dune2', 'Dune Messiah', { authors: ['Herbert, Frank'] }));
+  index.add(doc('cien', 'Cien años de soledad', { authors: ['García Márquez, Gabriel'], language: 'spa' }));
+  return index;
+}
+
+const ids = (result: { hits: Array<{ id: string }> }): string[] => result.hits.map((h) => h.id);
+
+describe('search index', () => {
+  const index = build();
+  it('forgives typos: a missing letter, a doubled letter', () => {
+    expect(ids(index.search({ text: 'harry poter' })).slice(0, 2).sort()).toEqual(['hp1', 'hp2']);
+    expect(ids(index.search({ text: 'grissham' })).sort()).toEqual(['client', 'firm']);
+  });
+  it('puts an exact title above a word in a subject, and the whole title above a longer one', () => {
+    expect(ids(index.search({ text: 'dune' }))).toEqual(['dune', 'dune2', 'dune-subject']);
+  });
+  it('searches one field when asked', () => {
+    expect(ids(index.search({ text: 'grisham', field: 'title' }))).toEqual([]);
+    expect(ids(index.search({ text: 'cooking', field: 'subject' }))).toEqual(['cook']);
+    expect(ids(index.search({ text: 'herbert', field: 'author' })).sort()).toEqual(['dune', 'dune2']);
+  });
+  it('finds by ISBN-13 and by the same ISBN written as ISBN-10', () => {
+    expect(ids(index.search({ text: '9780439708180', field: 'isbn' }))).toEqual(['hp1']);
+    expect(ids(index.search({ text: '0-439-70818-4' }))).toEqual(['hp1']);
+  });
+  it('folds diacritics', () => expect(ids(index.search({ text: 'garcia marquez' }))).toEqual(['cien']));
+  it('filters by format, language, branch and availability', () => {
+    expect(ids(index.search({ text: 'the firm', format: 'dvd' }))).toEqual(['firm-dvd']);
+    expect(ids(index.search({ text: 'soledad', language: 'eng' }))).toEqual([]);
+    expect(ids(index.search({ text: 'grisham', branchId: 'eastside' })).sort()).toEqual(['client', 'firm']);
+    expect(ids(index.search({ text: 'grisham', branchId: 'eastside', availableOnly: true }))).toEqual(['client']);
+    expect(ids(index.search({ text: 'grisham', branchId: 'nowhere' }))).toEqual([]);
+  });
+  it('does not widen a known word into look-alikes', () => {
+    expect(ids(index.search({ text: 'firm' })).sort()).toEqual(['firm', 'firm-dvd']);
+  });
+  it('replaces a re-added record and forgets a removed one', () => {
+    const local = build();
+    local.add(doc('dune', 'Children of Dune'));
+    expect(local.size).toBe(10);
+    expect(ids(local.search({ text: 'children' }))).toEqual(['dune']);
+    expect(local.remove('dune')).toBe(true);
+    expect(ids(local.search({ text: 'children' }))).toEqual([]);
+  });
+  it('updates availability codes', () => {
+    const local = build();
+    local.setHoldings('firm', [{ branchId: 'eastside', available: true }]);
+    expect(ids(local.search({ text: 'grisham', branchId: 'eastside', availableOnly: true })).sort()).toEqual(['client', 'firm']);
+  });
+  it('answers stopword-only titles', () => {
+    const local = createSearchIndex();
+    local.add(doc('it', 'It', { authors: ['King, Stephen'] }));
+    local.add(doc('other', 'Something else it is'));
+    expect(ids(local.search({ text: 'it' }))[0]).toBe('it');
+  });
+});

@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTemporaryDir } from '../support/services.js';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/libdesk.js');
+const temp = createTemporaryDir();
+afterAll(() => temp.remove());
+
+/** The CLI as an operator runs it: a separate process, configured only by the environment. */
+function libdesk(args: string[], env: Record<string, string> = {}) {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !['DATABASE_URL', 'REDIS_URL'].includes(key)));
+  return run(process.execPath, [BIN, ...args], { env: { ...clean, DATA_DIR: temp.dir, LOG_LEVEL: 'warn', ...env }, timeout: 60_000 });
+}
+
+describe('libdesk CLI', () => {
+  it('migrates an empty data folder, then reports it up to date', { timeout: 60_000 }, async () => {
+    expect((await libdesk(['migrate'])).stdout).toMatch(/applied: \d+_init/);
+    expect((await libdesk(['migrate'])).stdout).toMatch(/up to date/);
+  });
+
+  it('asks the assistant and prints the answer as JSON, with a ticket for a broken device', async () => {
+    const { stdout } = await libdesk(['ask', 'PC-07 is frozen']);
+    const answer = JSON.parse(stdout) as { intent: string; reply: { text: string }; ticket: { number: string; assetTag: string } };
+    expect(answer.intent).toBe('equipment');
+    expect(answer.ticket.assetTag).toBe('PC-07');
+    expect(answer.reply.text).toContain(answer.ticket.number);
+  }, 60_000);
+
+  it('seeds the demo devices on request', async () => {
+    expect((await libdesk(['seed'])).stdout).toMatch(/seeded 27 devices/);
+  }, 60_000);
+
+  it('stops with the name of a bad setting and a non-zero exit', { timeout: 60_000 }, async () => {
+    await expect(libdesk(['migrate'], { LIBRARY_TIMEZONE: 'Nowhere/Special' })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('LIBRARY_TIMEZONE'),
+    });
+  });
+
+  it('checks the knowledge folder and fails on a broken one', async () => {
+    expect((await libdesk(['kb', 'check'])).stdout).toMatch(/0 error\(s\)/);
+    await expect(libdesk(['kb', 'check', path.resolve('knowledge/test-fixtures/broken')])).rejects.toMatchObject({ code: 1 });
+  }, 60_000);
+});
