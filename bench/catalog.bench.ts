@@ -172,7 +172,7 @@ async function compareLibraries(count: number, queries: IndexQuery[], oursP50: n
   mini.addAll(docs);
   console.log(`MiniSearch: built in ${Math.round(performance.now() - t)} ms`);
   const miniTimes: number[] = [];
-  for (const q of textQueries) {
+  for (const q of textQueries.slice(0, 200)) {
     const start = performance.now();
     mini.search(q).slice(0, 10);
     miniTimes.push(performance.now() - start);

@@ -16,17 +16,34 @@ export function formatTime(instant: Date, timeZone: string, language: Language):
   return formatClock(DateTime.fromJSDate(instant, { zone: timeZone }).toFormat('HH:mm'), language);
 }
 
+/**
+ * Localised date names go through Intl, the costliest step of an hours answer (a week is seven of
+ * them), and the same few dates come up all day: remembered, a bounded number.
+ */
+const formattedDates = new Map<string, string>();
+const MAX_FORMATTED_DATES = 2000;
+
 /** "Saturday, December 24" / "sábado 24 de diciembre". */
 export function formatDate(localDate: string, timeZone: string, language: Language): string {
+  const key = `${localDate}|${timeZone}|${language}`;
+  const known = formattedDates.get(key);
+  if (known !== undefined) return known;
   const date = DateTime.fromISO(localDate, { zone: timeZone }).setLocale(language);
-  return language === 'es' ? date.toFormat("cccc d 'de' LLLL") : date.toFormat('cccc, LLLL d');
+  const text = language === 'es' ? date.toFormat("cccc d 'de' LLLL") : date.toFormat('cccc, LLLL d');
+  if (formattedDates.size >= MAX_FORMATTED_DATES) formattedDates.clear();
+  formattedDates.set(key, text);
+  return text;
+}
+
+/** Whole days between two local dates (YYYY-MM-DD): calendar arithmetic, no time zone involved. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** "today", "tomorrow", or the weekday and date, from the point of view of `now`. */
 export function describeDay(localDate: string, now: Date, timeZone: string, language: Language): string {
-  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
-  const day = DateTime.fromISO(localDate, { zone: timeZone }).startOf('day');
-  const offset = Math.round(day.diff(today, 'days').days);
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
+  const offset = daysBetween(today, localDate);
   if (offset === 0) return language === 'es' ? 'hoy' : 'today';
   if (offset === 1) return language === 'es' ? 'mañana' : 'tomorrow';
   return formatDate(localDate, timeZone, language);

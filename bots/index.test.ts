@@ -33,7 +33,7 @@ const ARTICLES = [
     id: 'printing',
     title: 'Printing',
     questions: ['How much does it cost to print?', 'Can I print from my phone?'],
-    tags: ['print', 'printing', 'cost', 'imprimir'],
+    tags: ['print', 'printing', 'cost', 'imprimir', 'cuesta'],
     body: 'Black and white 10¢ a page, color 50¢.',
     shortAnswer: 'B&W 10¢, color 50¢ a page.',
   }),

@@ -6,7 +6,7 @@ import type { DialogStore } from '../core/dialog.js';
 import type { EventsPort } from '../core/events.js';
 import type { Inquiry } from '../core/inquiry.js';
 import type { Intent } from '../core/intents.js';
-import type { KbMatch, KnowledgePort } from '../core/knowledge.js';
+import type { KnowledgePort, Language } from '../core/knowledge.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import type { AssistantRouter, RouteContext, RouteResult } from '../core/router.js';
 import type { TicketPort } from '../core/tickets.js';
@@ -20,6 +20,7 @@ import { findCardNumber, redactCardNumbers } from './entities/card-number.js';
 import { findIsbns } from './entities/isbn.js';
 import { detectLanguage } from './language.js';
 import { fileEquipmentTicket, tagPrefixes } from './skills/equipment.js';
+import { answerFromArticle, articleTitle, bestArticles, type ArticleCandidate } from './skills/faq.js';
 import { hoursSkill } from './skills/hours.js';
 import { openStaffTicket } from './skills/handoff.js';
 import { runSkill, type SkillExtras } from './skills/registry.js';
@@ -95,13 +96,13 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     return day;
   }
 
-  function classify(text: string, prefixesInUse: string[], match: KbMatch | undefined): Classification {
+  function classify(text: string, prefixesInUse: string[], best: ArticleCandidate | undefined): Classification {
     return classifier.classify(text, {
       isbn: findIsbns(text).length > 0,
       callNumber: findCallNumber(text) !== undefined,
       assetTag: parseAssetMention(text, prefixesInUse).tag !== undefined,
       cardNumber: findCardNumber(text) !== undefined,
-      ...(match ? { knowledgeScore: match.score } : {}),
+      ...(best ? { knowledgeScore: best.score } : {}),
     });
   }
 
@@ -145,6 +146,11 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         if (isNo(turn.text)) return declined(say(language, "OK, I haven't filed anything. The tag is on a sticker on the device; tell me if you find it.", 'De acuerdo, no he enviado nada. La etiqueta está en una pegatina del equipo; dígamela si la encuentra.'));
         if (classification.intent === 'equipment') return runSkill('equipment', { ...turn, text: `${pending.request} ${turn.text}`, safeText: `${pending.request} ${turn.safeText}` }, skillDeps);
         return undefined;
+      case 'which-article': {
+        const chosen = chosenArticle(pending.options, turn.text, language);
+        if (!chosen) return undefined;
+        return answerFromArticle({ ...turn, text: pending.request || turn.text }, skillDeps, chosen.id, chosen.article);
+      }
       case 'which-intent': {
         const folded = foldText(turn.text).trim();
         const chosen = pending.options.find((intent) => {
@@ -157,6 +163,18 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         return runSkill(chosen, redo, skillDeps, { previousHours: undefined });
       }
     }
+  }
+
+  /** The article a patron picked from offered titles: by its title, or by its number in the list. */
+  function chosenArticle(options: string[], text: string, language: Language) {
+    const folded = foldText(text).trim();
+    const offered = options.flatMap((id) => {
+      const article = deps.knowledge.get(id, language) ?? deps.knowledge.get(id);
+      return article ? [{ id, article }] : [];
+    });
+    const byNumber = /^\s*(\d)\s*$/.exec(text);
+    if (byNumber) return offered[Number(byNumber[1]) - 1];
+    return offered.find(({ id, article }) => foldText(articleTitle(skillDeps, id, article, language)) === folded || foldText(article.title) === folded);
   }
 
   /** Low confidence: ask which of the likely topics was meant, with a person always on offer. */
@@ -177,9 +195,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     };
   }
 
-  async function decide(turn: Turn, classification: Classification, match: KbMatch | undefined): Promise<SkillResult> {
+  async function decide(turn: Turn, classification: Classification, articles: ArticleCandidate[]): Promise<SkillResult> {
     const { state } = turn;
-    const extras: SkillExtras = match ? { knowledgeMatch: match } : {};
+    const extras: SkillExtras = { articles };
 
     // "talk to a person" works at any point of any dialog; a second ask counts as yes.
     if (classification.intent === 'handoff' && classification.confidence >= HANDOFF_OVERRIDE) {
@@ -207,7 +225,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
 
   return {
     explain(text) {
-      return classify(text, prefixes?.values ?? [], deps.knowledge.search(text, { limit: 1 })[0]);
+      return classify(text, prefixes?.values ?? [], bestArticles(deps.knowledge, text, detectLanguage(text))[0]);
     },
 
     async route(inquiry: Inquiry, context: RouteContext): Promise<RouteResult> {
@@ -227,8 +245,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       }
 
       const state = await loadDialog(deps.dialogs, conversationId, now);
-      const match = deps.knowledge.search(text, { limit: 1 })[0];
-      const classification = classify(text, await assetPrefixes(now), match);
+      // The knowledge base is searched once per message; the FAQ skill reuses these candidates.
+      const articles = bestArticles(deps.knowledge, text, language);
+      const classification = classify(text, await assetPrefixes(now), articles[0]);
       const branch = branchFinder.find(text);
       const day = localDay(text, now);
       const turn: Turn = {
@@ -243,7 +262,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         ...(day ? { day } : {}),
       };
 
-      const result = await decide(turn, classification, match);
+      const result = await decide(turn, classification, articles);
       const nextState: DialogState = { ...result.state, language };
       if (SUBSTANTIVE.has(classification.intent) && result.intent === classification.intent) nextState.lastRequest = turn.safeText;
       await saveDialog(deps.dialogs, conversationId, nextState, now);

@@ -17,12 +17,12 @@ import { terms } from './text-terms.js';
  * question is one the article lists.
  */
 
-const FIELD_WEIGHT = { title: 1, questions: 1, tags: 0.9, shortAnswer: 0.65, body: 0.45 } as const;
+const FIELD_WEIGHT = { title: 1, questions: 1, tags: 0.9, tagPart: 0.7, shortAnswer: 0.65, body: 0.45 } as const;
 const BODY_REPEAT_BONUS = 0.05;
 const PREFIX_FACTOR = 0.85;
 const FUZZY_FACTOR = 0.8;
 const FUZZY_THRESHOLD = 0.3;
-const COVERAGE_SHARE = 0.8;
+const COVERAGE_SHARE = 0.7;
 const MAX_CACHED_EXPANSIONS = 5000;
 
 interface Expansion {
@@ -57,7 +57,11 @@ export function buildSearchIndex(articles: readonly KbArticle[]): SearchIndex {
     const phrasings = [article.title, ...article.questions].map((text) => new Set(terms(text)));
     entries.push({ article, phrasings });
     for (const set of phrasings) for (const term of set) add(term, doc, FIELD_WEIGHT.questions);
-    for (const term of article.tags.flatMap((tag) => terms(tag))) add(term, doc, FIELD_WEIGHT.tags);
+    // A word of a longer tag says less than a tag of its own: "print" in "large print" is not printing.
+    for (const tag of article.tags) {
+      const tagTerms = terms(tag);
+      for (const term of tagTerms) add(term, doc, tagTerms.length === 1 ? FIELD_WEIGHT.tags : FIELD_WEIGHT.tagPart);
+    }
     for (const term of terms(article.shortAnswer)) add(term, doc, FIELD_WEIGHT.shortAnswer);
     const bodyCounts = new Map<string, number>();
     for (const term of terms(article.body)) bodyCounts.set(term, (bodyCounts.get(term) ?? 0) + 1);

@@ -11,7 +11,7 @@ const STOPWORDS = new Set(
     'with about as into onto out up off over this that these those there here what which who whom whose when where why ' +
     'how much many any some if or and but so just get got getting please pls plz thanks thank thx hi hello hey im ive id ' +
     'dont doesnt cant wont isnt u ur want wanted need needs like know tell anyone someone something anything also too ' +
-    'very really still yet again then than ok okay yes no not one ' +
+    'very really still yet again then than ok okay yes no not one use using used ' +
     'el la los las un una unos unas de del al y o u que en por para con sin se su sus mi mis me te tu tus es son ' +
     'esta estan este estos estas eso esa ese hay como cuando donde cual cuales quien puedo puede pueden podria quiero ' +
     'necesito hola gracias lo le les ya muy mas pero si tengo tiene tienen hacer usted ustedes nos'
@@ -36,6 +36,10 @@ const SYNONYMS: Record<string, string> = {
   toilets: 'restroom',
   pc: 'computer',
   pcs: 'computer',
+  kid: 'child',
+  kids: 'child',
+  children: 'child',
+  childrens: 'child',
 };
 
 /** Strips common English and Spanish endings. Crude, but applied to both sides, so both sides agree. */
@@ -66,6 +70,8 @@ export function normalizeText(text: string): string {
       // "wi-fi", "e-book" and "e-mail" are one word to patrons.
       .replace(/\b(wi)-(fi)\b/g, '$1$2')
       .replace(/\be-(book|books|mail|reader|readers|card)\b/g, 'e$1')
+      // A collection, not printing: "large print" must not answer "how do I print?".
+      .replace(/\blarge[\s-]+print\b/g, 'largeprint')
       .replace(/['’]/g, '')
   );
 }

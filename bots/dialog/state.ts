@@ -15,6 +15,8 @@ const pendingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('which-asset'), request: z.string(), candidates: z.array(z.string()) }),
   z.object({ kind: z.literal('unknown-asset'), request: z.string(), tag: z.string() }),
   z.object({ kind: z.literal('which-intent'), request: z.string(), options: z.array(intent) }),
+  /** Several articles could answer: `options` are article ids, offered as their titles. */
+  z.object({ kind: z.literal('which-article'), request: z.string(), options: z.array(z.string()) }),
 ]);
 export type PendingQuestion = z.infer<typeof pendingSchema>;
 

@@ -59,7 +59,7 @@ describe('answerCatalog', () => {
     const firm = (await catalog.search({ text: 'the firm', limit: 1 })).hits[0]!.record;
     for (const item of repository.bibs.get(firm.id)!.items) repository.setItemStatus(item.id, 'checked_out', new Date('2026-12-03T18:00:00Z'));
     const reply = await answerCatalog({ catalog }, { query: 'do you have the firm', channel: 'web', now });
-    expect(reply.text).toMatch(/all \d copies are out, next due back Dec 3 at (Main|Eastside)/);
+    expect(reply.text).toMatch(/all \d copies are out, next due back Dec 3 at (Main|Eastside)/i);
     expect(reply.quickReplies).toContain('Place a hold');
   });
   it('finds by ISBN and answers in Spanish', async () => {

@@ -224,11 +224,13 @@ export async function answerCatalog(deps: CatalogSkillDeps, input: CatalogSkillI
     const preferredBranch = input.branchId ?? avail?.branches.find((b) => b.available > 0)?.branchId ?? avail?.branches[0]?.branchId;
     const callNumber = avail?.branches.find((b) => b.branchId === preferredBranch)?.callNumber ?? record.callNumber;
     const place = callNumber ? deps.catalog.locate(callNumber, preferredBranch ? { branchId: preferredBranch } : {}) : undefined;
-    const where = callNumber
-      ? `${es ? 'Signatura' : 'Call number'} ${callNumber}${place ? ` — ${describePlace(place, preferredBranch, deps.calendar, language)}` : ''}`
-      : record.format === 'ebook'
-        ? es ? 'En línea: préstelo desde nuestra biblioteca digital' : 'Online: borrow it from our digital library'
-        : '';
+    const online = es ? 'En línea: préstelo desde nuestra biblioteca digital' : 'Online: borrow it from our digital library';
+    const where =
+      record.format === 'ebook'
+        ? online
+        : callNumber
+          ? `${es ? 'Signatura' : 'Call number'} ${callNumber}${place ? ` — ${describePlace(place, preferredBranch, deps.calendar, language)}` : ''}`
+          : '';
     lines.push(`${i + 1}. ${oneLineRecord(record, language)}. ${capitalize(availText)}.${where ? ` ${where}.` : ''}`);
     cards.push({
       title: record.subtitle ? `${record.title}: ${record.subtitle}` : record.title,

@@ -1,10 +1,9 @@
 import type { Intent } from '../../core/intents.js';
-import type { KbMatch } from '../../core/knowledge.js';
 import type { HoursContext } from '../dialog/state.js';
 import { answerCatalog } from './catalog.js';
 import { equipmentSkill } from './equipment.js';
 import { eventsSkill } from './events.js';
-import { faqSkill } from './faq.js';
+import { faqSkill, type ArticleCandidate } from './faq.js';
 import { handoffSkill, openStaffTicket } from './handoff.js';
 import { hoursSkill } from './hours.js';
 import { answerLocation } from './location.js';
@@ -14,7 +13,8 @@ import { unknownSkill } from './unknown.js';
 
 /** What the router already knows when it picks a skill. */
 export interface SkillExtras {
-  knowledgeMatch?: KbMatch;
+  /** The knowledge base's best articles for the message, best first. */
+  articles?: ArticleCandidate[];
   previousHours?: HoursContext;
 }
 
@@ -29,7 +29,7 @@ export async function runSkill(intent: Intent, turn: Turn, deps: SkillDeps, extr
     case 'hours':
       return hoursSkill(turn, deps, extras.previousHours);
     case 'faq':
-      return faqSkill(turn, deps, extras.knowledgeMatch);
+      return faqSkill(turn, deps, extras.articles);
     case 'equipment':
       return equipmentSkill(turn, deps);
     case 'events':

@@ -251,7 +251,7 @@ export function createSearchIndex(): SearchIndex {
     if (exact !== undefined) out.set(exact, QUALITY_EXACT);
     // A word the catalog knows is taken as meant: "firm" does not also search "fire". Typos and
     // completions are for words no record has, which keeps common words from fanning out.
-    if (exact !== undefined && postingLengths[exact]! >= 3) return [...out.entries()];
+    if (exact !== undefined) return [...out.entries()];
     if (word.length >= MIN_FUZZY_LENGTH) {
       const maxDistance = word.length >= 8 ? 2 : 1;
       const candidates = new Set<number>();

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Branch, LibraryCalendar } from '../../core/calendar.js';
+import { createFakeCalendar } from '../../test/fakes/fake-calendar.js';
+import { createBranchFinder } from './branch-mention.js';
+
+describe('createBranchFinder', () => {
+  it('finds branches by name, alias or a one-letter typo', () => {
+    const finder = createBranchFinder(createFakeCalendar());
+    expect(finder.find('is eastside open sunday')?.id).toBe('eastside');
+    expect(finder.find('main library hours')?.id).toBe('main');
+    expect(finder.find('hours at the eastsde branch')?.id).toBe('eastside');
+    expect(finder.find('downtwon open?')?.id).toBe('main');
+  });
+
+  it('names no branch for generic words or near-misses of short names', () => {
+    const finder = createBranchFinder(createFakeCalendar());
+    expect(finder.find('Is the library open on Sunday?')).toBeUndefined();
+    expect(finder.find('can i return books at any branch')).toBeUndefined();
+    expect(finder.find('last month I paid a fine')).toBeUndefined();
+  });
+
+  it('asks the calendar only when a branch word is present, and never takes a branch no word named', () => {
+    const calendar = createFakeCalendar();
+    let calls = 0;
+    const eastside = calendar.branches().find((branch) => branch.id === 'eastside')!;
+    const counting: Pick<LibraryCalendar, 'branches' | 'findBranch'> = {
+      branches: () => calendar.branches(),
+      findBranch: (): Branch => {
+        calls += 1;
+        return eastside; // a calendar whose fuzzy match is too generous
+      },
+    };
+    const finder = createBranchFinder(counting);
+    expect(finder.find('how do i renew my books')).toBeUndefined();
+    expect(calls).toBe(0);
+    expect(finder.find('is main open')?.id).toBe('main');
+    expect(calls).toBe(1);
+  });
+});

@@ -1,0 +1,46 @@
+import type { KbArticle, KbMatch, KnowledgePort, Language } from '../../core/knowledge.js';
+
+/** One answer the knowledge base could give, whichever language version the search found. */
+export interface ArticleCandidate {
+  /** The English original's id: what tickets, logs and the eval call the article. */
+  id: string;
+  match: KbMatch;
+  /** The match score, 0..1: how sure an answer from this article would be. */
+  score: number;
+  /** What candidates are ordered by: the score, less SPANISH_PREFERENCE for an English article answering a Spanish question. */
+  rank: number;
+}
+
+/** How many articles a question is compared against: enough to see a close second. */
+const CANDIDATES = 3;
+/**
+ * A Spanish question is answered from a Spanish article unless an English-only article fits clearly
+ * better ("perdí mi tarjeta" has no Spanish article, but its English one lists the phrasing).
+ */
+export const SPANISH_PREFERENCE = 0.15;
+
+/** The English original of an article, whichever language version the search returned. */
+export function originalId(article: KbArticle): string {
+  return article.translationOf ?? article.id;
+}
+
+/**
+ * The best articles for a question, best first, one per original article. Spanish questions search the
+ * Spanish articles first, then the English ones; an English article only wins when it clearly beats
+ * every Spanish one. The knowledge base is searched at most twice, once per language.
+ */
+export function rankArticles(knowledge: KnowledgePort, text: string, language: Language): ArticleCandidate[] {
+  const byId = new Map<string, ArticleCandidate>();
+  const offer = (match: KbMatch, rank: number): void => {
+    const id = originalId(match.article);
+    const known = byId.get(id);
+    if (!known || rank > known.rank) byId.set(id, { id, match, score: match.score, rank });
+  };
+  if (language === 'es') {
+    for (const match of knowledge.search(text, { language: 'es', limit: CANDIDATES })) offer(match, match.score);
+    for (const match of knowledge.search(text, { language: 'en', limit: CANDIDATES })) offer(match, match.score - SPANISH_PREFERENCE);
+  } else {
+    for (const match of knowledge.search(text, { language: 'en', limit: CANDIDATES })) offer(match, match.score);
+  }
+  return [...byId.values()].sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id)).slice(0, CANDIDATES);
+}
