@@ -1,6 +1,6 @@
 import { LibdeskError } from '../core/errors.js';
 import type { EnqueueOptions } from '../core/jobs.js';
-import type { JobLogger, JobSchemaMap } from './types.js';
+import type { JobLogger, JobRunInfo, JobSchemaMap } from './types.js';
 
 export const DEFAULT_ATTEMPTS = 5;
 export const DEFAULT_BACKOFF_MS = 2_000;
@@ -74,3 +74,26 @@ export const silentLogger: JobLogger = {
   warn: () => {},
   error: () => {},
 };
+
+export type AnyJobHandler = (payload: unknown, info: JobRunInfo) => Promise<void>;
+
+/**
+ * Adds a job handler to an engine's handler map: each name once, known names only, and only before the
+ * engine starts (a worker started without a handler would leave those jobs waiting forever).
+ */
+export function registerJobHandler(
+  handlers: Map<string, AnyJobHandler>,
+  schemas: JobSchemaMap,
+  name: string,
+  handler: AnyJobHandler,
+  started: boolean,
+): void {
+  assertKnownJobName(schemas, name);
+  if (started) {
+    throw new LibdeskError('LD_CONFLICT', `Handler for job "${name}" registered after start`, { details: { job: name } });
+  }
+  if (handlers.has(name)) {
+    throw new LibdeskError('LD_CONFLICT', `Job "${name}" already has a handler`, { details: { job: name } });
+  }
+  handlers.set(name, handler);
+}

@@ -44,6 +44,29 @@ const MONTHS: Record<string, number> = {
 const MONTH_WORDS = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 const WEEKDAY_WORDS = Object.keys(WEEKDAYS).sort((a, b) => b.length - a.length).join('|');
 
+// Built once: resolveDay runs on every message, and compiling these per call showed up in routing time.
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+const NUMERIC_DATE = /\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?\b/;
+/** "dec 24", "december 24th", "dec. 24, 2026" */
+const MONTH_FIRST = new RegExp(`\\b(${MONTH_WORDS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`);
+/** "24 dec", "24th of december", "24 de diciembre (de 2026)" */
+const DAY_FIRST = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${MONTH_WORDS})\\b(?:,?\\s+(?:de\\s+)?(\\d{4}))?`);
+const WEEKDAY = new RegExp(`(?:\\b(next|proximo)\\s+)?\\b(${WEEKDAY_WORDS})\\b(\\s+que viene)?`);
+const DAY_AFTER_TOMORROW = /\b(day after tomorrow|pasado manana)\b/;
+const THIS_MORNING_ES = /\b(esta|por la|de la|en la) manana\b/g;
+const TOMORROW = /\b(tomorrow|tmrw|tmr|tomorow|manana)\b/;
+const TODAY = /\b(today|tonight|this (morning|afternoon|evening)|hoy|esta (noche|tarde)|esta manana|now|right now|ahora)\b/;
+const YESTERDAY = /\b(yesterday|ayer)\b/;
+const WEEKEND = /\b(this weekend|the weekend|weekend|este fin de semana|fin de semana)\b/;
+
+/**
+ * Whether the text could name a day at all: every rule below needs a digit, a relative word or a
+ * weekday name. Most messages have none, and they skip the time-zone work (the costly part) entirely.
+ */
+const MAY_NAME_A_DAY = new RegExp(
+  `\\d|\\b(tomorrow|tmrw|tmr|tomorow|manana|today|tonight|this (morning|afternoon|evening)|hoy|esta (noche|tarde)|now|ahora|yesterday|ayer|weekend|fin de semana|${WEEKDAY_WORDS})\\b`,
+);
+
 /** Lower case, accents removed, so "Sábado" and "sabado" read the same. */
 function normalize(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -74,10 +97,10 @@ function fullYear(text: string | undefined): number | undefined {
 }
 
 function explicitDate(text: string, today: DateTime, options: ResolveDayOptions): DateTime | undefined {
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
+  const iso = ISO_DATE.exec(text);
   if (iso) return upcomingMonthDay(today, Number(iso[2]), Number(iso[3]), Number(iso[1]));
 
-  const numeric = /\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?\b/.exec(text);
+  const numeric = NUMERIC_DATE.exec(text);
   if (numeric) {
     let first = Number(numeric[1]);
     let second = Number(numeric[2]);
@@ -85,13 +108,11 @@ function explicitDate(text: string, today: DateTime, options: ResolveDayOptions)
     return upcomingMonthDay(today, first, second, fullYear(numeric[3]));
   }
 
-  // "dec 24", "december 24th", "dec. 24, 2026"
-  const monthFirst = new RegExp(`\\b(${MONTH_WORDS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`).exec(text);
+  const monthFirst = MONTH_FIRST.exec(text);
   if (monthFirst) {
     return upcomingMonthDay(today, MONTHS[monthFirst[1]!]!, Number(monthFirst[2]), fullYear(monthFirst[3]));
   }
-  // "24 dec", "24th of december", "24 de diciembre (de 2026)"
-  const dayFirst = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${MONTH_WORDS})\\b(?:,?\\s+(?:de\\s+)?(\\d{4}))?`).exec(text);
+  const dayFirst = DAY_FIRST.exec(text);
   if (dayFirst) {
     return upcomingMonthDay(today, MONTHS[dayFirst[2]!]!, Number(dayFirst[1]), fullYear(dayFirst[3]));
   }
@@ -99,22 +120,20 @@ function explicitDate(text: string, today: DateTime, options: ResolveDayOptions)
 }
 
 function relativeWord(text: string, today: DateTime): DateTime | undefined {
-  if (/\b(day after tomorrow|pasado manana)\b/.test(text)) return today.plus({ days: 2 });
+  if (DAY_AFTER_TOMORROW.test(text)) return today.plus({ days: 2 });
   // "esta mañana" is this morning; "mañana" on its own (or "mañana por la mañana") is tomorrow.
-  const withoutThisMorning = text.replace(/\b(esta|por la|de la|en la) manana\b/g, ' ');
-  if (/\b(tomorrow|tmrw|tmr|tomorow|manana)\b/.test(withoutThisMorning)) return today.plus({ days: 1 });
-  if (/\b(today|tonight|this (morning|afternoon|evening)|hoy|esta (noche|tarde)|esta manana|now|right now|ahora)\b/.test(text)) {
-    return today;
-  }
-  if (/\b(yesterday|ayer)\b/.test(text)) return today.minus({ days: 1 });
-  if (/\b(this weekend|the weekend|weekend|este fin de semana|fin de semana)\b/.test(text)) {
+  const withoutThisMorning = text.replace(THIS_MORNING_ES, ' ');
+  if (TOMORROW.test(withoutThisMorning)) return today.plus({ days: 1 });
+  if (TODAY.test(text)) return today;
+  if (YESTERDAY.test(text)) return today.minus({ days: 1 });
+  if (WEEKEND.test(text)) {
     return today.weekday >= 6 ? today : today.plus({ days: 6 - today.weekday });
   }
   return undefined;
 }
 
 function weekdayWord(text: string, today: DateTime): DateTime | undefined {
-  const match = new RegExp(`(?:\\b(next|proximo)\\s+)?\\b(${WEEKDAY_WORDS})\\b(\\s+que viene)?`).exec(text);
+  const match = WEEKDAY.exec(text);
   if (!match) return undefined;
   const weekday = WEEKDAYS[match[2]!]!;
   const next = match[1] !== undefined || match[3] !== undefined;
@@ -126,8 +145,9 @@ function weekdayWord(text: string, today: DateTime): DateTime | undefined {
 }
 
 export function resolveDay(text: string, now: Date, timeZone: string, options: ResolveDayOptions = {}): string | undefined {
-  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
   const normalized = normalize(text);
+  if (!MAY_NAME_A_DAY.test(normalized)) return undefined;
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
   const found = explicitDate(normalized, today, options) ?? relativeWord(normalized, today) ?? weekdayWord(normalized, today);
   return found ? toIso(found) : undefined;
 }

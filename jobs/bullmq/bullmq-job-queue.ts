@@ -12,6 +12,8 @@ import {
   parseEnqueueOptions,
   parseJobPayload,
   silentLogger,
+  registerJobHandler,
+  type AnyJobHandler,
 } from '../job-options.js';
 import type { CommonJobQueueOptions, JobHandlerOf, JobNameOf, JobQueueOf, JobRunInfo, JobSchemaMap, JobState } from '../types.js';
 import { fromBullmqJobId, toBullmqJobId } from './job-ids.js';
@@ -22,7 +24,6 @@ export interface BullmqJobQueueOptions<S extends JobSchemaMap = typeof JOB_SCHEM
   prefix?: string;
 }
 
-type AnyHandler = (payload: unknown, info: JobRunInfo) => Promise<void>;
 
 /**
  * The engine used when Redis is configured. One BullMQ queue per job name: each name gets its own
@@ -36,7 +37,7 @@ export function createBullmqJobQueue<S extends JobSchemaMap = typeof JOB_SCHEMAS
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
 
-  const handlers = new Map<string, AnyHandler>();
+  const handlers = new Map<string, AnyJobHandler>();
   const queues = new Map<string, Queue>();
   const workers: Worker[] = [];
   let state: 'idle' | 'running' | 'closed' = 'idle';
@@ -116,14 +117,7 @@ export function createBullmqJobQueue<S extends JobSchemaMap = typeof JOB_SCHEMAS
     },
 
     handle<N extends JobNameOf<S>>(name: N, handler: JobHandlerOf<S, N>) {
-      assertKnownJobName(schemas, name);
-      if (state !== 'idle') {
-        throw new LibdeskError('LD_CONFLICT', `Handler for job "${name}" registered after start`, { details: { job: name } });
-      }
-      if (handlers.has(name)) {
-        throw new LibdeskError('LD_CONFLICT', `Job "${name}" already has a handler`, { details: { job: name } });
-      }
-      handlers.set(name, handler as AnyHandler);
+      registerJobHandler(handlers, schemas, name, handler as AnyJobHandler, state !== 'idle');
     },
 
     async start() {

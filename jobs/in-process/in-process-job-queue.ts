@@ -3,21 +3,21 @@ import { hostname } from 'node:os';
 import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';
 import type { Db } from '../../db/index.js';
-import { LibdeskError } from '../../core/errors.js';
 import { JOB_SCHEMAS } from '../../core/jobs.js';
 import {
   DEFAULT_BACKOFF_MS,
   DEFAULT_CONCURRENCY,
   KEEP_COMPLETED_MS,
   KEEP_FAILED_MS,
-  assertKnownJobName,
   errorMessage,
   parseEnqueueOptions,
   parseJobPayload,
   retryDelayMs,
   silentLogger,
+  registerJobHandler,
+  type AnyJobHandler,
 } from '../job-options.js';
-import type { CommonJobQueueOptions, JobHandlerOf, JobNameOf, JobQueueOf, JobRunInfo, JobSchemaMap } from '../types.js';
+import type { CommonJobQueueOptions, JobHandlerOf, JobNameOf, JobQueueOf, JobSchemaMap } from '../types.js';
 import { createJobsRepository, type ClaimedJob } from './jobs.repository.js';
 
 export interface InProcessJobQueueOptions<S extends JobSchemaMap = typeof JOB_SCHEMAS> extends CommonJobQueueOptions<S> {
@@ -34,7 +34,6 @@ export interface InProcessJobQueueOptions<S extends JobSchemaMap = typeof JOB_SC
   workerId?: string;
 }
 
-type AnyHandler = (payload: unknown, info: JobRunInfo) => Promise<void>;
 
 /** Finished rows are purged at start and then this often. */
 const PURGE_EVERY_MS = 60 * 60 * 1000;
@@ -56,7 +55,7 @@ export function createInProcessJobQueue<S extends JobSchemaMap = typeof JOB_SCHE
   const lockMs = options.lockMs ?? 60_000;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-  const handlers = new Map<string, AnyHandler>();
+  const handlers = new Map<string, AnyJobHandler>();
   const running = new Set<Promise<void>>();
   let state: 'idle' | 'running' | 'closing' | 'closed' = 'idle';
   let ticking: Promise<void> | undefined;
@@ -213,14 +212,7 @@ export function createInProcessJobQueue<S extends JobSchemaMap = typeof JOB_SCHE
     },
 
     handle<N extends JobNameOf<S>>(name: N, handler: JobHandlerOf<S, N>) {
-      assertKnownJobName(schemas, name);
-      if (state !== 'idle') {
-        throw new LibdeskError('LD_CONFLICT', `Handler for job "${name}" registered after start`, { details: { job: name } });
-      }
-      if (handlers.has(name)) {
-        throw new LibdeskError('LD_CONFLICT', `Job "${name}" already has a handler`, { details: { job: name } });
-      }
-      handlers.set(name, handler as AnyHandler);
+      registerJobHandler(handlers, schemas, name, handler as AnyJobHandler, state !== 'idle');
     },
 
     async start() {
