@@ -9,8 +9,11 @@
  * (bench/run-all.ts does) and a collection runs between rounds, so one round's garbage is not billed to
  * the next round's messages.
  *
+ * `--slowest N` also lists the N messages with the highest median routing time, to show where to look
+ * next.
+ *
  *   npx tsx bench/router.bench.ts
- *   node --import tsx --expose-gc bench/router.bench.ts
+ *   node --import tsx --expose-gc bench/router.bench.ts --slowest 10
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +33,8 @@ import { readEvalSet } from '../test/eval/eval-harness.js';
 const ARTICLE_COUNT = 500;
 const ROUNDS = 20;
 const WARM_UP_ROUNDS = 3;
+const slowestArg = process.argv.indexOf('--slowest');
+const SLOWEST = slowestArg >= 0 ? Number(process.argv[slowestArg + 1] ?? 10) : 0;
 const root = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
 const TOPICS = ['tax forms', 'genealogy', 'job search', 'citizenship test', 'sewing machines', 'telescopes', 'hotspots',
@@ -114,6 +119,7 @@ try {
 
   const routeMs: number[] = [];
   const searchMs: number[] = [];
+  const perMessageMs: number[][] = texts.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
     collect();
     for (const [index, item] of texts.entries()) {
@@ -125,7 +131,9 @@ try {
         { channel: item.channel, address: 'bench', threadKey: `t${index}`, text: item.text, receivedAt: clock.now() },
         { conversationId: `r${round}-${index}` },
       );
-      routeMs.push(performance.now() - started);
+      const elapsed = performance.now() - started;
+      routeMs.push(elapsed);
+      perMessageMs[index]!.push(elapsed);
     }
   }
   knowledge.close();
@@ -138,6 +146,12 @@ try {
   console.log(row('router.route', route));
   console.log(`  ${'ratio to baseline'.padEnd(26)} ${(['p50', 'p95', 'p99', 'max'] as const).map(ratio).join(' ')}`);
   console.log(`  target p99 < 5 ms: ${route.p99 < 5 ? 'met' : 'NOT met'}`);
+  if (SLOWEST > 0) {
+    const medians = perMessageMs.map((samples, index) => ({ ms: percentiles(samples).p50, text: texts[index]!.text }));
+    medians.sort((a, b) => b.ms - a.ms);
+    console.log(`  slowest messages by median:`);
+    for (const { ms, text } of medians.slice(0, SLOWEST)) console.log(`  ${ms.toFixed(3).padStart(8)} ms  ${JSON.stringify(text.length > 90 ? `${text.slice(0, 90)}…` : text)}`);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -78,3 +78,29 @@ describe('resolveDay', () => {
     expect(day('open this weekend?', SATURDAY)).toBe('2026-12-19');
   });
 });
+
+describe('resolveDay on messages that may name no day', () => {
+  it('still reads every kind of day word, abbreviations and Spanish included', () => {
+    // Each of these must get past the quick "could this name a day?" check.
+    expect(day('open thurs?')).toBe('2026-12-17');
+    expect(day('tues hours')).toBe('2026-12-22');
+    expect(day('sept 3')).toBe('2027-09-03');
+    expect(day('open tmrw?')).toBe('2026-12-17');
+    expect(day('¿abren este fin de semana?')).toBe('2026-12-19');
+    expect(day('are you open right now')).toBe('2026-12-16');
+    expect(day('¿están abiertos ahora?')).toBe('2026-12-16');
+    expect(day('was it open yesterday')).toBe('2026-12-15');
+    expect(day('ayer')).toBe('2026-12-15');
+    expect(day('this evening')).toBe('2026-12-16');
+    expect(day('esta tarde')).toBe('2026-12-16');
+    expect(day('the 24th of dec')).toBe('2026-12-24');
+  });
+
+  it('answers the same for repeated calls, so no pattern keeps state between messages', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(day('mañana por la mañana')).toBe('2026-12-17');
+      expect(day('12/24 or 12/31')).toBe('2026-12-24');
+      expect(day('how much does printing cost')).toBeUndefined();
+    }
+  });
+});

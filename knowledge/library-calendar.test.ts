@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLibdeskError } from '../core/errors.js';
-import { createLibraryCalendar, type LibraryCalendarHandle } from './library-calendar.js';
+import { buildCalendar, createLibraryCalendar, type LibraryCalendarHandle } from './library-calendar.js';
 import { parseLibraryFile } from './library-config.js';
 
 const LIBRARY_FILE = new URL('./library.yaml', import.meta.url).pathname;
@@ -151,6 +153,86 @@ describe('findBranch', () => {
     expect(calendar.findBranch('when does eastsde close')?.id).toBe('eastside');
     expect(calendar.findBranch('what time do you close today')).toBeUndefined();
   });
+
+  it('does not pick a branch from generic words', () => {
+    expect(calendar.findBranch('library hours')).toBeUndefined();
+    expect(calendar.findBranch('is the library open on Sunday?')).toBeUndefined();
+    expect(calendar.findBranch('which branch is open late')).toBeUndefined();
+    expect(calendar.findBranch('libary hours')).toBeUndefined();
+    expect(calendar.findBranch('¿a qué hora abre la biblioteca?')).toBeUndefined();
+  });
+
+  it('still finds a branch whose full name contains a generic word', () => {
+    expect(calendar.findBranch('Main Library hours')?.id).toBe('main');
+    expect(calendar.findBranch('hours of the eastside library')?.id).toBe('eastside');
+    expect(calendar.findBranch('Eastside Branch, Meeting Room')?.id).toBe('eastside');
+  });
+
+  it('forgives one typo only in words of five letters or more', () => {
+    expect(calendar.findBranch('is eastsdie open')?.id).toBe('eastside'); // two letters swapped
+    expect(calendar.findBranch('downtwn hours')?.id).toBe('main'); // a letter missing
+    expect(calendar.findBranch('centrall library')?.id).toBe('main'); // a letter too many
+    expect(calendar.findBranch('the last bus leaves at nine')).toBeUndefined(); // "last" is not "east"
+    expect(calendar.findBranch('eaxtsixe hours')).toBeUndefined(); // two edits
+  });
+
+  it('names no branch when the words point at two equally', () => {
+    expect(calendar.findBranch('downtwn or eastsde, whichever is open')).toBeUndefined();
+  });
+});
+
+/** The same answers as a calendar that has never been asked anything (so has nothing cached). */
+describe('cached answers', () => {
+  const text = readFileSync(LIBRARY_FILE, 'utf8');
+  const config = parseLibraryFile(text, 'library.yaml');
+  const fresh = () => buildCalendar(config, config.time_zone);
+  // Every 40 minutes across both DST weekends of 2026, Thanksgiving and Christmas.
+  const instants = [
+    ['2026-03-06T00:00:00Z', '2026-03-10T00:00:00Z'],
+    ['2026-10-30T00:00:00Z', '2026-11-03T00:00:00Z'],
+    ['2026-11-24T00:00:00Z', '2026-11-29T00:00:00Z'],
+    ['2026-12-23T00:00:00Z', '2026-12-27T00:00:00Z'],
+  ].flatMap(([from, to]) => {
+    const list: Date[] = [];
+    for (let ms = Date.parse(from!); ms < Date.parse(to!); ms += 40 * 60_000) list.push(new Date(ms));
+    return list;
+  });
+
+  it('match a cold calendar at every instant, in order and out of order', () => {
+    const warm = fresh();
+    const shuffled = [...instants].sort((a, b) => ((a.getTime() / 60_000) * 7919) % 1013 - ((b.getTime() / 60_000) * 7919) % 1013);
+    for (const instant of [...instants, ...shuffled]) {
+      const cold = fresh();
+      expect(warm.localDate(instant)).toBe(DateTime.fromJSDate(instant, { zone: 'America/New_York' }).toISODate());
+      for (const branchId of ['main', 'eastside']) {
+        expect(warm.statusAt(branchId, instant)).toEqual(cold.statusAt(branchId, instant));
+        expect(warm.nextOpening(branchId, instant)).toEqual(cold.nextOpening(branchId, instant));
+      }
+      expect(warm.staffAvailableAt(instant)).toEqual(cold.staffAvailableAt(instant));
+    }
+  });
+
+  it('counts the real hours of a 23-hour and a 25-hour day', () => {
+    const warm = fresh();
+    // Ask about the days around each change first, so the answers below come from the caches.
+    for (const instant of instants) warm.statusAt('main', instant);
+    // Spring forward: Saturday 18:00 EST close to Sunday 13:00 EDT opening is 18 real hours.
+    expect(warm.nextOpening('main', new Date('2026-03-07T23:00:00Z'))).toEqual(new Date('2026-03-08T17:00:00Z'));
+    // Fall back: Saturday 18:00 EDT close to Sunday 13:00 EST opening is 20 real hours.
+    expect(warm.nextOpening('main', new Date('2026-10-31T22:00:00Z'))).toEqual(new Date('2026-11-01T18:00:00Z'));
+    // 00:30 and 23:30 local on each DST Sunday stay on that Sunday.
+    expect(warm.localDate(new Date('2026-03-08T05:30:00Z'))).toBe('2026-03-08');
+    expect(warm.localDate(new Date('2026-03-09T03:30:00Z'))).toBe('2026-03-08');
+    expect(warm.localDate(new Date('2026-11-01T04:30:00Z'))).toBe('2026-11-01');
+    expect(warm.localDate(new Date('2026-11-02T04:30:00Z'))).toBe('2026-11-01');
+  });
+
+  it('hands out copies, so a caller changing an answer does not change the next one', () => {
+    const warm = fresh();
+    const first = warm.hoursOn('main', '2026-12-24');
+    first.closes = '23:00';
+    expect(warm.hoursOn('main', '2026-12-24').closes).toBe('13:00');
+  });
 });
 
 describe('resolveDay through the calendar', () => {
@@ -181,6 +263,35 @@ describe('reload', () => {
     await writeFile(file, original.replace('mon: "09:00-21:00"', 'mon: "nine to nine"'));
     await expect(local.reload()).rejects.toThrow(/branches\.0\.hours\.mon/);
     expect(local.hoursOn('main', '2026-12-07').closes).toBe('20:00');
+    local.close();
+  });
+
+  it('drops cached answers and branch names when the file changes', async () => {
+    dir ??= await mkdtemp(join(tmpdir(), 'libdesk-cal-'));
+    const file = join(dir, 'library-cache.yaml');
+    const original = await readFile(LIBRARY_FILE, 'utf8');
+    await writeFile(file, original);
+    const local = await createLibraryCalendar({ file });
+    // Monday 2026-12-07 20:30 EST: Main open until 21:00, Eastside closed on Mondays.
+    const evening = at('2026-12-08T01:30:00Z');
+    expect(local.statusAt('main', evening)).toEqual({ branchId: 'main', open: true, closesAt: at('2026-12-08T02:00:00Z') });
+    expect(local.staffAvailableAt(evening)).toEqual({ available: true, openBranchIds: ['main'] });
+    expect(local.nextOpening('eastside', evening)).toEqual(at('2026-12-08T15:00:00Z'));
+    expect(local.findBranch('maple avenue hours')?.id).toBe('eastside');
+
+    await writeFile(
+      file,
+      original
+        .replace('mon: "09:00-21:00"', 'mon: "09:00-20:00"')
+        .replace('tue: "10:00-20:00"', 'tue: "12:00-20:00"')
+        .replace('maple avenue]', 'elm street]'),
+    );
+    await local.reload();
+    expect(local.statusAt('main', evening)).toEqual({ branchId: 'main', open: false, nextOpensAt: at('2026-12-08T14:00:00Z') });
+    expect(local.staffAvailableAt(evening)).toEqual({ available: false, openBranchIds: [], nextAvailableAt: at('2026-12-08T14:00:00Z') });
+    expect(local.nextOpening('eastside', evening)).toEqual(at('2026-12-08T17:00:00Z'));
+    expect(local.findBranch('maple avenue hours')).toBeUndefined();
+    expect(local.findBranch('elm street hours')?.id).toBe('eastside');
     local.close();
   });
 });

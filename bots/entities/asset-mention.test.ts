@@ -36,3 +36,34 @@ describe('asset mentions', () => {
     expect(result.candidates[0]?.tag).toBe('PC-03');
   });
 });
+
+describe('ranking with a reused index', () => {
+  const text = 'the printer by the front desk is jammed';
+  const mention = () => parseAssetMention(text, prefixes);
+
+  it('ranks the same when asked again with fresh copies of the same devices', () => {
+    const first = resolveAsset(mention(), FAKE_ASSETS, text).candidates.map((asset) => asset.tag);
+    const copies = FAKE_ASSETS.map((asset) => ({ ...asset }));
+    const again = resolveAsset(mention(), copies, text).candidates;
+    expect(again.map((asset) => asset.tag)).toEqual(first);
+    expect(first[0]).toBe('PRN-03');
+    // The devices handed back are the caller's, not the ones an earlier call indexed.
+    for (const asset of again) expect(copies).toContain(asset);
+  });
+
+  it('ranks by the current description after a device is moved', () => {
+    expect(resolveAsset(mention(), FAKE_ASSETS, text).candidates[0]?.tag).toBe('PRN-03');
+    const moved = FAKE_ASSETS.map((asset) =>
+      asset.tag === 'PRN-03' ? { ...asset, location: 'Back office' } : asset.tag === 'PRN-01' ? { ...asset, location: 'Front desk, 1st floor' } : asset,
+    );
+    expect(resolveAsset(mention(), moved, text).candidates[0]?.tag).toBe('PRN-01');
+  });
+
+  it('ranks each list of candidates on its own', () => {
+    const pcs = 'the computer near the front entrance keeps going black';
+    expect(resolve(pcs).candidates[0]?.tag).toBe('PC-03');
+    const eastOnly = resolveAsset(parseAssetMention(pcs, prefixes), FAKE_ASSETS, pcs, 'eastside');
+    expect(eastOnly).toMatchObject({ asset: { tag: 'PC-12' } });
+    expect(resolve(pcs).candidates[0]?.tag).toBe('PC-03');
+  });
+});

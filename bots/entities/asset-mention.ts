@@ -74,6 +74,27 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>): 
   return mention;
 }
 
+/**
+ * fuse.js indexes for ranking candidates by description, one per distinct candidate list. Building an
+ * index on every clarification cost about a millisecond; the same few lists (a branch's printers, its
+ * PCs) come back again and again. The key is the listed names and locations in order, which is all
+ * the index reads, so an edited device gets a fresh index and a caller's fresh copies of unchanged
+ * devices reuse the old one. Oldest entries are dropped past the limit.
+ */
+const RANK_INDEX_LIMIT = 32;
+const RANK_KEYS: (keyof Asset)[] = ['name', 'location'];
+const rankIndexes = new Map<string, Fuse<Asset>>();
+
+function rankIndexFor(candidates: Asset[]): Fuse<Asset> {
+  const key = candidates.map((asset) => `${asset.name}\u0001${asset.location}`).join('\u0002');
+  const cached = rankIndexes.get(key);
+  if (cached) return cached;
+  if (rankIndexes.size >= RANK_INDEX_LIMIT) rankIndexes.delete(rankIndexes.keys().next().value!);
+  const fuse = new Fuse(candidates, { keys: RANK_KEYS, includeScore: true, ignoreLocation: true, threshold: 0.45 });
+  rankIndexes.set(key, fuse);
+  return fuse;
+}
+
 function tagNumber(tag: string): number | undefined {
   const match = /(\d+)$/.exec(tag);
   return match ? Number(match[1]) : undefined;
@@ -110,12 +131,13 @@ export function resolveAsset(mention: AssetMention, assets: Asset[], text: strin
     if (onFloor.length > 0) candidates = onFloor;
   }
   if (candidates.length > 1 && mention.kind) {
-    const fuse = new Fuse(candidates, { keys: ['name', 'location'], includeScore: true, ignoreLocation: true, threshold: 0.45 });
     const words = foldText(text).split(/[^a-z0-9]+/).filter((word) => word.length > 3).join(' ');
-    const ranked = words ? fuse.search({ $or: words.split(' ').map((word) => ({ location: word })) }) : [];
+    const ranked = words ? rankIndexFor(candidates).search({ $or: words.split(' ').map((word) => ({ location: word })) }) : [];
     if (ranked.length > 0) {
-      const best = new Set(ranked.map((hit) => hit.item));
-      candidates = [...ranked.map((hit) => hit.item), ...candidates.filter((asset) => !best.has(asset))];
+      // By position: a cached index may hold an earlier copy of the same devices; answer with this call's.
+      const current = candidates;
+      const best = new Set(ranked.map((hit) => hit.refIndex));
+      candidates = [...ranked.map((hit) => current[hit.refIndex]!), ...current.filter((_, index) => !best.has(index))];
     }
   }
   if (candidates.length === 1 && (mention.kind || mention.floor !== undefined)) return { asset: candidates[0]!, candidates };

@@ -117,6 +117,44 @@ CREATE TABLE "Setting" (
     "updatedAt" DATETIME NOT NULL
 );
 
+-- CreateTable
+CREATE TABLE "BibRecord" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "controlNumber" TEXT,
+    "title" TEXT NOT NULL,
+    "subtitle" TEXT,
+    "authors" TEXT NOT NULL DEFAULT '[]',
+    "subjects" TEXT NOT NULL DEFAULT '[]',
+    "isbns" TEXT NOT NULL DEFAULT '[]',
+    "publisher" TEXT,
+    "year" INTEGER,
+    "edition" TEXT,
+    "series" TEXT NOT NULL DEFAULT '[]',
+    "summary" TEXT,
+    "language" TEXT,
+    "format" TEXT NOT NULL,
+    "deweyCallNumber" TEXT,
+    "lcCallNumber" TEXT,
+    "callNumberSort" TEXT,
+    "source" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Item" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "barcode" TEXT,
+    "bibId" TEXT NOT NULL,
+    "branchId" TEXT NOT NULL,
+    "location" TEXT,
+    "callNumber" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'available',
+    "dueAt" DATETIME,
+    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Item_bibId_fkey" FOREIGN KEY ("bibId") REFERENCES "BibRecord" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Conversation_channel_threadKey_key" ON "Conversation"("channel", "threadKey");
 
@@ -143,3 +181,12 @@ CREATE INDEX "TicketEvent_ticketId_createdAt_idx" ON "TicketEvent"("ticketId", "
 
 -- CreateIndex
 CREATE INDEX "Job_status_runAt_idx" ON "Job"("status", "runAt");
+
+-- CreateIndex
+CREATE INDEX "BibRecord_callNumberSort_idx" ON "BibRecord"("callNumberSort");
+
+-- CreateIndex
+CREATE INDEX "Item_bibId_idx" ON "Item"("bibId");
+
+-- CreateIndex
+CREATE INDEX "Item_branchId_status_idx" ON "Item"("branchId", "status");

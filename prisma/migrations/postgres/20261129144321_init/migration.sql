@@ -129,6 +129,47 @@ CREATE TABLE "Setting" (
     CONSTRAINT "Setting_pkey" PRIMARY KEY ("key")
 );
 
+-- CreateTable
+CREATE TABLE "BibRecord" (
+    "id" TEXT NOT NULL,
+    "controlNumber" TEXT,
+    "title" TEXT NOT NULL,
+    "subtitle" TEXT,
+    "authors" TEXT NOT NULL DEFAULT '[]',
+    "subjects" TEXT NOT NULL DEFAULT '[]',
+    "isbns" TEXT NOT NULL DEFAULT '[]',
+    "publisher" TEXT,
+    "year" INTEGER,
+    "edition" TEXT,
+    "series" TEXT NOT NULL DEFAULT '[]',
+    "summary" TEXT,
+    "language" TEXT,
+    "format" TEXT NOT NULL,
+    "deweyCallNumber" TEXT,
+    "lcCallNumber" TEXT,
+    "callNumberSort" TEXT,
+    "source" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "BibRecord_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Item" (
+    "id" TEXT NOT NULL,
+    "barcode" TEXT,
+    "bibId" TEXT NOT NULL,
+    "branchId" TEXT NOT NULL,
+    "location" TEXT,
+    "callNumber" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'available',
+    "dueAt" TIMESTAMP(3),
+    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Item_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Conversation_channel_threadKey_key" ON "Conversation"("channel", "threadKey");
 
@@ -156,6 +197,15 @@ CREATE INDEX "TicketEvent_ticketId_createdAt_idx" ON "TicketEvent"("ticketId", "
 -- CreateIndex
 CREATE INDEX "Job_status_runAt_idx" ON "Job"("status", "runAt");
 
+-- CreateIndex
+CREATE INDEX "BibRecord_callNumberSort_idx" ON "BibRecord"("callNumberSort");
+
+-- CreateIndex
+CREATE INDEX "Item_bibId_idx" ON "Item"("bibId");
+
+-- CreateIndex
+CREATE INDEX "Item_branchId_status_idx" ON "Item"("branchId", "status");
+
 -- AddForeignKey
 ALTER TABLE "Inquiry" ADD CONSTRAINT "Inquiry_conversationId_fkey" FOREIGN KEY ("conversationId") REFERENCES "Conversation"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -167,3 +217,6 @@ ALTER TABLE "Reply" ADD CONSTRAINT "Reply_inquiryId_fkey" FOREIGN KEY ("inquiryI
 
 -- AddForeignKey
 ALTER TABLE "TicketEvent" ADD CONSTRAINT "TicketEvent_ticketId_fkey" FOREIGN KEY ("ticketId") REFERENCES "Ticket"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Item" ADD CONSTRAINT "Item_bibId_fkey" FOREIGN KEY ("bibId") REFERENCES "BibRecord"("id") ON DELETE CASCADE ON UPDATE CASCADE;
