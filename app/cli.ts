@@ -8,8 +8,9 @@ import { DEMO_ASSETS } from '../assets/index.js';
 import { seedDemoLibrary } from '../prisma/seed.js';
 import { loadConfig } from './config.js';
 import { createDeps, type Deps } from './deps.js';
-import { seedIfWanted, startLibdesk } from './main.js';
+import { seedDepsOf, seedIfWanted, startLibdesk } from './main.js';
 import { registerKbCheck } from './cli/kb-check.js';
+import { registerImportMarc } from './cli/import-marc.js';
 
 /** One-shot commands log to stderr so that stdout carries only their answer (JSON for `ask`). */
 function commandLogger(level: string) {
@@ -57,7 +58,7 @@ export function buildCli(): Command {
     .description('load the demo library (devices, catalog) into the database')
     .action(async () => {
       await withDeps(async (deps) => {
-        const report = await seedDemoLibrary({ prisma: deps.database.prisma, assets: deps.assets }, DEMO_ASSETS, { force: true });
+        const report = await seedDemoLibrary(seedDepsOf(deps), DEMO_ASSETS, { force: true });
         console.log(`seeded ${report.assets} devices and ${report.catalogRecords} catalog records`);
       });
     });
@@ -78,6 +79,11 @@ export function buildCli(): Command {
     });
 
   registerKbCheck(program);
+  registerImportMarc(program, async () => {
+    const config = loadConfig();
+    const deps = await createDeps(config, commandLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
+    return { importer: deps.catalog.importer, close: () => deps.close() };
+  });
   return program;
 }
 

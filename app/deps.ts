@@ -21,6 +21,7 @@ import { createTicketNotifier, createTicketService, createTicketsRepository } fr
 import { createDialogStore, createInquiriesRepository, createInquiryService, type InquiryRecovery } from '../inquiries/index.js';
 import { createMemoryConversationEvents, createRedisConversationEvents } from '../realtime/index.js';
 import { createRouter } from '../bots/index.js';
+import { createCatalog, type Catalog } from '../catalog/index.js';
 import { createRetention, createRetentionRepository } from '../retention/index.js';
 import type { Config } from './config.js';
 
@@ -35,6 +36,7 @@ export interface Deps {
   calendar: LibraryCalendarHandle;
   events: EventsCalendar;
   assets: AssetPort & { upsert(asset: Asset): Promise<void> };
+  catalog: Catalog;
   tickets: TicketPort;
   router: AssistantRouter;
   inquiries: InquiryService & InquiryRecovery;
@@ -91,6 +93,15 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       : createMemoryConversationEvents({ onListenerError: (err) => logger.warn({ err }, 'conversation listener failed') });
     closers.push(() => conversationEvents.close());
 
+    const catalog = createCatalog({
+      prisma: database.prisma,
+      provider: database.provider,
+      shelfMap: path.join(config.KNOWLEDGE_DIR, 'shelf-map.yaml'),
+      clock,
+    });
+    const indexed = await catalog.loadIndex();
+    logger.info({ records: indexed.records, ms: indexed.ms }, 'catalog index loaded');
+
     const assets = createAssetsRepository(database.prisma);
     const tickets = createTicketService({ repository: createTicketsRepository(database.prisma), jobs, clock });
     const router = createRouter({
@@ -99,6 +110,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       events,
       assets,
       tickets,
+      catalog: catalog.port,
       dialogs: createDialogStore(database.prisma),
       logger: logger.child({ part: 'router' }),
       clock,
@@ -137,6 +149,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       calendar,
       events,
       assets,
+      catalog,
       tickets,
       router,
       inquiries,

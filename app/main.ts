@@ -6,7 +6,8 @@ import type { Clock } from '../core/clock.js';
 import { buildHttpApp } from '../http/app.js';
 import { createLogger } from '../logging/logger.js';
 import { DEMO_ASSETS } from '../assets/index.js';
-import { seedDemoLibrary } from '../prisma/seed.js';
+import { seedDemoLibrary, type SeedDeps } from '../prisma/seed.js';
+import { seedDemoCatalog } from '../catalog/index.js';
 import { loadConfig, type Config } from './config.js';
 import { createDeps, type Deps } from './deps.js';
 
@@ -29,10 +30,24 @@ export function packageVersion(config: Config): string {
   return pkg.version;
 }
 
+/** How many records the demo catalog gets: enough to feel real, quick to generate at first start. */
+export const DEMO_CATALOG_SIZE = 3_000;
+
+export function seedDepsOf(deps: Deps): SeedDeps {
+  return {
+    prisma: deps.database.prisma,
+    assets: deps.assets,
+    seedCatalog: async () => {
+      await seedDemoCatalog({ importer: deps.catalog.importer }, { count: DEMO_CATALOG_SIZE, now: deps.clock.now() });
+      return DEMO_CATALOG_SIZE;
+    },
+  };
+}
+
 /** Seeds the demo library on first start, when SEED_DEMO is on. */
 export async function seedIfWanted(deps: Deps): Promise<void> {
   if (!deps.config.SEED_DEMO) return;
-  const report = await seedDemoLibrary({ prisma: deps.database.prisma, assets: deps.assets }, DEMO_ASSETS);
+  const report = await seedDemoLibrary(seedDepsOf(deps), DEMO_ASSETS);
   if (report.seeded) deps.logger.info({ assets: report.assets, catalogRecords: report.catalogRecords }, 'demo library seeded');
 }
 

@@ -1,6 +1,6 @@
 import type { CatalogPort } from '../core/catalog.js';
 import { systemClock, type Clock } from '../core/clock.js';
-import type { PrismaClient } from '../generated/sqlite/client.js';
+import type { Db } from '../db/index.js';
 import { createBranchResolver, type BranchAliases } from './bib/branches.js';
 import { createCatalogRepository } from './catalog.repository.js';
 import { createCatalogService } from './catalog-service.js';
@@ -9,7 +9,7 @@ import { createSearchIndex, type SearchIndex } from './search/search-index.js';
 import { loadShelfMap, type ShelfMap } from './shelf-map.js';
 
 export interface CatalogOptions {
-  prisma: PrismaClient;
+  prisma: Db;
   provider: 'sqlite' | 'postgresql';
   /** A loaded shelf map, or the path of `knowledge/shelf-map.yaml`. */
   shelfMap: ShelfMap | string;
