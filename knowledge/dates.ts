@@ -72,20 +72,57 @@ function normalize(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-function toIso(date: DateTime): string {
-  return date.toISODate() ?? '';
+/**
+ * A calendar date with no time of day and no zone, as whole days since 1970-01-01. Once "today" is
+ * known in the library's zone, every date word is plain day arithmetic; only finding today needs the
+ * zone (and luxon), so that is done once per local day, not once per message.
+ */
+type CivilDay = number;
+const MS_PER_DAY = 86_400_000;
+
+/** The day for a year, month and day of month; undefined when there is no such date (Feb 30, month 13). */
+function civilDay(year: number, month: number, day: number): CivilDay | undefined {
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, keeps years below 100 as written.
+  date.setUTCFullYear(year, month - 1, day);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return date.getTime() / MS_PER_DAY;
+}
+
+const yearOf = (day: CivilDay): number => new Date(day * MS_PER_DAY).getUTCFullYear();
+/** 1 = Monday … 7 = Sunday, as luxon and ISO 8601 count. */
+const weekdayOf = (day: CivilDay): number => ((new Date(day * MS_PER_DAY).getUTCDay() + 6) % 7) + 1;
+const isoOf = (day: CivilDay): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+
+/** Per zone, the instants [startMs, endMs) of the local day last asked about (23 to 25 hours long). */
+const TODAY_CACHE_ZONES = 8;
+const todayByZone = new Map<string, { startMs: number; endMs: number; day: CivilDay }>();
+
+/** The local date of `now` in the zone; undefined for a zone luxon does not know. */
+function localToday(now: Date, timeZone: string): CivilDay | undefined {
+  const ms = now.getTime();
+  const known = todayByZone.get(timeZone);
+  if (known && known.startMs <= ms && ms < known.endMs) return known.day;
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  if (!local.isValid) return undefined;
+  const day = civilDay(local.year, local.month, local.day)!;
+  const start = local.startOf('day');
+  const entry = { startMs: start.toMillis(), endMs: start.plus({ days: 1 }).startOf('day').toMillis(), day };
+  if (entry.startMs <= ms && ms < entry.endMs) {
+    if (todayByZone.size >= TODAY_CACHE_ZONES && !todayByZone.has(timeZone)) todayByZone.clear();
+    todayByZone.set(timeZone, entry);
+  }
+  return day;
 }
 
 /** The next occurrence of month/day on or after `today`; undefined for impossible dates (Feb 30). */
-function upcomingMonthDay(today: DateTime, month: number, day: number, year?: number): DateTime | undefined {
-  if (year !== undefined) {
-    const fixed = DateTime.fromObject({ year, month, day }, { zone: today.zone });
-    return fixed.isValid ? fixed : undefined;
-  }
-  for (const candidateYear of [today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4]) {
-    const candidate = DateTime.fromObject({ year: candidateYear, month, day }, { zone: today.zone });
+function upcomingMonthDay(today: CivilDay, month: number, day: number, year?: number): CivilDay | undefined {
+  if (year !== undefined) return civilDay(year, month, day);
+  const thisYear = yearOf(today);
+  for (let candidateYear = thisYear; candidateYear <= thisYear + 4; candidateYear++) {
+    const candidate = civilDay(candidateYear, month, day);
     // Feb 29 only exists in leap years, hence looking a few years ahead.
-    if (candidate.isValid && candidate >= today) return candidate;
+    if (candidate !== undefined && candidate >= today) return candidate;
   }
   return undefined;
 }
@@ -96,7 +133,7 @@ function fullYear(text: string | undefined): number | undefined {
   return text.length === 2 ? 2000 + year : year;
 }
 
-function explicitDate(text: string, today: DateTime, options: ResolveDayOptions): DateTime | undefined {
+function explicitDate(text: string, today: CivilDay, options: ResolveDayOptions): CivilDay | undefined {
   const iso = ISO_DATE.exec(text);
   if (iso) return upcomingMonthDay(today, Number(iso[2]), Number(iso[3]), Number(iso[1]));
 
@@ -119,35 +156,37 @@ function explicitDate(text: string, today: DateTime, options: ResolveDayOptions)
   return undefined;
 }
 
-function relativeWord(text: string, today: DateTime): DateTime | undefined {
-  if (DAY_AFTER_TOMORROW.test(text)) return today.plus({ days: 2 });
+function relativeWord(text: string, today: CivilDay): CivilDay | undefined {
+  if (DAY_AFTER_TOMORROW.test(text)) return today + 2;
   // "esta mañana" is this morning; "mañana" on its own (or "mañana por la mañana") is tomorrow.
   const withoutThisMorning = text.replace(THIS_MORNING_ES, ' ');
-  if (TOMORROW.test(withoutThisMorning)) return today.plus({ days: 1 });
+  if (TOMORROW.test(withoutThisMorning)) return today + 1;
   if (TODAY.test(text)) return today;
-  if (YESTERDAY.test(text)) return today.minus({ days: 1 });
+  if (YESTERDAY.test(text)) return today - 1;
   if (WEEKEND.test(text)) {
-    return today.weekday >= 6 ? today : today.plus({ days: 6 - today.weekday });
+    const weekday = weekdayOf(today);
+    return weekday >= 6 ? today : today + 6 - weekday;
   }
   return undefined;
 }
 
-function weekdayWord(text: string, today: DateTime): DateTime | undefined {
+function weekdayWord(text: string, today: CivilDay): CivilDay | undefined {
   const match = WEEKDAY.exec(text);
   if (!match) return undefined;
   const weekday = WEEKDAYS[match[2]!]!;
   const next = match[1] !== undefined || match[3] !== undefined;
   if (next) {
-    const startOfNextWeek = today.plus({ days: 8 - today.weekday });
-    return startOfNextWeek.plus({ days: weekday - 1 });
+    const startOfNextWeek = today + 8 - weekdayOf(today);
+    return startOfNextWeek + weekday - 1;
   }
-  return today.plus({ days: (weekday - today.weekday + 7) % 7 });
+  return today + ((weekday - weekdayOf(today) + 7) % 7);
 }
 
 export function resolveDay(text: string, now: Date, timeZone: string, options: ResolveDayOptions = {}): string | undefined {
   const normalized = normalize(text);
   if (!MAY_NAME_A_DAY.test(normalized)) return undefined;
-  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  const today = localToday(now, timeZone);
+  if (today === undefined) return undefined;
   const found = explicitDate(normalized, today, options) ?? relativeWord(normalized, today) ?? weekdayWord(normalized, today);
-  return found ? toIso(found) : undefined;
+  return found === undefined ? undefined : isoOf(found);
 }

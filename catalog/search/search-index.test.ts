@@ -71,3 +71,48 @@ describe('search index', () => {
     expect(ids(local.search({ text: 'it' }))[0]).toBe('it');
   });
 });
+
+describe('search index after re-imports', () => {
+  it('forgets the old words of a re-added record, as if it had been built fresh', () => {
+    const local = build();
+    local.add(doc('firm', 'The Partner', { authors: ['Grisham, John'] }));
+    local.add(doc('cook', 'Salt, Fat, Acid, Heat', { authors: ['Nosrat, Samin'], subjects: ['Cooking'] }));
+    expect(ids(local.search({ text: 'firm' }))).toEqual(['firm-dvd']);
+    expect(ids(local.search({ text: 'law firms', field: 'subject' }))).toEqual([]);
+    expect(ids(local.search({ text: 'partner' }))).toEqual(['firm']);
+
+    const fresh = createSearchIndex();
+    fresh.add(doc('hp1', "Harry Potter and the Sorcerer's Stone", { authors: ['Rowling, J. K.'], subjects: ['Wizards -- Fiction'], isbns: ['9780439708180'] }));
+    fresh.add(doc('hp2', 'Harry Potter and the Chamber of Secrets', { authors: ['Rowling, J. K.'] }));
+    fresh.add(doc('firm-dvd', 'The Firm', { authors: ['Pollack, Sydney'], format: 'dvd' }));
+    fresh.add(doc('client', 'The Client', { authors: ['Grisham, John'] }));
+    fresh.add(doc('dune-subject', 'Deserts of the world', { subjects: ['Dune ecology'] }));
+    fresh.add(doc('dune', 'Dune', { authors: ['Herbert, Frank'] }));
+    fresh.add(doc('dune2', 'Dune Messiah', { authors: ['Herbert, Frank'] }));
+    fresh.add(doc('cien', 'Cien años de soledad', { authors: ['García Márquez, Gabriel'], language: 'spa' }));
+    fresh.add(doc('firm', 'The Partner', { authors: ['Grisham, John'] }));
+    fresh.add(doc('cook', 'Salt, Fat, Acid, Heat', { authors: ['Nosrat, Samin'], subjects: ['Cooking'] }));
+    const { slots: _a, ...reimported } = local.stats();
+    const { slots: _b, ...built } = fresh.stats();
+    expect(reimported).toEqual(built);
+  });
+
+  it('treats a word only a replaced record had as unknown, so typo matching finds its neighbour', () => {
+    const local = createSearchIndex();
+    local.add(doc('old', 'Chronicles of the North'));
+    local.add(doc('other', 'Chronicle'));
+    expect(ids(local.search({ text: 'chronicles' }))).toEqual(['old']);
+    local.add(doc('old', 'Annals of the North'));
+    expect(ids(local.search({ text: 'chronicles' }))).toEqual(['other']);
+  });
+
+  it('falls back to records with half the words when none has them all, wherever the rarest word sits', () => {
+    const local = createSearchIndex();
+    local.add(doc('dune', 'Dune', { authors: ['Herbert, Frank'] }));
+    local.add(doc('dune2', 'Dune Messiah', { authors: ['Herbert, Frank'] }));
+    local.add(doc('hp', 'Harry Potter', { authors: ['Rowling, J. K.'] }));
+    const result = local.search({ text: 'dune herbert rowling' });
+    expect(ids(result)).toEqual(['dune', 'dune2']);
+    expect(result.total).toBe(2);
+  });
+});
