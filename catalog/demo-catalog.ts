@@ -1,7 +1,9 @@
 import type { CatalogFormat, ItemStatus } from '../core/catalog.js';
 import type { BibInput, ItemInput } from './bib/bib-input.js';
 import { callNumberSortKey, parseCallNumber } from './bib/call-number.js';
-import { ADJECTIVES, FIRST_NAMES, KNOWN_BOOKS, LAST_NAMES, madeUpSurname, PUBLISHERS, SPANISH_TITLES, TITLE_PATTERNS, TITLE_WORDS, TOPICS } from './demo-data.js';
+import {
+  ADJECTIVES, FIRST_NAMES, KNOWN_BOOKS, LAST_NAMES, MADE_UP_PLACES, madeUpPlace, madeUpSurname, NAMED_TITLE_PATTERNS, PUBLISHERS, SPANISH_TITLES, TITLE_PATTERNS, TITLE_WORDS, TOPICS,
+} from './demo-data.js';
 import type { MarcDataField, MarcRecord } from './marc/record.js';
 
 /**
@@ -104,9 +106,12 @@ export function* generateDemoCatalog(options: DemoCatalogOptions): Generator<Bib
       roll -= weight;
     }
     const spanish = random() < 0.08;
+    // Names follow a long tail, as in a real catalog: a few places are everywhere, most turn up a handful of times.
+    const place = madeUpPlace(Math.floor(random() ** 2 * MADE_UP_PLACES));
     const title = spanish
       ? pick(SPANISH_TITLES)
-      : pick(TITLE_PATTERNS)
+      : (random() < 0.35 ? pick(NAMED_TITLE_PATTERNS) : pick(TITLE_PATTERNS))
+          .replace('{place}', place)
           .replace('{adj}', pick(ADJECTIVES))
           .replace('{noun2}', random() < 0.6 ? pick(TITLE_WORDS) : pick(topic.nouns))
           .replace('{noun}', random() < 0.5 ? pick(TITLE_WORDS) : pick(topic.nouns))
@@ -131,7 +136,7 @@ export function* generateDemoCatalog(options: DemoCatalogOptions): Generator<Bib
       controlNumber: `ld${String(n + 1).padStart(8, '0')}`,
       title,
       authors: [author, ...coauthor],
-      subjects: random() < 0.5 ? [topic.subject] : [topic.subject, pick(TOPICS).subject],
+      subjects: [random() < 0.2 ? `${topic.subject} -- ${madeUpPlace(Math.floor(random() * MADE_UP_PLACES))}` : topic.subject, ...(random() < 0.5 ? [] : [pick(TOPICS).subject])],
       isbns: format === 'serial' || format === 'map' ? [] : [isbnFor(n)],
       series: random() < 0.1 ? [`${pick(ADJECTIVES)} ${pick(topic.nouns)} series ; ${1 + Math.floor(random() * 9)}`] : [],
       publisher: pick(PUBLISHERS),

@@ -120,3 +120,31 @@ export function madeUpSurname(n: number): string {
   const c = SYLLABLES_C[Math.floor(n / (SYLLABLES_A.length * SYLLABLES_B.length)) % SYLLABLES_C.length]!;
   return `${a}${b}${c}`;
 }
+
+const PLACE_START = ['Ash', 'Black', 'Bright', 'Cold', 'Elder', 'Fair', 'Green', 'High', 'Kings', 'Long', 'Mill', 'New', 'North', 'Oak', 'Red', 'Rock', 'Salt', 'Silver', 'Stone', 'Thorn', 'West', 'White', 'Wind', 'Wolf', 'Amber', 'Bram', 'Cal', 'Dor', 'Ever', 'Fern', 'Glen', 'Hazel', 'Iron', 'Lark', 'Marl', 'Pen', 'Raven', 'Shel', 'Tam', 'Wren'];
+const PLACE_MIDDLE = ['', 'a', 'i', 'o', 'en', 'er', 'in', 'el', 'and', 'ing', 'ar', 'or', 'is', 'us', 'ew', 'ow', 'ith', 'on', 'an', 'et'];
+const PLACE_END = ['haven', 'moor', 'field', 'bury', 'gate', 'holm', 'mere', 'wood', 'cliff', 'port', 'stead', 'shire', 'ford', 'brook', 'dale', 'fell', 'marsh', 'ridge', 'wick', 'hollow', 'crest', 'vale', 'by', 'thorpe', 'ton', 'mouth', 'water', 'hurst', 'combe', 'law', 'garth', 'ness', 'worth', 'ham', 'stow', 'well', 'land', 'rigg', 'sey', 'den'];
+
+/** How many distinct made-up place and character names `madeUpPlace` can give. */
+export const MADE_UP_PLACES = PLACE_START.length * PLACE_MIDDLE.length * PLACE_END.length;
+
+/**
+ * Tens of thousands of place and character names ("Ravenorholm", "Glenincombe"): a real catalog's
+ * vocabulary is mostly rare words like these, which is what keeps most posting lists short.
+ */
+export function madeUpPlace(n: number): string {
+  const a = PLACE_START[n % PLACE_START.length]!;
+  const b = PLACE_MIDDLE[Math.floor(n / PLACE_START.length) % PLACE_MIDDLE.length]!;
+  const c = PLACE_END[Math.floor(n / (PLACE_START.length * PLACE_MIDDLE.length)) % PLACE_END.length]!;
+  return `${a}${b}${c}`;
+}
+
+/** Title patterns with a proper name in them ({place}); mixed with TITLE_PATTERNS. */
+export const NAMED_TITLE_PATTERNS = [
+  'The {place} Affair',
+  '{noun} of {place}',
+  'The {adj} {noun} of {place}',
+  'Letters from {place}',
+  'The {place} {noun}',
+  'A {noun} in {place}',
+];

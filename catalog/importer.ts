@@ -1,11 +1,11 @@
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { BibInput } from './bib/bib-input.js';
-import type { BranchResolver } from './bib/branches.js';
-import { mapMarcRecord } from './bib/map-record.js';
+import type { BranchAliases } from './bib/branches.js';
 import type { CatalogRepository } from './catalog.repository.js';
+import { parseMappedBatches, type ParseBatchesOptions, type ParsedBatch } from './import/parse-batches.js';
+import { parseInWorker } from './import/parse-in-worker.js';
 import type { MarcEncoding } from './marc/iso2709.js';
-import { readMarcFile } from './marc/read-marc.js';
-import { MarcRecordError } from './marc/record.js';
 import type { SearchIndex } from './search/search-index.js';
 import { toIndexDoc } from './search/index-doc.js';
 
@@ -44,16 +44,30 @@ export interface CatalogImporterDeps {
   repository: CatalogRepository;
   /** Updated after each stored batch, so new records are searchable as soon as they are saved. */
   index?: SearchIndex;
-  resolveBranch?: BranchResolver;
+  /** ILS branch codes per branch id, for the items of imported records. */
+  branchAliases?: BranchAliases;
   now: () => Date;
   /** Records per database transaction. */
   batchSize?: number;
+  /** Parse and map files on a worker thread while batches are stored (default true). */
+  parseInWorker?: boolean;
 }
 
 export interface CatalogImporter {
   importFiles(paths: string[], options?: ImportFilesOptions): Promise<ImportSummary>;
   /** Stores records that are already mapped (the demo catalog, other sources). */
   importRecords(records: Iterable<BibInput> | AsyncIterable<BibInput>, options: { source: string; now?: Date }): Promise<ImportSummary>;
+}
+
+/** Below this a file is parsed in place: starting a worker (and its TypeScript loader) costs more. */
+const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the reader reports the missing file
+  }
 }
 
 export function createCatalogImporter(deps: CatalogImporterDeps): CatalogImporter {
@@ -90,32 +104,21 @@ export function createCatalogImporter(deps: CatalogImporterDeps): CatalogImporte
       for (const path of paths) {
         const file = basename(path);
         const now = deps.now();
-        let batch: BibInput[] = [];
-        let bytes = 0;
-        for await (const result of readMarcFile(path, { ...(options.encoding ? { encoding: options.encoding } : {}), onBytes: (n) => (bytes = n) })) {
-          summary.read += 1;
-          if ('error' in result) {
-            summary.skipped.push({ file, index: result.index, reason: result.error });
-          } else {
-            try {
-              batch.push(mapMarcRecord(result.record, deps.resolveBranch ? { resolveBranch: deps.resolveBranch } : {}));
-            } catch (error) {
-              if (!(error instanceof MarcRecordError)) throw error;
-              summary.skipped.push({ file, index: result.index, reason: error.message });
-            }
-          }
-          if (batch.length >= batchSize) {
-            await flush(batch, summary, file, now);
-            batch = [];
-          }
-          if (options.onProgress && summary.read % 500 === 0) {
-            const total = options.sizes?.[path];
-            options.onProgress({ file, bytesRead: bytes, read: summary.read, ...(total !== undefined ? { bytesTotal: total } : {}) });
-          }
-        }
-        await flush(batch, summary, file, now);
         const total = options.sizes?.[path];
-        options.onProgress?.({ file, bytesRead: bytes, read: summary.read, ...(total !== undefined ? { bytesTotal: total } : {}) });
+        const parseOptions: ParseBatchesOptions = {
+          batchSize,
+          ...(options.encoding ? { encoding: options.encoding } : {}),
+          ...(deps.branchAliases ? { branchAliases: deps.branchAliases } : {}),
+        };
+        const inWorker = deps.parseInWorker !== false && fileSize(path) >= WORKER_MIN_BYTES;
+        const batches: AsyncIterable<ParsedBatch> = inWorker ? parseInWorker(path, parseOptions) : parseMappedBatches(path, parseOptions);
+        const readBefore = summary.read;
+        for await (const batch of batches) {
+          summary.read = readBefore + batch.read;
+          for (const skip of batch.skipped) summary.skipped.push({ file, ...skip });
+          await flush(batch.bibs, summary, file, now);
+          options.onProgress?.({ file, bytesRead: batch.bytesRead, read: summary.read, ...(total !== undefined ? { bytesTotal: total } : {}) });
+        }
       }
       return finish(summary, started);
     },

@@ -1,7 +1,7 @@
 import type { CatalogPort } from '../core/catalog.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { Db } from '../db/index.js';
-import { createBranchResolver, type BranchAliases } from './bib/branches.js';
+import type { BranchAliases } from './bib/branches.js';
 import { createCatalogRepository } from './catalog.repository.js';
 import { createCatalogService } from './catalog-service.js';
 import { createCatalogImporter, type CatalogImporter } from './importer.js';
@@ -16,6 +16,8 @@ export interface CatalogOptions {
   /** ILS branch codes per branch id; defaults cover "MAIN"/"EAST" style codes. */
   branchAliases?: BranchAliases;
   clock?: Clock;
+  /** Parse MARC files on a worker thread while batches are stored (default true). */
+  parseInWorker?: boolean;
 }
 
 export interface Catalog {
@@ -35,7 +37,8 @@ export function createCatalog(options: CatalogOptions): Catalog {
     repository,
     index,
     now: () => (options.clock ?? systemClock).now(),
-    ...(options.branchAliases ? { resolveBranch: createBranchResolver(options.branchAliases) } : {}),
+    ...(options.branchAliases ? { branchAliases: options.branchAliases } : {}),
+    ...(options.parseInWorker === false ? { parseInWorker: false } : {}),
   });
   return { port: service, importer, loadIndex: service.loadIndex, index };
 }

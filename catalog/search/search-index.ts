@@ -332,15 +332,23 @@ export function createSearchIndex(): SearchIndex {
     return [...out.entries()].sort((a, b) => b[1] - a[1]);
   }
 
-  function passes(slot: number, query: IndexQuery, formatWanted: number, languageWanted: number, branchWanted: number): boolean {
-    if (alive.data[slot] === 0) return false;
-    if (formatWanted && formats.data[slot] !== formatWanted) return false;
-    if (languageWanted >= 0 && languages.data[slot] !== languageWanted) return false;
-    if (query.availableOnly) {
-      const mask = onShelf.data[slot]!;
-      if (branchWanted ? (mask & branchWanted) === 0 : mask === 0) return false;
-    } else if (branchWanted && (held.data[slot]! & branchWanted) === 0) return false;
-    return true;
+  /** The format, language, branch and on-the-shelf test of a query, reading the per-slot codes. */
+  function filterFor(filters: Filters): ((slot: number) => boolean) | undefined {
+    const { formatWanted, languageWanted, branchWanted, availableOnly } = filters;
+    if (formatWanted === 0 && languageWanted < 0 && branchWanted === 0 && !availableOnly) return undefined;
+    const formatOf = formats.data;
+    const languageOf = languages.data;
+    const heldAt = held.data;
+    const onShelfAt = onShelf.data;
+    return (slot) => {
+      if (formatWanted !== 0 && formatOf[slot] !== formatWanted) return false;
+      if (languageWanted >= 0 && languageOf[slot] !== languageWanted) return false;
+      if (availableOnly) {
+        const mask = onShelfAt[slot]!;
+        return branchWanted !== 0 ? (mask & branchWanted) !== 0 : mask !== 0;
+      }
+      return branchWanted === 0 || (heldAt[slot]! & branchWanted) !== 0;
+    };
   }
 
   function search(query: IndexQuery): { hits: IndexHit[]; total: number } {
@@ -352,13 +360,14 @@ export function createSearchIndex(): SearchIndex {
       branchWanted = branchBits.get(query.branchId) ?? 0;
       if (branchWanted === 0) return { hits: [], total: 0 };
     }
-    const filter = (slot: number): boolean => passes(slot, query, formatWanted, languageWanted, branchWanted);
+    const filters: Filters = { formatWanted, languageWanted, branchWanted, availableOnly: query.availableOnly === true };
+    const filter = filterFor(filters);
 
     const isbn = query.field === 'isbn' || /^[\d\s-]{9,17}[\dxX]$/.test(query.text.trim()) ? normalizeIsbn(query.text) : undefined;
     if (isbn !== undefined || query.field === 'isbn') {
       const found = isbn ? isbnSlots.get(isbn) : undefined;
       const slots = found === undefined ? [] : typeof found === 'number' ? [found] : found;
-      const matches = slots.filter(filter);
+      const matches = slots.filter((slot) => alive.data[slot] === 1 && (!filter || filter(slot)));
       return { hits: matches.slice(0, limit).map((slot) => ({ id: ids[slot]!, score: 100 })), total: matches.length };
     }
 
@@ -368,7 +377,7 @@ export function createSearchIndex(): SearchIndex {
     const content = words.filter((w) => !STOPWORDS.has(w));
     const docCount = Math.max(1, live);
     const plan = planQuery(words, content.length > 0, docCount);
-    return runQuery(plan, { words, fieldMask, limit, filters: { formatWanted, languageWanted, branchWanted, availableOnly: query.availableOnly === true } });
+    return runQuery(plan, { words, fieldMask, limit, filter });
   }
 
   /** Each query word with the lists it stands for (best match first), and whether it is required. */
@@ -387,27 +396,14 @@ export function createSearchIndex(): SearchIndex {
     });
   }
 
-  function runQuery(plan: QueryWord[], options: { words: string[]; fieldMask: number; limit: number; filters: Filters }): { hits: IndexHit[]; total: number } {
+  function runQuery(plan: QueryWord[], options: { words: string[]; fieldMask: number; limit: number; filter: ((slot: number) => boolean) | undefined }): { hits: IndexHit[]; total: number } {
     const { fieldMask, limit } = options;
-    const { formatWanted, languageWanted, branchWanted, availableOnly } = options.filters;
-    const formatOf = formats.data;
-    const languageOf = languages.data;
-    const heldAt = held.data;
-    const onShelfAt = onShelf.data;
-    const passes = (slot: number): boolean => {
-      if (formatWanted !== 0 && formatOf[slot] !== formatWanted) return false;
-      if (languageWanted >= 0 && languageOf[slot] !== languageWanted) return false;
-      if (availableOnly) {
-        const mask = onShelfAt[slot]!;
-        return branchWanted !== 0 ? (mask & branchWanted) !== 0 : mask !== 0;
-      }
-      return branchWanted === 0 || (heldAt[slot]! & branchWanted) !== 0;
-    };
+    const passes = options.filter ?? (() => true);
+    const filtered = options.filter !== undefined;
     // Required words first, rarest first (a record missing one is dropped after the fewest lookups), then stopwords.
     const ordered = plan.filter((w) => w.required).sort((a, b) => a.df - b.df);
     const requiredCount = ordered.length;
     ordered.push(...plan.filter((w) => !w.required));
-    const requiredMask = ordered.slice(0, requiredCount).reduce((mask, w) => mask | w.bit, 0);
     const allWordsMask = (1 << plan.length) - 1;
     const queryHash = hashWords(options.words);
     const top = createTopK(limit);
@@ -479,7 +475,6 @@ export function createSearchIndex(): SearchIndex {
     let total = 0;
     let fullExists = false;
     const alives = alive.data;
-    const filtered = formatWanted !== 0 || languageWanted >= 0 || branchWanted !== 0 || availableOnly;
     if (requiredCount > 0 && ordered[0]!.df > 0) {
       const driverEnd = wordEnd[0]!;
       if (driverEnd === 1) {
@@ -648,10 +643,4 @@ function createTopK(limit: number): { readonly threshold: number; offer(slot: nu
     },
     result: () => Array.from({ length: count }, (_, i) => ({ slot: slots[i]!, score: scores[i]! })),
   };
-}
-
-function popcount(value: number): number {
-  let v = value - ((value >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
