@@ -1,4 +1,4 @@
-import type { CatalogFormat, ItemStatus } from '../../core/catalog.js';
+import type { CatalogRecord, ItemStatus } from '../../core/catalog.js';
 
 /** One copy as imported (from 852 or Koha's 952) or generated. */
 export interface ItemInput {
@@ -12,24 +12,10 @@ export interface ItemInput {
   dueAt?: Date;
 }
 
-/** A record ready to store and index: every field already normalized. */
-export interface BibInput {
-  id: string;
+/** A record ready to store and index: every field already normalized, with its copies. */
+export type BibInput = Omit<CatalogRecord, 'callNumber'> & {
   controlNumber?: string;
-  title: string;
-  subtitle?: string;
-  authors: string[];
-  subjects: string[];
-  isbns: string[];
-  publisher?: string;
-  year?: number;
-  edition?: string;
-  series: string[];
-  summary?: string;
-  language?: string;
-  format: CatalogFormat;
-  deweyCallNumber?: string;
-  lcCallNumber?: string;
+  /** Sort key of the preferred call number, so shelf order is one ORDER BY. */
   callNumberSort?: string;
   items: ItemInput[];
-}
+};

@@ -1,4 +1,4 @@
-import { CATALOG_FORMATS, type CatalogFormat, type SearchField } from '../../core/catalog.js';
+import { CATALOG_FORMATS, type CatalogFormat, type CatalogQuery, type SearchField } from '../../core/catalog.js';
 import { normalizeIsbn } from '../bib/isbn.js';
 import { editDistance, hashWords, STOPWORDS, tokenize } from './tokenize.js';
 
@@ -29,15 +29,8 @@ export interface IndexDoc {
   holdings: Array<{ branchId: string; available: boolean }>;
 }
 
-export interface IndexQuery {
-  text: string;
-  field?: SearchField;
-  format?: CatalogFormat;
-  language?: string;
-  branchId?: string;
-  availableOnly?: boolean;
-  limit?: number;
-}
+/** The index answers the port's query shape directly. */
+export type IndexQuery = CatalogQuery;
 
 export interface IndexHit {
   id: string;
