@@ -37,6 +37,7 @@ export function seedDepsOf(deps: Deps): SeedDeps {
   return {
     prisma: deps.database.prisma,
     assets: deps.assets,
+    now: () => deps.clock.now(),
     seedCatalog: async () => {
       await seedDemoCatalog({ importer: deps.catalog.importer }, { count: DEMO_CATALOG_SIZE, now: deps.clock.now() });
       return DEMO_CATALOG_SIZE;

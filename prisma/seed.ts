@@ -6,6 +6,7 @@ export interface SeedDeps {
   assets: { upsert(asset: Asset): Promise<void> };
   /** Loads the demo catalog; returns how many records it wrote. */
   seedCatalog?: () => Promise<number>;
+  now: () => Date;
 }
 
 export interface SeedReport {
@@ -25,10 +26,11 @@ export async function seedDemoLibrary(deps: SeedDeps, demoAssets: Asset[], optio
   if (marker && !options.force) return { seeded: false, assets: 0, catalogRecords: 0 };
   for (const asset of demoAssets) await deps.assets.upsert(asset);
   const catalogRecords = deps.seedCatalog ? await deps.seedCatalog() : 0;
+  const seededAt = deps.now().toISOString();
   await deps.prisma.setting.upsert({
     where: { key: SEEDED_KEY },
-    create: { key: SEEDED_KEY, value: new Date().toISOString() },
-    update: { value: new Date().toISOString() },
+    create: { key: SEEDED_KEY, value: seededAt },
+    update: { value: seededAt },
   });
   return { seeded: true, assets: demoAssets.length, catalogRecords };
 }
