@@ -1,5 +1,6 @@
 import type { Availability, BranchAvailability, CatalogPort } from '../core/catalog.js';
 import type { CatalogRepository } from './catalog.repository.js';
+import { createRecordCache, type RecordCache } from './record-cache.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { ShelfMap } from './shelf-map.js';
 
@@ -7,6 +8,11 @@ export interface CatalogServiceDeps {
   repository: CatalogRepository;
   index: SearchIndex;
   shelfMap: ShelfMap;
+  /**
+   * Records of recent hits, shared with the importer, which invalidates what it stores again. Without
+   * one every hit is read from the repository (no importer would invalidate a cache made here).
+   */
+  recordCache?: RecordCache;
 }
 
 export interface CatalogService extends CatalogPort {
@@ -16,12 +22,15 @@ export interface CatalogService extends CatalogPort {
 
 export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
   const { repository, index, shelfMap } = deps;
+  const recordCache = deps.recordCache ?? createRecordCache({ capacity: 0 });
+  const loadRecords = (ids: string[]) => repository.getRecords(ids);
 
   return {
     async search(query) {
       const { hits, total } = index.search(query);
-      const records = await repository.getRecords(hits.map((h) => h.id));
-      const byId = new Map(records.map((r) => [r.id, r]));
+      if (hits.length === 0) return { hits: [], total };
+      // Only the records not cached are read, all in one query; availability is not part of a hit.
+      const byId = await recordCache.getMany(hits.map((h) => h.id), loadRecords);
       return {
         hits: hits.flatMap((hit) => {
           const record = byId.get(hit.id);
@@ -32,8 +41,7 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     },
 
     async get(id) {
-      const [record] = await repository.getRecords([id]);
-      return record;
+      return (await recordCache.getMany([id], loadRecords)).get(id);
     },
 
     async availability(ids) {

@@ -58,6 +58,11 @@ const BIB_COLUMNS = [
 const ITEM_COLUMNS = ['id', 'barcode', 'bibId', 'branchId', 'location', 'callNumber', 'status', 'dueAt', 'updatedAt'] as const;
 
 const quote = (name: string): string => `"${name}"`;
+/** What a CatalogRecord is made of: no import bookkeeping (source, dates, sort key), which only costs conversions. */
+const RECORD_COLUMNS = [
+  'id', 'title', 'subtitle', 'authors', 'subjects', 'isbns', 'publisher', 'year', 'edition', 'series', 'summary', 'language', 'format',
+  'deweyCallNumber', 'lcCallNumber',
+].map(quote).join(', ');
 
 function parseJsonArray(text: unknown): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
@@ -227,7 +232,7 @@ export function createCatalogRepository(deps: CatalogRepositoryDeps): CatalogRep
     async getRecords(ids) {
       if (ids.length === 0) return [];
       const rows = await prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
-        `SELECT * FROM "BibRecord" WHERE "id" IN (${inList(ids.length)})`,
+        `SELECT ${RECORD_COLUMNS} FROM "BibRecord" WHERE "id" IN (${inList(ids.length)})`,
         ...ids,
       );
       const byId = new Map(rows.map((row) => [String(row.id), toRecord(row)]));

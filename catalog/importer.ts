@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { BibInput } from './bib/bib-input.js';
 import type { BranchAliases } from './bib/branches.js';
 import type { CatalogRepository } from './catalog.repository.js';
+import type { RecordCache } from './record-cache.js';
 import { parseMappedBatches, type ParseBatchesOptions, type ParsedBatch } from './import/parse-batches.js';
 import { parseInWorker } from './import/parse-in-worker.js';
 import type { MarcEncoding } from './marc/iso2709.js';
@@ -44,6 +45,8 @@ export interface CatalogImporterDeps {
   repository: CatalogRepository;
   /** Updated after each stored batch, so new records are searchable as soon as they are saved. */
   index?: SearchIndex;
+  /** Cached records of the search results; a stored record is forgotten there so the new version is read. */
+  recordCache?: Pick<RecordCache, 'invalidate'>;
   /** ILS branch codes per branch id, for the items of imported records. */
   branchAliases?: BranchAliases;
   now: () => Date;
@@ -88,6 +91,8 @@ export function createCatalogImporter(deps: CatalogImporterDeps): CatalogImporte
       seen.add(bib.id);
     }
     await deps.repository.upsertBatch(batch, { now, source });
+    // After the commit: a search that read the old row before this point does not keep it (see RecordCache).
+    deps.recordCache?.invalidate(batch.map((b) => b.id));
     if (deps.index) for (const bib of batch) deps.index.add(toIndexDoc(bib));
   }
 

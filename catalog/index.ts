@@ -5,6 +5,7 @@ import type { BranchAliases } from './bib/branches.js';
 import { createCatalogRepository } from './catalog.repository.js';
 import { createCatalogService } from './catalog-service.js';
 import { createCatalogImporter, type CatalogImporter } from './importer.js';
+import { createRecordCache, DEFAULT_RECORD_CACHE_CAPACITY } from './record-cache.js';
 import { createSearchIndex, type SearchIndex } from './search/search-index.js';
 import { loadShelfMap, type ShelfMap } from './shelf-map.js';
 
@@ -18,6 +19,8 @@ export interface CatalogOptions {
   clock?: Clock;
   /** Parse MARC files on a worker thread while batches are stored (default true). */
   parseInWorker?: boolean;
+  /** Records kept in memory for search results (default 20,000, about 20 MB); 0 reads every hit from the database. */
+  recordCacheSize?: number;
 }
 
 export interface Catalog {
@@ -32,10 +35,12 @@ export function createCatalog(options: CatalogOptions): Catalog {
   const repository = createCatalogRepository({ prisma: options.prisma, provider: options.provider });
   const index = createSearchIndex();
   const shelfMap = typeof options.shelfMap === 'string' ? loadShelfMap(options.shelfMap) : options.shelfMap;
-  const service = createCatalogService({ repository, index, shelfMap });
+  const recordCache = createRecordCache({ capacity: options.recordCacheSize ?? DEFAULT_RECORD_CACHE_CAPACITY });
+  const service = createCatalogService({ repository, index, shelfMap, recordCache });
   const importer = createCatalogImporter({
     repository,
     index,
+    recordCache,
     now: () => (options.clock ?? systemClock).now(),
     ...(options.branchAliases ? { branchAliases: options.branchAliases } : {}),
     ...(options.parseInWorker === false ? { parseInWorker: false } : {}),

@@ -127,6 +127,39 @@ export function runCatalogStoreContract(
       expect((await catalog.port.search({ text: 'zephyrine', availableOnly: true })).total).toBe(0);
     });
 
+    it('refreshes a record cached by search once it is re-imported, while availability stays live', async () => {
+      const [base] = [...generateDemoCatalog({ count: 70, now, seed: 13 })].slice(60, 61);
+      const first: BibInput = {
+        ...base!, id: 'CACHE:1', controlNumber: 'cache-1', title: 'Obsidian lantern chronicle', subtitle: undefined, authors: ['Quill, Ada'], year: 1991,
+        subjects: ['Lanterns'], series: [],
+        items: [
+          { id: 'CACHE:1#1', barcode: '3999000101', branchId: 'main', status: 'available' },
+          { id: 'CACHE:1#2', barcode: '3999000102', branchId: 'main', status: 'available' },
+        ],
+      };
+      await catalog.importer.importRecords([first], { source: 'cache-test', now });
+      const before = (await catalog.port.search({ text: 'obsidian lantern' })).hits[0]?.record;
+      expect(before).toMatchObject({ id: 'CACHE:1', year: 1991, authors: ['Quill, Ada'] });
+      expect((await catalog.port.get('CACHE:1'))?.year).toBe(1991);
+
+      // Same words, so the index finds it the same way; only the stored fields change.
+      const second: BibInput = { ...first, year: 2004, authors: ['Quill, Ada', 'Marsh, Tobias'], edition: '2nd ed.' };
+      await catalog.importer.importRecords([second], { source: 'cache-test', now });
+      const after = (await catalog.port.search({ text: 'obsidian lantern' })).hits[0]?.record;
+      expect(after).toMatchObject({ id: 'CACHE:1', year: 2004, authors: ['Quill, Ada', 'Marsh, Tobias'], edition: '2nd ed.' });
+      expect((await catalog.port.get('CACHE:1'))?.year).toBe(2004);
+
+      // A checkout written straight to the database by the ILS shows up at once, cached record or not.
+      expect((await catalog.port.availability(['CACHE:1'])).get('CACHE:1')).toMatchObject({ total: 2, available: 2 });
+      await harness.prisma.item.update({ where: { id: 'CACHE:1#1' }, data: { status: 'checked_out', dueAt: new Date('2026-12-07T18:00:00Z') } });
+      const live = (await catalog.port.availability(['CACHE:1'])).get('CACHE:1')!;
+      expect(live).toMatchObject({ total: 2, available: 1 });
+      expect(live.branches[0]?.nextDueAt?.toISOString()).toBe('2026-12-07T18:00:00.000Z');
+      await harness.prisma.item.update({ where: { id: 'CACHE:1#2' }, data: { status: 'checked_out', dueAt: new Date('2026-12-09T18:00:00Z') } });
+      expect((await catalog.port.availability(['CACHE:1'])).get('CACHE:1')).toMatchObject({ total: 2, available: 0 });
+      expect((await catalog.port.search({ text: 'obsidian lantern', availableOnly: true })).total).toBe(0);
+    });
+
     it('builds the same index from the database at start', async () => {
       const fresh = createCatalog({ prisma: harness.prisma, provider: harness.provider, shelfMap: SHELF_MAP });
       const loaded = await fresh.loadIndex();
