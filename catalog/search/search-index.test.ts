@@ -106,6 +106,28 @@ describe('search index after re-imports', () => {
     expect(ids(local.search({ text: 'chronicles' }))).toEqual(['other']);
   });
 
+  it('counts every record with all the words and ranks title matches above a subject match', () => {
+    const local = createSearchIndex();
+    local.add(doc('subject', 'Gardens of the world', { subjects: ['Desert plants'] }));
+    local.add(doc('title', 'Desert Gardens'));
+    local.add(doc('long', 'Desert Gardens of Arizona'));
+    local.add(doc('other', 'Desert Roads'));
+    const result = local.search({ text: 'desert gardens' });
+    expect(ids(result)).toEqual(['title', 'long', 'subject']);
+    expect(result.total).toBe(3);
+    const titles = local.search({ text: 'desert gardens', field: 'title' });
+    expect(ids(titles)).toEqual(['title', 'long']);
+    expect(titles.total).toBe(2);
+  });
+
+  it('keeps half-word matches out when a record has every word but the filters exclude it', () => {
+    const local = createSearchIndex();
+    local.add(doc('both', 'Desert Gardens', { format: 'dvd' }));
+    local.add(doc('one', 'Desert Roads'));
+    expect(local.search({ text: 'desert gardens', format: 'book' })).toEqual({ hits: [], total: 0 });
+    expect(ids(local.search({ text: 'desert gardens' }))).toEqual(['both']);
+  });
+
   it('falls back to records with half the words when none has them all, wherever the rarest word sits', () => {
     const local = createSearchIndex();
     local.add(doc('dune', 'Dune', { authors: ['Herbert, Frank'] }));

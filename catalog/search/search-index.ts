@@ -391,8 +391,6 @@ export function createSearchIndex(): SearchIndex {
 
   function runQuery(plan: QueryWord[], options: { words: string[]; fieldMask: number; limit: number; filter: ((slot: number) => boolean) | undefined }): { hits: IndexHit[]; total: number } {
     const { fieldMask, limit } = options;
-    const passes = options.filter ?? (() => true);
-    const filtered = options.filter !== undefined;
     // Required words first, rarest first (a record missing one is dropped after the fewest lookups), then stopwords.
     const ordered = plan.filter((w) => w.required).sort((a, b) => a.df - b.df);
     const requiredCount = ordered.length;
@@ -420,91 +418,28 @@ export function createSearchIndex(): SearchIndex {
     const weightOf = Float64Array.from(weights);
     const checkTitle = (fieldMask & FIELD_TITLE) !== 0;
 
-    /**
-     * Scores one record: the sum over query words of the best list that holds it in a searched field,
-     * plus the title bonuses. Returns -Infinity when it has fewer than `minimum` required words
-     * (with `minimum` = all of them, the first missing word ends the work).
-     */
-    function score(slot: number, minimum: number, firstWord: number, found0: number, title0: number, score0: number): number {
-      let matched = found0;
-      let missing = 0;
-      let titleMask = title0;
-      let total = score0;
-      let start = firstWord === 0 ? 0 : wordEnd[firstWord - 1]!;
-      for (let w = firstWord; w < ordered.length; w += 1) {
-        const end = wordEnd[w]!;
-        let found = false;
-        for (let l = start; l < end; l += 1) {
-          const list = lists[l]!;
-          const length = lengthOf[l]!;
-          const at = seek(list, length, positions[l]!, slot);
-          positions[l] = at;
-          if (at >= length) continue;
-          const entry = list[at]!;
-          if (entry >>> 4 !== slot) continue;
-          const fields = entry & fieldMask;
-          if (fields === 0) continue; // not in the searched field: a weaker match of this word may be
-          total += weightOf[l]! * FIELD_WEIGHT[fields]!;
-          if (fields & FIELD_TITLE) titleMask |= ordered[w]!.bit;
-          found = true;
-          break;
-        }
-        start = end;
-        if (w < requiredCount) {
-          if (found) matched += 1;
-          else if ((missing += 1) > requiredCount - minimum) return -Infinity;
-        }
-      }
-      if (matched < minimum) return -Infinity;
-      if (checkTitle) {
-        if (titleHashes.data[slot] === queryHash) total += EXACT_TITLE_BONUS;
-        else if ((titleMask & allWordsMask) === allWordsMask && titleLengths.data[slot] === plan.length) total += WHOLE_TITLE_BONUS;
-      }
-      // Shorter titles first among equals: "Dune" before "Dune Messiah" for "dune".
-      return total - titleLengths.data[slot]! * 0.01;
-    }
-
     // Records with every required word first: the rarest one drives, the others are looked up.
     let total = 0;
     let fullExists = false;
-    const alives = alive.data;
+    const walk: Walk = {
+      lists, lengthOf, weightOf, wordEnd, positions,
+      bits: Int32Array.from(ordered, (word) => word.bit),
+      requiredCount, fieldMask, filter: options.filter,
+      alives: alive.data, titleHashes: titleHashes.data, titleLengths: titleLengths.data,
+      queryHash: checkTitle ? queryHash : undefined, allWordsMask, wordCount: plan.length,
+    };
     if (requiredCount > 0 && ordered[0]!.df > 0) {
       const driverEnd = wordEnd[0]!;
       if (driverEnd === 1) {
-        // One list drives (the usual case): its own contribution comes from the entry in hand.
-        const list = lists[0]!;
-        const length = lengthOf[0]!;
-        const weight = weightOf[0]!;
-        const bit = ordered[0]!.bit;
-        for (let i = 0; i < length; i += 1) {
-          const entry = list[i]!;
-          const fields = entry & fieldMask;
-          if (fields === 0) continue;
-          const slot = entry >>> 4;
-          if (alives[slot] === 0) continue;
-          const passing = !filtered || passes(slot);
-          if (!passing && fullExists) continue;
-          const value = score(slot, requiredCount, 1, 1, fields & FIELD_TITLE ? bit : 0, weight * FIELD_WEIGHT[fields]!);
-          if (value === -Infinity) continue;
-          fullExists = true;
-          if (!passing) continue;
-          total += 1;
-          if (value > top.threshold) top.offer(slot, value);
-        }
+        // One list drives (the usual case): its own contribution comes from the entry in hand, the
+        // other words are looked up in a flat loop (no call and no boxed score per candidate).
+        const walked = driveOneList(walk, top);
+        total = walked.total;
+        fullExists = walked.fullExists;
       } else {
-        const candidates = mergeSlots(lists, lengthOf, 0, driverEnd, fieldMask);
-        for (let i = 0; i < candidates.length; i += 1) {
-          const slot = candidates[i]!;
-          if (alives[slot] === 0) continue;
-          const passing = !filtered || passes(slot);
-          if (!passing && fullExists) continue;
-          const value = score(slot, requiredCount, 0, 0, 0, 0);
-          if (value === -Infinity) continue;
-          fullExists = true;
-          if (!passing) continue;
-          total += 1;
-          if (value > top.threshold) top.offer(slot, value);
-        }
+        const walked = scoreCandidates(walk, mergeSlots(lists, lengthOf, 0, driverEnd, fieldMask), requiredCount, top);
+        total = walked.total;
+        fullExists = walked.fullExists;
       }
     }
     // If no record has them all, the best partial matches: at least half the words. Such a record
@@ -512,15 +447,7 @@ export function createSearchIndex(): SearchIndex {
     if (!fullExists && requiredCount > 1) {
       const minimum = Math.ceil(requiredCount / 2);
       positions.fill(0);
-      const candidates = mergeSlots(lists, lengthOf, 0, wordEnd[requiredCount - minimum]!, fieldMask);
-      for (let i = 0; i < candidates.length; i += 1) {
-        const slot = candidates[i]!;
-        if (alives[slot] === 0 || (filtered && !passes(slot))) continue;
-        const value = score(slot, minimum, 0, 0, 0, 0);
-        if (value === -Infinity) continue;
-        total += 1;
-        if (value > top.threshold) top.offer(slot, value);
-      }
+      total += scoreCandidates(walk, mergeSlots(lists, lengthOf, 0, wordEnd[requiredCount - minimum]!, fieldMask), minimum, top).total;
     }
     return { hits: top.result().map(({ slot, score: value }) => ({ id: ids[slot]!, score: value })), total };
   }
@@ -570,6 +497,162 @@ interface QueryWord {
   df: number;
 }
 
+/** A query's lists, flat and typed, with what scoring a record reads; one shape for every query. */
+interface Walk {
+  lists: Int32Array[];
+  lengthOf: Int32Array;
+  weightOf: Float64Array;
+  /** Lists of word w are [wordEnd[w - 1], wordEnd[w]). */
+  wordEnd: Int32Array;
+  /** Where each list's last lookup stopped: slots only grow, so lookups resume there. */
+  positions: Int32Array;
+  bits: Int32Array;
+  requiredCount: number;
+  fieldMask: number;
+  filter: ((slot: number) => boolean) | undefined;
+  alives: Uint8Array;
+  titleHashes: Int32Array;
+  titleLengths: Uint8Array;
+  /** The query's title hash, or undefined when the title is not searched (no title bonuses). */
+  queryHash: number | undefined;
+  allWordsMask: number;
+  /** Words in the query, stopwords included (a whole-title match has that many words). */
+  wordCount: number;
+}
+
+/**
+ * Records with every required word when the rarest word has one list: walks it and looks the other
+ * words up. Scores exactly as `scoreCandidates` does (same sums in the same order), so rankings and
+ * `total` do not depend on which path answered; it only skips looking the driver up again.
+ */
+function driveOneList(walk: Walk, top: TopK): { total: number; fullExists: boolean } {
+  const { lists, lengthOf, weightOf, wordEnd, positions, bits, requiredCount, fieldMask, filter, alives, titleHashes, titleLengths, allWordsMask, wordCount } = walk;
+  const checkTitle = walk.queryHash !== undefined;
+  const queryHash = walk.queryHash ?? 0;
+  const list = lists[0]!;
+  const length = lengthOf[0]!;
+  const weight = weightOf[0]!;
+  const bit = bits[0]!;
+  const words = wordEnd.length;
+  let total = 0;
+  let fullExists = false;
+  let threshold = top.threshold;
+  candidates: for (let i = 0; i < length; i += 1) {
+    const entry = list[i]!;
+    const fields = entry & fieldMask;
+    if (fields === 0) continue;
+    const slot = entry >>> 4;
+    if (alives[slot] === 0) continue;
+    const passing = filter === undefined || filter(slot);
+    if (!passing && fullExists) continue;
+    let value = weight * FIELD_WEIGHT[fields]!;
+    let titleMask = (fields & FIELD_TITLE) !== 0 ? bit : 0;
+    let start = wordEnd[0]!;
+    for (let w = 1; w < words; w += 1) {
+      const end = wordEnd[w]!;
+      let found = false;
+      for (let l = start; l < end; l += 1) {
+        const other = lists[l]!;
+        const otherLength = lengthOf[l]!;
+        const at = seek(other, otherLength, positions[l]!, slot);
+        positions[l] = at;
+        if (at >= otherLength) continue;
+        const otherEntry = other[at]!;
+        if (otherEntry >>> 4 !== slot) continue;
+        const otherFields = otherEntry & fieldMask;
+        if (otherFields === 0) continue; // not in the searched field: a weaker match of this word may be
+        value += weightOf[l]! * FIELD_WEIGHT[otherFields]!;
+        if ((otherFields & FIELD_TITLE) !== 0) titleMask |= bits[w]!;
+        found = true;
+        break;
+      }
+      start = end;
+      if (!found && w < requiredCount) continue candidates;
+    }
+    fullExists = true;
+    if (!passing) continue;
+    total += 1;
+    const titleLength = titleLengths[slot]!;
+    if (checkTitle) {
+      if (titleHashes[slot] === queryHash) value += EXACT_TITLE_BONUS;
+      else if ((titleMask & allWordsMask) === allWordsMask && titleLength === wordCount) value += WHOLE_TITLE_BONUS;
+    }
+    value -= titleLength * 0.01;
+    if (value > threshold) {
+      top.offer(slot, value);
+      threshold = top.threshold;
+    }
+  }
+  return { total, fullExists };
+}
+
+/**
+ * Scores candidate slots (in slot order) that need every word looked up: a record counts when it has at
+ * least `minimum` required words (with `minimum` = all of them, the first missing word ends its work).
+ * A record that has them all but fails the filters still shows that full matches exist, so the
+ * half-the-words fallback is not tried.
+ */
+function scoreCandidates(walk: Walk, candidates: Int32Array, minimum: number, top: TopK): { total: number; fullExists: boolean } {
+  const { lists, lengthOf, weightOf, wordEnd, positions, bits, requiredCount, fieldMask, filter, alives, titleHashes, titleLengths, allWordsMask, wordCount } = walk;
+  const checkTitle = walk.queryHash !== undefined;
+  const queryHash = walk.queryHash ?? 0;
+  const words = wordEnd.length;
+  const allowedMissing = requiredCount - minimum;
+  let total = 0;
+  let fullExists = false;
+  let threshold = top.threshold;
+  candidates: for (let i = 0; i < candidates.length; i += 1) {
+    const slot = candidates[i]!;
+    if (alives[slot] === 0) continue;
+    const passing = filter === undefined || filter(slot);
+    if (!passing && (fullExists || allowedMissing > 0)) continue;
+    let matched = 0;
+    let missing = 0;
+    let titleMask = 0;
+    let value = 0;
+    let start = 0;
+    for (let w = 0; w < words; w += 1) {
+      const end = wordEnd[w]!;
+      let found = false;
+      for (let l = start; l < end; l += 1) {
+        const list = lists[l]!;
+        const length = lengthOf[l]!;
+        const at = seek(list, length, positions[l]!, slot);
+        positions[l] = at;
+        if (at >= length) continue;
+        const entry = list[at]!;
+        if (entry >>> 4 !== slot) continue;
+        const fields = entry & fieldMask;
+        if (fields === 0) continue; // not in the searched field: a weaker match of this word may be
+        value += weightOf[l]! * FIELD_WEIGHT[fields]!;
+        if ((fields & FIELD_TITLE) !== 0) titleMask |= bits[w]!;
+        found = true;
+        break;
+      }
+      start = end;
+      if (w < requiredCount) {
+        if (found) matched += 1;
+        else if ((missing += 1) > allowedMissing) continue candidates;
+      }
+    }
+    if (matched < minimum) continue;
+    fullExists = true;
+    if (!passing) continue;
+    total += 1;
+    const titleLength = titleLengths[slot]!;
+    if (checkTitle) {
+      if (titleHashes[slot] === queryHash) value += EXACT_TITLE_BONUS;
+      else if ((titleMask & allWordsMask) === allWordsMask && titleLength === wordCount) value += WHOLE_TITLE_BONUS;
+    }
+    value -= titleLength * 0.01;
+    if (value > threshold) {
+      top.offer(slot, value);
+      threshold = top.threshold;
+    }
+  }
+  return { total, fullExists };
+}
+
 /** The distinct slots that lists[from…to) hold in a searched field, in slot order. */
 function mergeSlots(lists: Int32Array[], lengths: Int32Array, from: number, to: number, fieldMask: number): Int32Array {
   let size = 0;
@@ -613,7 +696,14 @@ function seek(list: Int32Array, length: number, from: number, slot: number): num
 }
 
 /** The best `limit` slots by score; among equal scores the earlier offered stays ahead. */
-function createTopK(limit: number): { readonly threshold: number; offer(slot: number, score: number): void; result(): Array<{ slot: number; score: number }> } {
+interface TopK {
+  /** A score must beat this to enter. */
+  readonly threshold: number;
+  offer(slot: number, score: number): void;
+  result(): Array<{ slot: number; score: number }>;
+}
+
+function createTopK(limit: number): TopK {
   const slots = new Int32Array(limit);
   const scores = new Float64Array(limit);
   let count = 0;
