@@ -7,7 +7,7 @@ import { createLogger } from '../logging/logger.js';
 import { DEMO_ASSETS } from '../assets/index.js';
 import { seedDemoLibrary } from '../prisma/seed.js';
 import { loadConfig } from './config.js';
-import { createDeps, type Deps } from './deps.js';
+import { createDeps, type Deps, type DepsOptions } from './deps.js';
 import { seedDepsOf, seedIfWanted, startLibdesk } from './main.js';
 import { registerKbCheck } from './cli/kb-check.js';
 import { registerImportMarc } from './cli/import-marc.js';
@@ -17,9 +17,14 @@ function commandLogger(level: string) {
   return createLogger({ level, destination: pino.destination(2) });
 }
 
-async function withDeps<T>(work: (deps: Deps) => Promise<T>): Promise<T> {
+/** The service's parts for a one-shot command; quieter than the server unless LOG_LEVEL asks for more. */
+async function openCommandDeps(options: DepsOptions = {}): Promise<Deps> {
   const config = loadConfig();
-  const deps = await createDeps(config, commandLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
+  return createDeps(config, commandLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), options);
+}
+
+async function withDeps<T>(work: (deps: Deps) => Promise<T>): Promise<T> {
+  const deps = await openCommandDeps();
   try {
     return await work(deps);
   } finally {
@@ -80,8 +85,7 @@ export function buildCli(): Command {
 
   registerKbCheck(program);
   registerImportMarc(program, async () => {
-    const config = loadConfig();
-    const deps = await createDeps(config, commandLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
+    const deps = await openCommandDeps({ loadCatalogIndex: false });
     return { importer: deps.catalog.importer, close: () => deps.close() };
   });
   return program;

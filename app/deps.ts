@@ -51,6 +51,11 @@ export interface DepsOptions {
   clock?: Clock;
   /** Reload knowledge files when they change (the server does; one-shot commands do not). */
   watchKnowledge?: boolean;
+  /**
+   * Build the catalog search index from the database (default). A bulk import skips it: reading a
+   * million records first only to add more to an index nobody searches would cost a minute.
+   */
+  loadCatalogIndex?: boolean;
 }
 
 /**
@@ -99,8 +104,10 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       shelfMap: path.join(config.KNOWLEDGE_DIR, 'shelf-map.yaml'),
       clock,
     });
-    const indexed = await catalog.loadIndex();
-    logger.info({ records: indexed.records, ms: indexed.ms }, 'catalog index loaded');
+    if (options.loadCatalogIndex ?? true) {
+      const indexed = await catalog.loadIndex();
+      logger.info({ records: indexed.records, ms: indexed.ms }, 'catalog index loaded');
+    }
 
     const assets = createAssetsRepository(database.prisma);
     const tickets = createTicketService({ repository: createTicketsRepository(database.prisma), jobs, clock });

@@ -16,7 +16,7 @@ import { demoMarcRecord, generateDemoCatalog } from '../catalog/demo-catalog.js'
 import { writeIso2709 } from '../catalog/marc/iso2709.js';
 import { readMarcFile } from '../catalog/marc/read-marc.js';
 import { mapMarcRecord } from '../catalog/bib/map-record.js';
-import { openTestDatabase } from '../catalog/testing/test-database.js';
+import { openDatabase } from '../db/index.js';
 import type { IndexQuery } from '../catalog/search/search-index.js';
 import { fixedClock } from '../core/clock.js';
 
@@ -113,7 +113,7 @@ async function run(count: number): Promise<void> {
     const mapRate = mapped / ((performance.now() - t) / 1000);
     console.log(`raw parse: ${Math.round(parseRate)} records/s; parse + map: ${Math.round(mapRate)} records/s`);
 
-    const db = await openTestDatabase(path.join(dir, 'db'));
+    const db = await openDatabase({ dataDir: path.join(dir, 'db') });
     const heapBefore = heapMb();
     const catalog = createCatalog({ prisma: db.prisma, provider: db.provider, shelfMap: 'knowledge/shelf-map.yaml', clock: fixedClock(now), ...cacheOption });
     const summary = await catalog.importer.importFiles([file]);
@@ -238,7 +238,7 @@ async function onlyMillionSearch(rebuild: boolean): Promise<void> {
     let t = performance.now();
     const samples = await writeMarcFile(file, count);
     console.log(`generated ${(statSync(file).size / 1048576).toFixed(0)} MB of ISO 2709 in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const db = await openTestDatabase(path.join(dir, 'db'));
+    const db = await openDatabase({ dataDir: path.join(dir, 'db') });
     const catalog = createCatalog({ prisma: db.prisma, provider: db.provider, shelfMap: 'knowledge/shelf-map.yaml', clock: fixedClock(now) });
     t = performance.now();
     const summary = await catalog.importer.importFiles([file]);
@@ -248,7 +248,7 @@ async function onlyMillionSearch(rebuild: boolean): Promise<void> {
     writeFileSync(samplesFile, JSON.stringify(samples));
   }
   const samples = JSON.parse(readFileSync(samplesFile, 'utf8')) as Sample[];
-  const db = await openTestDatabase(path.join(dir, 'db'));
+  const db = await openDatabase({ dataDir: path.join(dir, 'db') });
   try {
     const catalog = createCatalog({ prisma: db.prisma, provider: db.provider, shelfMap: 'knowledge/shelf-map.yaml', clock: fixedClock(now), ...cacheOption });
     const loaded = await catalog.loadIndex();

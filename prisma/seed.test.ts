@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/index.js';
+import type { Database } from '../db/index.js';
 import { createAssetsRepository, DEMO_ASSETS } from '../assets/index.js';
-import { createTemporaryDir } from '../test/support/services.js';
+import { openTemporarySqlite, type TemporaryDatabase } from '../test/support/databases.js';
 import { seedDemoLibrary, type SeedDeps } from './seed.js';
 
 describe('seedDemoLibrary', () => {
-  const temp = createTemporaryDir();
+  let temporary: TemporaryDatabase;
   let db: Database;
   let catalogSeeds = 0;
   let deps: SeedDeps;
   beforeAll(async () => {
-    db = await openDatabase({ dataDir: temp.dir });
+    temporary = await openTemporarySqlite();
+    db = temporary.db;
     deps = {
       prisma: db.prisma,
       assets: createAssetsRepository(db.prisma),
@@ -22,8 +23,7 @@ describe('seedDemoLibrary', () => {
     };
   });
   afterAll(async () => {
-    await db.close();
-    temp.remove();
+    await temporary.close();
   });
 
   it('seeds the demo devices and catalog on first start only', async () => {

@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/index.js';
+import type { Database } from '../db/index.js';
 import { silentLogger } from '../core/logger.js';
-import { createTemporaryDir } from '../test/support/services.js';
+import { openTemporarySqlite, type TemporaryDatabase } from '../test/support/databases.js';
 import { createRecordingJobQueue } from '../test/support/recording-job-queue.js';
 import { createRetention } from './retention-job.js';
 import { createRetentionRepository } from './retention.repository.js';
 
 describe('retention purge', () => {
-  const temp = createTemporaryDir();
+  let temporary: TemporaryDatabase;
   let db: Database;
   beforeAll(async () => {
-    db = await openDatabase({ dataDir: temp.dir });
+    temporary = await openTemporarySqlite();
+    db = temporary.db;
   });
   afterAll(async () => {
-    await db.close();
-    temp.remove();
+    await temporary.close();
   });
 
   it('erases old bodies and addresses, keeps statistics and recent messages, and schedules the next day', async () => {

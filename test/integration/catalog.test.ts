@@ -7,7 +7,7 @@ import { registerImportMarc } from '../../app/cli/import-marc.js';
 import { demoMarcRecord, generateDemoCatalog } from '../../catalog/demo-catalog.js';
 import { writeIso2709 } from '../../catalog/marc/iso2709.js';
 import { readMarcFile } from '../../catalog/marc/read-marc.js';
-import { openTestDatabase } from '../../catalog/testing/test-database.js';
+import { openDatabase } from '../../db/index.js';
 import { MARC_DATA, runCatalogStoreContract } from '../contracts/catalog-store.contract.js';
 
 const now = new Date('2026-11-29T15:00:00Z');
@@ -15,7 +15,7 @@ let dir = '';
 
 runCatalogStoreContract('SQLite', async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'libdesk-catalog-'));
-  const db = await openTestDatabase(dir);
+  const db = await openDatabase({ dataDir: dir });
   return {
     prisma: db.prisma,
     provider: db.provider,

@@ -33,6 +33,15 @@ describe('libdesk CLI', () => {
     expect((await libdesk(['seed'])).stdout).toMatch(/seeded 27 devices/);
   }, 60_000);
 
+  it('imports MARC files into the catalog and prints a summary', { timeout: 60_000 }, async () => {
+    const marc = path.resolve(import.meta.dirname, '../../../shared/data/marc');
+    const { stdout } = await libdesk(['import-marc', path.join(marc, 'batch.xml'), path.join(marc, 'utf8.xml')]);
+    expect(stdout).toMatch(/Read 3 records from 2 file/);
+    expect(stdout).toMatch(/imported: 3\b/);
+    const again = await libdesk(['import-marc', path.join(marc, 'batch.xml')]);
+    expect(again.stdout).toMatch(/imported: 0\s+updated: +2\b/);
+  });
+
   it('stops with the name of a bad setting and a non-zero exit', { timeout: 60_000 }, async () => {
     await expect(libdesk(['migrate'], { LIBRARY_TIMEZONE: 'Nowhere/Special' })).rejects.toMatchObject({
       code: 1,

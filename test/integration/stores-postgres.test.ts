@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { openDatabase } from '../../db/index.js';
 import { migratePostgres, migrationsFolder, readMigrations } from '../../db/migrator.js';
 import { runStoresContract } from '../contracts/stores.contract.js';
+import { openTemporaryPostgres } from '../support/databases.js';
 import { createTemporaryPostgresDatabase, skipWithoutPostgres } from '../support/services.js';
 
 describe.skipIf(skipWithoutPostgres)('PostgreSQL', () => {
   runStoresContract('PostgreSQL', async () => {
-    const database = await createTemporaryPostgresDatabase();
-    const db = await openDatabase({ dataDir: '', databaseUrl: database.url });
-    return {
-      prisma: db.prisma,
-      close: async () => {
-        await db.close();
-        await database.drop();
-      },
-    };
+    const { db, close } = await openTemporaryPostgres();
+    return { prisma: db.prisma, close };
   });
 
   it('applies migrations once when several processes start together', async () => {
