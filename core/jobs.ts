@@ -5,6 +5,10 @@ export const JOB_SCHEMAS = {
   'ticket.opened': z.object({ ticketId: z.number().int().positive() }),
   /** Erases message bodies and sender addresses older than the retention period; runs daily. */
   'retention.purge': z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  /** Routes a stored inquiry that arrived on an asynchronous channel (SMS, e-mail, Discord) and delivers the answer. */
+  'inquiry.route': z.object({ inquiryId: z.string().min(1) }),
+  /** Sends one recorded outbound Reply through its channel's sender; the job id is the reply id, so it is sent once. */
+  'delivery.send': z.object({ replyId: z.string().min(1) }),
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;
