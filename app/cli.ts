@@ -1,26 +1,27 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
-import pino from 'pino';
 import { CHANNELS, type Channel } from '../core/inquiry.js';
 import { isLibdeskError } from '../core/errors.js';
-import { migrateDatabase } from '../db/index.js';
-import { createLogger } from '../logging/logger.js';
-import { DEMO_ASSETS } from '../assets/index.js';
-import { seedDemoLibrary } from '../prisma/seed.js';
-import { loadConfig } from './config.js';
-import { createDeps, type Deps, type DepsOptions } from './deps.js';
-import { seedDepsOf, seedIfWanted, startLibdesk } from './main.js';
+import { packageRoot } from '../core/package-root.js';
+import type { Deps, DepsOptions } from './deps.js';
 import { registerKbCheck } from './cli/kb-check.js';
 import { registerImportMarc } from './cli/import-marc.js';
 
+// Every command loads the parts it needs when it runs, so `libdesk --help` and `--version` answer at
+// once instead of first loading the database clients, the router and the HTTP stack.
+
 /** One-shot commands log to stderr so that stdout carries only their answer (JSON for `ask`). */
-function commandLogger(level: string) {
+async function commandLogger(level: string) {
+  const [{ default: pino }, { createLogger }] = await Promise.all([import('pino'), import('../logging/logger.js')]);
   return createLogger({ level, destination: pino.destination(2) });
 }
 
 /** The service's parts for a one-shot command; quieter than the server unless LOG_LEVEL asks for more. */
 async function openCommandDeps(options: DepsOptions = {}): Promise<Deps> {
+  const [{ loadConfig }, { createDeps }] = await Promise.all([import('./config.js'), import('./deps.js')]);
   const config = loadConfig();
-  return createDeps(config, commandLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), options);
+  return createDeps(config, await commandLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), options);
 }
 
 async function withDeps<T>(work: (deps: Deps) => Promise<T>): Promise<T> {
@@ -32,13 +33,22 @@ async function withDeps<T>(work: (deps: Deps) => Promise<T>): Promise<T> {
   }
 }
 
+export function libdeskVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(packageRoot(import.meta.url), 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 export function buildCli(): Command {
-  const program = new Command('libdesk').description('Front-desk assistant for public libraries').showHelpAfterError();
+  const program = new Command('libdesk')
+    .description('Front-desk assistant for public libraries')
+    .version(libdeskVersion(), '-v, --version')
+    .showHelpAfterError();
 
   program
     .command('start')
     .description('run the web server and job workers (PROCESS_ROLE picks one or both)')
     .action(async () => {
+      const { startLibdesk } = await import('./main.js');
       const running = await startLibdesk();
       const stop = async (signal: string) => {
         running.deps.logger.info({ signal }, 'shutting down');
@@ -53,6 +63,7 @@ export function buildCli(): Command {
     .command('migrate')
     .description('apply pending database migrations and exit')
     .action(async () => {
+      const [{ loadConfig }, { migrateDatabase }] = await Promise.all([import('./config.js'), import('../db/index.js')]);
       const config = loadConfig();
       const report = await migrateDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
       console.log(report.applied.length ? `applied: ${report.applied.join(', ')}` : `up to date (${report.alreadyApplied} migrations)`);
@@ -62,6 +73,11 @@ export function buildCli(): Command {
     .command('seed')
     .description('load the demo library (devices, catalog) into the database')
     .action(async () => {
+      const [{ seedDemoLibrary }, { DEMO_ASSETS }, { seedDepsOf }] = await Promise.all([
+        import('../prisma/seed.js'),
+        import('../assets/index.js'),
+        import('./main.js'),
+      ]);
       await withDeps(async (deps) => {
         const report = await seedDemoLibrary(seedDepsOf(deps), DEMO_ASSETS, { force: true });
         console.log(`seeded ${report.assets} devices and ${report.catalogRecords} catalog records`);
@@ -75,6 +91,7 @@ export function buildCli(): Command {
     .addOption(new Option('--channel <channel>', 'channel to ask as').choices(CHANNELS).default('cli'))
     .option('--session <id>', 'conversation id, to continue a dialog over several asks', 'cli')
     .action(async (text: string, options: { channel: Channel; session: string }) => {
+      const { seedIfWanted } = await import('./main.js');
       await withDeps(async (deps) => {
         await seedIfWanted(deps);
         const result = await deps.inquiries.handle({ channel: options.channel, address: options.session, text });

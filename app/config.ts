@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { LibdeskError } from '../core/errors.js';
+import { packageRoot } from '../core/package-root.js';
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PROJECT_ROOT = packageRoot(import.meta.url);
 
 const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalUrl = (protocols: string[]) =>

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { LibdeskError } from '../core/errors.js';
+import { packageRoot } from '../core/package-root.js';
 
 export type Provider = 'sqlite' | 'postgresql';
 
@@ -20,7 +20,7 @@ export interface MigrationReport {
   alreadyApplied: number;
 }
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PROJECT_ROOT = packageRoot(import.meta.url);
 
 export function migrationsFolder(provider: Provider): string {
   return path.join(PROJECT_ROOT, 'prisma', 'migrations', provider === 'sqlite' ? 'sqlite' : 'postgres');

@@ -2,10 +2,16 @@
 // `prisma generate` never runs the engine but refuses to start without a path to one, so we
 // point it at a script that only says there is none.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// A production install (`npm ci --omit=dev`) has no Prisma CLI; the clients are already compiled into dist/.
+if (!existsSync(path.join(root, 'node_modules', 'prisma', 'build', 'index.js'))) {
+  console.log('prisma-generate: the Prisma CLI is not installed (production install); using the clients in dist/');
+  process.exit(0);
+}
 execFileSync(process.execPath, [path.join(root, 'scripts', 'derive-postgres-schema.mjs')], { stdio: 'inherit' });
 const env = { ...process.env };
 env.PRISMA_SCHEMA_ENGINE_BINARY ||= path.join(root, 'scripts', 'no-schema-engine.mjs');

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { checkKnowledge, checkLibraryFile, type KbFinding } from '../../knowledge/kb-check.js';
-import { loadConfig } from '../config.js';
+import type { KbFinding } from '../../knowledge/kb-check.js';
 
 function print(findings: KbFinding[]): void {
   for (const finding of findings) {
@@ -16,6 +15,7 @@ export function registerKbCheck(program: Command): void {
     .description('check articles and library.yaml for missing fields, duplicates, overlong SMS answers and broken links')
     .argument('[dir]', 'knowledge folder (default KNOWLEDGE_DIR)')
     .action(async (dir: string | undefined) => {
+      const [{ checkKnowledge, checkLibraryFile }, { loadConfig }] = await Promise.all([import('../../knowledge/kb-check.js'), import('../config.js')]);
       const root = dir ?? loadConfig().KNOWLEDGE_DIR;
       const findings = [
         ...(await checkKnowledge(path.join(root, 'articles'))),

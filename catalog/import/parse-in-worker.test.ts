@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMappedBatches, type ParsedBatch } from './parse-batches.js';
 import { parseInWorker } from './parse-in-worker.js';
 
-const DATA = path.resolve(import.meta.dirname, '../../../shared/data/marc');
+const DATA = path.resolve(import.meta.dirname, '../../test/fixtures/marc');
 const files = readdirSync(DATA).filter((f) => /\.(dat|mrc|xml)$/.test(f)).sort().map((f) => path.join(DATA, f));
 
 async function collect(batches: AsyncIterable<ParsedBatch>): Promise<ParsedBatch[]> {

@@ -4,10 +4,13 @@ import { parseMappedBatches, type ParseBatchesOptions, type ParsedBatch } from '
 export type WorkerMessage = { type: 'batch'; batch: ParsedBatch } | { type: 'done' } | { type: 'error'; message: string };
 
 /**
- * The worker runs TypeScript like the rest of Libdesk: through tsx's loader, registered inside the
- * worker (loaders are not inherited by worker threads on Node 20).
+ * Compiled, the worker is plain JavaScript beside this file. From source (tests, `npm run dev`) it is
+ * TypeScript, run through tsx's loader registered inside the worker (loaders are not inherited by worker
+ * threads on Node 20).
  */
 function startWorker(path: string, options: ParseBatchesOptions): Worker {
+  const compiled = import.meta.url.endsWith('.js');
+  if (compiled) return new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: { path, options } });
   const entry = new URL('./parse-worker.ts', import.meta.url);
   // Resolved here, against this file, so the worker finds tsx whatever the working directory.
   const tsx = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';

@@ -14,7 +14,7 @@ export interface CatalogStoreHarness {
   close(): Promise<void>;
 }
 
-export const MARC_DATA = path.resolve(import.meta.dirname, '../../../shared/data/marc');
+export const MARC_DATA = path.resolve(import.meta.dirname, '../fixtures/marc');
 export const SHELF_MAP = path.resolve(import.meta.dirname, '../../knowledge/shelf-map.yaml');
 const now = new Date('2026-11-29T15:00:00Z');
 
@@ -48,7 +48,7 @@ export function runCatalogStoreContract(
       await harness?.close();
     });
 
-    it('imports or skips with a reason every record of every shared MARC file, losing none', async () => {
+    it('imports or skips with a reason every record of every MARC fixture file, losing none', async () => {
       const summary = await catalog.importer.importFiles(files);
       let expected = 0;
       for (const file of files) expected += await countRecords(file);

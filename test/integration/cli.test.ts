@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,12 +11,44 @@ const temp = createTemporaryDir();
 afterAll(() => temp.remove());
 
 /** The CLI as an operator runs it: a separate process, configured only by the environment. */
-function libdesk(args: string[], env: Record<string, string> = {}) {
+// The sources under test, not whatever dist/ was last built from them (CI also runs the built CLI).
+function libdesk(args: string[], env: Record<string, string> = {}, cwd?: string) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !['DATABASE_URL', 'REDIS_URL'].includes(key)));
-  return run(process.execPath, [BIN, ...args], { env: { ...clean, DATA_DIR: temp.dir, LOG_LEVEL: 'warn', ...env }, timeout: 60_000 });
+  return run(process.execPath, [BIN, ...args], {
+    env: { ...clean, DATA_DIR: temp.dir, LOG_LEVEL: 'warn', LIBDESK_FROM_SOURCE: '1', ...env },
+    timeout: 60_000,
+    ...(cwd ? { cwd } : {}),
+  });
 }
 
 describe('libdesk CLI', () => {
+  it('prints its version and help without opening the database', async () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const empty = createTemporaryDir();
+    try {
+      expect((await libdesk(['--version'], { DATA_DIR: empty.dir })).stdout.trim()).toBe(pkg.version);
+      expect((await libdesk(['--help'], { DATA_DIR: empty.dir })).stdout).toMatch(/Usage: libdesk/);
+      // Nothing was created: help and version load neither the database nor the service.
+      expect(readdirSync(empty.dir)).toEqual([]);
+    } finally {
+      empty.remove();
+    }
+  });
+
+  it('reads settings from .env in the working directory and from --env-file', async () => {
+    const dir = createTemporaryDir();
+    try {
+      writeFileSync(path.join(dir.dir, '.env'), 'RETENTION_DAYS=never\n');
+      const fromDotEnv = await libdesk(['migrate'], {}, dir.dir).then(() => '', (error: { stderr: string }) => error.stderr);
+      expect(fromDotEnv).toMatch(/RETENTION_DAYS/);
+      writeFileSync(path.join(dir.dir, 'other.env'), 'PROCESS_ROLE=sometimes\n');
+      const fromFlag = await libdesk(['--env-file', path.join(dir.dir, 'other.env'), 'migrate']).then(() => '', (error: { stderr: string }) => error.stderr);
+      expect(fromFlag).toMatch(/PROCESS_ROLE/);
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('migrates an empty data folder, then reports it up to date', { timeout: 60_000 }, async () => {
     expect((await libdesk(['migrate'])).stdout).toMatch(/applied: \d+_init/);
     expect((await libdesk(['migrate'])).stdout).toMatch(/up to date/);
@@ -34,7 +67,7 @@ describe('libdesk CLI', () => {
   }, 60_000);
 
   it('imports MARC files into the catalog and prints a summary', { timeout: 60_000 }, async () => {
-    const marc = path.resolve(import.meta.dirname, '../../../shared/data/marc');
+    const marc = path.resolve(import.meta.dirname, '../fixtures/marc');
     const { stdout } = await libdesk(['import-marc', path.join(marc, 'batch.xml'), path.join(marc, 'utf8.xml')]);
     expect(stdout).toMatch(/Read 3 records from 2 file/);
     expect(stdout).toMatch(/imported: 3\b/);

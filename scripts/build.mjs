@@ -1,0 +1,54 @@
+// Compiles Libdesk to JavaScript in dist/ (`npm run build`; `npm install` runs it too) and copies the
+// non-TypeScript files that modules read beside themselves (the widget script, MARC-8 tables).
+// Where dev dependencies were left out (`npm ci --omit=dev` on an already built tree) it says so and stops.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const require = createRequire(import.meta.url);
+
+let tsc;
+try {
+  tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
+} catch {
+  if (existsSync(path.join(dist, 'app', 'cli.js'))) {
+    console.log('build: TypeScript is not installed (production install); using the existing dist/');
+    process.exit(0);
+  }
+  console.error('build: TypeScript is not installed and dist/ is missing: run `npm install` with dev dependencies to build');
+  process.exit(1);
+}
+
+// tsc still writes JavaScript when it finds type errors; the assets are copied either way and the
+// build fails with tsc's status afterwards.
+let status = 0;
+try {
+  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+} catch (error) {
+  status = error.status ?? 1;
+}
+
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'data', 'test', 'bench', 'scripts', 'docs', 'knowledge', 'prisma', '.git', '.ci', 'coverage']);
+const COPY_EXTENSIONS = new Set(['.json', '.js', '.mjs', '.css', '.wasm', '.svg', '.html']);
+
+function copyAssets(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    const rel = path.relative(root, full);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(rel)) copyAssets(full);
+      continue;
+    }
+    // Only files inside source folders: the root's own files (package.json, configs) stay where they are.
+    if (dir === root || !COPY_EXTENSIONS.has(path.extname(entry.name))) continue;
+    const target = path.join(dist, rel);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(full, target);
+  }
+}
+copyAssets(root);
+process.exitCode = status;
