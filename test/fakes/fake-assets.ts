@@ -1,4 +1,4 @@
-import type { Asset, AssetPort } from '../../core/assets.js';
+import { normalizeAssetTag, type Asset, type AssetPort } from '../../core/assets.js';
 
 /** The devices of a small two-branch library, as the seed data describes them. */
 export const FAKE_ASSETS: Asset[] = [
@@ -19,7 +19,8 @@ export const FAKE_ASSETS: Asset[] = [
 export function createFakeAssets(assets: Asset[] = FAKE_ASSETS): AssetPort {
   return {
     async findByTag(tag) {
-      return assets.find((asset) => asset.tag.toUpperCase() === tag.toUpperCase());
+      const wanted = normalizeAssetTag(tag);
+      return assets.find((asset) => asset.tag === wanted);
     },
     async list(filter = {}) {
       return assets
