@@ -1,10 +1,12 @@
 /**
  * Catalog benchmark: `npm run bench:catalog` (add `-- --skip-1m` for 100,000 records only, or
+ * `-- --compare-only` for the engine comparison alone, or
  * `-- --only-1m-search` to build a million-record database once in the temp folder, keep it, and on every
  * later run only load the index from it and measure search; `--rebuild` builds it again).
  * Generates realistic demo records as an ISO 2709 file, then reports raw parse speed, import speed
- * into SQLite (parse + map + store + index), search latency p50/p99 and memory, and fuse.js and
- * MiniSearch over the same 100,000 records side by side. Prints numbers; asserts nothing.
+ * into SQLite (parse + map + store + index), search latency p50/p99 and memory, and our index, fuse.js and
+ * MiniSearch side by side with the same records, queries, warm-up, rounds and matching rules. Prints numbers;
+ * asserts nothing.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, createWriteStream, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,8 @@ import { writeIso2709 } from '../catalog/marc/iso2709.js';
 import { readMarcFile } from '../catalog/marc/read-marc.js';
 import { mapMarcRecord } from '../catalog/bib/map-record.js';
 import { openDatabase } from '../db/index.js';
-import type { IndexQuery } from '../catalog/search/search-index.js';
+import { createSearchIndex, type IndexDoc, type IndexQuery } from '../catalog/search/search-index.js';
+import { STOPWORDS, tokenize } from '../catalog/search/tokenize.js';
 import { fixedClock } from '../core/clock.js';
 
 const argv = process.argv.slice(2);
@@ -128,48 +131,135 @@ async function run(count: number): Promise<void> {
     );
 
     const queries = buildQueries(samples);
-    const ours = await measureSearch(catalog, queries);
+    await measureSearch(catalog, queries);
     if (count <= 100_000) {
       t = performance.now();
       const fresh = createCatalog({ prisma: db.prisma, provider: db.provider, shelfMap: 'knowledge/shelf-map.yaml' });
       const loaded = await fresh.loadIndex();
       console.log(`index built from the database at start: ${loaded.records} records in ${loaded.ms} ms`);
-      await compareLibraries(count, queries, ours.p50);
     }
     await db.close();
+    if (count === sizes[0]) await compareLibraries(queries);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function compareLibraries(count: number, queries: IndexQuery[], oursP50: number): Promise<void> {
-  const docs = [...generateDemoCatalog({ count, now })].map((b, id) => ({ id, title: `${b.title} ${b.subtitle ?? ''}`, authors: b.authors.join(' '), subjects: b.subjects.join(' ') }));
-  const textQueries = queries.filter((q) => q.field !== 'isbn').map((q) => q.text);
+/** How many records, queries, warm-up queries and timed rounds every engine gets in the side-by-side comparison. */
+const COMPARISON = { records: 10_000, queries: 60, warmUp: 10, rounds: 2 } as const;
 
-  let t = performance.now();
-  const fuse = new Fuse(docs, { keys: [{ name: 'title', weight: 3 }, { name: 'authors', weight: 2 }, 'subjects'], threshold: 0.3, ignoreLocation: true });
-  console.log(`fuse.js: built in ${Math.round(performance.now() - t)} ms`);
-  const fuseTimes: number[] = [];
-  for (const q of textQueries.slice(0, 40)) {
-    const start = performance.now();
-    fuse.search(q, { limit: 10 });
-    fuseTimes.push(performance.now() - start);
-  }
-  const f = percentiles(fuseTimes);
-  console.log(`fuse.js search (${fuseTimes.length} queries): p50 ${f.p50} ms, p99 ${f.p99} ms → ours is ${Math.round(f.p50 / Math.max(oursP50, 0.001))}× faster at p50`);
+interface ComparedEngine {
+  name: string;
+  build(docs: IndexDoc[]): void;
+  search(query: IndexQuery): number;
+}
 
-  t = performance.now();
-  const mini = new MiniSearch({ fields: ['title', 'authors', 'subjects'], searchOptions: { boost: { title: 3, authors: 2 }, fuzzy: 0.2, prefix: true } });
-  mini.addAll(docs);
-  console.log(`MiniSearch: built in ${Math.round(performance.now() - t)} ms`);
-  const miniTimes: number[] = [];
-  for (const q of textQueries.slice(0, 200)) {
-    const start = performance.now();
-    mini.search(q).slice(0, 10);
-    miniTimes.push(performance.now() - start);
+/** The shared matching rules: every word required (stopwords dropped), one typo per word (two from 8 letters), fields as asked. */
+const queryWords = (text: string): string[] => tokenize(text).filter((word) => !STOPWORDS.has(word));
+const maxEdits = (word: string): number => (word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0);
+const FIELDS_BY_QUERY: Record<string, string[]> = {
+  keyword: ['title', 'authors', 'subjects'],
+  title: ['title'],
+  author: ['authors'],
+  subject: ['subjects'],
+};
+const asText = (doc: IndexDoc) => ({
+  id: doc.id,
+  title: [doc.title, doc.subtitle ?? '', ...doc.series].join(' '),
+  authors: doc.authors.join(' '),
+  subjects: doc.subjects.join(' '),
+});
+
+function engines(): ComparedEngine[] {
+  let ours = createSearchIndex();
+  let fuse: Fuse<ReturnType<typeof asText>> | undefined;
+  let mini: MiniSearch | undefined;
+  return [
+    {
+      name: 'Libdesk index',
+      build(docs) {
+        ours = createSearchIndex();
+        for (const doc of docs) ours.add(doc);
+      },
+      search: (query) => ours.search({ text: query.text, field: query.field ?? 'keyword', limit: 10 }).hits.length,
+    },
+    {
+      name: 'fuse.js (extended search: every word, fuzzy)',
+      build(docs) {
+        fuse = new Fuse(docs.map(asText), { keys: ['title', 'authors', 'subjects'], threshold: 0.3, ignoreLocation: true, useExtendedSearch: true });
+      },
+      search(query) {
+        const words = queryWords(query.text);
+        if (words.length === 0) return 0;
+        // Extended search ANDs space-separated terms; one key per query field keeps the field rule.
+        const keys = FIELDS_BY_QUERY[query.field ?? 'keyword']!;
+        const expression = { $and: words.map((word) => ({ $or: keys.map((key) => ({ [key]: word })) })) };
+        return fuse!.search(expression, { limit: 10 }).length;
+      },
+    },
+    {
+      name: 'MiniSearch (AND, fuzzy by edits)',
+      build(docs) {
+        mini = new MiniSearch({ fields: ['title', 'authors', 'subjects'], processTerm: (term) => (STOPWORDS.has(term.toLowerCase()) ? null : term.toLowerCase()) });
+        mini.addAll(docs.map(asText));
+      },
+      search(query) {
+        const words = queryWords(query.text);
+        if (words.length === 0) return 0;
+        return mini!.search(words.join(' '), { fields: FIELDS_BY_QUERY[query.field ?? 'keyword']!, combineWith: 'AND', prefix: false, fuzzy: (term) => maxEdits(term) }).slice(0, 10).length;
+      },
+    },
+  ];
+}
+
+/**
+ * fuse.js scans every record per query, so the engines meet at a size where it can answer the same
+ * queries: every engine gets the same records, the same text queries (filters left out: the other two have
+ * none), the same warm-up and rounds, and the matching rules above; each index's memory is measured alone.
+ */
+async function compareLibraries(queries: IndexQuery[]): Promise<void> {
+  const docs: IndexDoc[] = [...generateDemoCatalog({ count: COMPARISON.records, now })].map((bib, n) => ({
+    id: `demo:${n}`,
+    title: bib.title,
+    subtitle: bib.subtitle ?? null,
+    authors: bib.authors,
+    subjects: bib.subjects,
+    series: bib.series,
+    isbns: bib.isbns,
+    format: bib.format,
+    language: bib.language ?? null,
+    holdings: [],
+  }));
+  const textQueries = queries.filter((q) => q.field !== 'isbn').map((q) => ({ text: q.text, ...(q.field ? { field: q.field } : {}) }));
+  const step = Math.max(1, Math.floor(textQueries.length / COMPARISON.queries));
+  const chosen = textQueries.filter((_, n) => n % step === 0).slice(0, COMPARISON.queries);
+  console.log(`\ncomparison: ${COMPARISON.records.toLocaleString('en-US')} records, ${chosen.length} queries × ${COMPARISON.rounds} rounds after ${COMPARISON.warmUp} warm-up queries, same for every engine`);
+  const results: Array<{ name: string; p50: number; p99: number }> = [];
+  for (const engine of engines()) {
+    const before = heapMb();
+    let t = performance.now();
+    engine.build(docs);
+    const buildMs = Math.round(performance.now() - t);
+    const memory = heapMb() - before;
+    for (const q of chosen.slice(0, COMPARISON.warmUp)) engine.search(q);
+    const times: number[] = [];
+    let found = 0;
+    for (let round = 0; round < COMPARISON.rounds; round += 1) {
+      gc?.();
+      for (const q of chosen) {
+        t = performance.now();
+        found += engine.search(q) > 0 ? 1 : 0;
+        times.push(performance.now() - t);
+      }
+    }
+    const p = percentiles(times);
+    results.push({ name: engine.name, p50: p.p50, p99: p.p99 });
+    console.log(`  ${engine.name}: built in ${buildMs} ms, index ≈ ${memory} MB; p50 ${p.p50} ms, p99 ${p.p99} ms; queries with a hit ${Math.round((found / times.length) * 100)}%`);
   }
-  const m = percentiles(miniTimes);
-  console.log(`MiniSearch search (fuzzy 0.2 + prefix, ${miniTimes.length} queries): p50 ${m.p50} ms, p99 ${m.p99} ms`);
+  const base = results[0]!;
+  for (const other of results.slice(1)) {
+    console.log(`  ${other.name} / Libdesk index: p50 ${(other.p50 / Math.max(base.p50, 0.001)).toFixed(0)}×, p99 ${(other.p99 / Math.max(base.p99, 0.001)).toFixed(0)}×`);
+  }
 }
 
 /**
@@ -262,5 +352,16 @@ async function onlyMillionSearch(rebuild: boolean): Promise<void> {
 }
 
 if (!gc) console.log('(run with NODE_OPTIONS=--expose-gc for steadier memory numbers)');
-if (args.has('--only-1m-search')) await onlyMillionSearch(args.has('--rebuild'));
+/** `--compare-only`: the side-by-side comparison alone, with queries drawn from the comparison's own records. */
+async function compareOnly(): Promise<void> {
+  const samples: Sample[] = [];
+  let n = 0;
+  for (const bib of generateDemoCatalog({ count: COMPARISON.records, now })) {
+    if (n++ % 97 === 50) samples.push({ title: bib.title, author: bib.authors[0] ?? '', subject: bib.subjects[0] ?? '' });
+  }
+  await compareLibraries(buildQueries(samples));
+}
+
+if (args.has('--compare-only')) await compareOnly();
+else if (args.has('--only-1m-search')) await onlyMillionSearch(args.has('--rebuild'));
 else for (const size of sizes) await run(size);
