@@ -11,17 +11,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const require = createRequire(import.meta.url);
 
-let tsc;
-try {
-  tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
-} catch {
+// A production install (`npm ci --omit=dev`, or NODE_ENV=production) has no compiler types to build with;
+// npm tells its scripts through npm_config_omit.
+const productionInstall = (process.env.npm_config_omit ?? '').split(/[\s,]+/).includes('dev');
+if (productionInstall) {
   if (existsSync(path.join(dist, 'app', 'cli.js'))) {
-    console.log('build: TypeScript is not installed (production install); using the existing dist/');
+    console.log('build: production install (dev dependencies omitted); using the existing dist/');
     process.exit(0);
   }
-  console.error('build: TypeScript is not installed and dist/ is missing: run `npm install` with dev dependencies to build');
+  console.error('build: production install and dist/ is missing: build with `npm install` (dev dependencies) first, then install for production');
   process.exit(1);
 }
+const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
 
 // tsc still writes JavaScript when it finds type errors; the assets are copied either way and the
 // build fails with tsc's status afterwards.

@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// A production install (`npm ci --omit=dev`) has no Prisma CLI; the clients are already compiled into dist/.
-if (!existsSync(path.join(root, 'node_modules', 'prisma', 'build', 'index.js'))) {
-  console.log('prisma-generate: the Prisma CLI is not installed (production install); using the clients in dist/');
+// A production install (`npm ci --omit=dev`) need not have the Prisma CLI; the clients are compiled into dist/.
+const productionInstall = (process.env.npm_config_omit ?? '').split(/[\s,]+/).includes('dev');
+if (productionInstall || !existsSync(path.join(root, 'node_modules', 'prisma', 'build', 'index.js'))) {
+  console.log('prisma-generate: production install; using the clients compiled into dist/');
   process.exit(0);
 }
 execFileSync(process.execPath, [path.join(root, 'scripts', 'derive-postgres-schema.mjs')], { stdio: 'inherit' });
