@@ -92,6 +92,7 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
             id: row.id,
             title: row.title,
             subtitle: row.subtitle,
+            alternateTitles: row.alternateTitles,
             authors: row.authors,
             subjects: row.subjects,
             series: row.series,

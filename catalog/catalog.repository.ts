@@ -17,6 +17,7 @@ export interface IndexRow {
   id: string;
   title: string;
   subtitle: string | null;
+  alternateTitles: string[];
   authors: string[];
   subjects: string[];
   isbns: string[];
@@ -53,7 +54,7 @@ export interface CatalogRepository {
 
 const BIB_COLUMNS = [
   'id', 'controlNumber', 'title', 'subtitle', 'authors', 'subjects', 'isbns', 'publisher', 'year', 'edition', 'series', 'summary',
-  'language', 'format', 'deweyCallNumber', 'lcCallNumber', 'callNumberSort', 'source', 'createdAt', 'updatedAt',
+  'language', 'format', 'deweyCallNumber', 'lcCallNumber', 'callNumberSort', 'source', 'createdAt', 'updatedAt', 'alternateTitles',
 ] as const;
 const ITEM_COLUMNS = ['id', 'barcode', 'bibId', 'branchId', 'location', 'callNumber', 'status', 'dueAt', 'updatedAt'] as const;
 
@@ -61,7 +62,7 @@ const quote = (name: string): string => `"${name}"`;
 /** What a CatalogRecord is made of: no import bookkeeping (source, dates, sort key), which only costs conversions. */
 const RECORD_COLUMNS = [
   'id', 'title', 'subtitle', 'authors', 'subjects', 'isbns', 'publisher', 'year', 'edition', 'series', 'summary', 'language', 'format',
-  'deweyCallNumber', 'lcCallNumber',
+  'deweyCallNumber', 'lcCallNumber', 'alternateTitles',
 ].map(quote).join(', ');
 
 function parseJsonArray(text: unknown): string[] {
@@ -73,6 +74,12 @@ function parseJsonArray(text: unknown): string[] {
     return [];
   }
 }
+
+/** Only records that have original-script titles carry the field. */
+const alternates = (value: unknown): { alternateTitles?: string[] } => {
+  const titles = parseJsonArray(value);
+  return titles.length > 0 ? { alternateTitles: titles } : {};
+};
 
 const toNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 const toDate = (value: unknown): Date | null => {
@@ -112,7 +119,7 @@ export function createCatalogRepository(deps: CatalogRepositoryDeps): CatalogRep
       bib.id, bib.controlNumber ?? null, bib.title, bib.subtitle ?? null, JSON.stringify(bib.authors), JSON.stringify(bib.subjects),
       JSON.stringify(bib.isbns), bib.publisher ?? null, bib.year ?? null, bib.edition ?? null, JSON.stringify(bib.series),
       bib.summary ?? null, bib.language ?? null, bib.format, bib.deweyCallNumber ?? null, bib.lcCallNumber ?? null,
-      bib.callNumberSort ?? null, source ?? null, iso(now), iso(now),
+      bib.callNumberSort ?? null, source ?? null, iso(now), iso(now), JSON.stringify(bib.alternateTitles ?? []),
     ]);
     const updates = BIB_COLUMNS.filter((c) => c !== 'id' && c !== 'createdAt').map((c) => `${quote(c)} = excluded.${quote(c)}`);
     await tx.$executeRawUnsafe(
@@ -155,6 +162,7 @@ export function createCatalogRepository(deps: CatalogRepositoryDeps): CatalogRep
       isbns: parseJsonArray(row.isbns),
       series: parseJsonArray(row.series),
       format: row.format as CatalogFormat,
+      ...alternates(row.alternateTitles),
       ...optional('subtitle', row.subtitle),
       ...optional('publisher', row.publisher),
       ...(year !== null ? { year } : {}),
@@ -192,7 +200,7 @@ export function createCatalogRepository(deps: CatalogRepositoryDeps): CatalogRep
       let after = '';
       for (;;) {
         const rows = await prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
-          `SELECT "id", "title", "subtitle", "authors", "subjects", "isbns", "series", "format", "language", "year", "deweyCallNumber", "lcCallNumber" ` +
+          `SELECT "id", "title", "subtitle", "alternateTitles", "authors", "subjects", "isbns", "series", "format", "language", "year", "deweyCallNumber", "lcCallNumber" ` +
             `FROM "BibRecord" WHERE "id" > ${provider === 'postgresql' ? '$1' : '?'} ORDER BY "id" LIMIT ${Math.floor(pageSize)}`,
           after,
         );
@@ -201,6 +209,7 @@ export function createCatalogRepository(deps: CatalogRepositoryDeps): CatalogRep
           id: String(row.id),
           title: String(row.title),
           subtitle: (row.subtitle as string | null) ?? null,
+          alternateTitles: parseJsonArray(row.alternateTitles),
           authors: parseJsonArray(row.authors),
           subjects: parseJsonArray(row.subjects),
           isbns: parseJsonArray(row.isbns),

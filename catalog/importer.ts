@@ -9,6 +9,7 @@ import { parseInWorker } from './import/parse-in-worker.js';
 import type { MarcEncoding } from './marc/iso2709.js';
 import type { SearchIndex } from './search/search-index.js';
 import { toIndexDoc } from './search/index-doc.js';
+import type { ItemTagLayout } from './bib/map-record.js';
 
 export interface SkippedRecord {
   file: string;
@@ -23,6 +24,8 @@ export interface ImportSummary {
   imported: number;
   updated: number;
   skipped: SkippedRecord[];
+  /** Records imported although something in them had to be repaired, and what. */
+  warnings: Array<{ file: string; index: number; warning: string }>;
   durationMs: number;
   recordsPerSecond: number;
 }
@@ -36,6 +39,8 @@ export interface ImportProgress {
 
 export interface ImportFilesOptions {
   encoding?: MarcEncoding;
+  /** Where this ILS exports its copies (default: 952, 852 and 949 in their usual layouts). */
+  itemTags?: ItemTagLayout[];
   onProgress?: (progress: ImportProgress) => void;
   /** File sizes for progress, when the caller knows them. */
   sizes?: Record<string, number>;
@@ -77,7 +82,7 @@ export function createCatalogImporter(deps: CatalogImporterDeps): CatalogImporte
   const batchSize = deps.batchSize ?? 2000;
 
   function newSummary(files: string[]): ImportSummary {
-    return { files, read: 0, imported: 0, updated: 0, skipped: [], durationMs: 0, recordsPerSecond: 0 };
+    return { files, read: 0, imported: 0, updated: 0, skipped: [], warnings: [], durationMs: 0, recordsPerSecond: 0 };
   }
 
   async function flush(batch: BibInput[], summary: ImportSummary, source: string, now: Date): Promise<void> {
@@ -114,6 +119,7 @@ export function createCatalogImporter(deps: CatalogImporterDeps): CatalogImporte
           batchSize,
           ...(options.encoding ? { encoding: options.encoding } : {}),
           ...(deps.branchAliases ? { branchAliases: deps.branchAliases } : {}),
+          ...(options.itemTags ? { itemTags: options.itemTags } : {}),
         };
         const inWorker = deps.parseInWorker !== false && fileSize(path) >= WORKER_MIN_BYTES;
         const batches: AsyncIterable<ParsedBatch> = inWorker ? parseInWorker(path, parseOptions) : parseMappedBatches(path, parseOptions);
@@ -121,6 +127,7 @@ export function createCatalogImporter(deps: CatalogImporterDeps): CatalogImporte
         for await (const batch of batches) {
           summary.read = readBefore + batch.read;
           for (const skip of batch.skipped) summary.skipped.push({ file, ...skip });
+          for (const warning of batch.warnings) summary.warnings.push({ file, ...warning });
           await flush(batch.bibs, summary, file, now);
           options.onProgress?.({ file, bytesRead: batch.bytesRead, read: summary.read, ...(total !== undefined ? { bytesTotal: total } : {}) });
         }

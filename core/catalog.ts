@@ -30,6 +30,8 @@ export interface CatalogRecord {
   year?: number;
   edition?: string;
   series: string[];
+  /** The title in its original script (Hebrew, Cyrillic, CJK…) when the record is romanized (MARC 880). */
+  alternateTitles?: string[];
   summary?: string;
   /** MARC language code ("eng", "spa"). */
   language?: string;

@@ -42,4 +42,11 @@ describe('seedDemoLibrary', () => {
     expect((await db.prisma.asset.findUniqueOrThrow({ where: { tag: 'PC-07' } })).location).toBe('Adult computer area, 2nd floor');
     expect(catalogSeeds).toBe(2);
   });
+
+  it('leaves the demo catalog out of a database that holds the library\'s own records', async () => {
+    await db.prisma.bibRecord.create({ data: { id: 'OCoLC:1', title: 'Our own record', format: 'book', source: 'export.mrc' } });
+    const report = await seedDemoLibrary(deps, DEMO_ASSETS, { force: true });
+    expect(report).toMatchObject({ seeded: true, catalogRecords: 0 });
+    expect(catalogSeeds).toBe(2);
+  });
 });

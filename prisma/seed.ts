@@ -6,6 +6,8 @@ export interface SeedDeps {
   assets: { upsert(asset: Asset): Promise<void> };
   /** Loads the demo catalog; returns how many records it wrote. */
   seedCatalog?: () => Promise<number>;
+  /** Seeds the demo patrons with loans, holds and fines (embedded ILS); runs after the catalog. */
+  seedPatrons?: () => Promise<number>;
   now: () => Date;
 }
 
@@ -25,7 +27,10 @@ export async function seedDemoLibrary(deps: SeedDeps, demoAssets: Asset[], optio
   const marker = await deps.prisma.setting.findUnique({ where: { key: SEEDED_KEY } });
   if (marker && !options.force) return { seeded: false, assets: 0, catalogRecords: 0 };
   for (const asset of demoAssets) await deps.assets.upsert(asset);
-  const catalogRecords = deps.seedCatalog ? await deps.seedCatalog() : 0;
+  // A library that already imported its own catalog gets no made-up demo records mixed into it.
+  const ownRecords = await deps.prisma.bibRecord.count({ where: { OR: [{ source: null }, { source: { not: 'demo' } }] } });
+  const catalogRecords = deps.seedCatalog && ownRecords === 0 ? await deps.seedCatalog() : 0;
+  if (deps.seedPatrons) await deps.seedPatrons();
   const seededAt = deps.now().toISOString();
   await deps.prisma.setting.upsert({
     where: { key: SEEDED_KEY },

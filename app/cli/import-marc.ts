@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import type { CatalogImporter, ImportSummary } from '../../catalog/importer.js';
+import { parseItemTagLayout } from '../../catalog/bib/map-record.js';
 
 /** What `libdesk import-marc` needs from the composition root; `close` runs when the import ends. */
 export interface ImportMarcDeps {
@@ -27,8 +28,14 @@ export function registerImportMarc(program: Command, open: () => Promise<ImportM
     .description('Import MARC records (ISO 2709 .mrc/.dat or MARCXML; MARC-8 or UTF-8) into the catalog')
     .argument('<files...>', 'MARC files to import')
     .option('--encoding <charset>', 'override leader/09: marc8, utf8 or any charset name (e.g. windows-1251)', 'auto')
-    .option('--show-skipped <n>', 'how many skipped records to list', '20')
-    .action(async (files: string[], options: { encoding: string; showSkipped: string }) => {
+    .option('--show-skipped <n>', 'how many skipped records and warnings to list', '20')
+    .option(
+      '--item-tag <layout>',
+      'where your ILS exports copies, e.g. 949:branch=m,barcode=i,call=a,location=l (repeatable; replaces the default 952, 852 and 949 layouts)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .action(async (files: string[], options: { encoding: string; showSkipped: string; itemTag?: string[] }) => {
+      const itemTags = options.itemTag?.map(parseItemTagLayout);
       const deps = await open();
       const sizes = Object.fromEntries(files.map((f) => [f, statSync(f).size]));
       const totalBytes = Object.values(sizes).reduce((a, b) => a + b, 0);
@@ -42,6 +49,7 @@ export function registerImportMarc(program: Command, open: () => Promise<ImportM
       try {
         summary = await deps.importer.importFiles(files, {
           encoding: options.encoding,
+          ...(itemTags ? { itemTags } : {}),
           sizes,
           onProgress: (p) => {
             if (p.file !== currentFile) {
@@ -70,5 +78,15 @@ export function formatImportSummary(summary: ImportSummary, showSkipped = 20): s
   ];
   for (const skip of summary.skipped.slice(0, showSkipped)) lines.push(`    ${skip.file} record ${skip.index}: ${skip.reason}`);
   if (summary.skipped.length > showSkipped) lines.push(`    … and ${summary.skipped.length - showSkipped} more`);
-  return lines;
+  const repaired = new Set(summary.warnings.map((warning) => `${warning.file}#${warning.index}`)).size;
+  lines.push(`  imported with repairs: ${repaired}`);
+  for (const warning of summary.warnings.slice(0, showSkipped)) lines.push(`    ${warning.file} record ${warning.index}: ${warning.warning}`);
+  if (summary.warnings.length > showSkipped) lines.push(`    … and ${summary.warnings.length - showSkipped} more`);
+  // Reasons quote bytes from the file; a broken file must not drive the operator's terminal.
+  return lines.map(printable);
+}
+
+/** Control characters shown as \xNN rather than sent to the terminal. */
+export function printable(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

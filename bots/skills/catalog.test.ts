@@ -95,3 +95,13 @@ describe('answerLocation', () => {
     expect(reply.text).toMatch(/not sure where/);
   });
 });
+
+describe('displayAuthor', () => {
+  it('turns a personal name round and leaves a corporate heading as catalogued', async () => {
+    const { displayAuthor } = await import('./catalog.js');
+    expect(displayAuthor('Rowling, J. K.')).toBe('J. K. Rowling');
+    expect(displayAuthor('Rowling, J. K. (Joanne Kathleen)')).toBe('J. K. Rowling');
+    expect(displayAuthor('Educational Audio Visual (Pleasantville, N.Y.)')).toBe('Educational Audio Visual (Pleasantville, N.Y.)');
+    expect(displayAuthor('United States. Congress')).toBe('United States. Congress');
+  });
+});

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Availability, BranchAvailability, CatalogFormat, CatalogPort, CatalogRecord, SearchField, ShelfLocation } from '../../core/catalog.js';
+import type { Availability, BranchAvailability, CatalogFormat, CatalogHit, CatalogPort, CatalogQuery, CatalogRecord, SearchField, ShelfLocation } from '../../core/catalog.js';
 import type { LibraryCalendar } from '../../core/calendar.js';
 import type { Channel } from '../../core/inquiry.js';
 import type { Reply, ReplyCard } from '../../core/reply.js';
@@ -25,8 +25,15 @@ export function branchName(branchId: string, calendar: LibraryCalendar | undefin
 }
 
 /** "Rowling, J. K." → "J. K. Rowling"; corporate names stay as they are. */
+/**
+ * "Rowling, J. K." reads "J. K. Rowling"; only a personal name in catalogue order is turned round. A
+ * corporate heading keeps its order, and the comma inside its qualifier ("Educational Audio Visual
+ * (Pleasantville, N.Y.)") is no surname separator.
+ */
 export function displayAuthor(author: string): string {
-  const match = /^([^,]+),\s*([^,]+)$/.exec(author);
+  // Qualifiers in parentheses are set aside first: "(Joanne Kathleen)" after a name, "(Pleasantville, N.Y.)" after a body.
+  const bare = author.replace(/\s*\([^)]*\)/g, '').trim();
+  const match = /^([^,]+),\s*([^,]+)$/.exec(bare);
   return match ? `${match[2]} ${match[1]}` : author;
 }
 
@@ -105,26 +112,49 @@ export interface ExtractedCatalogQuery {
   terms: string;
   field: SearchField;
   format?: CatalogFormat;
+  /** MARC language code asked for ("spanish books" → "spa"). */
+  language?: string;
+  /** `said`: "books by X" (nothing by X means no list); `guessed`: "X novels" (may be a subject after all). */
+  author?: 'said' | 'guessed';
+  /** "The Firm by Grisham": the author named after a title. */
+  byAuthor?: string;
   availableOnly?: boolean;
 }
 
 const FORMAT_WORDS: Array<[RegExp, CatalogFormat]> = [
-  [/\b(?:on|as an?|in)\s+(?:dvds?|blu-?rays?)\b|\b(?:the\s+)?(?:dvds?|movies?|films?|pel[ií]culas?)\s+(?:of|de)\b/i, 'dvd'],
-  [/\b(?:on|as an?)\s+(?:audio\s*books?|cds?|audio)\b|\baudio\s*books?\s+(?:of|by)\b|\baudiolibros?\b/i, 'audiobook'],
+  [/\b(?:on|as an?|in)\s+(?:dvds?|blu-?rays?)\b|\b(?:the\s+)?(?:dvds?|movies?|films?|pel[ií]culas?)\s+(?:of|de)\b|\b(?:dvds?|blu-?rays?|movies|films|pel[ií]culas)\b/i, 'dvd'],
+  [/\b(?:on|as an?)\s+(?:audio\s*books?|cds?|audio)\b|\baudio\s*books?\s+(?:of|by)\b|\baudiolibros?\b|\baudio\s*books?\b|\bbooks?\s+on\s+(?:tape|cd)\b/i, 'audiobook'],
   [/\b(?:in|on)\s+large\s+print\b|\blarge[-\s]print\b|\bletra\s+grande\b/i, 'large_print'],
-  [/\b(?:as an?|on)\s+e-?books?\b|\be-?books?\s+(?:of|by)\b|\bkindle\b|\blibros?\s+electr[oó]nicos?\b/i, 'ebook'],
+  [/\b(?:as an?|on)\s+e-?books?\b|\be-?books?\s+(?:of|by)\b|\bkindle\b|\blibros?\s+electr[oó]nicos?\b|\be-?books?\b/i, 'ebook'],
+  [/\bmusic\s+cds?\b|\bcds\b|\bmusic\b|\bm[uú]sica\b/i, 'music'],
 ];
+
+/** Language words that become a filter: "spanish books", "in French", "libros en español". */
+const LANGUAGE_CODES: Record<string, string> = {
+  spanish: 'spa', espanol: 'spa', english: 'eng', ingles: 'eng', french: 'fre', frances: 'fre', chinese: 'chi', chino: 'chi',
+  vietnamese: 'vie', german: 'ger', aleman: 'ger', arabic: 'ara', arabe: 'ara', korean: 'kor', russian: 'rus', japanese: 'jpn',
+  italian: 'ita', portuguese: 'por', portugues: 'por', polish: 'pol', tagalog: 'tgl', hindi: 'hin',
+};
+const LANGUAGE_NAMES = 'spanish|espa[nñ]ol|english|ingl[eé]s|french|franc[eé]s|chinese|chino|vietnamese|german|alem[aá]n|arabic|[aá]rabe|korean|russian|japanese|italian|portuguese|portugu[eé]s|polish|tagalog|hindi';
+/** "in Spanish", "Spanish books", "libros en español" — but not "French cooking" or "Italian cooking". */
+const LANGUAGE_WORDS = new RegExp(`\\b(?:in|en)\\s+(${LANGUAGE_NAMES})\\b|\\b(${LANGUAGE_NAMES})(?:[-\\s]language)?(?=\\s+(?:books?|novels?|titles?|dvds?|movies?|films?|audiobooks?|ebooks?|picture books|comics|magazines?|cookbooks?|kids\\s+books|children'?s\\s+books)\\b)`, 'i');
 
 const FILLER = [
   /^(?:hi|hello|hey|hola|please|por favor)[,!.\s]+/i,
+  /\b(?:do|does)\s+(?:u|ya|you)\s+(?:hav|have|got|carry)\b|\b(?:u|you|ya)\s+got\b|\bgot\s+any\b/gi,
+  /\b(?:can|could|would)\s+(?:you|u)\s+(?:find|get|recommend|suggest|show)(?:\s+me)?\b|\b(?:give|show|find|get|recommend|suggest)\s+me\b|\brecommend\b/gi,
+  /\bi(?:'d|\s+would)\s+like\b|\bid\s+like\b|\bany\s+good\b|\bgood\b(?=\s+(?:books?|novels?|dvds?|movies?))/gi,
+  /\bfor\s+my\s+(?:son|daughter|kid|kids|toddler|child|children|husband|wife|class|mom|dad|grandson|granddaughter)\b|\bfor\s+(?:school|class)\b/gi,
   /\b(?:do|does)\s+(?:you|the library)\s+(?:guys\s+)?(?:have|carry|own|stock)\b/gi,
   /\b(?:have|got)\s+you\s+got\b/gi,
   /\b(?:can|could|may)\s+i\s+(?:borrow|get|check\s*out|find|reserve)\b/gi,
   /\bi(?:'m|\s+am)\s+(?:looking|searching)\s+for\b|\bi\s+(?:want|need|would\s+like)(?:\s+to\s+(?:read|borrow|find))?\b|\blooking\s+for\b|\bsearch(?:ing)?\s+(?:for)?\b/gi,
   /\bis\s+there\b|\bare\s+there\b|\bdo\s+you\s+know\s+if\s+you\s+have\b/gi,
   /\b(?:tienen|tiene|hay|busco|quiero|necesito)\b/gi,
+  /\bpls\b|\bplz\b|\bthx\b/gi,
   /\b(?:a\s+)?cop(?:y|ies)\s+of\b/gi,
-  /\b(?:in|available|in\s+stock|on\s+the\s+shelf|checked\s+in|in\s+the\s+catalog(?:ue)?)\s*[?.!]*\s*$/gi,
+  // Whitespace before, not \b: "Zeṿin" must not lose its "in".
+  /(?:^|\s)(?:in|available|in\s+stock|on\s+the\s+shelf|checked\s+in|in\s+the\s+catalog(?:ue)?)\s*[?.!]*\s*$/gi,
   /\b(?:in|at)\s+(?:the\s+)?(?:library|catalog(?:ue)?)\b/gi,
   /^\s*(?:any|some|a|an|the)\s+(?=(?:books?|novels?|titles?|movies?|dvds?|audiobooks?)\b)/i,
   /^\s*(?:any|some)\s+/i,
@@ -164,15 +194,34 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
 
   for (const pattern of FILLER) rest = rest.replace(pattern, ' ').replace(/\s+/g, ' ').trim();
 
+  let language: string | undefined;
+  const languageWord = LANGUAGE_WORDS.exec(rest);
+  // "spanish books", "in French", "libros en español": a filter, unless the language is the whole query.
+  if (languageWord) {
+    language = LANGUAGE_CODES[foldWord(languageWord[1] ?? languageWord[2]!)];
+    rest = rest.replace(languageWord[0], ' ').replace(/\s+/g, ' ').trim();
+  }
+
   let field: SearchField = 'keyword';
-  const byAuthor = /^(?:(?:books?|novels?|anything|something|stuff|works?|titles?|libros?|algo)\s+)?(?:by|from|written\s+by|de(?:l\s+autor)?)\s+(.+)$/i.exec(rest) ?? /^author\s+(.+)$/i.exec(rest);
-  const about = /^(?:(?:books?|novels?|anything|something|stuff|titles?|libros?|algo)\s+)?(?:about|on|sobre|de)\s+(.+)$/i.exec(rest);
-  if (byAuthor && !/^(?:de)\b/i.test(rest)) {
+  let author: ExtractedCatalogQuery['author'];
+  let byAuthorName: string | undefined;
+  const byAuthor = /^(?:(?:books?|novels?|anything|something|stuff|works?|titles?|libros?|algo|cookbooks?|comics)\s+)?(?:by|from|written\s+by|del\s+autor|de\s+la\s+autora)\s+(.+)$/i.exec(rest) ?? /^author\s+(.+)$/i.exec(rest);
+  const about = /^(?:(?:books?|novels?|anything|something|stuff|titles?|libros?|algo|a\s+book|a\s+novel|one)\s+)?(?:about|on|sobre|de|regarding)\s+(.+)$/i.exec(rest);
+  const kindWords = /^(.+?)\s+(?:novels?|books?|cookbooks?|comics|picture\s+books|mysteries|thrillers|libros|novelas)$/i.exec(rest);
+  const titleBy = /^(.+?)\s+(?:by|de)\s+(\p{L}[\p{L}.' -]+)$/iu.exec(rest);
+  if (byAuthor) {
     field = 'author';
+    author = 'said';
     rest = byAuthor[1]!;
   } else if (about) {
     field = 'subject';
     rest = about[1]!;
+  } else if (kindWords && !SUBJECT_WORDS.test(kindWords[1]!) && kindWords[1]!.split(/\s+/).length <= 3) {
+    field = 'author';
+    author = 'guessed';
+    rest = kindWords[1]!;
+  } else if (titleBy && !/^(?:books?|novels?|anything|libros?)$/i.test(titleBy[1]!)) {
+    byAuthorName = titleBy[2]!.trim();
   } else {
     const titled = /^(?:title|called|named)\s+(.+)$/i.exec(rest);
     if (titled) {
@@ -180,8 +229,24 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
       rest = titled[1]!;
     }
   }
-  const terms = rest.replace(/[?!.,;:]+$/g, '').replace(/^[?!.,;:\s]+/, '').trim();
-  return { kind: 'search', terms, field, ...(format ? { format } : {}), ...(availableOnly ? { availableOnly } : {}) };
+  const terms = rest.replace(/[?!.,;:]+$/g, '').replace(/^[?!.,;:\s]+/, '').replace(/^(?:a|an|the|some|any)\s+(?=\S+$)/i, '').trim();
+  return {
+    kind: 'search',
+    terms,
+    field,
+    ...(format ? { format } : {}),
+    ...(language ? { language } : {}),
+    ...(author ? { author } : {}),
+    ...(byAuthorName ? { byAuthor: byAuthorName } : {}),
+    ...(availableOnly ? { availableOnly } : {}),
+  };
+}
+
+/** Words that make "X books" a subject ("history books"), not an author ("grisham books"). */
+const SUBJECT_WORDS = /\b(?:history|science|cook(?:ing)?|kids?|children'?s?|picture|large|print|new|good|best|old|funny|scary|easy|chapter|mystery|romance|horror|fantasy|sci|fi|war|computers?|programming|art|travel|gardening|garden|baby|dogs?|cats?|dinosaurs?|space|math|music|poetry|self|help|business|health|diet|vegan|religious|christian|bible|teen|ya|young|adult|graphic|audio|e|library|these|those|some|any|your|the|a|spanish|english|french|good|classic|popular|recent|latest|biograph(?:y|ies)|true|crime|western|westerns|sports?|nature|animals?|cars?|trains?|knitting|craft|crafts|holiday|christmas|halloween)\b/i;
+
+function foldWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 const MAX_RESULTS = 3;
@@ -191,24 +256,180 @@ const MAX_RESULTS = 3;
  * and where that stands. Short enough for SMS in `smsText`.
  */
 export async function answerCatalog(deps: CatalogSkillDeps, input: CatalogSkillInput): Promise<Reply> {
+  return (await searchAndAnswer(deps, input)).reply;
+}
+
+/** A catalog answer and the records it listed, in the order shown. */
+export interface CatalogAnswer {
+  reply: Reply;
+  records: CatalogRecord[];
+}
+
+const SEARCH_DEPTH = 20;
+/** Words that are not part of a name or a title when checking what matched. */
+const QUERY_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'by', 'book', 'books', 'novel', 'novels', 'de', 'el', 'la', 'los', 'las', 'y', 'del']);
+
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function words(text: string): string[] {
+  return folded(text).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+}
+
+/** At most one edit apart (a missing, extra, changed or swapped letter): "tolkein" ~ "tolkien". */
+function nearlyEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 5 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * Does a catalogued author ("Rowling, J. K.") carry every word of the asked name ("jk rowling",
+ * "j.k. rowling", "rowlings")? Initials may be run together; one typo per long word is forgiven.
+ */
+export function authorMatches(asked: string, author: string): boolean {
+  const askedWords = words(asked).filter((word) => !QUERY_STOPWORDS.has(word));
+  if (askedWords.length === 0) return false;
+  const authorWords = words(author);
+  const [surname, ...given] = folded(author).split(',');
+  const initials = words(given.join(' ')).map((word) => word[0]).join('');
+  const surnameWords = words(surname ?? '');
+  let matchedSurname = false;
+  for (const word of askedWords) {
+    const hit = authorWords.some((candidate) => nearlyEqual(word, candidate) || (word.length > 4 && candidate.startsWith(word)));
+    if (hit && surnameWords.some((candidate) => nearlyEqual(word, candidate) || word === candidate)) matchedSurname = true;
+    if (hit) continue;
+    if (word.length <= 3 && (word === initials || initials.includes(word))) continue;
+    // "yuval noah harari" for "Harari, Yuval N.": a given name catalogued as its initial.
+    if (given.join(' ').match(/\b[a-z]\.?(?:\s|$)/) && initials.includes(word[0]!)) continue;
+    if (word.length > 2 && word.endsWith('s') && authorWords.includes(word.slice(0, -1))) continue;
+    return false;
+  }
+  return matchedSurname;
+}
+
+/** The record's own words (title, subtitle, authors, subjects, series) hold every word asked. */
+function coversAll(record: CatalogRecord, terms: string): boolean {
+  const asked = words(terms).filter((word) => !QUERY_STOPWORDS.has(word));
+  if (asked.length === 0) return false;
+  const own = new Set(words([record.title, record.subtitle ?? '', ...record.authors, ...record.series].join(' ')));
+  return asked.every((word) => own.has(word) || [...own].some((candidate) => nearlyEqual(word, candidate)));
+}
+
+function titleCovers(record: CatalogRecord, terms: string): boolean {
+  const asked = words(terms).filter((word) => !QUERY_STOPWORDS.has(word));
+  const title = new Set(words(`${record.title} ${record.subtitle ?? ''}`));
+  return asked.length > 0 && asked.every((word) => title.has(word) || [...title].some((candidate) => nearlyEqual(word, candidate)));
+}
+
+/** "computer" ↔ "computers": the index does not stem, so a miss is tried once in the other number. */
+function otherNumber(terms: string): string | undefined {
+  const match = /^(.*?)(\p{L}+)$/u.exec(terms.trim());
+  if (!match) return undefined;
+  const [, head, last] = match as unknown as [string, string, string];
+  if (last.length < 4) return undefined;
+  return last.endsWith('s') ? `${head}${last.slice(0, -1)}` : `${head}${last}s`;
+}
+
+interface Found {
+  hits: CatalogHit[];
+  total: number;
+  /** The author asked for, when the catalog holds nothing by them. */
+  noneBy?: string;
+  terms: string;
+}
+
+/**
+ * Which records answer the query, best first. An author query lists only that author's records; a
+ * title found word for word comes before looser keyword matches; a name with nothing by it in the
+ * catalog lists nothing rather than someone else's books.
+ */
+async function findRecords(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string): Promise<Found> {
+  const terms = extracted.terms || fallbackText;
+  const filters = {
+    ...(extracted.format ? { format: extracted.format } : {}),
+    ...(extracted.language ? { language: extracted.language } : {}),
+    ...(extracted.availableOnly ? { availableOnly: true } : {}),
+  };
+  const search = (text: string, field: SearchField, extra: Partial<CatalogQuery> = filters) => catalog.search({ text, field, limit: SEARCH_DEPTH, ...extra });
+
+  if (extracted.field === 'isbn') {
+    const result = await search(terms, 'isbn', {});
+    return { hits: result.hits, total: result.total, terms };
+  }
+  if (extracted.field === 'author') {
+    const result = await search(terms, 'author');
+    const byThem = result.hits.filter(({ record }) => record.authors.some((author) => authorMatches(terms, author)));
+    if (byThem.length > 0) return { hits: byThem, total: byThem.length, terms };
+    if (extracted.author === 'said') return { hits: [], total: 0, noneBy: terms, terms };
+  }
+  if (extracted.field === 'subject') {
+    for (const text of [terms, otherNumber(terms)]) {
+      if (!text) continue;
+      const result = await search(text, 'subject');
+      if (result.hits.length > 0) return { hits: result.hits, total: result.total, terms: text };
+    }
+  }
+  if (extracted.byAuthor) {
+    const title = terms.slice(0, terms.toLowerCase().lastIndexOf(extracted.byAuthor.toLowerCase())).replace(/\s+(?:by|de)\s*$/i, '').trim();
+    const result = await search(`${title} ${extracted.byAuthor}`, 'keyword');
+    const both = result.hits.filter(({ record }) => titleCovers(record, title) && record.authors.some((author) => authorMatches(extracted.byAuthor!, author)));
+    if (both.length > 0) return { hits: both, total: both.length, terms };
+  }
+  // A bare title or name: a title found word for word first, then an author it names, then any match.
+  const titled = await search(terms, 'title');
+  const exact = titled.hits.filter(({ record }) => titleCovers(record, terms));
+  if (exact.length > 0) return { hits: exact, total: exact.length, terms };
+  const authored = await search(terms, 'author');
+  const byName = authored.hits.filter(({ record }) => record.authors.some((author) => authorMatches(terms, author)));
+  if (byName.length > 0) return { hits: byName, total: byName.length, terms };
+  for (const text of [terms, otherNumber(terms)]) {
+    if (!text) continue;
+    const result = await search(text, 'keyword');
+    if (result.hits.length === 0) continue;
+    // A name-like query ("jrr tolkein") whose words no record carries found only look-alikes.
+    if (looksLikeName(text) && !result.hits.some(({ record }) => coversAll(record, text) || record.subjects.some((subject) => words(text).every((word) => words(subject).includes(word))))) {
+      return { hits: [], total: 0, noneBy: text, terms: text };
+    }
+    return { hits: result.hits, total: result.total, terms: text };
+  }
+  return { hits: [], total: 0, terms };
+}
+
+/** Two or three words, no digits, none of them an everyday subject word: probably a person. */
+function looksLikeName(text: string): boolean {
+  const parts = words(text);
+  return parts.length >= 2 && parts.length <= 3 && parts.every((word) => /^\p{L}+$/u.test(word)) && !SUBJECT_WORDS.test(text) && !parts.some((word) => QUERY_STOPWORDS.has(word));
+}
+
+/** Answers "do you have …?" and says which records it listed. */
+export async function searchAndAnswer(deps: CatalogSkillDeps, input: CatalogSkillInput): Promise<CatalogAnswer> {
   const language: SkillLanguage = input.language ?? 'en';
   const es = language === 'es';
   const timeZone = deps.calendar?.timeZone ?? 'UTC';
   const extracted = extractCatalogQuery(input.query);
-  const terms = extracted.terms || input.query;
-  let field = extracted.field;
-  let result = await deps.catalog.search({ text: terms, field, limit: MAX_RESULTS, ...(extracted.format ? { format: extracted.format } : {}), ...(extracted.availableOnly ? { availableOnly: true } : {}) });
-  if (result.hits.length === 0 && field !== 'keyword' && field !== 'isbn') {
-    // "books about grisham" or "by dune": the field guess was wrong; try every field.
-    field = 'keyword';
-    result = await deps.catalog.search({ text: terms, field, limit: MAX_RESULTS, ...(extracted.format ? { format: extracted.format } : {}) });
-  }
+  const found = await findRecords(deps.catalog, extracted, input.query);
+  const terms = found.terms;
+  const result = { hits: found.hits.slice(0, MAX_RESULTS), total: found.total };
 
+  if (found.noneBy) {
+    const text = es
+      ? `No encontré nada de "${found.noneBy}" en nuestro catálogo. Puedo pedirlo a otra biblioteca (préstamo interbibliotecario) o pasarle con un bibliotecario.`
+      : `I couldn't find anything by "${found.noneBy}" in our catalog. We can borrow it from another library (interlibrary loan), or I can pass your question to a librarian.`;
+    return { reply: { text, smsText: clip(text, SMS_LIMIT), quickReplies: [es ? 'Préstamo interbibliotecario' : 'Interlibrary loan', es ? 'Hablar con un bibliotecario' : 'Talk to a librarian'], language }, records: [] };
+  }
   if (result.hits.length === 0) {
     const text = es
       ? `No encontré nada para "${terms}" en el catálogo. Revise la ortografía o pruebe con el autor. También puedo pasarle con un bibliotecario.`
       : `I couldn't find anything for "${terms}" in our catalog. Check the spelling or try the author's name. I can also pass your question to a librarian.`;
-    return { text, smsText: clip(text, SMS_LIMIT), quickReplies: [es ? 'Hablar con un bibliotecario' : 'Talk to a librarian'], language };
+    return { reply: { text, smsText: clip(text, SMS_LIMIT), quickReplies: [es ? 'Hablar con un bibliotecario' : 'Talk to a librarian'], language }, records: [] };
   }
 
   const ids = result.hits.map((h) => h.record.id);
@@ -262,7 +483,7 @@ export async function answerCatalog(deps: CatalogSkillDeps, input: CatalogSkillI
     sms = next;
   }
   if (!sms) sms = clip(smsParts[0]!, SMS_LIMIT);
-  return { text, smsText: sms, cards, quickReplies, language };
+  return { reply: { text, smsText: sms, cards, quickReplies, language }, records: result.hits.map((hit) => hit.record) };
 }
 
 function capitalize(text: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MarcDataField, MarcRecord } from '../marc/record.js';
-import { mapMarcRecord } from './map-record.js';
+import { mapMarcRecord, parseItemTagLayout } from './map-record.js';
 
 const df = (tag: string, ind: string, ...subs: Array<[string, string]>): MarcDataField => ({ tag, ind1: ind[0]!, ind2: ind[1]!, subfields: subs.map(([code, value]) => ({ code, value })) });
 
@@ -52,12 +52,43 @@ describe('mapMarcRecord', () => {
     expect(bib.items[1]).toMatchObject({ branchId: 'eastside', status: 'available', callNumber: '641.5945 ROS' });
     expect(bib.items[2]).toMatchObject({ status: 'lost', callNumber: '641.5945 ROS' });
   });
-  it('falls back to the ISBN as key and refuses a record with neither', () => {
+  it('falls back to the ISBN as key, then to a stable key from what identifies the work', () => {
     const without001 = { ...record, fields: record.fields.filter((f) => f.tag !== '001') };
     expect(mapMarcRecord(without001).id).toBe('isbn:9780439708180');
     const bare = { ...record, fields: record.fields.filter((f) => f.tag !== '001' && f.tag !== '020') };
-    expect(() => mapMarcRecord(bare)).toThrow(/neither a control number/);
+    const key = mapMarcRecord(bare).id;
+    expect(key).toMatch(/^content:[0-9a-f]{24}$/);
+    // Read again (a re-import), the same record gets the same key; another title gets another.
+    expect(mapMarcRecord(structuredClone(bare)).id).toBe(key);
+    const retitled = { ...bare, fields: bare.fields.map((f) => (f.tag === '245' ? df('245', '10', ['a', 'Another title']) : f)) };
+    expect(mapMarcRecord(retitled).id).not.toBe(key);
     expect(() => mapMarcRecord({ ...record, fields: record.fields.filter((f) => f.tag !== '245') })).toThrow(/no title/);
+  });
+
+  it('keeps titles and names in their original script from 880 fields, searchable beside the romanized ones', () => {
+    const hebrew = mapMarcRecord({
+      ...record,
+      fields: [
+        ...record.fields,
+        df('880', '10', ['6', '245-01/(2/r'], ['a', 'ספר הדקדוק /']),
+        df('880', '1 ', ['6', '100-02/(2/r'], ['a', 'כהן, אברהם.']),
+      ],
+    });
+    expect(hebrew.alternateTitles).toEqual(['ספר הדקדוק']);
+    expect(hebrew.authors.at(-1)).toBe('כהן, אברהם');
+    expect(hebrew.authors[0]).toBe(mapMarcRecord(record).authors[0]);
+  });
+
+  it('reads copies from a local 949 and from a layout the library configures', () => {
+    const local = { ...record, fields: [...record.fields.filter((f) => f.tag !== '952'), df('949', '  ', ['a', '823.914 ROW'], ['i', '31234000123'], ['l', 'Juvenile Fiction'], ['m', 'Main Library'])] };
+    expect(mapMarcRecord(local).items).toEqual([
+      { id: '31234000123', barcode: '31234000123', branchId: 'main', status: 'available', callNumber: '823.914 ROW', location: 'Juvenile Fiction' },
+    ]);
+    const custom = { ...record, fields: [...record.fields.filter((f) => f.tag !== '952'), df('945', '  ', ['y', 'Eastside Branch'], ['z', 'B77'])] };
+    expect(mapMarcRecord(custom).items).toEqual([]);
+    const layout = parseItemTagLayout('945:branch=y,barcode=z');
+    expect(mapMarcRecord(custom, { itemTags: [layout] }).items).toMatchObject([{ id: 'B77', branchId: 'eastside' }]);
+    expect(() => parseItemTagLayout('945:shelf=q')).toThrow(/unknown key/);
   });
   it('maps 852 holdings', () => {
     const holding = mapMarcRecord({ ...record, fields: [...record.fields.filter((f) => f.tag !== '952'), df('852', '0 ', ['b', 'Eastside Branch'], ['c', 'Adult Nonfiction'], ['h', '641.5945'], ['i', 'ROS'], ['p', 'B42'])] });

@@ -5,14 +5,58 @@ import { createBranchResolver, type BranchResolver } from './branches.js';
 import { callNumberSortKey, parseCallNumber } from './call-number.js';
 import { detectFormat } from './format.js';
 import { normalizeIsbn } from './isbn.js';
+import { createHash } from 'node:crypto';
 
 export interface MapRecordOptions {
   resolveBranch?: BranchResolver;
+  /** Where this ILS exports its copies; defaults to Koha's 952, standard 852 and the common local 949. */
+  itemTags?: ItemTagLayout[];
+}
+
+/**
+ * Which subfields of a local holdings tag hold what. ILSs put copies in different places: Koha in 952,
+ * MARC 21 holdings in 852, many systems' exports (Sierra, Polaris, Evergreen loads, OCLC local data) in
+ * 949 with their own layouts, so the layout is data a library can set.
+ */
+export interface ItemTagLayout {
+  tag: string;
+  branch: string;
+  barcode?: string;
+  callNumber?: string;
+  location?: string;
+  /** The call number is split over the subfields in `callNumber` (852 $k $h $i $m) and read joined, in order. */
+  joinCallNumber?: boolean;
+  /** Koha's status subfields (withdrawn $0, lost $1, not for loan $7, due date $q). */
+  kohaStatus?: boolean;
+}
+
+export const DEFAULT_ITEM_TAGS: ItemTagLayout[] = [
+  { tag: '952', branch: 'ba', barcode: 'p', callNumber: 'o', location: 'c', kohaStatus: true },
+  { tag: '852', branch: 'ba', barcode: 'p', callNumber: 'khim', location: 'c', joinCallNumber: true },
+  { tag: '949', branch: 'mw', barcode: 'ib', callNumber: 'a', location: 'l' },
+];
+
+/** Parses `949:branch=m,barcode=i,call=a,location=l` (the import command's --item-tag option). */
+export function parseItemTagLayout(text: string): ItemTagLayout {
+  const match = /^(\d{3}):(.+)$/.exec(text.trim());
+  if (!match) throw new MarcRecordError(`item tag layout "${text}" is not TAG:key=subfields,…`);
+  const layout: ItemTagLayout = { tag: match[1]!, branch: '' };
+  for (const pair of match[2]!.split(',')) {
+    const [key, codes] = pair.split('=').map((part) => part.trim());
+    if (!codes || !/^[a-z0-9]+$/.test(codes)) throw new MarcRecordError(`item tag layout "${text}": "${pair}" needs subfield codes`);
+    if (key === 'branch') layout.branch = codes;
+    else if (key === 'barcode') layout.barcode = codes;
+    else if (key === 'call') layout.callNumber = codes;
+    else if (key === 'location') layout.location = codes;
+    else throw new MarcRecordError(`item tag layout "${text}": unknown key "${key}" (branch, barcode, call, location)`);
+  }
+  if (!layout.branch) throw new MarcRecordError(`item tag layout "${text}" needs branch=…`);
+  return layout;
 }
 
 const defaultResolver = createBranchResolver();
 
-const MAPPED_TAGS = /^(00[1378]|020|041|050|082|090|092|1[01]0|111|245|250|260|264|490|520|6\d\d|7[01][01]|711|8[01][01]|811|830|852|952)$/;
+const MAPPED_TAGS = /^(00[1378]|020|041|050|082|090|092|1[01]0|111|245|250|260|264|300|490|520|6\d\d|7[01][01]|711|8[01][01]|811|830|880|9\d\d|852)$/;
 
 /** Strips ISBD punctuation that ends a subfield ("Title /", "Publisher,", "Author."), keeping initials. */
 export function cleanMarcText(value: string): string {
@@ -49,13 +93,26 @@ function subjectHeading(field: MarcDataField): string {
   return [main.join(' '), ...subdivisions].filter(Boolean).join(' -- ');
 }
 
-/** The record key that makes a re-import an update: 003:001, else the first ISBN. */
+/**
+ * The record key that makes a re-import an update: 003:001, else the first ISBN, else a hash of what
+ * identifies the work (title, names, publication, edition, extent). Many small libraries' exports have
+ * neither a control number nor an ISBN; the same record read again gets the same key.
+ */
 export function recordKey(record: MarcRecord, isbns: string[]): string {
   const control = controlField(record, '001')?.trim();
   if (control) return `${controlField(record, '003')?.trim() || 'local'}:${control}`;
   if (isbns[0]) return `isbn:${isbns[0]}`;
-  throw new MarcRecordError('record has neither a control number (001) nor a valid ISBN (020) to identify it');
+  const identifying = dataFields(record, /^(1[01][01]|111|245|250|260|264|300)$/)
+    .map((field) => `${field.tag}${field.subfields.map((sub) => `$${sub.code}${sub.value.replace(/\s+/g, ' ').trim()}`).join('')}`)
+    .join('|');
+  return `content:${createHash('sha256').update(identifying.normalize('NFC')).digest('hex').slice(0, 24)}`;
 }
+
+/** 880 fields carry the original script of another field; $6 names it ("245-01/(N" is the title's). */
+function linkedTag(field: MarcDataField): string | undefined {
+  return /^(\d{3})-/.exec(subfield(field, '6') ?? '')?.[1];
+}
+const alternates = (record: MarcRecord, tags: RegExp): MarcDataField[] => dataFields(record, '880').filter((field) => tags.test(linkedTag(field) ?? ''));
 
 function parseKohaDate(text: string | undefined): Date | undefined {
   if (!text) return undefined;
@@ -79,39 +136,36 @@ function kohaStatus(field: MarcDataField): { status: ItemStatus; dueAt?: Date } 
   return { status: 'available' };
 }
 
-function itemsOf(record: MarcRecord, bibId: string, resolveBranch: BranchResolver, fallbackCall: string | undefined): ItemInput[] {
+function itemsOf(record: MarcRecord, bibId: string, resolveBranch: BranchResolver, fallbackCall: string | undefined, layouts: ItemTagLayout[]): ItemInput[] {
   const items: ItemInput[] = [];
   const used = new Set<string>();
-  const add = (item: Omit<ItemInput, 'id'>): void => {
-    let id = item.barcode ?? `${bibId}#${items.length + 1}`;
-    if (used.has(id)) id = `${bibId}#${items.length + 1}`;
-    used.add(id);
-    items.push({ id, ...item });
+  const first = (field: MarcDataField, codes: string | undefined): string | undefined => {
+    for (const code of codes ?? '') {
+      const value = subfield(field, code)?.trim();
+      if (value) return value;
+    }
+    return undefined;
   };
-  for (const field of dataFields(record, '952')) {
-    const barcode = subfield(field, 'p')?.trim() || undefined;
-    const callNumber = subfield(field, 'o')?.trim() || fallbackCall;
-    const location = subfield(field, 'c')?.trim() || undefined;
-    add({
-      branchId: resolveBranch(subfield(field, 'b') ?? subfield(field, 'a')),
-      ...kohaStatus(field),
-      ...(barcode ? { barcode } : {}),
-      ...(callNumber ? { callNumber } : {}),
-      ...(location ? { location } : {}),
-    });
-  }
-  for (const field of dataFields(record, '852')) {
-    const barcode = subfield(field, 'p')?.trim() || undefined;
-    const parts = [subfield(field, 'k'), subfield(field, 'h'), subfield(field, 'i'), subfield(field, 'm')].filter(Boolean).join(' ').trim();
-    const callNumber = parts || fallbackCall;
-    const location = subfield(field, 'c')?.trim() || undefined;
-    add({
-      branchId: resolveBranch(subfield(field, 'b') ?? subfield(field, 'a')),
-      status: 'available',
-      ...(barcode ? { barcode } : {}),
-      ...(callNumber ? { callNumber } : {}),
-      ...(location ? { location } : {}),
-    });
+  for (const layout of layouts) {
+    for (const field of dataFields(record, layout.tag)) {
+      const barcode = first(field, layout.barcode);
+      const own = layout.joinCallNumber
+        ? [...(layout.callNumber ?? '')].map((code) => subfield(field, code)?.trim()).filter(Boolean).join(' ')
+        : first(field, layout.callNumber);
+      const callNumber = own || fallbackCall;
+      const location = first(field, layout.location);
+      let id = barcode ?? `${bibId}#${items.length + 1}`;
+      if (used.has(id)) id = `${bibId}#${items.length + 1}`;
+      used.add(id);
+      items.push({
+        id,
+        branchId: resolveBranch(first(field, layout.branch)),
+        ...(layout.kohaStatus ? kohaStatus(field) : { status: 'available' as const }),
+        ...(barcode ? { barcode } : {}),
+        ...(callNumber ? { callNumber } : {}),
+        ...(location ? { location } : {}),
+      });
+    }
   }
   return items;
 }
@@ -138,7 +192,10 @@ export function mapMarcRecord(source: MarcRecord, options: MapRecordOptions = {}
   const authors = unique([
     ...dataFields(record, /^(100|110|111)$/).map((f) => joinSubfields(f, f.tag === '100' ? 'abcq' : 'abcdn')),
     ...dataFields(record, /^(700|710|711)$/).map((f) => joinSubfields(f, f.tag === '700' ? 'abcq' : 'ab')),
+    // Names in their original script come after the romanized ones, so displays lead with the catalogued form.
+    ...alternates(record, /^(100|110|111|700|710|711)$/).map((f) => joinSubfields(f, 'abcq')),
   ]);
+  const alternateTitles = unique(alternates(record, /^245$/).map((f) => joinSubfields(f, 'abfgknp')));
   const subjects = unique(dataFields(record, /^6[0-9][0-9]$/).filter((f) => f.tag !== '653' || true).map(subjectHeading));
 
   const pub = dataFields(record, '264').find((f) => f.ind2 === '1') ?? dataFields(record, '260')[0] ?? dataFields(record, '264')[0];
@@ -149,6 +206,7 @@ export function mapMarcRecord(source: MarcRecord, options: MapRecordOptions = {}
   const series = unique([
     ...dataFields(record, '490').map((f) => joinSubfields(f, 'av', ' ; ')),
     ...dataFields(record, /^(800|810|811|830)$/).map((f) => joinSubfields(f, 'atv', ' ; ')),
+    ...alternates(record, /^(490|830)$/).map((f) => joinSubfields(f, 'av', ' ; ')),
   ]);
   const summary = dataFields(record, '520').map((f) => joinSubfields(f, 'ab'))[0] || undefined;
 
@@ -173,7 +231,8 @@ export function mapMarcRecord(source: MarcRecord, options: MapRecordOptions = {}
     isbns,
     series,
     format: detectFormat(record.leader, f007, f008),
-    items: itemsOf(record, id, resolveBranch, preferred),
+    items: itemsOf(record, id, resolveBranch, preferred, options.itemTags ?? DEFAULT_ITEM_TAGS),
+    ...(alternateTitles.length > 0 ? { alternateTitles } : {}),
     ...(controlField(record, '001') ? { controlNumber: controlField(record, '001')!.trim() } : {}),
     ...(subtitle ? { subtitle } : {}),
     ...(publisher ? { publisher } : {}),

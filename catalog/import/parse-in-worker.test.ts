@@ -13,7 +13,8 @@ async function collect(batches: AsyncIterable<ParsedBatch>): Promise<ParsedBatch
   return out;
 }
 
-describe('parsing MARC on a worker thread', () => {
+// Each test starts a worker thread that loads TypeScript through tsx: seconds, more on a busy machine.
+describe('parsing MARC on a worker thread', { timeout: 60_000 }, () => {
   it('gives the same batches as parsing on the calling thread', async () => {
     for (const file of files) {
       const options = { batchSize: 7, branchAliases: { main: ['MAIN'], eastside: ['EAST', 'ESB'] } };

@@ -41,3 +41,32 @@ describe('ISO 2709', () => {
     expect(parsed.fields[0]).toMatchObject({ subfields: [{ code: 'a', value: 'Мир' }] });
   });
 });
+
+describe('ISO 2709 leniency', () => {
+  const withBytes = (fields: Array<{ tag: string; value: string }>, patch: (bytes: Uint8Array) => void) => {
+    const bytes = writeIso2709({
+      leader: '00000nam a2200000 i 4500',
+      fields: fields.map((field) => ({ tag: field.tag, ind1: '0', ind2: '0', subfields: [{ code: 'a', value: field.value }] })),
+    });
+    patch(bytes);
+    return bytes;
+  };
+
+  it('keeps a record whose unused field has an undecodable byte, and says what it replaced', () => {
+    const bytes = withBytes([{ tag: '245', value: 'Good title' }, { tag: '880', value: 'QQQ' }], (b) => {
+      b[b.indexOf(0x51)] = 0xff; // not UTF-8, not MARC-8
+    });
+    const parsed = parseIso2709(bytes);
+    expect(parsed.fields.find((field) => field.tag === '245')).toMatchObject({ subfields: [{ code: 'a', value: 'Good title' }] });
+    expect(parsed.warnings?.join(' ')).toMatch(/field 880: .*replaced/);
+  });
+
+  it('removes control characters such as a stray ESC and reports them', () => {
+    const bytes = withBytes([{ tag: '245', value: 'Bad Zbyte' }], (b) => {
+      b[b.indexOf(0x5a)] = 0x07; // BEL where the Z was
+    });
+    const parsed = parseIso2709(bytes, 'utf8');
+    expect(parsed.fields[0]).toMatchObject({ subfields: [{ code: 'a', value: 'Bad byte' }] });
+    expect(parsed.warnings).toContain('1 control character(s) removed');
+  });
+});

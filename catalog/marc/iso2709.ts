@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { decodeMarc8 } from './marc8.js';
-import { isControlField, MarcRecordError, type MarcField, type MarcRecord } from './record.js';
+import { isControlField, MarcRecordError, stripControlCharacters, type MarcField, type MarcRecord } from './record.js';
 
 /**
  * ISO 2709 (binary MARC) read and written at the byte level. The directory gives byte offsets, and a
@@ -122,11 +122,57 @@ function isControlTag(tag: string): boolean {
   return tag.startsWith('00') && /^\d{3}$/.test(tag);
 }
 
-function buildRecord(leader: string, raw: RawField[], decode: TextDecoderFn): MarcRecord {
+/** Decodes whatever it can, replacing what it cannot; returns how many characters it had to give up on. */
+type LenientDecoderFn = (bytes: Uint8Array) => { text: string; lost: number };
+
+function marc8Lenient(bytes: Uint8Array): { text: string; lost: number } {
+  const result = decodeMarc8(bytes);
+  return { text: result.text, lost: result.unmapped };
+}
+
+function utf8Lenient(bytes: Uint8Array): { text: string; lost: number } {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').normalize('NFC');
+  return { text, lost: (text.match(/\uFFFD/g) ?? []).length };
+}
+
+function lenientDecoderFor(label: string): LenientDecoderFn {
+  const decoder = new TextDecoder(label, { fatal: false });
+  return (bytes) => {
+    const text = decoder.decode(bytes).normalize('NFC');
+    return { text, lost: (text.match(/\uFFFD/g) ?? []).length };
+  };
+}
+
+interface DecodePlan {
+  decode: TextDecoderFn;
+  /** Set on the last attempt: a field that does not decode is read with replacements instead of failing the record. */
+  lenient?: { name: string; decode: LenientDecoderFn };
+}
+
+function buildRecord(leader: string, raw: RawField[], plan: DecodePlan): MarcRecord {
   const fields: MarcField[] = [];
+  const warnings: string[] = [];
+  let controlRemoved = 0;
+  const decodeField = (tag: string, bytes: Uint8Array): string => {
+    try {
+      return plan.decode(bytes);
+    } catch (error) {
+      // The title is what a record is found and shown by: garbled, it would be imported wrong without anyone
+      // noticing, so a title no character set reads still refuses the record (and names --encoding).
+      if (!(error instanceof DecodeFailure) || !plan.lenient || tag === '245') throw error;
+      const { text, lost } = plan.lenient.decode(bytes);
+      warnings.push(`field ${tag}: ${lost || 'some'} character(s) could not be read as ${plan.lenient.name} and were replaced`);
+      return text;
+    }
+  };
+  const clean = (text: string): string => {
+    const { text: cleaned, removed } = stripControlCharacters(text);
+    controlRemoved += removed;
+    return cleaned;
+  };
   for (const field of raw) {
     if (isControlTag(field.tag)) {
-      fields.push({ tag: field.tag, value: decode(field.bytes) });
+      fields.push({ tag: field.tag, value: clean(decodeField(field.tag, field.bytes)) });
       continue;
     }
     const first = field.bytes.indexOf(SUBFIELD_DELIMITER);
@@ -135,45 +181,59 @@ function buildRecord(leader: string, raw: RawField[], decode: TextDecoderFn): Ma
     const indicators = ascii(indicatorBytes, 0, indicatorBytes.length).padEnd(2, ' ');
     const subfields = [];
     if (first !== -1) {
-      for (const part of decode(field.bytes.subarray(first + 1)).split('\x1f')) {
+      for (const part of decodeField(field.tag, field.bytes.subarray(first + 1)).split('\x1f')) {
         if (part.length === 0) continue;
-        subfields.push({ code: part[0]!, value: part.slice(1) });
+        subfields.push({ code: part[0]!, value: clean(part.slice(1)) });
       }
     }
     fields.push({ tag: field.tag, ind1: indicators[0]!, ind2: indicators[1]!, subfields });
   }
-  return { leader, fields };
+  if (controlRemoved > 0) warnings.push(`${controlRemoved} control character(s) removed`);
+  return warnings.length > 0 ? { leader, fields, warnings } : { leader, fields };
 }
 
 /**
  * Parses one ISO 2709 record. With `auto`, leader/09 `a` means UTF-8 and blank means MARC-8; a record
  * whose leader says MARC-8 but whose text is valid UTF-8 (a common export mistake) is read as UTF-8.
- * Throws `MarcRecordError` with the reason when the record cannot be read.
+ * When no character set reads every field, the record is read anyway in the one its leader names, with
+ * the bytes it cannot decode replaced and a warning: one bad byte in an 880 or a local field must not
+ * lose the whole record. Throws `MarcRecordError` only when the record's structure is broken.
  */
 export function parseIso2709(bytes: Uint8Array, encoding: MarcEncoding = 'auto'): MarcRecord {
   const { leader, fields } = readRawFields(bytes);
-  const attempts: Array<[string, TextDecoderFn]> = [];
+  const attempts: Array<[string, TextDecoderFn, LenientDecoderFn]> = [];
   if (encoding === 'auto') {
-    if (leader[9] === 'a') attempts.push(['UTF-8', utf8], ['MARC-8', marc8Strict]);
-    else attempts.push(['MARC-8', marc8Strict], ['UTF-8', utf8]);
-  } else if (encoding === 'utf8') attempts.push(['UTF-8', utf8]);
-  else if (encoding === 'marc8') attempts.push(['MARC-8', marc8Strict]);
-  else attempts.push([encoding, decoderFor(encoding)]);
+    if (leader[9] === 'a') attempts.push(['UTF-8', utf8, utf8Lenient], ['MARC-8', marc8Strict, marc8Lenient]);
+    else attempts.push(['MARC-8', marc8Strict, marc8Lenient], ['UTF-8', utf8, utf8Lenient]);
+  } else if (encoding === 'utf8') attempts.push(['UTF-8', utf8, utf8Lenient]);
+  else if (encoding === 'marc8') attempts.push(['MARC-8', marc8Strict, marc8Lenient]);
+  else attempts.push([encoding, decoderFor(encoding), lenientDecoderFor(encoding)]);
 
   const failures: string[] = [];
   for (const [name, decode] of attempts) {
     try {
-      const record = buildRecord(leader, fields, decode);
-      // Once decoded, the record is Unicode: say so in the leader.
-      record.leader = `${leader.slice(0, 9)}a${leader.slice(10)}`;
-      return record;
+      return unicodeLeader(buildRecord(leader, fields, { decode }));
     } catch (error) {
       if (!(error instanceof DecodeFailure)) throw error;
       failures.push(`${name}: ${error.message}`);
     }
   }
   const hint = encoding === 'auto' ? '; if the file uses another character set, import it with --encoding (e.g. windows-1251)' : '';
-  throw new MarcRecordError(`cannot decode text (leader/09 "${leader[9]}"; ${failures.join('; ')})${hint}`);
+  const [name, decode, lenient] = attempts[0]!;
+  try {
+    const record = unicodeLeader(buildRecord(leader, fields, { decode, lenient: { name, decode: lenient } }));
+    record.warnings = [...(record.warnings ?? []), `read as ${name} with replacements (${failures.join('; ')})`];
+    return record;
+  } catch (error) {
+    if (!(error instanceof DecodeFailure)) throw error;
+    throw new MarcRecordError(`cannot decode text (leader/09 "${leader[9]}"; ${failures.join('; ')})${hint}`);
+  }
+}
+
+/** Once decoded, the record is Unicode: say so in the leader. */
+function unicodeLeader(record: MarcRecord): MarcRecord {
+  record.leader = `${record.leader.slice(0, 9)}a${record.leader.slice(10)}`;
+  return record;
 }
 
 const encoder = new TextEncoder();

@@ -21,6 +21,23 @@ export type MarcField = MarcControlField | MarcDataField;
 export interface MarcRecord {
   leader: string;
   fields: MarcField[];
+  /** What the reader had to repair to read the record (bytes it could not decode, control characters it removed). */
+  warnings?: string[];
+}
+
+/**
+ * Control characters have no place in catalog text: a stray ESC or a C1 byte from a badly converted file
+ * would otherwise reach a terminal or a patron's screen.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+export function stripControlCharacters(text: string): { text: string; removed: number } {
+  let removed = 0;
+  const cleaned = text.replace(CONTROL_CHARACTERS, () => {
+    removed += 1;
+    return '';
+  });
+  return { text: cleaned, removed };
 }
 
 export function isControlField(field: MarcField): field is MarcControlField {

@@ -6,6 +6,7 @@ export function toIndexDoc(bib: BibInput): IndexDoc {
     id: bib.id,
     title: bib.title,
     subtitle: bib.subtitle ?? null,
+    alternateTitles: bib.alternateTitles ?? [],
     authors: bib.authors,
     subjects: bib.subjects,
     series: bib.series,

@@ -19,6 +19,8 @@ export interface IndexDoc {
   id: string;
   title: string;
   subtitle?: string | null;
+  /** Titles in their original script: searched as titles. */
+  alternateTitles?: string[];
   authors: string[];
   subjects: string[];
   series: string[];
@@ -252,6 +254,7 @@ export function createSearchIndex(): SearchIndex {
     };
     note(doc.title, FIELD_TITLE);
     if (doc.subtitle) note(doc.subtitle, FIELD_TITLE);
+    for (const title of doc.alternateTitles ?? []) note(title, FIELD_TITLE);
     for (const author of doc.authors) note(author, FIELD_AUTHOR);
     for (const subject of doc.subjects) note(subject, FIELD_SUBJECT);
     for (const series of doc.series) note(series, FIELD_SERIES);

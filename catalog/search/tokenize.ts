@@ -9,7 +9,30 @@ export function tokenize(text: string): string[] {
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .replace(/['’]/g, '');
-  return folded.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+  return words.some((word) => CJK.test(word)) ? words.flatMap(splitCjk) : words;
+}
+
+/** Chinese and Japanese are written without spaces between words. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+
+/**
+ * A run of CJK characters becomes its overlapping character pairs (a lone character stays itself):
+ * the usual way to index text without word breaks, so "红楼梦" is found by "红楼" and by the whole title.
+ */
+function splitCjk(word: string): string[] {
+  const out: string[] = [];
+  for (const run of word.match(CJK_RUN) ?? []) {
+    if (!CJK.test(run)) {
+      out.push(run);
+      continue;
+    }
+    const chars = [...run];
+    if (chars.length === 1) out.push(run);
+    for (let i = 0; i + 1 < chars.length; i += 1) out.push(chars[i]! + chars[i + 1]!);
+  }
+  return out;
 }
 
 /** Words too common to require: a query "the firm" must contain "firm", "the" only adds a little. */
