@@ -7,6 +7,10 @@ import { packageRoot } from '../core/package-root.js';
 import type { Deps, DepsOptions } from './deps.js';
 import { registerKbCheck } from './cli/kb-check.js';
 import { registerImportMarc } from './cli/import-marc.js';
+import { registerSip2TestServer } from './cli/sip2-test-server.js';
+import { registerReport } from './cli/report.js';
+import { registerStaffCommands } from './cli/staff.js';
+import { registerStaffChatCommands } from './cli/staff-chat.js';
 
 // Every command loads the parts it needs when it runs, so `libdesk --help` and `--version` answer at
 // once instead of first loading the database clients, the router and the HTTP stack.
@@ -101,9 +105,30 @@ export function buildCli(): Command {
     });
 
   registerKbCheck(program);
+  registerStaffCommands(program);
+  registerStaffChatCommands(program);
+  registerReport(program, async () => {
+    const [deps, reports] = await Promise.all([openCommandDeps({ loadCatalogIndex: false }), import('../reports/index.js')]);
+    const service = reports.createReportService({
+      repository: reports.createReportsRepository(deps.database.prisma, deps.database.provider),
+      timeZone: deps.calendar.timeZone,
+      now: () => deps.clock.now(),
+    });
+    return {
+      build: (range) => service.build(range),
+      csv: (report, table) => reports.reportCsv(report as Awaited<ReturnType<typeof service.build>>, table as (typeof reports.REPORT_TABLES)[number]),
+      timeZone: deps.calendar.timeZone,
+      now: deps.clock.now(),
+      close: () => deps.close(),
+    };
+  });
   registerImportMarc(program, async () => {
     const deps = await openCommandDeps({ loadCatalogIndex: false });
     return { importer: deps.catalog.importer, close: () => deps.close() };
+  });
+  registerSip2TestServer(program, async () => {
+    const deps = await openCommandDeps({ loadCatalogIndex: false });
+    return { ils: deps.ils.embedded, close: () => deps.close() };
   });
   return program;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/index.js';
+import { topicTerms } from '../reports/topic-terms.js';
 
 export interface PurgeReport {
   inquiries: number;
@@ -14,6 +15,12 @@ export interface PurgeReport {
 export function createRetentionRepository(prisma: Db) {
   return {
     async purgeBefore(cutoff: Date): Promise<PurgeReport> {
+      // Unanswered questions keep their content words (no names, numbers or addresses) for the reports.
+      const unanswered = await prisma.inquiry.findMany({
+        where: { receivedAt: { lt: cutoff }, text: { not: null }, outcome: 'unanswered', topic: null },
+        select: { id: true, text: true },
+      });
+      const topics = unanswered.map((row) => prisma.inquiry.update({ where: { id: row.id }, data: { topic: topicTerms(row.text ?? '').join(' ') } }));
       const [inquiries, replies, conversations, tickets] = await prisma.$transaction([
         prisma.inquiry.updateMany({ where: { receivedAt: { lt: cutoff }, text: { not: null } }, data: { text: null } }),
         prisma.reply.updateMany({ where: { createdAt: { lt: cutoff }, text: { not: null } }, data: { text: null, extras: null } }),
@@ -25,6 +32,7 @@ export function createRetentionRepository(prisma: Db) {
           where: { status: 'resolved', resolvedAt: { lt: cutoff }, requesterAddress: { not: null } },
           data: { requesterAddress: null },
         }),
+        ...topics,
       ]);
       return { inquiries: inquiries.count, replies: replies.count, conversations: conversations.count, tickets: tickets.count };
     },

@@ -62,6 +62,16 @@ describe('libdesk CLI', () => {
     expect(answer.reply.text).toContain(answer.ticket.number);
   }, 60_000);
 
+  it('reports the questions asked so far, as JSON and as CSV, without their words', async () => {
+    const report = JSON.parse((await libdesk(['report'])).stdout) as { inquiries: { total: number; byChannel: Record<string, number> } };
+    expect(report.inquiries.byChannel.cli).toBeGreaterThanOrEqual(1);
+    const csv = (await libdesk(['report', '--by', 'month', '--csv', 'inquiries'])).stdout;
+    expect(csv.split('\n')[0]).toMatch(/^period,total,channel:cli/);
+    expect(csv).not.toMatch(/frozen/);
+    const bad = await libdesk(['report', '--from', '12/01/2026']).then(() => '', (error: { stderr: string }) => error.stderr);
+    expect(bad).toMatch(/--from must be a day as YYYY-MM-DD/);
+  }, 60_000);
+
   it('seeds the demo devices on request', async () => {
     expect((await libdesk(['seed'])).stdout).toMatch(/seeded 27 devices/);
   }, 60_000);
