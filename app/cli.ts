@@ -10,6 +10,7 @@ import { registerImportMarc } from './cli/import-marc.js';
 import { registerSip2TestServer } from './cli/sip2-test-server.js';
 import { registerReport } from './cli/report.js';
 import { registerStaffCommands } from './cli/staff.js';
+import { registerStaffPassword } from './cli/staff-password.js';
 import { registerStaffChatCommands } from './cli/staff-chat.js';
 
 // Every command loads the parts it needs when it runs, so `libdesk --help` and `--version` answer at
@@ -106,6 +107,7 @@ export function buildCli(): Command {
 
   registerKbCheck(program);
   registerStaffCommands(program);
+  registerStaffPassword(program);
   registerStaffChatCommands(program);
   registerReport(program, async () => {
     const [deps, reports] = await Promise.all([openCommandDeps({ loadCatalogIndex: false }), import('../reports/index.js')]);

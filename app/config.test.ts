@@ -20,12 +20,26 @@ describe('loadConfig', () => {
     expect(config.SEED_DEMO).toBe(false);
   });
 
+  it('reads the security settings, with closed defaults', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({ WIDGET_ORIGINS: [], WEB_SESSION_IDLE_MINUTES: 30, RATE_LIMIT_PER_IP: 120, RATE_LIMIT_PER_SESSION: 30, RATE_LIMIT_WINDOW_SECONDS: 60 });
+    expect(defaults.SESSION_SECRET).toBeUndefined();
+    const set = loadConfig({ WIDGET_ORIGINS: ' https://www.library.example, http://localhost:8080 ,', WEB_SESSION_IDLE_MINUTES: '10' });
+    expect(set.WIDGET_ORIGINS).toEqual(['https://www.library.example', 'http://localhost:8080']);
+    expect(set.WEB_SESSION_IDLE_MINUTES).toBe(10);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://db/libdesk' }, 'DATABASE_URL'],
     [{ LIBRARY_TIMEZONE: 'Mars/Olympus_Mons' }, 'LIBRARY_TIMEZONE'],
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+    [{ WIDGET_ORIGINS: 'https://www.library.example/' }, 'WIDGET_ORIGINS'],
+    [{ WIDGET_ORIGINS: 'www.library.example' }, 'WIDGET_ORIGINS'],
+    [{ SESSION_SECRET: 'too-short' }, 'SESSION_SECRET'],
+    [{ WEB_SESSION_IDLE_MINUTES: '0' }, 'WEB_SESSION_IDLE_MINUTES'],
+    [{ RATE_LIMIT_PER_IP: 'lots' }, 'RATE_LIMIT_PER_IP'],
   ])('names the bad setting in %o', (env, name) => {
     try {
       loadConfig(env);

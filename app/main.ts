@@ -8,6 +8,7 @@ import { createLogger } from '../logging/logger.js';
 import { DEMO_ASSETS } from '../assets/index.js';
 import { seedDemoLibrary, type SeedDeps } from '../prisma/seed.js';
 import { seedDemoCatalog } from '../catalog/index.js';
+import { ensureFirstStaffCredential } from '../staff/index.js';
 import { loadConfig, type Config } from './config.js';
 import { createDeps, type Deps } from './deps.js';
 
@@ -15,6 +16,8 @@ export interface StartOptions {
   env?: Record<string, string | undefined>;
   logger?: PinoLogger;
   clock?: Clock;
+  /** Where the one-time notice of a fresh install's first staff token goes (default: stdout). */
+  announce?: (text: string) => void;
 }
 
 export interface RunningLibdesk {
@@ -38,6 +41,7 @@ export function seedDepsOf(deps: Deps): SeedDeps {
     prisma: deps.database.prisma,
     assets: deps.assets,
     now: () => deps.clock.now(),
+    ...(deps.ils.seedDemo ? { seedPatrons: deps.ils.seedDemo } : {}),
     seedCatalog: async () => {
       await seedDemoCatalog({ importer: deps.catalog.importer }, { count: DEMO_CATALOG_SIZE, now: deps.clock.now() });
       return DEMO_CATALOG_SIZE;
@@ -63,6 +67,8 @@ export async function startLibdesk(options: StartOptions = {}): Promise<RunningL
   let app: FastifyInstance | undefined;
   try {
     await seedIfWanted(deps);
+    // Closed by default: a fresh install gets its first staff credential now, shown once.
+    await ensureFirstStaffCredential(deps.staff, config.DATA_DIR, options.announce ?? ((text) => process.stdout.write(`${text}\n`)));
     if (config.PROCESS_ROLE !== 'web') await deps.startWorkers();
     let url: string | undefined;
     if (config.PROCESS_ROLE !== 'worker') {
@@ -71,16 +77,25 @@ export async function startLibdesk(options: StartOptions = {}): Promise<RunningL
           inquiries: deps.inquiries,
           events: deps.conversationEvents,
           tickets: deps.tickets,
+          ticketConversations: deps.ticketConversations,
           assets: deps.assets,
           calendar: deps.calendar,
           health: () => health(deps),
+          staff: deps.staff,
+          integrations: deps.staff,
+          webSessions: deps.webSessions,
+          console: deps.console,
+          ...(deps.patronChannels.smsWebhooks ? { sms: deps.patronChannels.smsWebhooks } : {}),
+          ...(deps.staffChannels.slackWebhook ? { slackWebhook: deps.staffChannels.slackWebhook } : {}),
+          ...(deps.staffChannels.discordInteractions ? { discordInteractions: deps.staffChannels.discordInteractions } : {}),
           logger,
         },
         {
           libraryName: deps.calendar.library().name,
           version: packageVersion(config),
           trustProxy: config.TRUST_PROXY,
-          ...(config.STAFF_API_TOKEN ? { staffApiToken: config.STAFF_API_TOKEN } : {}),
+          widgetOrigins: config.WIDGET_ORIGINS,
+          rateLimit: { max: config.RATE_LIMIT_PER_IP, sessionMax: config.RATE_LIMIT_PER_SESSION, timeWindowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
         },
       );
       url = await app.listen({ port: config.PORT, host: config.HOST });

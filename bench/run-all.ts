@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['knowledge.bench.ts', 'router.bench.ts'];
+const BENCHES = ['knowledge.bench.ts', 'router.bench.ts', 'sip2.bench.ts'];
 let failed = 0;
 for (const bench of BENCHES) {
   console.log(`\n=== ${bench}`);

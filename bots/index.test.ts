@@ -61,7 +61,8 @@ function setup(at: string) {
     error: (obj) => void logged.push(obj),
     child: () => logger,
   };
-  const tickets = createFakeTickets();
+  // The tickets run on the router's clock and the same library hours, so SLA promises are the real ones.
+  const tickets = createFakeTickets({ now: () => now, calendar: createFakeCalendar() });
   const events = createFakeEvents(EVENTS);
   const router = createRouter({
     knowledge: createFakeKnowledge(ARTICLES),
@@ -72,6 +73,7 @@ function setup(at: string) {
     dialogs: createMemoryDialogStore(),
     clock: { now: () => now },
     logger,
+    articleUrl: (id) => `https://library.example/help/${id}`,
   });
   const say = (text: string, options: { conversation?: string; channel?: Channel } = {}) =>
     router.route(
@@ -140,7 +142,8 @@ describe('hours', () => {
     await say('what are your hours');
     advance(16);
     const late = await say('Eastside');
-    expect(late.intent).toBe('unknown');
+    // Not the answer to the forgotten "which branch?": no week of hours.
+    expect(late.reply.text).not.toContain('next 7 days');
   });
 
   it('"cancel" clears the question being asked', async () => {
@@ -148,12 +151,12 @@ describe('hours', () => {
     await say('what are your hours');
     const reset = await say('start over');
     expect(reset.reply.text).toContain("let's start over");
-    expect((await say('Eastside')).intent).toBe('unknown');
+    expect((await say('Eastside')).reply.text).not.toContain('next 7 days');
   });
 });
 
 describe('handoff', () => {
-  it('confirms before opening a ticket, and says staff answer now while a branch is open', async () => {
+  it('confirms before opening a ticket, and promises an answer by the ticket’s due time in opening hours', async () => {
     const { say, tickets } = setup(TUESDAY_AFTERNOON);
     const asked = await say('can i speak to a librarian please');
     expect(asked).toMatchObject({ intent: 'handoff', outcome: 'clarified' });
@@ -164,7 +167,9 @@ describe('handoff', () => {
     expect(done).toMatchObject({ intent: 'handoff', outcome: 'ticket' });
     expect(done.ticket?.number).toBe('T-100');
     expect(done.reply.text).toContain('T-100');
-    expect(done.reply.text).toContain('A staff member will answer shortly.');
+    // Tuesday 15:00: a hand-off's first answer is owed within two open hours.
+    expect(done.reply.text).toContain('A librarian will reply by 5:00 PM today.');
+    expect(done.ticket?.firstResponseDueAt).toEqual(new Date('2026-12-01T22:00:00Z'));
     expect(tickets.opened[0]).toMatchObject({ kind: 'handoff', intent: 'handoff' });
   });
 
@@ -172,7 +177,8 @@ describe('handoff', () => {
     const { say } = setup('2026-12-24T15:00:00-05:00'); // Christmas Eve after the early close; Christmas closed
     await say('talk to a person');
     const done = await say('yes please');
-    expect(done.reply.text).toContain("We're closed right now; staff will answer when we open at 9:00 AM on Saturday, December 26.");
+    // Closed until Saturday 09:00, so two open hours end at 11:00 — not "shortly", not Christmas morning.
+    expect(done.reply.text).toContain('A librarian will reply by 11:00 AM on Saturday, December 26.');
   });
 
   it('"no" opens nothing', async () => {
@@ -189,7 +195,7 @@ describe('handoff', () => {
     const asked = await say('I want a human');
     expect(asked).toMatchObject({ intent: 'handoff', outcome: 'clarified' });
     await say('yes');
-    expect(tickets.opened[0]?.description).toBe('the computer i was on froze');
+    expect(tickets.opened[0]?.description.split('\n')[0]).toBe('the computer i was on froze');
   });
 });
 
@@ -227,7 +233,9 @@ describe('equipment', () => {
     const result = await say('pc 7 wont turn on');
     expect(result).toMatchObject({ intent: 'equipment', outcome: 'ticket' });
     expect(tickets.opened[0]).toMatchObject({ kind: 'equipment', assetTag: 'PC-07', branchId: 'main' });
-    expect(result.reply.text).toBe("Thanks — I've reported the problem with PC-07 (Teen room, 1st floor) to staff. Your ticket number is T-100.");
+    expect(result.reply.text).toBe(
+      "Thanks — I've reported the problem with PC-07 (Teen room, 1st floor) to staff. Your ticket number is T-100. Staff will look at it by 5:00 PM today, and we'll let you know here when it's fixed.",
+    );
   });
 
   it('resolves "the printer on the second floor"', async () => {
@@ -265,22 +273,22 @@ describe('equipment', () => {
 });
 
 describe('faq', () => {
-  it('answers with the article body on chat and the short answer by SMS', async () => {
+  it('answers with the short answer and a link to the whole article, never the Markdown body', async () => {
     const { say } = setup(TUESDAY_AFTERNOON);
     const web = await say('whats the wifi password');
     expect(web).toMatchObject({ intent: 'faq', outcome: 'answered', articleId: 'wifi' });
-    expect(web.reply.text).toBe('Join RiversidePL-Public. There is no password.');
+    expect(web.reply.text).toBe('Wi-Fi: join RiversidePL-Public, no password.\n\nRead the whole article: https://library.example/help/wifi');
     const sms = await say('whats the wifi password', { channel: 'sms', conversation: 'c2' });
-    expect(sms.reply.text).toBe('Wi-Fi: join RiversidePL-Public, no password.');
+    expect(sms.reply.smsText).toBe('Wi-Fi: join RiversidePL-Public, no password. https://library.example/help/wifi');
   });
 
   it('answers in Spanish from the Spanish version, or in English with a note', async () => {
     const { say } = setup(TUESDAY_AFTERNOON);
     const spanish = await say('cual es la contraseña del wifi');
-    expect(spanish.reply).toMatchObject({ language: 'es', text: 'Conéctese a RiversidePL-Public. No hay contraseña.' });
+    expect(spanish.reply).toMatchObject({ language: 'es', text: 'Wi-Fi: RiversidePL-Public, sin contraseña.\n\nLea el artículo completo: https://library.example/help/wifi-es' });
     const english = await say('cuanto cuesta imprimir', { conversation: 'c2' });
     expect(english.articleId).toBe('printing');
-    expect(english.reply.text).toBe('Esta respuesta solo está disponible en inglés.\n\nBlack and white 10¢ a page, color 50¢.');
+    expect(english.reply.text).toBe('Esta respuesta solo está disponible en inglés.\n\nB&W 10¢, color 50¢ a page.\n\nLea el artículo completo: https://library.example/help/printing');
   });
 });
 

@@ -5,30 +5,44 @@ import type { Clock } from '../core/clock.js';
 import type { DialogStore } from '../core/dialog.js';
 import type { EventsPort } from '../core/events.js';
 import type { Inquiry } from '../core/inquiry.js';
+import type { IlsPort, PatronVerificationPort } from '../core/ils.js';
+import { maskPatronSecrets } from '../core/patron-secrets.js';
 import type { Intent } from '../core/intents.js';
 import type { KnowledgePort, Language } from '../core/knowledge.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import type { AssistantRouter, RouteContext, RouteResult } from '../core/router.js';
 import type { TicketPort } from '../core/tickets.js';
+import { branchFactAsked } from './classifier/branch-question.js';
 import { createIntentClassifier, type Classification } from './classifier/classify.js';
+import { articleFeatures, classifyWithModel, loadArticleModel, loadIntentModel } from './classifier/intent-model.js';
+import { predict, type LearnedModel } from './classifier/learned.js';
+import { createMessageReader, type MessageReading } from './classifier/read-message.js';
+import { detectSafety } from './classifier/safety.js';
 import { isNo, isReset, isYes } from './dialog/replies.js';
 import { loadDialog, saveDialog, type DialogState, type PendingQuestion } from './dialog/state.js';
+import { remember } from './dialog/story.js';
 import { parseAssetMention, resolveAsset } from './entities/asset-mention.js';
-import { createBranchFinder } from './entities/branch-mention.js';
-import { findCallNumber } from './entities/call-number.js';
-import { findCardNumber, redactCardNumbers } from './entities/card-number.js';
-import { findIsbns } from './entities/isbn.js';
-import { detectLanguage } from './language.js';
+import { redactPatronText } from './entities/secret.js';
+import { detectLanguage, isUnsupportedLanguage } from './language.js';
+import { branchInfoSkill } from './skills/branch-info.js';
+import { asksWhereItIs, locationSkill } from './skills/catalog-skill.js';
+import { authorMatches } from './skills/catalog.js';
+import { otherLanguageSkill } from './skills/other-language.js';
+import { safetySkill } from './skills/safety.js';
+import { messageBody } from './text/message-body.js';
 import { fileEquipmentTicket, tagPrefixes } from './skills/equipment.js';
-import { answerFromArticle, articleTitle, bestArticles, type ArticleCandidate } from './skills/faq.js';
+import { answerFromArticle, articleTitle } from './skills/faq.js';
+import { blendCandidates } from './skills/faq-search.js';
 import { hoursSkill } from './skills/hours.js';
 import { openStaffTicket } from './skills/handoff.js';
+import { answerIlsFollowUp } from './skills/ils-follow-up.js';
 import { runSkill, type SkillExtras } from './skills/registry.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './skills/types.js';
 import { TOPIC_LABELS, topicLabel } from './skills/unknown.js';
 import { foldText, normalizeText, tokenize } from './text/normalize.js';
 
 export { createIntentClassifier, type Classification, type IntentClassifier } from './classifier/classify.js';
+export { redactPatronText, redactSecrets } from './entities/secret.js';
 export { detectLanguage } from './language.js';
 
 /** The router's collaborators: ports only, chosen by app/deps.ts. */
@@ -42,11 +56,25 @@ export interface RouterDeps {
   clock: Clock;
   catalog?: CatalogPort;
   logger?: Logger;
+  /** Where a patron can read a whole article; default: the library website's /help/<article id> page. */
+  articleUrl?: (articleId: string) => string | undefined;
+  /** The library system and contact verification: account, renew and hold act on the patron's account. */
+  ils?: IlsPort;
+  patrons?: PatronVerificationPort;
 }
 
 export interface RouterOptions {
-  /** Below this confidence the router asks which topic was meant instead of answering (default 0.3). */
+  /** Below this confidence the router asks which topic was meant instead of answering. */
   askBelow?: number;
+  /**
+   * `learned` (default): the trained model (bots/classifier/model.json) over words, letter triples,
+   * entities and the lexicon's cues; `lexicon`: the hand-weighted cues alone, kept for comparison.
+   */
+  classifier?: 'learned' | 'lexicon';
+  /** A model to use instead of the shipped one (training and tests). */
+  model?: LearnedModel;
+  /** An article model to use instead of the shipped one (training and tests). */
+  articleModel?: LearnedModel<string>;
 }
 
 /** The router, plus a way to see why a text would be routed where it is (for `libdesk ask --explain`). */
@@ -55,6 +83,16 @@ export interface Router extends AssistantRouter {
 }
 
 const DEFAULT_ASK_BELOW = 0.3;
+/** The learned model's probabilities are calibrated differently: below this it asks. */
+const DEFAULT_ASK_BELOW_LEARNED = 0.4;
+/**
+ * How much of a message the classifier, the entity finders and the knowledge search read: the request
+ * is at the start of nearly every message, and reading 8,000 characters of a pasted e-mail with chrono,
+ * fuse.js and the search index would cost tens of milliseconds. Safety and secrets scan the whole text.
+ */
+export const ANALYZED_CHARS = 1_000;
+/** A catalog lookup decides a message the classifier could not place only when the message is short. */
+const CATALOG_GUESS_MAX_TOKENS = 8;
 /** An explicit "talk to a person" wins over any open question in the dialog. */
 const HANDOFF_OVERRIDE = 0.5;
 /** Follow-ups are short: "and Sunday?", "what about eastside". */
@@ -67,16 +105,26 @@ const SUBSTANTIVE = new Set<Intent>(['hours', 'faq', 'catalog', 'location', 'acc
 export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Router {
   const classifier = createIntentClassifier();
   const logger = deps.logger ?? silentLogger;
-  const askBelow = options.askBelow ?? DEFAULT_ASK_BELOW;
-  const branchFinder = createBranchFinder(deps.calendar);
+  const model = options.classifier === 'lexicon' ? undefined : options.model ?? loadIntentModel();
+  const articleModel = options.classifier === 'lexicon' ? undefined : options.articleModel ?? loadArticleModel();
+  const askBelow = options.askBelow ?? (model ? DEFAULT_ASK_BELOW_LEARNED : DEFAULT_ASK_BELOW);
+  const reader = createMessageReader({ knowledge: deps.knowledge, calendar: deps.calendar, lexicon: classifier });
+  const articleUrl =
+    deps.articleUrl ??
+    ((id: string) => {
+      const website = deps.calendar.library().website;
+      return website ? `${website.replace(/\/+$/, '')}/help/${id}` : undefined;
+    });
   const skillDeps: SkillDeps = {
     knowledge: deps.knowledge,
     calendar: deps.calendar,
     assets: deps.assets,
     tickets: deps.tickets,
     logger,
+    articleUrl,
     ...(deps.events ? { events: deps.events } : {}),
     ...(deps.catalog ? { catalog: deps.catalog } : {}),
+    ...(deps.ils && deps.patrons ? { ils: deps.ils, patrons: deps.patrons } : {}),
   };
   let prefixes: { values: string[]; until: number } | undefined;
 
@@ -88,22 +136,34 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     return prefixes.values;
   }
 
-  function localDay(text: string, now: Date): string | undefined {
-    const normal = normalizeText(text);
-    const day = deps.calendar.resolveDay(normal, now);
-    // "Are you open right now?" asks about this moment, not about today's hours.
-    if (day === deps.calendar.localDate(now) && /\b(now|currently|ahora|tonight|still)\b/.test(normal) && !/\btoday\b|\bhoy\b/.test(normal)) return undefined;
-    return day;
+  function read(text: string, now: Date, language: Language, prefixesInUse: string[]): MessageReading {
+    const reading = reader.read(text, { now, language, assetPrefixes: prefixesInUse });
+    if (articleModel) reading.articles = blendCandidates(deps.knowledge, reading.articles, predict(articleModel, articleFeatures(reading.tokens)).probabilities, language);
+    return reading;
   }
 
-  function classify(text: string, prefixesInUse: string[], best: ArticleCandidate | undefined): Classification {
-    return classifier.classify(text, {
-      isbn: findIsbns(text).length > 0,
-      callNumber: findCallNumber(text) !== undefined,
-      assetTag: parseAssetMention(text, prefixesInUse).tag !== undefined,
-      cardNumber: findCardNumber(text) !== undefined,
-      ...(best ? { knowledgeScore: best.score } : {}),
+  function classify(reading: MessageReading): Classification {
+    return model ? classifyWithModel(model, reading.tokens, reading.signals, reading.lexicon) : reading.lexicon;
+  }
+
+  /**
+   * A short message the classifier could not place may be a bare title or an author ("dune", "maurice
+   * sendak", "JRR Tolkein"): it is a catalog search when the catalog has that title or name word for word.
+   */
+  async function catalogNamed(tokens: string[]): Promise<boolean> {
+    if (!deps.catalog || tokens.length === 0 || tokens.length > CATALOG_GUESS_MAX_TOKENS) return false;
+    const query = tokens.filter((token) => !['do', 'you', 'have', 'is', 'the', 'in', 'any', 'a', 'available', 'got', 'hav', 'please'].includes(token)).join(' ');
+    if (query.length < 3) return false;
+    const [titles, authors] = await Promise.all([
+      deps.catalog.search({ text: query, field: 'title', limit: 3 }),
+      deps.catalog.search({ text: query, field: 'author', limit: 3 }),
+    ]);
+    const asked = query.split(' ');
+    const titled = titles.hits.some(({ record }) => {
+      const own = tokenize(`${record.title} ${record.subtitle ?? ''}`);
+      return asked.every((word) => own.includes(word)) && asked.length >= Math.min(2, own.length);
     });
+    return titled || authors.hits.some(({ record }) => record.authors.some((author) => authorMatches(query, author)));
   }
 
   /** The answer to the question the assistant asked last time, or undefined when the patron moved on. */
@@ -159,7 +219,10 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         });
         if (!chosen) return undefined;
         const request = pending.request || turn.text;
-        const redo = { ...turn, text: request, safeText: redactCardNumbers(request), day: localDay(request, turn.now) };
+        const again = read(request, turn.now, language, []);
+        const redo: Turn = { ...turn, text: request, safeText: redactPatronText(request) };
+        if (again.day) redo.day = again.day.date;
+        else delete redo.day;
         return runSkill(chosen, redo, skillDeps, { previousHours: undefined });
       }
     }
@@ -195,25 +258,44 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     };
   }
 
-  async function decide(turn: Turn, classification: Classification, articles: ArticleCandidate[]): Promise<SkillResult> {
+  /** Everything but danger, which `route` answers first: what to do now and an urgent ticket, whatever the dialog was waiting for. */
+  async function decide(turn: Turn, classification: Classification, reading: MessageReading): Promise<SkillResult> {
     const { state } = turn;
-    const extras: SkillExtras = { articles };
+    const extras: SkillExtras = { articles: reading.articles };
 
     // "talk to a person" works at any point of any dialog; a second ask counts as yes.
-    if (classification.intent === 'handoff' && classification.confidence >= HANDOFF_OVERRIDE) {
+    // While a question is pending, only words that ask for a person do ("yes" is an answer, not a hand-off).
+    const asksForPerson = !state.pending || reading.lexicon.intent === 'handoff';
+    if (classification.intent === 'handoff' && classification.confidence >= HANDOFF_OVERRIDE && asksForPerson) {
       if (state.pending?.kind === 'confirm-handoff') return openStaffTicket(turn, skillDeps, state.pending.intent, state.pending.request);
       return runSkill('handoff', turn, skillDeps);
+    }
+    // The account, renew and hold skills keep their own step (card and PIN asked, a list shown, a hold to confirm).
+    // Card number and PIN sent without being asked count as "show me my account".
+    {
+      const followed = await answerIlsFollowUp(turn, skillDeps, classification.intent);
+      if (followed) return followed;
+      if (state.ils) turn = { ...turn, state: { ...turn.state, ils: undefined } };
     }
     if (state.pending) {
       const answered = await answerPending(state.pending, turn, classification);
       if (answered) return answered;
       turn = { ...turn, state: { ...state, pending: undefined } };
     }
+    if (isUnsupportedLanguage(turn.text)) return otherLanguageSkill(turn, skillDeps);
+    // "Where is it?" right after a catalog answer is about the record shown, never a shelf-map guess.
+    if (state.lastCatalog && deps.catalog && asksWhereItIs(turn.text)) return locationSkill(turn, skillDeps);
+    // Address, phone, parking, directions: from library.yaml, never a shelf lookup.
+    const fact = branchFactAsked(turn.text, turn.branch);
+    if (fact && !['account', 'equipment', 'renew', 'hold'].includes(classification.intent)) return branchInfoSkill(turn, skillDeps, fact);
     // "and Sunday?" / "what about eastside?" after an hours answer keeps the rest of the question.
-    const tokens = tokenize(turn.text);
+    const tokens = reading.tokens;
     const otherTopic = classification.intent !== 'unknown' && classification.intent !== 'hours' && classification.confidence >= 0.5;
     if (state.lastIntent === 'hours' && state.hours && (turn.day || turn.branch) && tokens.length <= FOLLOW_UP_MAX_TOKENS && !otherTopic) {
       return hoursSkill(turn, skillDeps, state.hours);
+    }
+    if ((classification.intent === 'unknown' || classification.confidence < askBelow) && (await catalogNamed(tokens))) {
+      return runSkill('catalog', turn, skillDeps, extras);
     }
     if (classification.intent === 'unknown') {
       const result = await runSkill('unknown', turn, skillDeps);
@@ -225,13 +307,14 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
 
   return {
     explain(text) {
-      return classify(text, prefixes?.values ?? [], bestArticles(deps.knowledge, text, detectLanguage(text))[0]);
+      return classify(read(messageBody(text), deps.clock.now(), detectLanguage(text), prefixes?.values ?? []));
     },
 
     async route(inquiry: Inquiry, context: RouteContext): Promise<RouteResult> {
       const now = deps.clock.now();
       const { conversationId } = context;
-      const text = inquiry.text;
+      // The request without the e-mail's greeting and signature.
+      const text = messageBody(inquiry.text);
       const language = detectLanguage(text);
 
       if (isReset(text)) {
@@ -245,29 +328,33 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       }
 
       const state = await loadDialog(deps.dialogs, conversationId, now);
-      // The knowledge base is searched once per message; the FAQ skill reuses these candidates.
-      const articles = bestArticles(deps.knowledge, text, language);
-      const classification = classify(text, await assetPrefixes(now), articles[0]);
-      const branch = branchFinder.find(text);
-      const day = localDay(text, now);
+      const cut = text.lastIndexOf(' ', ANALYZED_CHARS);
+      const focus = text.length > ANALYZED_CHARS ? text.slice(0, cut > 0 ? cut : ANALYZED_CHARS) : text;
+      // Read once: the knowledge base is searched once per message and the FAQ skill reuses its candidates.
+      const reading = read(focus, now, language, await assetPrefixes(now));
+      const classification = classify(reading);
+      // A bare PIN beside a card number ("21234000000017 1234") is masked first; then the usual redaction.
+      const safeText = redactPatronText(maskPatronSecrets(text));
+      const safety = detectSafety(text);
       const turn: Turn = {
         inquiry,
         conversationId,
-        text,
-        safeText: redactCardNumbers(text),
+        text: focus,
+        safeText,
         language,
         now,
         state: { ...state, language },
-        ...(branch ? { branch } : {}),
-        ...(day ? { day } : {}),
+        ...(reading.branch ? { branch: reading.branch } : {}),
+        ...(reading.day ? { day: reading.day.date } : {}),
       };
 
-      const result = await decide(turn, classification, articles);
-      const nextState: DialogState = { ...result.state, language };
-      if (SUBSTANTIVE.has(classification.intent) && result.intent === classification.intent) nextState.lastRequest = turn.safeText;
+      const result = safety ? await safetySkill(turn, skillDeps, safety) : await decide(turn, classification, reading);
+      const nextState: DialogState = remember({ ...result.state, language }, safeText);
+      if (SUBSTANTIVE.has(classification.intent) && result.intent === classification.intent) nextState.lastRequest = safeText;
+      if (result.intent !== 'catalog' && result.intent !== 'location' && result.intent !== 'hold' && result.intent !== 'smalltalk') delete nextState.lastCatalog;
       await saveDialog(deps.dialogs, conversationId, nextState, now);
 
-      // Never the text: it may hold a card number, a phone number or an e-mail address.
+      // Never the text: it may hold a card number, a PIN, a phone number or an e-mail address.
       logger.info(
         { conversationId, intent: result.intent, confidence: classification.confidence, outcome: result.outcome, language, ticket: result.ticket?.number },
         'routed inquiry',
@@ -280,6 +367,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       };
       if (result.ticket) routed.ticket = result.ticket;
       if (result.articleId) routed.articleId = result.articleId;
+      if (result.details && Object.keys(result.details).length > 0) routed.details = result.details;
       return routed;
     },
   };

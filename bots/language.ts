@@ -33,3 +33,60 @@ export function detectLanguage(text: string): Language {
   if (tokens.length === 1) return 'es';
   return eld.detect(text).language === 'es' ? 'es' : 'en';
 }
+
+/** Letters of scripts the library has no articles in (Arabic, Chinese, Cyrillic, Korean, Hindi…). */
+const OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Ethiopic}\p{Script=Khmer}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Myanmar}\p{Script=Lao}]/gu;
+const LATIN_LETTER = /\p{Script=Latin}/gu;
+/** Letters used by Latin-script languages other than English and Spanish (Vietnamese, Polish, Turkish, German, French, Portuguese). */
+const OTHER_LATIN_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹąęłśźżńćőűışğçãõàèìòùëïœæßøåäöûî]/giu;
+/**
+ * The commonest words of the Latin-script languages patrons write in besides English and Spanish (French,
+ * German, Portuguese, Italian, Vietnamese, Polish, Turkish, Tagalog, Dutch, Haitian Creole): words that are
+ * not also English or Spanish words.
+ */
+const OTHER_LATIN_WORDS = new Set([
+  // French
+  'bonjour', 'merci', 'vous', 'avez', 'est', 'je', 'nous', 'une', 'des', 'les', 'bibliotheque', 'ouvert', 'livres', 'comment', 'pourquoi', 'quand', 'oui', 'carte', 'aujourd', 'hui', 'jusqu', 'ce', 'qui', 'avec', 'pour', 'pas', 'suis', 'voudrais', 'obtenir', 'heure', 'fermee',
+  // German
+  'ich', 'sie', 'haben', 'wann', 'die', 'der', 'das', 'und', 'ist', 'hallo', 'bibliothek', 'offnet', 'heute', 'danke', 'bitte', 'wie', 'kann', 'nicht', 'geoffnet',
+  // Portuguese
+  'voce', 'ola', 'livro', 'hoje', 'obrigado', 'obrigada', 'tem', 'aberta', 'aberto', 'nao', 'sim', 'posso', 'onde', 'fica', 'emprestar',
+  // Italian
+  'ciao', 'avete', 'che', 'buongiorno', 'libri', 'grazie', 'aperta', 'oggi', 'dove', 'sono', 'vorrei', 'italiano', 'prendere', 'prestito',
+  // Vietnamese (folded)
+  'thu', 'vien', 'toi', 'muon', 'lam', 'sach', 'khong',
+  // Polish
+  'ksiazki', 'biblioteka', 'dziekuje', 'jest', 'otwarta',
+  // Turkish
+  'merhaba', 'kutuphane', 'bugun', 'acik', 'mi', 'mu', 'tesekkurler', 'kitap', 'nerede', 'saat', 'kac',
+  // Tagalog
+  'kumusta', 'bukas', 'ba', 'ang', 'aklatan', 'salamat', 'po', 'ako', 'ng', 'sa', 'magandang', 'umaga',
+  // Dutch, Haitian Creole
+  'goedemorgen', 'bibliotheek', 'vandaag', 'bonjou', 'mwen', 'bezwen', 'eske', 'ou', 'liv',
+]);
+/** Words so common in English or Spanish that they say nothing against them. */
+const ENGLISH_OR_SPANISH = new Set([
+  'i', 'you', 'the', 'a', 'is', 'are', 'what', 'when', 'where', 'how', 'do', 'does', 'can', 'my', 'your', 'to', 'for', 'of', 'and', 'in', 'on', 'it', 'this', 'that', 'have', 'library', 'book', 'books', 'card', 'hours', 'open', 'close', 'please', 'thanks', 'hello', 'hi', 'help', 'want', 'need',
+  'el', 'la', 'los', 'las', 'de', 'que', 'por', 'para', 'es', 'una', 'un', 'biblioteca', 'libro', 'libros', 'tarjeta', 'hola', 'gracias', 'como', 'donde', 'puedo', 'tienen', 'hoy', 'abren', 'quiero', 'con', 'mi',
+]);
+
+/**
+ * True when a message is written in a language the library has no articles in: mostly letters of
+ * another script, or a Latin-script message with more words of other languages than of English and
+ * Spanish. Short English messages ("ok", "PC-07") never count.
+ */
+export function isUnsupportedLanguage(text: string): boolean {
+  const other = text.match(OTHER_SCRIPT)?.length ?? 0;
+  const latin = text.match(LATIN_LETTER)?.length ?? 0;
+  if (other >= 2 && other >= latin) return true;
+  const tokens = foldText(text).replace(/[’']/g, ' ').split(/[^a-z]+/).filter((token) => token.length > 0);
+  if (tokens.length < 3) return false;
+  let foreign = 0;
+  let known = 0;
+  for (const token of tokens) {
+    if (ENGLISH_OR_SPANISH.has(token) || SPANISH_WORDS.has(token)) known++;
+    else if (OTHER_LATIN_WORDS.has(token)) foreign++;
+  }
+  const letters = text.match(OTHER_LATIN_LETTERS)?.length ?? 0;
+  return (foreign >= 2 && foreign > known + 1) || (foreign >= 3 && foreign >= known) || (letters >= 3 && foreign >= 1 && known <= 1);
+}

@@ -6,6 +6,12 @@ export interface Branch {
   aliases: string[];
   address?: string;
   phone?: string;
+  /** Where to park, in English and Spanish. */
+  parking?: string;
+  parkingEs?: string;
+  /** How to get there (bus, landmarks), in English and Spanish. */
+  directions?: string;
+  directionsEs?: string;
 }
 
 /** Opening hours of one branch on one local calendar date. */
@@ -47,6 +53,10 @@ export interface LibraryInfo {
   phone?: string;
   email?: string;
   website?: string;
+  /** What a patron in danger should call at once (911 in the US). */
+  emergencyNumber?: string;
+  /** The suicide and crisis line (988 in the US). */
+  crisisLine?: string;
 }
 
 /** Whether anyone can answer a patron right now: staff answer when any branch is open. */

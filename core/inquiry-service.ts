@@ -16,6 +16,14 @@ export interface InquiryResult {
   duplicate: boolean;
 }
 
+/** What `accept` returns at once: the message is stored and its routing scheduled. */
+export interface AcceptedInquiry {
+  inquiryId: string;
+  conversationId: string;
+  /** True when this (channel, externalId) was stored before: nothing new is stored or scheduled. */
+  duplicate: boolean;
+}
+
 /** One line of a conversation as the patron saw it, for restoring a web chat after a reload. */
 export interface ConversationEntry {
   from: 'patron' | 'assistant' | 'staff';
@@ -29,7 +37,14 @@ export interface ConversationEntry {
  * The HTTP API, the web chat, the report page, the CLI and every channel adapter call this.
  */
 export interface InquiryService {
+  /** Synchronous channels (web chat, report page, API, CLI): store, route and answer in the call. */
   handle(input: InquiryInput): Promise<InquiryResult>;
+  /**
+   * Asynchronous channels (SMS, e-mail, Discord): validate, store (deduplicated by channel and
+   * externalId) and schedule an `inquiry.route` job, then return at once so the webhook can answer 2xx.
+   * The job routes the message once, stores the reply and hands it to the `DeliveryPort`.
+   */
+  accept(input: InquiryInput): Promise<AcceptedInquiry>;
   history(channel: Channel, threadKey: string, options?: { limit?: number }): Promise<ConversationEntry[]>;
 }
 

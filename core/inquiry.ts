@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { containsUnstorableText, STORABLE_TEXT_MESSAGE, storableText } from './text.js';
 
 /** Where a message came from. `report` is the QR-code report page on a device; `cli` is `libdesk ask`. */
 export const CHANNELS = ['web', 'sms', 'email', 'discord', 'report', 'cli'] as const;
@@ -28,14 +29,19 @@ export interface Inquiry {
 /** What may arrive from outside as an inquiry; every adapter and the HTTP API parse with this. */
 export const inquiryInputSchema = z.object({
   channel: z.enum(CHANNELS),
-  address: z.string().trim().min(1, 'address is required').max(320, 'address is longer than 320 characters'),
-  text: z
-    .string()
-    .trim()
-    .min(1, 'text is empty')
-    .max(MAX_INQUIRY_TEXT, `text is longer than ${MAX_INQUIRY_TEXT} characters`),
-  threadKey: z.string().trim().min(1).max(200).optional(),
-  externalId: z.string().trim().min(1).max(300).optional(),
-  meta: z.record(z.string(), z.unknown()).optional(),
+  address: storableText(z.string().trim().min(1, 'address is required').max(320, 'address is longer than 320 characters')),
+  text: storableText(
+    z
+      .string()
+      .trim()
+      .min(1, 'text is empty')
+      .max(MAX_INQUIRY_TEXT, `text is longer than ${MAX_INQUIRY_TEXT} characters`),
+  ),
+  threadKey: storableText(z.string().trim().min(1).max(200)).optional(),
+  externalId: storableText(z.string().trim().min(1).max(300)).optional(),
+  meta: z
+    .record(z.string(), z.unknown())
+    .refine((meta) => !containsUnstorableText(meta), { error: STORABLE_TEXT_MESSAGE })
+    .optional(),
 });
 export type InquiryInput = z.infer<typeof inquiryInputSchema>;

@@ -21,6 +21,22 @@ export interface RouteResult {
   ticket?: TicketRef;
   /** The knowledge article a FAQ answer came from (its English id), for reports and evaluation. */
   articleId?: string;
+  /** What the answer was about, for reports and evaluation. */
+  details?: RouteDetails;
+}
+
+/** Facts about an answer that the reply text carries only in words. */
+export interface RouteDetails {
+  /** The local date (YYYY-MM-DD) an hours answer was given for. */
+  day?: string;
+  /** The catalog records listed, in the order shown. */
+  recordIds?: string[];
+  /** The immediate safety reply was given (danger, self-harm, a missing child). */
+  safety?: boolean;
+  /** The message was in a language the library has no articles in. */
+  unsupportedLanguage?: boolean;
+  /** A branch fact was answered: address, phone, parking or directions. */
+  branchFact?: 'address' | 'phone' | 'parking' | 'directions';
 }
 
 /** The assistant: decides what to say. It sends nothing and knows no channel SDK or database. */

@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.js';
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgres/client.js';
 import { migratePostgres, migrateSqlite, type MigrationReport, type Provider } from './migrator.js';
+import { createPostgresSql, createSqliteSql, type Sql } from './sql.js';
 
 /**
  * Both generated clients have the same models and methods (one portable schema), so the rest of the
@@ -22,6 +23,8 @@ export interface DatabaseOptions {
 
 export interface Database {
   prisma: Db;
+  /** The typed SQL layer of the message hot path (db/sql.ts), on its own connection or pool. */
+  sql: Sql;
   provider: Provider;
   /** Where the data lives, without credentials, for logs. */
   location: string;
@@ -39,12 +42,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const migration = shouldMigrate ? await migratePostgres(options.databaseUrl) : undefined;
     const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: options.databaseUrl }) });
     const prisma = client as unknown as Db;
+    const sql = createPostgresSql({ connectionString: options.databaseUrl });
     return {
       prisma,
+      sql,
       provider: 'postgresql',
       location: redactUrl(options.databaseUrl),
       ...(migration ? { migration } : {}),
-      close: () => client.$disconnect(),
+      close: async () => {
+        await sql.close();
+        await client.$disconnect();
+      },
     };
   }
   mkdirSync(options.dataDir, { recursive: true });
@@ -53,12 +61,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const prisma = new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 30_000 }) });
   // WAL is stored in the file by the migrator; NORMAL sync is per connection and safe with WAL.
   await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+  const sql = createSqliteSql({ file });
   return {
     prisma,
+    sql,
     provider: 'sqlite',
     location: file,
     ...(migration ? { migration } : {}),
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      await sql.close();
+      await prisma.$disconnect();
+    },
   };
 }
 

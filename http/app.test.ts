@@ -6,11 +6,11 @@ const validInquiry = { channel: 'web', address: 'session-1234567890', text: 'are
 
 describe('error handling', () => {
   it('answers invalid JSON with 400 and a reason, in the shared error shape', async () => {
-    const { app } = await build();
+    const { app, apiKeyHeaders } = await build();
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/inquiries',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...apiKeyHeaders, 'content-type': 'application/json' },
       payload: '{"channel": "web", "text": ',
     });
     expect(response.statusCode).toBe(400);
@@ -18,11 +18,11 @@ describe('error handling', () => {
   });
 
   it('refuses a body over 64 KiB with 413', async () => {
-    const { app, inquiries } = await build();
+    const { app, inquiries, apiKeyHeaders } = await build();
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/inquiries',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...apiKeyHeaders, 'content-type': 'application/json' },
       payload: JSON.stringify({ ...validInquiry, text: 'x'.repeat(70 * 1024) }),
     });
     expect(response.statusCode).toBe(413);
@@ -34,8 +34,8 @@ describe('error handling', () => {
     ['text/plain', 'are you open?'],
     ['application/x-www-form-urlencoded', 'channel=web&address=a&text=hi'],
   ])('refuses a %s body on the JSON API with 415', async (contentType, payload) => {
-    const { app, inquiries } = await build();
-    const response = await app.inject({ method: 'POST', url: '/api/v1/inquiries', headers: { 'content-type': contentType }, payload });
+    const { app, inquiries, apiKeyHeaders } = await build();
+    const response = await app.inject({ method: 'POST', url: '/api/v1/inquiries', headers: { ...apiKeyHeaders, 'content-type': contentType }, payload });
     expect(response.statusCode).toBe(415);
     expect(response.json().error).toMatchObject({ code: 'LD_UNSUPPORTED_MEDIA_TYPE', message: expect.any(String) });
     expect(inquiries.received).toHaveLength(0);
@@ -47,9 +47,9 @@ describe('error handling', () => {
     [new LibdeskError('LD_UNKNOWN_ASSET', 'no device XX-99'), 404, 'LD_UNKNOWN_ASSET'],
     [new LibdeskError('LD_CONFLICT', 'already resolved'), 409, 'LD_CONFLICT'],
   ])('maps %s to %i', async (error, status, code) => {
-    const { app, inquiries } = await build();
+    const { app, inquiries, apiKeyHeaders } = await build();
     inquiries.failNextWith(error);
-    const response = await app.inject({ method: 'POST', url: '/api/v1/inquiries', payload: validInquiry });
+    const response = await app.inject({ method: 'POST', url: '/api/v1/inquiries', headers: apiKeyHeaders, payload: validInquiry });
     expect(response.statusCode).toBe(status);
     expect(response.json().error).toEqual({ code, message: error.message, ...(error.details ? { details: error.details } : {}) });
   });
@@ -58,9 +58,9 @@ describe('error handling', () => {
     ['an unexpected error', new Error('connect ECONNREFUSED 10.0.0.5:5432 patron=+15551234567')],
     ['a LibdeskError with a server-side code', new LibdeskError('LD_CONFIG_INVALID', 'DATABASE_URL=postgres://admin:secret@db/libdesk')],
   ])('answers %s with a 500 that reveals nothing', async (_label, error) => {
-    const { app, inquiries } = await build();
+    const { app, inquiries, apiKeyHeaders } = await build();
     inquiries.failNextWith(error);
-    const response = await app.inject({ method: 'POST', url: '/api/v1/inquiries', payload: validInquiry });
+    const response = await app.inject({ method: 'POST', url: '/api/v1/inquiries', headers: apiKeyHeaders, payload: validInquiry });
     expect(response.statusCode).toBe(500);
     const body = response.json();
     expect(body).toEqual({ error: { code: 'LD_INTERNAL', message: expect.any(String) } });

@@ -3,12 +3,19 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { HttpDeps, HttpOptions } from './http-deps.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { DEFAULT_RATE_LIMIT, registerRateLimit } from './plugins/rate-limit.js';
-import { chatRoutes } from './routes/chat.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { CHAT_API_PREFIX, chatRoutes } from './routes/chat.js';
 import { healthRoutes } from './routes/health.js';
 import { inquiryRoutes } from './routes/inquiries.js';
 import { reportRoutes } from './routes/report/report-routes.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { staffTicketPageRoutes } from './routes/staff-ticket-page.js';
 import { webChatPageRoutes } from './routes/web-chat-pages.js';
+import { twilioWebhookRoutes } from './routes/webhooks/twilio.js';
+import { slackWebhookRoutes } from './routes/webhooks/slack.js';
+import { discordInteractionRoutes } from './routes/webhooks/discord-interactions.js';
+import { consoleRoutes } from '../console/index.js';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 export const DEFAULT_SSE_HEARTBEAT_MS = 25_000;
@@ -38,32 +45,53 @@ export async function buildHttpApp(deps: HttpDeps, options: HttpOptions): Promis
     if (route === '/healthz') request.log.debug(line, 'request');
     else request.log.info(line, 'request');
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    return payload;
-  });
+  // nosniff, referrer policy, CSP with frame-ancestors 'none', X-Frame-Options (@fastify/helmet).
+  await registerSecurityHeaders(app);
 
   await app.register(errorHandlerPlugin, { libraryName: options.libraryName });
-  const rateLimit = await registerRateLimit(app, options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const rateLimits = await registerRateLimit(app, options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  // GET /api/openapi.json, from the routes' zod schemas; before the routes, which it learns as they come.
+  await registerOpenApi(app, { title: `Libdesk API (${options.libraryName})`, version: options.version });
 
   await app.register(healthRoutes, { health: deps.health, version: options.version });
-  await app.register(inquiryRoutes, { inquiries: deps.inquiries });
-  await app.register(ticketRoutes, { tickets: deps.tickets, ...(options.staffApiToken ? { staffApiToken: options.staffApiToken } : {}) });
+  // Closed by default: integrations need an API key, staff routes a staff token (each in its own scope).
+  await app.register(inquiryRoutes, { inquiries: deps.inquiries, integrations: deps.integrations });
+  await app.register(ticketRoutes, { tickets: deps.tickets, staff: deps.staff, ...(deps.ticketConversations ? { conversations: deps.ticketConversations } : {}) });
+  await app.register(staffTicketPageRoutes, { libraryName: options.libraryName });
   await app.register(chatRoutes, {
+    prefix: CHAT_API_PREFIX,
     inquiries: deps.inquiries,
     events: deps.events,
-    rateLimit,
+    sessions: deps.webSessions,
+    rateLimits,
     heartbeatMs: options.sseHeartbeatMs ?? DEFAULT_SSE_HEARTBEAT_MS,
+    widgetOrigins: options.widgetOrigins ?? [],
   });
-  await app.register(webChatPageRoutes, { libraryName: options.libraryName, calendar: deps.calendar });
+  await app.register(webChatPageRoutes, { libraryName: options.libraryName, calendar: deps.calendar, rateLimit: rateLimits.perIp });
+  // SMS is switched on by its settings; without them the webhook paths do not exist (404).
+  if (deps.sms) await app.register(twilioWebhookRoutes, deps.sms);
+  if (deps.slackWebhook) await app.register(slackWebhookRoutes, deps.slackWebhook);
+  if (deps.discordInteractions) await app.register(discordInteractionRoutes, deps.discordInteractions);
   await app.register(reportRoutes, {
     inquiries: deps.inquiries,
     assets: deps.assets,
     calendar: deps.calendar,
     libraryName: options.libraryName,
-    rateLimit,
+    rateLimit: rateLimits.perIp,
   });
+  // The staff console (pages under /staff/queue, /staff/sign-in…): its own scope, cookies and CSRF.
+  if (deps.console) {
+    await app.register(consoleRoutes, {
+      ...deps.console,
+      libraryName: options.libraryName,
+      tickets: deps.tickets,
+      ...(deps.ticketConversations ? { conversations: deps.ticketConversations } : {}),
+      assets: deps.assets,
+      branches: () => deps.calendar.branches(),
+      rateLimit: rateLimits.perIp,
+      heartbeatMs: options.sseHeartbeatMs ?? DEFAULT_SSE_HEARTBEAT_MS,
+    });
+  }
 
   await app.ready();
   return app;

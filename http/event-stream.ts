@@ -21,6 +21,8 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, op
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
+    // Headers set by hooks before the hijack (CORS, security headers) would otherwise be lost.
+    ...definedHeaders(reply),
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
     connection: 'keep-alive',
@@ -59,4 +61,10 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, op
       return closed;
     },
   };
+}
+
+function definedHeaders(reply: FastifyReply): Record<string, number | string | string[]> {
+  const headers: Record<string, number | string | string[]> = {};
+  for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value;
+  return headers;
 }

@@ -1,31 +1,39 @@
-import type { Db } from '../db/index.js';
+import { randomUUID } from 'node:crypto';
+import type { InferResult } from 'kysely';
+import { exec, execOf, first, firstOf, prepare, rows, toDate, type Sql } from '../db/index.js';
+import type { SqlDate } from '../db/sql-schema.js';
 import type { Channel, Inquiry } from '../core/inquiry.js';
 import type { ConversationEntry } from '../core/inquiry-service.js';
 import type { Intent } from '../core/intents.js';
 import type { Reply } from '../core/reply.js';
 import type { Outcome } from '../core/router.js';
+import { maskPatronSecrets } from '../core/patron-secrets.js';
 
 export interface StoredAnswer {
   inquiryId: string;
   conversationId: string;
-  status: 'received' | 'answered' | 'failed';
+  status: 'received' | 'recovering' | 'answered' | 'failed';
   intent?: Intent;
   confidence?: number;
   outcome?: Outcome;
   ticketId?: number;
   reply?: Reply;
+  /** The answer was handed to delivery (accepted and recovered inquiries). */
+  deliveryQueued: boolean;
 }
 
-/** Thrown by `insertInquiry` when (channel, externalId) was stored before. */
-export class DuplicateInquiry extends Error {
-  constructor(readonly existingId: string) {
-    super('duplicate inquiry');
-  }
-}
+export type StoredInquiry = Inquiry & { id: string; conversationId: string };
 
-function isUniqueViolation(error: unknown): boolean {
-  // Prisma's unique-constraint code, the same from both providers' clients.
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+/** What storing a message gave: a new inquiry, or the one stored before under the same (channel, externalId). */
+export type StoreOutcome = { inquiryId: string; conversationId: string; duplicate: boolean };
+
+export interface CompletedInquiry {
+  intent: Intent;
+  confidence: number;
+  outcome: Outcome;
+  reply: Reply;
+  ticketId?: number;
+  failed?: string;
 }
 
 interface ReplyExtras {
@@ -50,180 +58,346 @@ function replyFromRow(text: string | null, extras: string | null): Reply {
   return { text: text ?? '', ...parsed };
 }
 
-export function createInquiriesRepository(prisma: Db) {
+/** Keeps the string-valued keys of stored meta: what channels read back to thread a reply. */
+export function threadMetaOf(json: string): Record<string, string> | undefined {
+  const parsed = JSON.parse(json) as unknown;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed)) if (typeof value === 'string') out[key] = value;
+  return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * The inquiry log on the typed SQL layer (db/sql.ts): the hot path of every message. Storing a message is
+ * one transaction (conversation upsert and inquiry insert), answering it another (status and reply).
+ */
+export function createInquiriesRepository(sql: Sql) {
+  const { db } = sql;
+
+  // The statements every message runs, built and compiled once (see `prepare` in db/sql.ts).
+  const upsertConversation = prepare<{ id: string; channel: string; threadKey: string; address: string; at: SqlDate }, { id: string }>((p) =>
+    db
+      .insertInto('Conversation')
+      .values({ id: p('id'), channel: p('channel'), threadKey: p('threadKey'), address: p('address'), createdAt: p('at'), updatedAt: p('at') })
+      .onConflict((conflict) => conflict.columns(['channel', 'threadKey']).doUpdateSet((eb) => ({ address: eb.ref('excluded.address'), updatedAt: eb.ref('excluded.updatedAt') })))
+      .returning('id'),
+  );
+  const insertInquiry = prepare<
+    { id: string; conversationId: string; channel: string; externalId: string | null; text: string; receivedAt: SqlDate; meta: string | null },
+    { id: string }
+  >((p) =>
+    db
+      .insertInto('Inquiry')
+      .values({
+        id: p('id'),
+        conversationId: p('conversationId'),
+        channel: p('channel'),
+        externalId: p('externalId'),
+        text: p('text'),
+        receivedAt: p('receivedAt'),
+        meta: p('meta'),
+      })
+      .onConflict((conflict) => conflict.columns(['channel', 'externalId']).doNothing())
+      .returning('id'),
+  );
+  const findByExternalId = prepare<{ channel: string; externalId: string }, { id: string; conversationId: string }>((p) =>
+    db.selectFrom('Inquiry').select(['id', 'conversationId']).where('channel', '=', p('channel')).where('externalId', '=', p('externalId')),
+  );
+  const recordAnswer = prepare<{
+    id: string;
+    status: string;
+    intent: string;
+    confidence: number;
+    outcome: string;
+    ticketId: number | null;
+    answeredAt: SqlDate;
+    error: string | null;
+  }, never>((p) =>
+    db
+      .updateTable('Inquiry')
+      .set({
+        status: p('status'),
+        intent: p('intent'),
+        confidence: p('confidence'),
+        outcome: p('outcome'),
+        ticketId: p('ticketId'),
+        answeredAt: p('answeredAt'),
+        error: p('error'),
+      })
+      .where('id', '=', p('id')),
+  );
+  const insertReply = prepare<
+    { id: string; conversationId: string; inquiryId: string; channel: string; text: string; extras: string | null; ticketId: number | null; createdAt: SqlDate },
+    never
+  >((p) =>
+    db.insertInto('Reply').values({
+      id: p('id'),
+      conversationId: p('conversationId'),
+      inquiryId: p('inquiryId'),
+      channel: p('channel'),
+      text: p('text'),
+      extras: p('extras'),
+      author: 'assistant',
+      ticketId: p('ticketId'),
+      createdAt: p('createdAt'),
+    }),
+  );
+
+  const storedInquiryQuery = (inquiryId: string) =>
+    db
+      .selectFrom('Inquiry')
+      .innerJoin('Conversation', 'Conversation.id', 'Inquiry.conversationId')
+      .select([
+        'Inquiry.id',
+        'Inquiry.conversationId',
+        'Inquiry.channel',
+        'Inquiry.text',
+        'Inquiry.receivedAt',
+        'Inquiry.externalId',
+        'Inquiry.meta',
+        'Inquiry.status',
+        'Inquiry.answeredAt',
+        'Conversation.threadKey',
+        'Conversation.address',
+      ])
+      .where('Inquiry.id', '=', inquiryId);
+
+  type StoredRow = InferResult<ReturnType<typeof storedInquiryQuery>>[number];
+
+  function toStoredInquiry(row: StoredRow): StoredInquiry {
+    const meta = row.meta ? (JSON.parse(row.meta) as Record<string, unknown>) : undefined;
+    return {
+      id: row.id,
+      conversationId: row.conversationId,
+      channel: row.channel as Channel,
+      address: row.address ?? row.threadKey,
+      threadKey: row.threadKey,
+      text: row.text ?? '',
+      receivedAt: toDate(row.receivedAt),
+      ...(row.externalId ? { externalId: row.externalId } : {}),
+      ...(meta ? { meta } : {}),
+    };
+  }
+
   return {
-    /** Finds or creates the conversation for (channel, threadKey); keeps the latest sender address. */
-    async upsertConversation(channel: Channel, threadKey: string, address: string): Promise<string> {
-      const row = await prisma.conversation.upsert({
-        where: { channel_threadKey: { channel, threadKey } },
-        create: { channel, threadKey, address },
-        update: { address },
-        select: { id: true },
-      });
-      return row.id;
-    },
-
-    /** Stores the inbound message before anything else happens to it. */
-    async insertInquiry(conversationId: string, inquiry: Inquiry): Promise<string> {
-      try {
-        const row = await prisma.inquiry.create({
-          data: {
-            conversationId,
-            channel: inquiry.channel,
-            externalId: inquiry.externalId ?? null,
-            text: inquiry.text,
-            receivedAt: inquiry.receivedAt,
-          },
-          select: { id: true },
+    /**
+     * Stores the inbound message before anything else happens to it, with its conversation (found or
+     * created by channel and thread key; the latest sender address kept), in one transaction. A repeated
+     * (channel, externalId) stores nothing and returns the first one with `duplicate: true`.
+     */
+    storeInquiry(inquiry: Inquiry): Promise<StoreOutcome> {
+      return sql.transaction(function* () {
+        const conversation = yield* firstOf(upsertConversation, {
+          id: randomUUID(),
+          channel: inquiry.channel,
+          threadKey: inquiry.threadKey,
+          address: inquiry.address,
+          at: inquiry.receivedAt,
         });
-        return row.id;
-      } catch (error) {
-        if (inquiry.externalId && isUniqueViolation(error)) {
-          const existing = await prisma.inquiry.findFirst({
-            where: { channel: inquiry.channel, externalId: inquiry.externalId },
-            select: { id: true },
-          });
-          if (existing) throw new DuplicateInquiry(existing.id);
-        }
-        throw error;
-      }
+        const conversationId = conversation!.id;
+        const inserted = yield* firstOf(insertInquiry, {
+          id: randomUUID(),
+          conversationId,
+          channel: inquiry.channel,
+          externalId: inquiry.externalId ?? null,
+          // A card number and PIN are masked before they are stored; only the verification call sees them.
+          text: maskPatronSecrets(inquiry.text),
+          receivedAt: inquiry.receivedAt,
+          meta: inquiry.meta ? JSON.stringify(inquiry.meta) : null,
+        });
+        if (inserted) return { inquiryId: inserted.id, conversationId, duplicate: false };
+        const existing = inquiry.externalId ? yield* firstOf(findByExternalId, { channel: inquiry.channel, externalId: inquiry.externalId }) : undefined;
+        if (!existing) throw new Error('inquiry insert conflicted but no earlier inquiry was found');
+        return { inquiryId: existing.id, conversationId: existing.conversationId, duplicate: true };
+      });
     },
 
-    async findAnswer(inquiryId: string): Promise<StoredAnswer | undefined> {
-      const row = await prisma.inquiry.findUnique({
-        where: { id: inquiryId },
-        include: { replies: { where: { author: 'assistant' }, orderBy: { createdAt: 'asc' }, take: 1 } },
+    findAnswer(inquiryId: string): Promise<StoredAnswer | undefined> {
+      return sql.run(function* () {
+        const row = yield* first(
+          db
+            .selectFrom('Inquiry')
+            .select(['id', 'conversationId', 'status', 'intent', 'confidence', 'outcome', 'ticketId', 'deliveryQueuedAt'])
+            .where('id', '=', inquiryId),
+        );
+        if (!row) return undefined;
+        const reply = yield* first(
+          db
+            .selectFrom('Reply')
+            .select(['text', 'extras'])
+            .where('inquiryId', '=', inquiryId)
+            .where('author', '=', 'assistant')
+            .orderBy('createdAt', 'asc')
+            .limit(1),
+        );
+        return {
+          inquiryId: row.id,
+          conversationId: row.conversationId,
+          status: row.status as StoredAnswer['status'],
+          ...(row.intent ? { intent: row.intent as Intent } : {}),
+          ...(row.confidence != null ? { confidence: row.confidence } : {}),
+          ...(row.outcome ? { outcome: row.outcome as Outcome } : {}),
+          ...(row.ticketId != null ? { ticketId: row.ticketId } : {}),
+          ...(reply ? { reply: replyFromRow(reply.text, reply.extras) } : {}),
+          deliveryQueued: row.deliveryQueuedAt != null,
+        };
       });
-      if (!row) return undefined;
-      const first = row.replies[0];
-      return {
-        inquiryId: row.id,
-        conversationId: row.conversationId,
-        status: row.status as StoredAnswer['status'],
-        ...(row.intent ? { intent: row.intent as Intent } : {}),
-        ...(row.confidence != null ? { confidence: row.confidence } : {}),
-        ...(row.outcome ? { outcome: row.outcome as Outcome } : {}),
-        ...(row.ticketId != null ? { ticketId: row.ticketId } : {}),
-        ...(first ? { reply: replyFromRow(first.text, first.extras) } : {}),
-      };
     },
 
     /** Records the answer and the reply in one transaction: either both are stored or neither. */
-    async completeInquiry(
-      inquiryId: string,
-      conversationId: string,
-      channel: Channel,
-      result: { intent: Intent; confidence: number; outcome: Outcome; reply: Reply; ticketId?: number; failed?: string },
-      now: Date,
-    ): Promise<void> {
-      await prisma.$transaction([
-        prisma.inquiry.update({
-          where: { id: inquiryId },
-          data: {
-            status: result.failed ? 'failed' : 'answered',
-            intent: result.intent,
-            confidence: result.confidence,
-            outcome: result.outcome,
-            ticketId: result.ticketId ?? null,
-            answeredAt: now,
-            error: result.failed ?? null,
-          },
-        }),
-        prisma.reply.create({
-          data: {
-            conversationId,
-            inquiryId,
-            channel,
-            text: result.reply.text,
-            extras: extrasOf(result.reply),
-            author: 'assistant',
-            ticketId: result.ticketId ?? null,
-            createdAt: now,
-          },
-        }),
-      ]);
+    completeInquiry(inquiryId: string, conversationId: string, channel: Channel, result: CompletedInquiry, now: Date): Promise<void> {
+      return sql.transaction(function* () {
+        yield* execOf(recordAnswer, {
+          id: inquiryId,
+          status: result.failed ? 'failed' : 'answered',
+          intent: result.intent,
+          confidence: result.confidence,
+          outcome: result.outcome,
+          ticketId: result.ticketId ?? null,
+          answeredAt: now,
+          error: result.failed ?? null,
+        });
+        yield* execOf(insertReply, {
+          id: randomUUID(),
+          conversationId,
+          inquiryId,
+          channel,
+          text: result.reply.text,
+          extras: extrasOf(result.reply),
+          ticketId: result.ticketId ?? null,
+          createdAt: now,
+        });
+      });
     },
 
     /**
-     * Inquiries stored but never answered (the process stopped mid-way), claimed one at a time so that
-     * of several starting processes exactly one answers each. A claim that itself died is retried after
-     * `reclaimAfterMs`.
+     * Claims one stored inquiry for routing (the `inquiry.route` job): a conditional UPDATE from
+     * `received`, so of any number of tries and processes exactly one gets it.
      */
-    async claimUnanswered(olderThan: Date, now: Date, reclaimAfterMs: number, limit: number): Promise<Array<Inquiry & { id: string; conversationId: string }>> {
-      const reclaimBefore = new Date(now.getTime() - reclaimAfterMs);
-      const candidates = await prisma.inquiry.findMany({
-        where: {
-          OR: [
-            { status: 'received', receivedAt: { lt: olderThan } },
-            { status: 'recovering', answeredAt: { lt: reclaimBefore } },
-          ],
-          text: { not: null },
-        },
-        include: { conversation: { select: { threadKey: true, address: true } } },
-        orderBy: { receivedAt: 'asc' },
-        take: limit,
+    claimInquiry(inquiryId: string, now: Date): Promise<StoredInquiry | undefined> {
+      return sql.transaction(function* () {
+        const won = yield* exec(
+          db.updateTable('Inquiry').set({ status: 'recovering', answeredAt: now }).where('id', '=', inquiryId).where('status', '=', 'received').where('text', 'is not', null),
+        );
+        if (won !== 1) return undefined;
+        const row = yield* first(storedInquiryQuery(inquiryId));
+        return row ? toStoredInquiry(row) : undefined;
       });
-      const claimed: Array<Inquiry & { id: string; conversationId: string }> = [];
-      for (const row of candidates) {
-        const won = await prisma.inquiry.updateMany({
-          where: { id: row.id, status: row.status, answeredAt: row.answeredAt },
-          data: { status: 'recovering', answeredAt: now },
-        });
-        if (won.count !== 1) continue;
-        claimed.push({
-          id: row.id,
-          conversationId: row.conversationId,
-          channel: row.channel as Channel,
-          address: row.conversation.address ?? row.conversation.threadKey,
-          threadKey: row.conversation.threadKey,
-          text: row.text ?? '',
-          receivedAt: row.receivedAt,
-          ...(row.externalId ? { externalId: row.externalId } : {}),
-        });
-      }
-      return claimed;
+    },
+
+    /**
+     * Inquiries stored but never answered (the process stopped mid-way, or their routing job was lost),
+     * each claimed with a conditional UPDATE so that of several sweeping processes exactly one answers
+     * it. A claim that itself died is retried after `reclaimAfterMs`.
+     */
+    claimUnanswered(olderThan: Date, now: Date, reclaimAfterMs: number, limit: number): Promise<StoredInquiry[]> {
+      const reclaimBefore = new Date(now.getTime() - reclaimAfterMs);
+      return sql.transaction(function* () {
+        const candidates = yield* rows(
+          db
+            .selectFrom('Inquiry')
+            .select(['id', 'status', 'answeredAt'])
+            .where((eb) =>
+              eb.or([
+                eb.and([eb('status', '=', 'received'), eb('receivedAt', '<', olderThan)]),
+                eb.and([eb('status', '=', 'recovering'), eb('answeredAt', '<', reclaimBefore)]),
+              ]),
+            )
+            .where('text', 'is not', null)
+            .orderBy('receivedAt', 'asc')
+            .limit(limit),
+        );
+        const claimed: StoredInquiry[] = [];
+        for (const candidate of candidates) {
+          const won = yield* exec(
+            db
+              .updateTable('Inquiry')
+              .set({ status: 'recovering', answeredAt: now })
+              .where('id', '=', candidate.id)
+              .where('status', '=', candidate.status)
+              .where((eb) => (candidate.answeredAt === null ? eb('answeredAt', 'is', null) : eb('answeredAt', '=', candidate.answeredAt))),
+          );
+          if (won !== 1) continue;
+          const row = yield* first(storedInquiryQuery(candidate.id));
+          if (row) claimed.push(toStoredInquiry(row));
+        }
+        return claimed;
+      });
     },
 
     async markFailed(inquiryId: string, error: string, now: Date): Promise<void> {
-      await prisma.inquiry.update({ where: { id: inquiryId }, data: { status: 'failed', error, answeredAt: now } });
+      await sql.run(function* () {
+        yield* exec(db.updateTable('Inquiry').set({ status: 'failed', error, answeredAt: now }).where('id', '=', inquiryId));
+      });
+    },
+
+    async markDeliveryQueued(inquiryId: string, now: Date): Promise<void> {
+      await sql.run(function* () {
+        yield* exec(db.updateTable('Inquiry').set({ deliveryQueuedAt: now }).where('id', '=', inquiryId));
+      });
+    },
+
+    /**
+     * The provider threading facts of the patron's latest message that had any (e-mail Message-ID and
+     * References, a Discord channel id), for replying in the same thread. Only string values are kept.
+     */
+    lastThreadMeta(conversationId: string): Promise<Record<string, string> | undefined> {
+      return sql.run(function* () {
+        const row = yield* first(
+          db.selectFrom('Inquiry').select('meta').where('conversationId', '=', conversationId).where('meta', 'is not', null).orderBy('receivedAt', 'desc').limit(1),
+        );
+        return row?.meta ? threadMetaOf(row.meta) : undefined;
+      });
     },
 
     /** The conversation as the patron saw it, oldest first. */
-    async history(channel: Channel, threadKey: string, limit: number): Promise<ConversationEntry[]> {
-      const conversation = await prisma.conversation.findUnique({
-        where: { channel_threadKey: { channel, threadKey } },
-        select: { id: true },
+    history(channel: Channel, threadKey: string, limit: number): Promise<ConversationEntry[]> {
+      return sql.run(function* () {
+        const conversation = yield* first(db.selectFrom('Conversation').select('id').where('channel', '=', channel).where('threadKey', '=', threadKey));
+        if (!conversation) return [];
+        const inquiries = yield* rows(
+          db
+            .selectFrom('Inquiry')
+            .select(['text', 'receivedAt'])
+            .where('conversationId', '=', conversation.id)
+            .where('text', 'is not', null)
+            .orderBy('receivedAt', 'desc')
+            .limit(limit),
+        );
+        const replies = yield* rows(
+          db
+            .selectFrom('Reply')
+            .select(['text', 'extras', 'author', 'createdAt', 'inquiryId'])
+            .where('conversationId', '=', conversation.id)
+            .where('text', 'is not', null)
+            .orderBy('createdAt', 'desc')
+            .limit(limit),
+        );
+        // An answer given later (an accepted or recovered message) is stored with its inquiry and again as
+        // the outbound row delivery sends: the patron saw it once, so history shows the first only.
+        const answered = new Set<string>();
+        const shown = [...replies].reverse().filter((row) => {
+          if (row.author !== 'assistant' || !row.inquiryId) return true;
+          if (answered.has(row.inquiryId)) return false;
+          answered.add(row.inquiryId);
+          return true;
+        });
+        const entries: ConversationEntry[] = [
+          ...inquiries.map((row) => ({ from: 'patron' as const, text: row.text ?? '', at: toDate(row.receivedAt) })),
+          ...shown.map((row) => {
+            const reply = replyFromRow(row.text, row.extras);
+            return {
+              from: row.author === 'staff' ? ('staff' as const) : ('assistant' as const),
+              text: reply.text,
+              ...(reply.quickReplies ? { quickReplies: reply.quickReplies } : {}),
+              at: toDate(row.createdAt),
+            };
+          }),
+        ];
+        // A reply is stored in the same millisecond as its question is answered; patrons come first.
+        entries.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.from === 'patron' ? -1 : 1));
+        return entries.slice(-limit);
       });
-      if (!conversation) return [];
-      const [inquiries, replies] = await Promise.all([
-        prisma.inquiry.findMany({
-          where: { conversationId: conversation.id, text: { not: null } },
-          orderBy: { receivedAt: 'desc' },
-          take: limit,
-          select: { text: true, receivedAt: true },
-        }),
-        prisma.reply.findMany({
-          where: { conversationId: conversation.id, text: { not: null } },
-          orderBy: { createdAt: 'desc' },
-          take: limit,
-          select: { text: true, extras: true, author: true, createdAt: true },
-        }),
-      ]);
-      const entries: ConversationEntry[] = [
-        ...inquiries.map((row) => ({ from: 'patron' as const, text: row.text ?? '', at: row.receivedAt })),
-        ...replies.map((row) => {
-          const reply = replyFromRow(row.text, row.extras);
-          return {
-            from: row.author === 'staff' ? ('staff' as const) : ('assistant' as const),
-            text: reply.text,
-            ...(reply.quickReplies ? { quickReplies: reply.quickReplies } : {}),
-            at: row.createdAt,
-          };
-        }),
-      ];
-      // A reply is stored in the same millisecond as its question is answered; patrons come first.
-      entries.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.from === 'patron' ? -1 : 1));
-      return entries.slice(-limit);
     },
   };
 }

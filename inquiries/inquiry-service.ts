@@ -1,11 +1,15 @@
 import type { Clock } from '../core/clock.js';
+import type { DeliveryPort } from '../core/delivery.js';
 import { LibdeskError } from '../core/errors.js';
 import { inquiryInputSchema, type Inquiry, type InquiryInput } from '../core/inquiry.js';
-import type { InquiryResult, InquiryService } from '../core/inquiry-service.js';
+import type { AcceptedInquiry, InquiryResult, InquiryService } from '../core/inquiry-service.js';
+import type { JobQueue } from '../core/jobs.js';
 import type { Logger } from '../core/logger.js';
+import type { Reply } from '../core/reply.js';
 import type { AssistantRouter, RouteResult } from '../core/router.js';
 import type { TicketPort } from '../core/tickets.js';
-import { DuplicateInquiry, type InquiriesRepository } from './inquiries.repository.js';
+import type { InquiriesRepository } from './inquiries.repository.js';
+import { maskPatronSecrets } from '../core/patron-secrets.js';
 
 export interface InquiryServiceDeps {
   repository: InquiriesRepository;
@@ -15,23 +19,79 @@ export interface InquiryServiceDeps {
   logger: Logger;
   /** How long a retry waits for the first delivery of the same message to be answered. */
   duplicateWaitMs?: number;
+  /** Where `accept` schedules `inquiry.route`; required for asynchronous channels. */
+  jobs?: JobQueue;
+  /**
+   * Receives the answers of accepted (asynchronous) inquiries and of recovered ones, whose patron
+   * is no longer waiting on an HTTP response. Without it those answers are stored only.
+   */
+  delivery?: DeliveryPort;
+  /**
+   * An inquiry still unanswered this long after it arrived was abandoned (its process stopped, or its
+   * routing job was lost) and is answered by `recoverUnanswered`. Default two minutes.
+   */
+  abandonedAfterMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An inquiry not answered this long after it arrived was abandoned by a process that stopped. */
-const ABANDONED_AFTER_MS = 2 * 60_000;
+export const DEFAULT_ABANDONED_AFTER_MS = 2 * 60_000;
 /** A recovery that has not finished in this time died too and is tried again. */
 const RECOVERY_RETRY_AFTER_MS = 10 * 60_000;
 
 export interface InquiryRecovery {
   /** Answers messages that were stored but never answered; returns how many it answered. */
   recoverUnanswered(options?: { limit?: number }): Promise<number>;
+  /**
+   * The `inquiry.route` job: routes an accepted inquiry once (one already answered, or being answered
+   * elsewhere, is skipped), stores the reply and hands it to delivery.
+   */
+  routeAccepted(inquiryId: string): Promise<'answered' | 'delivered' | 'skipped'>;
 }
 
 export function createInquiryService(deps: InquiryServiceDeps): InquiryService & InquiryRecovery {
-  const { repository, router, tickets, clock, logger } = deps;
+  const { repository, router, tickets, clock, logger, jobs, delivery } = deps;
   const duplicateWaitMs = deps.duplicateWaitMs ?? 5_000;
+  const abandonedAfterMs = deps.abandonedAfterMs ?? DEFAULT_ABANDONED_AFTER_MS;
+
+  function parseInput(input: InquiryInput): Inquiry {
+    const parsed = inquiryInputSchema.safeParse(input);
+    if (!parsed.success) {
+      throw new LibdeskError('LD_VALIDATION', parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '), {
+        details: { fields: parsed.error.issues.map((issue) => issue.path.join('.')) },
+      });
+    }
+    const data = parsed.data;
+    return {
+      channel: data.channel,
+      address: data.address,
+      threadKey: data.threadKey ?? data.address,
+      text: data.text,
+      receivedAt: clock.now(),
+      ...(data.externalId ? { externalId: data.externalId } : {}),
+      ...(data.meta ? { meta: data.meta } : {}),
+    };
+  }
+
+  /**
+   * Hands an answer to delivery and records that it did. A crash between the two hands it over again
+   * on the job's retry (at least once); the DeliveryPort's own job id keeps the send itself single.
+   */
+  async function handOff(inquiryId: string, conversationId: string, reply: Reply, ticketId: number | undefined): Promise<boolean> {
+    if (!delivery) return false;
+    await delivery.deliver({
+      conversationId,
+      kind: 'assistant',
+      reply,
+      origin: 'assistant',
+      inquiryId,
+      ...(ticketId != null ? { ticketId } : {}),
+      author: 'assistant',
+    });
+    await repository.markDeliveryQueued(inquiryId, clock.now());
+    return true;
+  }
 
   /** A retry of a message we already have: answer with what we said the first time. */
   async function answerDuplicate(inquiryId: string): Promise<InquiryResult> {
@@ -69,7 +129,7 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
     const ticket = await tickets.open({
       kind: 'handoff',
       subject: 'The assistant could not answer this message',
-      description: inquiry.text,
+      description: maskPatronSecrets(inquiry.text),
       requester: { channel: inquiry.channel, address: inquiry.address, threadKey: inquiry.threadKey },
       conversationId,
       inquiryId,
@@ -115,40 +175,62 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
   return {
     async recoverUnanswered(options = {}) {
       const now = clock.now();
-      const claimed = await repository.claimUnanswered(new Date(now.getTime() - ABANDONED_AFTER_MS), now, RECOVERY_RETRY_AFTER_MS, options.limit ?? 100);
+      const claimed = await repository.claimUnanswered(new Date(now.getTime() - abandonedAfterMs), now, RECOVERY_RETRY_AFTER_MS, options.limit ?? 100);
+      let answered = 0;
       for (const { id, conversationId, ...inquiry } of claimed) {
-        await answer(inquiry, id, conversationId);
+        try {
+          const result = await answer(inquiry, id, conversationId);
+          answered += 1;
+          // Nobody waits on an HTTP response for these any more: the answer reaches them by delivery.
+          await handOff(id, conversationId, result.reply, result.ticket?.id);
+        } catch (error) {
+          // One bad inquiry must not stop the sweep; its claim runs out and a later sweep tries again.
+          logger.error({ err: error, inquiryId: id }, 'could not answer a recovered inquiry');
+        }
       }
-      if (claimed.length) logger.warn({ count: claimed.length }, 'answered inquiries left unanswered by a stopped process');
-      return claimed.length;
+      if (claimed.length) logger.warn({ count: claimed.length, answered }, 'answered inquiries left unanswered');
+      return answered;
+    },
+
+    async routeAccepted(inquiryId) {
+      const claimed = await repository.claimInquiry(inquiryId, clock.now());
+      if (claimed) {
+        const { id, conversationId, ...inquiry } = claimed;
+        const result = await answer(inquiry, id, conversationId);
+        return (await handOff(id, conversationId, result.reply, result.ticket?.id)) ? 'delivered' : 'answered';
+      }
+      // Answered before (a retried job, or the sweep got there first): deliver only what was never handed over.
+      const stored = await repository.findAnswer(inquiryId);
+      if (!stored) {
+        logger.warn({ inquiryId }, 'inquiry.route for an inquiry that does not exist');
+        return 'skipped';
+      }
+      if ((stored.status === 'answered' || stored.status === 'failed') && stored.reply && !stored.deliveryQueued) {
+        return (await handOff(inquiryId, stored.conversationId, stored.reply, stored.ticketId)) ? 'delivered' : 'skipped';
+      }
+      return 'skipped';
+    },
+
+    async accept(input: InquiryInput): Promise<AcceptedInquiry> {
+      const inquiry = parseInput(input);
+      if (!jobs) throw new LibdeskError('LD_CONFIG_INVALID', 'Asynchronous channels need a job queue for the inquiry service');
+      const stored = await repository.storeInquiry(inquiry);
+      if (stored.duplicate) return stored;
+      const { inquiryId, conversationId } = stored;
+      try {
+        await jobs.enqueue('inquiry.route', { inquiryId }, { jobId: `route-${inquiryId}` });
+      } catch (error) {
+        // The message is stored; the periodic sweep answers it within `abandonedAfterMs` instead.
+        logger.warn({ err: error, inquiryId }, 'could not schedule inquiry.route; the sweep will answer it');
+      }
+      return { inquiryId, conversationId, duplicate: false };
     },
 
     async handle(input: InquiryInput): Promise<InquiryResult> {
-      const parsed = inquiryInputSchema.safeParse(input);
-      if (!parsed.success) {
-        throw new LibdeskError('LD_VALIDATION', parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '), {
-          details: { fields: parsed.error.issues.map((issue) => issue.path.join('.')) },
-        });
-      }
-      const data = parsed.data;
-      const inquiry: Inquiry = {
-        channel: data.channel,
-        address: data.address,
-        threadKey: data.threadKey ?? data.address,
-        text: data.text,
-        receivedAt: clock.now(),
-        ...(data.externalId ? { externalId: data.externalId } : {}),
-        ...(data.meta ? { meta: data.meta } : {}),
-      };
-
-      const conversationId = await repository.upsertConversation(inquiry.channel, inquiry.threadKey, inquiry.address);
-      let inquiryId: string;
-      try {
-        inquiryId = await repository.insertInquiry(conversationId, inquiry);
-      } catch (error) {
-        if (error instanceof DuplicateInquiry) return answerDuplicate(error.existingId);
-        throw error;
-      }
+      const inquiry = parseInput(input);
+      const stored = await repository.storeInquiry(inquiry);
+      if (stored.duplicate) return answerDuplicate(stored.inquiryId);
+      const { inquiryId, conversationId } = stored;
 
       const result = await answer(inquiry, inquiryId, conversationId);
       return {

@@ -3,5 +3,5 @@ import { openTemporarySqlite } from '../test/support/databases.js';
 
 runStoresContract('SQLite', async () => {
   const { db, close } = await openTemporarySqlite();
-  return { prisma: db.prisma, close };
+  return { prisma: db.prisma, sql: db.sql, close };
 });

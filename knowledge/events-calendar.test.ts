@@ -98,3 +98,28 @@ describe('a feed file', () => {
     await expect(createEventsCalendar({ source: join(dir, 'missing.ics'), now: () => NOW })).rejects.toThrow(/missing\.ics/);
   });
 });
+
+describe('expansion cache', () => {
+  const feed = (title: string) =>
+    ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', 'UID:weekly-1', 'DTSTAMP:20261101T000000Z', 'DTSTART:20261202T150000Z', 'DTEND:20261202T160000Z', 'RRULE:FREQ=WEEKLY', `SUMMARY:${title}`, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+
+  it('answers from the cached expansion, widens it for a later window, and drops it on refresh', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'libdesk-events-'));
+    const file = join(dir, 'events.ics');
+    try {
+      await writeFile(file, feed('Knitting Circle'));
+      const calendar = await createEventsCalendar({ source: file, now: () => NOW });
+      const december = range('2026-12-01T00:00:00Z', '2026-12-31T00:00:00Z');
+      expect(calendar.upcoming({ ...december, query: 'knitting' }).map((event) => event.title)).toEqual(Array(5).fill('Knitting Circle'));
+      // Far past the first expansion window.
+      expect(calendar.upcoming({ ...range('2027-09-01T00:00:00Z', '2027-09-08T00:00:00Z') })).toHaveLength(1);
+      await writeFile(file, feed('Chess Club'));
+      expect(calendar.upcoming(december)[0]?.title).toBe('Knitting Circle');
+      await calendar.refresh();
+      expect(calendar.upcoming({ ...december, query: 'knitting' })).toEqual([]);
+      expect(calendar.upcoming(december)[0]?.title).toBe('Chess Club');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

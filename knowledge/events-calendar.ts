@@ -89,6 +89,10 @@ function seriesOf(data: CalendarResponse): Series[] {
  * which applies RRULE, EXDATE and RECURRENCE-ID overrides in the event's own time zone (so a 10:30 story
  * time stays at 10:30 across a DST change).
  */
+/** How far ahead recurring events are expanded at once; a request reaching further widens the window. */
+const EXPANSION_DAYS = 120;
+const QUERY_CACHE_LIMIT = 256;
+
 export async function createEventsCalendar(options: EventsCalendarOptions): Promise<EventsCalendar> {
   const isUrl = /^https?:\/\//i.test(options.source);
   const refreshMs = (options.refreshMinutes ?? 30) * 60_000;
@@ -115,6 +119,9 @@ export async function createEventsCalendar(options: EventsCalendarOptions): Prom
     try {
       series = seriesOf(await load(options.source));
       fuse = buildFuse(series);
+      expansion = undefined;
+      queries.clear();
+      branches.clear();
       loadedAt = options.now().getTime();
       options.logger?.info({ events: series.length }, 'events feed refreshed');
     } catch (error) {
@@ -123,10 +130,70 @@ export async function createEventsCalendar(options: EventsCalendarOptions): Prom
     }
   }
 
+  /**
+   * Expanding every recurring series and running fuse.js cost tens of milliseconds per message. Both are
+   * cached: occurrences per series over a window (at least EXPANSION_DAYS ahead, widened when a request
+   * reaches past it), fuse results per query, branch names per location text. A refresh of the feed
+   * drops all three.
+   */
+  let expansion: { from: number; to: number; occurrences: Map<Series, LibraryEvent[]> } | undefined;
+  const queries = new Map<string, Series[]>();
+  const branches = new Map<string, string | undefined>();
+
+  function branchOf(location: string): string | undefined {
+    if (!location) return undefined;
+    if (!branches.has(location)) branches.set(location, options.findBranch?.(location)?.id);
+    return branches.get(location);
+  }
+
+  function expand(item: Series, from: Date, to: Date): LibraryEvent[] {
+    const { event } = item;
+    const out: LibraryEvent[] = [];
+    for (const instance of ical.expandRecurringEvent(event, { from, to, expandOngoing: true })) {
+      const source = instance.event;
+      const start = new Date(instance.start.getTime());
+      const end = new Date(instance.end.getTime());
+      const categories = categoriesOf(source);
+      const audience = audienceOf(categories);
+      const location = text(source.location);
+      const branchId = branchOf(location);
+      out.push({
+        uid: event.rrule || instance.isOverride ? `${event.uid}/${start.toISOString()}` : event.uid,
+        title: text(source.summary),
+        description: text(source.description),
+        start,
+        end,
+        location,
+        categories,
+        ...(branchId !== undefined && { branchId }),
+        ...(audience !== undefined && { audience }),
+      });
+    }
+    return out;
+  }
+
+  function occurrencesOf(from: Date, to: Date): Map<Series, LibraryEvent[]> {
+    if (!expansion || from.getTime() < expansion.from || to.getTime() > expansion.to) {
+      const start = new Date(Math.min(from.getTime(), expansion?.from ?? Infinity));
+      const end = new Date(Math.max(to.getTime(), from.getTime() + EXPANSION_DAYS * 86_400_000, expansion?.to ?? 0));
+      const occurrences = new Map<Series, LibraryEvent[]>();
+      for (const item of series) occurrences.set(item, expand(item, start, end));
+      expansion = { from: start.getTime(), to: end.getTime(), occurrences };
+    }
+    return expansion.occurrences;
+  }
+
   function matchingSeries(query: string | undefined): Series[] {
     const words = query === undefined ? [] : terms(query);
     if (words.length === 0) return series;
-    return fuse.search(words.join(' ')).map((hit) => hit.item);
+    const key = words.join(' ');
+    let found = queries.get(key);
+    if (!found) {
+      found = fuse.search(key).map((hit) => hit.item);
+      if (queries.size >= QUERY_CACHE_LIMIT) queries.delete(queries.keys().next().value!);
+      queries.set(key, found);
+    }
+    return found;
   }
 
   function upcoming(request: UpcomingEventsOptions): LibraryEvent[] {
@@ -136,32 +203,15 @@ export async function createEventsCalendar(options: EventsCalendarOptions): Prom
         .catch(() => undefined)
         .finally(() => (refreshing = undefined));
     }
+    const occurrences = occurrencesOf(request.from, request.to);
     const found: LibraryEvent[] = [];
-    for (const { event } of matchingSeries(request.query)) {
-      const instances = ical.expandRecurringEvent(event, { from: request.from, to: request.to, expandOngoing: true });
-      for (const instance of instances) {
-        const source = instance.event;
-        const start = new Date(instance.start.getTime());
-        const end = new Date(instance.end.getTime());
-        // expandOngoing reaches back to events that started earlier; keep only those still running.
-        if (end.getTime() <= request.from.getTime() || start.getTime() > request.to.getTime()) continue;
-        const categories = categoriesOf(source);
-        const audience = audienceOf(categories);
-        const location = text(source.location);
-        const branchId = location ? options.findBranch?.(location)?.id : undefined;
-        if (request.audience && audience !== request.audience && !(audience && EVERYONE.has(audience))) continue;
-        if (request.branchId && branchId !== request.branchId) continue;
-        found.push({
-          uid: event.rrule || instance.isOverride ? `${event.uid}/${start.toISOString()}` : event.uid,
-          title: text(source.summary),
-          description: text(source.description),
-          start,
-          end,
-          location,
-          categories,
-          ...(branchId !== undefined && { branchId }),
-          ...(audience !== undefined && { audience }),
-        });
+    for (const item of matchingSeries(request.query)) {
+      for (const occurrence of occurrences.get(item) ?? []) {
+        // The cache reaches back to events that started earlier; keep only those running in the window.
+        if (occurrence.end.getTime() <= request.from.getTime() || occurrence.start.getTime() > request.to.getTime()) continue;
+        if (request.audience && occurrence.audience !== request.audience && !(occurrence.audience && EVERYONE.has(occurrence.audience))) continue;
+        if (request.branchId && occurrence.branchId !== request.branchId) continue;
+        found.push(occurrence);
       }
     }
     found.sort((a, b) => a.start.getTime() - b.start.getTime() || a.title.localeCompare(b.title));

@@ -172,12 +172,16 @@ function appliesOn(exception: HoursException, date: string): boolean {
 /** Builds the calendar from parsed config; separate from file reading so it can be swapped on reload. */
 export function buildCalendar(config: LibraryFile, timeZone: string) {
   const branchFiles = new Map<string, BranchFile>(config.branches.map((branch) => [branch.id, branch]));
-  const branches: Branch[] = config.branches.map(({ id, name, aliases, address, phone }) => ({
+  const branches: Branch[] = config.branches.map(({ id, name, aliases, address, phone, parking, parking_es, directions, directions_es }) => ({
     id,
     name,
     aliases,
     ...(address !== undefined && { address }),
     ...(phone !== undefined && { phone }),
+    ...(parking !== undefined && { parking }),
+    ...(parking_es !== undefined && { parkingEs: parking_es }),
+    ...(directions !== undefined && { directions }),
+    ...(directions_es !== undefined && { directionsEs: directions_es }),
   }));
 
   const branchIdNamedIn = createBranchNameIndex(branches);
@@ -312,6 +316,8 @@ export function buildCalendar(config: LibraryFile, timeZone: string) {
     ...(config.phone !== undefined && { phone: config.phone }),
     ...(config.email !== undefined && { email: config.email }),
     ...(config.website !== undefined && { website: config.website }),
+    emergencyNumber: config.safety.emergency_number,
+    crisisLine: config.safety.crisis_line,
   };
 
   return {

@@ -64,6 +64,11 @@ const branchSchema = z.object({
   aliases: z.array(z.string().min(1)).default([]),
   address: z.string().optional(),
   phone: z.string().optional(),
+  /** Where to park, how to get there: answered when patrons ask, in English and (optionally) Spanish. */
+  parking: z.string().optional(),
+  parking_es: z.string().optional(),
+  directions: z.string().optional(),
+  directions_es: z.string().optional(),
   hours: weeklySchema,
   exceptions: z.array(exceptionSchema).default([]),
 });
@@ -75,6 +80,10 @@ export const libraryFileSchema = z
     phone: z.string().optional(),
     email: z.string().optional(),
     website: z.string().optional(),
+    /** What a patron in danger is told to call; US defaults. */
+    safety: z
+      .object({ emergency_number: z.string().min(1).default('911'), crisis_line: z.string().min(1).default('988') })
+      .default({ emergency_number: '911', crisis_line: '988' }),
     branches: z.array(branchSchema).min(1),
     closures: z.array(exceptionSchema).default([]),
   })

@@ -2,3 +2,4 @@ export { createReportsRepository, type ReportsRepository } from './reports.repos
 export { createReportService, percentiles, type Report, type ReportPeriod, type ReportRange, type ReportService } from './report-service.js';
 export { reportCsv, REPORT_TABLES, type ReportTable } from './report-csv.js';
 export { topicTerms, groupTopics } from './topic-terms.js';
+export { createRollupJob } from './rollup-job.js';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { InquiryHourRow, ReportsRepository, TicketTimesRow } from './reports.repository.js';
+import type { InquiryHourRow, ReportsRepository, RollupMark, TicketPercentileRow, TicketStats } from './reports.repository.js';
 import { groupTopics, topicTerms } from './topic-terms.js';
 
 export type ReportPeriod = 'day' | 'week' | 'month';
@@ -87,45 +87,111 @@ export function percentiles(minutes: number[]): Percentiles {
   return { count: sorted.length, median: round(rank(0.5)), p90: round(rank(0.9)) };
 }
 
-const minutesBetween = (from: Date, to: Date): number => (to.getTime() - from.getTime()) / 60_000;
+/** The database's ranked rows for one group as Percentiles. */
+function percentilesFrom(rows: TicketPercentileRow[], kind: string, branchId: string): Percentiles {
+  const mine = rows.filter((row) => row.kind === kind && row.branchId === branchId);
+  const at = (p: number) => mine.find((row) => row.percentile === p)?.minutes;
+  const round = (n: number | undefined) => (n === undefined ? null : Math.round(n * 10) / 10);
+  return { count: mine[0]?.count ?? 0, median: round(at(50)), p90: round(at(90)) };
+}
 
 export function createReportService(deps: ReportServiceDeps) {
   const { repository, timeZone } = deps;
   const sample = deps.unansweredSample ?? 5000;
 
-  /** Hours (UTC) to the library's local period they fall in; cached, since a year has 8,760 of them. */
-  const periodOf = (() => {
+  const HOUR = 3_600_000;
+  /** Hours are rolled up once they are settled: every inquiry in them has had its answer for a while. */
+  const SETTLE_MS = 2 * HOUR;
+
+  /** A UTC hour ("2026-12-01T14") to the library's local day; cached, since a year has 8,760 of them. */
+  const dayOf = (() => {
     const cache = new Map<string, string>();
-    return (hour: string, period: ReportPeriod): string => {
-      const key = `${period}|${hour}`;
-      let value = cache.get(key);
-      if (value === undefined) {
-        const local = DateTime.fromISO(`${hour}:00:00Z`, { zone: 'utc' }).setZone(timeZone);
-        value = period === 'month' ? local.toFormat('yyyy-MM') : local.startOf(period).toISODate()!;
-        cache.set(key, value);
+    return (hour: string): string => {
+      let day = cache.get(hour);
+      if (day === undefined) {
+        day = DateTime.fromISO(`${hour}:00:00Z`, { zone: 'utc' }).setZone(timeZone).toISODate()!;
+        cache.set(hour, day);
       }
-      return value;
+      return day;
     };
   })();
+  /** A local day ("2026-12-01") to its report period: itself, the Monday of its week, or its month. */
+  const periodOfDay = (day: string, period: ReportPeriod): string =>
+    period === 'day' ? day : period === 'month' ? day.slice(0, 7) : DateTime.fromISO(day).startOf('week').toISODate()!;
 
-  function inquiriesOf(rows: InquiryHourRow[], period: ReportPeriod): Report['inquiries'] {
+  /**
+   * Brings the day counts up to the last settled hour: adds the hours since the last run. Runs in a worker
+   * every hour (`reports.rollup`) and before each report, so a report never waits for more than that.
+   */
+  async function rollUp(): Promise<{ mark: RollupMark; rows: number }> {
+    const until = new Date(Math.floor((deps.now().getTime() - SETTLE_MS) / HOUR) * HOUR);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const mark = await repository.rollupMark();
+      const sameZone = mark?.timeZone === timeZone;
+      if (mark && sameZone && mark.until >= until) return { mark, rows: 0 };
+      const hours = await repository.inquiryHours(sameZone ? mark!.until : new Date(0), until);
+      const days = new Map<string, { day: string; channel: string; intent: string; outcome: string; count: number }>();
+      for (const row of hours) {
+        const day = dayOf(row.hour);
+        const key = `${day}|${row.channel}|${row.intent ?? ''}|${row.outcome ?? ''}`;
+        const entry = days.get(key) ?? { day, channel: row.channel, intent: row.intent ?? '', outcome: row.outcome ?? '', count: 0 };
+        entry.count += row.count;
+        days.set(key, entry);
+      }
+      const next = { until, timeZone };
+      if (await repository.addDayCounts([...days.values()], mark, next, !sameZone)) return { mark: next, rows: days.size };
+      // Another worker moved the mark meanwhile: read it again.
+    }
+    return { mark: (await repository.rollupMark()) ?? { until: new Date(0), timeZone }, rows: 0 };
+  }
+
+  async function inquiriesOf(range: ReportRange, mark: RollupMark): Promise<Report['inquiries']> {
+    const local = (date: Date) => DateTime.fromJSDate(date, { zone: timeZone });
+    // Whole local days inside the range come from the day counts (up to the mark); the edges and the
+    // hours after the mark are counted live.
+    const firstMidnight = local(range.from).startOf('day').equals(local(range.from)) ? local(range.from) : local(range.from).startOf('day').plus({ days: 1 });
+    const lastMidnight = local(range.to).startOf('day');
+    const rolledEnd = DateTime.min(lastMidnight, local(mark.until));
+    const useRollup = firstMidnight < lastMidnight && mark.until > firstMidnight.toJSDate();
+    const live: Array<[Date, Date]> = useRollup
+      ? [[range.from, firstMidnight.toJSDate()], [rolledEnd.toJSDate(), range.to]]
+      : [[range.from, range.to]];
+    // The day holding the mark is partly counted: its rows hold what came before the mark.
+    const toDay = rolledEnd.equals(rolledEnd.startOf('day')) ? rolledEnd.toISODate()! : rolledEnd.startOf('day').plus({ days: 1 }).toISODate()!;
+    const [rolled, liveRows] = await Promise.all([
+      useRollup
+        ? Promise.all((['channel', 'intent', 'outcome'] as const).map((dimension) => repository.dayCounts(firstMidnight.toISODate()!, toDay, range.period, dimension)))
+        : Promise.resolve([[], [], []]),
+      Promise.all(live.filter(([from, to]) => from < to).map(([from, to]) => repository.inquiryHours(from, to))),
+    ]);
+
     const periods = new Map<string, InquiryPeriodRow>();
+    const bucket = (period: string) => {
+      let row = periods.get(period);
+      if (!row) periods.set(period, (row = { period, total: 0, byChannel: {}, byIntent: {}, byOutcome: {} }));
+      return row;
+    };
+    const [channels, intents, outcomes] = rolled;
+    for (const row of channels!) {
+      bucket(row.period).total += row.count;
+      add(bucket(row.period).byChannel, row.key, row.count);
+    }
+    for (const row of intents!) add(bucket(row.period).byIntent, row.key || 'unrouted', row.count);
+    for (const row of outcomes!) add(bucket(row.period).byOutcome, row.key || 'pending', row.count);
+    for (const row of liveRows.flat() as InquiryHourRow[]) {
+      const target = bucket(periodOfDay(dayOf(row.hour), range.period));
+      target.total += row.count;
+      add(target.byChannel, row.channel, row.count);
+      add(target.byIntent, row.intent ?? 'unrouted', row.count);
+      add(target.byOutcome, row.outcome ?? 'pending', row.count);
+    }
     const totals = { byChannel: {} as Record<string, number>, byIntent: {} as Record<string, number>, byOutcome: {} as Record<string, number> };
     let total = 0;
-    for (const row of rows) {
-      const key = periodOf(row.hour, period);
-      let bucket = periods.get(key);
-      if (!bucket) periods.set(key, (bucket = { period: key, total: 0, byChannel: {}, byIntent: {}, byOutcome: {} }));
-      const intent = row.intent ?? 'unrouted';
-      const outcome = row.outcome ?? 'pending';
-      bucket.total += row.count;
-      add(bucket.byChannel, row.channel, row.count);
-      add(bucket.byIntent, intent, row.count);
-      add(bucket.byOutcome, outcome, row.count);
-      add(totals.byChannel, row.channel, row.count);
-      add(totals.byIntent, intent, row.count);
-      add(totals.byOutcome, outcome, row.count);
-      total += row.count;
+    for (const row of periods.values()) {
+      total += row.total;
+      for (const [key, count] of Object.entries(row.byChannel)) add(totals.byChannel, key, count);
+      for (const [key, count] of Object.entries(row.byIntent)) add(totals.byIntent, key, count);
+      for (const [key, count] of Object.entries(row.byOutcome)) add(totals.byOutcome, key, count);
     }
     const share = (keys: string[]) => (total === 0 ? 0 : keys.reduce((sum, key) => sum + (totals.byOutcome[key] ?? 0), 0) / total);
     return {
@@ -137,74 +203,42 @@ export function createReportService(deps: ReportServiceDeps) {
     };
   }
 
-  function ticketsOf(rows: TicketTimesRow[], now: Date): Pick<Report, 'tickets' | 'devices'> {
-    const groups = new Map<string, { row: TicketGroupRow; first: number[]; resolution: number[] }>();
-    const allFirst: number[] = [];
-    const allResolution: number[] = [];
+  function ticketsOf(stats: TicketStats): Pick<Report, 'tickets' | 'devices'> {
     const readScale: Report['tickets']['readScale'] = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0 };
-    const devices = new Map<string, { assetTag: string; branchId: string; tickets: number }>();
-    for (const ticket of rows) {
-      const branchId = ticket.branchId ?? 'none';
-      const key = `${ticket.kind}|${branchId}`;
-      let group = groups.get(key);
-      if (!group) {
-        group = {
-          row: { kind: ticket.kind, branchId, opened: 0, resolved: 0, firstResponse: percentiles([]), resolution: percentiles([]), firstResponseBreaches: 0, resolutionBreaches: 0 },
-          first: [],
-          resolution: [],
-        };
-        groups.set(key, group);
-      }
-      group.row.opened += 1;
-      if (ticket.firstResponseAt) {
-        const minutes = minutesBetween(ticket.createdAt, ticket.firstResponseAt);
-        group.first.push(minutes);
-        allFirst.push(minutes);
-      }
-      if (ticket.resolvedAt) {
-        group.row.resolved += 1;
-        const minutes = minutesBetween(ticket.createdAt, ticket.resolvedAt);
-        group.resolution.push(minutes);
-        allResolution.push(minutes);
-      }
-      // A breach is an answer after its due time, or no answer while the due time has passed.
-      if (ticket.firstResponseDueAt && (ticket.firstResponseAt ?? now) > ticket.firstResponseDueAt) group.row.firstResponseBreaches += 1;
-      if (ticket.resolutionDueAt && (ticket.resolvedAt ?? now) > ticket.resolutionDueAt) group.row.resolutionBreaches += 1;
-      if (ticket.readScale !== null && ticket.readScale >= 1 && ticket.readScale <= 6) readScale[String(ticket.readScale) as keyof typeof readScale] += 1;
-      if (ticket.kind === 'equipment' && ticket.assetTag) {
-        const device = devices.get(ticket.assetTag) ?? { assetTag: ticket.assetTag, branchId, tickets: 0 };
-        device.tickets += 1;
-        devices.set(ticket.assetTag, device);
-      }
-    }
+    for (const row of stats.readScale) if (row.scale >= 1 && row.scale <= 6) readScale[String(row.scale) as keyof typeof readScale] = row.count;
     return {
       tickets: {
-        total: rows.length,
-        byKindAndBranch: [...groups.values()]
-          .map(({ row, first, resolution }) => ({ ...row, firstResponse: percentiles(first), resolution: percentiles(resolution) }))
+        total: stats.groups.reduce((sum, group) => sum + group.opened, 0),
+        byKindAndBranch: stats.groups
+          .map((group) => ({
+            ...group,
+            firstResponse: percentilesFrom(stats.firstResponse, group.kind, group.branchId),
+            resolution: percentilesFrom(stats.resolution, group.kind, group.branchId),
+          }))
           .sort((a, b) => a.kind.localeCompare(b.kind) || a.branchId.localeCompare(b.branchId)),
-        firstResponse: percentiles(allFirst),
-        resolution: percentiles(allResolution),
+        firstResponse: percentilesFrom(stats.firstResponse, '*', '*'),
+        resolution: percentilesFrom(stats.resolution, '*', '*'),
         readScale,
       },
-      devices: [...devices.values()].sort((a, b) => b.tickets - a.tickets || a.assetTag.localeCompare(b.assetTag)),
+      devices: [...stats.devices].sort((a, b) => b.tickets - a.tickets || a.assetTag.localeCompare(b.assetTag)),
     };
   }
 
   return {
+    rollUp,
     async build(range: ReportRange): Promise<Report> {
-      const [hours, tickets, unanswered] = await Promise.all([
-        repository.inquiryHours(range.from, range.to),
-        repository.ticketTimes(range.from, range.to),
+      const { mark } = await rollUp();
+      const [inquiries, tickets, unanswered] = await Promise.all([
+        inquiriesOf(range, mark),
+        repository.ticketStats(range.from, range.to, deps.now()),
         repository.unanswered(range.from, range.to, sample),
       ]);
-      const inquiries = inquiriesOf(hours, range.period);
       // Bodies still here are read for their words; purged ones kept theirs in `topic`.
       const questions = unanswered.map((row) => (row.text !== null ? topicTerms(row.text) : (row.topic ?? '').split(' ').filter(Boolean)));
       return {
         range: { from: range.from.toISOString(), to: range.to.toISOString(), period: range.period, timeZone },
         inquiries,
-        ...ticketsOf(tickets, deps.now()),
+        ...ticketsOf(tickets),
         unanswered: { total: inquiries.byOutcome.unanswered ?? 0, topics: groupTopics(questions) },
       };
     },

@@ -65,5 +65,19 @@ export function runReportsSuite(name: string, open: () => Promise<{ prisma: Db; 
       expect(await prisma.inquiry.count({ where: { text: { not: null } } })).toBe(0);
       await check();
     });
+
+    it('adds the hours not rolled up yet, counted live, to the rolled-up ones', async () => {
+      const { prisma, provider } = await open();
+      await seed(prisma);
+      // Two hours after 15:00 on Dec 3: hours up to 15:00 are settled and rolled up, the rest are read live.
+      const service = createReportService({ repository: createReportsRepository(prisma, provider), timeZone: 'America/New_York', now: () => at('2026-12-03T17:30:00Z') });
+      const report = await service.build({ ...range, period: 'day' });
+      expect(await prisma.inquiryDayStat.aggregate({ _sum: { count: true } })).toEqual({ _sum: { count: 5 } });
+      expect(report.inquiries.total).toBe(7);
+      expect(report.inquiries.byPeriod.map((row) => [row.period, row.total])).toEqual([['2026-12-01', 3], ['2026-12-02', 1], ['2026-12-03', 2], ['2026-12-04', 1]]);
+      // A range starting inside an hour counts that hour's part live.
+      const partial = await service.build({ from: at('2026-12-01T15:30:00Z'), to: range.to, period: 'day' });
+      expect(partial.inquiries.total).toBe(6);
+    });
   });
 }

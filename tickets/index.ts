@@ -1,3 +1,10 @@
-export { createTicketService, SLA_HOURS, type TicketServiceDeps } from './ticket-service.js';
-export { createTicketsRepository, type TicketsRepository } from './tickets.repository.js';
+export { createTicketService, DEVICE_REOPEN_WINDOW_MS, type TicketServiceDeps } from './ticket-service.js';
+export { createTicketsRepository, type TicketsRepository, type TicketRequesterRow } from './tickets.repository.js';
 export { createTicketNotifier, type TicketNotifierDeps } from './ticket-notifier.js';
+export { createTicketEventBus, type TicketEventBus } from './ticket-events.js';
+export { createSlaJobs, escalationEventId, type SlaJobs, type SlaJobsDeps } from './sla/sla-jobs.js';
+export { addOpenMinutes, openMinutesBetween } from './sla/sla-clock.js';
+export { slaBudget, slaMinutes, SLA_BASE, SLA_PRIORITY_FACTOR, type SlaBudget } from './sla/sla-rules.js';
+export { pendingSlaTimers, slaTimerJobId, isSlaBreach } from './sla/sla-timers.js';
+export type { TicketStore } from './ticket-store.js';
+export { createTicketConversationReader } from './ticket-conversation.repository.js';

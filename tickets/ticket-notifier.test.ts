@@ -40,7 +40,8 @@ describe('ticket notifier', () => {
     expect(posts).toHaveLength(1);
     const notice = JSON.parse(posts[0]!.body) as { text: string; ticket: { number: string; assetTag: string; url: string } };
     expect(notice.text).toBe(`New equipment ticket ${ticket.number} (COPY-01): Copier jams`);
-    expect(notice.ticket.url).toBe(`https://desk.example.org/api/v1/tickets/${ticket.id}`);
+    // A page a person can open (it asks for the staff token), not raw JSON.
+    expect(notice.ticket.url).toBe(`https://desk.example.org/staff/tickets/${ticket.number}`);
     expect(posts[0]!.body).not.toContain('3344');
   });
 

@@ -9,6 +9,12 @@ export interface TicketNotifierDeps {
   /** Link target for staff, e.g. https://libdesk.example.org. */
   publicUrl: string;
   fetch?: typeof fetch;
+  /**
+   * Staff chats that post each new ticket in their queue (the Slack app, the Discord staff bot). Each post
+   * is idempotent (a ticket already posted is only refreshed), so they run before the webhook and a retry
+   * after a failure anywhere posts nothing twice.
+   */
+  staffQueues?: ReadonlyArray<{ name: string; postTicket(ticketId: number): Promise<void> }>;
 }
 
 /**
@@ -16,14 +22,15 @@ export interface TicketNotifierDeps {
  * address or message body beyond the subject, so a webhook receiver learns nothing private.
  * A failed delivery throws so the job engine retries it.
  */
-export function createTicketNotifier({ tickets, logger, webhookUrl, publicUrl, fetch: doFetch = fetch }: TicketNotifierDeps) {
+export function createTicketNotifier({ tickets, logger, webhookUrl, publicUrl, fetch: doFetch = fetch, staffQueues = [] }: TicketNotifierDeps) {
   return async function notifyTicketOpened({ ticketId }: { ticketId: number }): Promise<void> {
     const ticket = await tickets.get(ticketId);
     if (!ticket) {
       logger.warn({ ticketId }, 'ticket.opened for a ticket that no longer exists');
       return;
     }
-    const url = `${publicUrl.replace(/\/$/, '')}/api/v1/tickets/${ticket.id}`;
+    for (const queue of staffQueues) await queue.postTicket(ticket.id);
+    const url = `${publicUrl.replace(/\/$/, '')}/staff/tickets/${ticket.number}`;
     const where = ticket.assetTag ? ` (${ticket.assetTag})` : '';
     const notice = {
       text: `New ${ticket.kind} ticket ${ticket.number}${where}: ${ticket.subject}`,

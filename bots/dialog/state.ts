@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DialogStore } from '../../core/dialog.js';
 import { INTENTS } from '../../core/intents.js';
 import { LANGUAGES } from '../../core/knowledge.js';
+import { ilsDialogSchema } from '../skills/ils-dialog.js';
 
 /** A dialog waits for the patron's next message this long, then forgets the question it asked. */
 export const DIALOG_TIMEOUT_MS = 15 * 60 * 1000;
@@ -36,6 +37,12 @@ const dialogStateSchema = z.object({
   pending: pendingSchema.optional(),
   /** The patron's last real request (card numbers redacted), for a ticket opened a turn later. */
   lastRequest: z.string().optional(),
+  /** The account, renew and hold skills' own step (see bots/skills/ils-dialog.ts). */
+  ils: ilsDialogSchema.optional(),
+  /** The patron's last few messages (card numbers and PINs hidden), oldest first: a ticket carries the story. */
+  recent: z.array(z.string()).optional(),
+  /** The records the last catalog answer listed, so "Where is it?" and "put it on hold" know what "it" is. */
+  lastCatalog: z.object({ query: z.string(), recordIds: z.array(z.string()), titles: z.array(z.string()) }).optional(),
 });
 export type DialogState = z.infer<typeof dialogStateSchema>;
 

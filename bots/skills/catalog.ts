@@ -202,6 +202,7 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
     rest = rest.replace(languageWord[0], ' ').replace(/\s+/g, ' ').trim();
   }
 
+  rest = rest.replace(/[?!.,;:]+$/g, '').trim();
   let field: SearchField = 'keyword';
   let author: ExtractedCatalogQuery['author'];
   let byAuthorName: string | undefined;
@@ -229,7 +230,7 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
       rest = titled[1]!;
     }
   }
-  const terms = rest.replace(/[?!.,;:]+$/g, '').replace(/^[?!.,;:\s]+/, '').replace(/^(?:a|an|the|some|any)\s+(?=\S+$)/i, '').trim();
+  const terms = rest.replace(/[?!.,;:]+$/g, '').replace(/^[?!.,;:\s]+/, '').replace(/^(?:a|an|some|any)\s+(?=\S+$)/i, '').trim();
   return {
     kind: 'search',
     terms,

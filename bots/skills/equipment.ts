@@ -1,6 +1,7 @@
 import type { Asset } from '../../core/assets.js';
 import { parseAssetMention, resolveAsset } from '../entities/asset-mention.js';
 import { YES_NO } from './handoff.js';
+import { canReachPatron, whenStaffFixDevice } from './staff-availability.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
 
 const MAX_CHOICES = 5;
@@ -36,9 +37,11 @@ export async function fileEquipmentTicket(turn: Turn, deps: SkillDeps, request: 
     conversationId: turn.conversationId,
   });
   const name = asset ? `${asset.tag} (${asset.location})` : unknownTag ?? say(language, 'the device', 'el equipo');
-  const text = ticket.existing
+  const reported = ticket.existing
     ? say(language, `Thanks — staff already know about ${name}; I've added your report to ticket ${ticket.number}.`, `Gracias: el personal ya sabe lo de ${name}; he añadido su aviso al ticket ${ticket.number}.`)
     : say(language, `Thanks — I've reported the problem with ${name} to staff. Your ticket number is ${ticket.number}.`, `Gracias: he avisado al personal del problema con ${name}. Su número de ticket es ${ticket.number}.`);
+  const when = whenStaffFixDevice(deps.calendar, turn.now, language, { ticket, reachable: canReachPatron(turn.inquiry) });
+  const text = when ? `${reported} ${when}` : reported;
   return {
     intent: 'equipment',
     outcome: 'ticket',

@@ -44,3 +44,38 @@ export function rankArticles(knowledge: KnowledgePort, text: string, language: L
   }
   return [...byId.values()].sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id)).slice(0, CANDIDATES);
 }
+
+/** How the article model's probability and the knowledge-base score are weighed into one answer score. */
+const MODEL_WEIGHT = 0.6;
+const SEARCH_WEIGHT = 0.4;
+
+/**
+ * The knowledge base's candidates re-ranked with the article model (trained on patrons' questions
+ * labelled with the article that answers them, and the articles' own questions): the model knows that
+ * "can I leave my child at the library" is the children's article even when the words match the code
+ * of conduct better. Either source alone can put an article on the list.
+ */
+export function blendCandidates(
+  knowledge: KnowledgePort,
+  searched: ArticleCandidate[],
+  predicted: Partial<Record<string, number>>,
+  language: Language,
+): ArticleCandidate[] {
+  const ids = new Set(searched.map((candidate) => candidate.id));
+  const likely = Object.entries(predicted)
+    .filter((entry): entry is [string, number] => (entry[1] ?? 0) >= 0.1)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, CANDIDATES);
+  for (const [id] of likely) ids.add(id);
+  const out: ArticleCandidate[] = [];
+  for (const id of ids) {
+    const found = searched.find((candidate) => candidate.id === id);
+    const article = found?.match.article ?? knowledge.get(id, language) ?? knowledge.get(id);
+    if (!article) continue;
+    const searchScore = found?.score ?? 0;
+    const score = Math.round((MODEL_WEIGHT * (predicted[id] ?? 0) + SEARCH_WEIGHT * searchScore) * 1000) / 1000;
+    const rank = found ? score - (found.score - found.rank) * SEARCH_WEIGHT : score;
+    out.push({ id, match: { article, score: searchScore }, score, rank });
+  }
+  return out.sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id)).slice(0, CANDIDATES);
+}

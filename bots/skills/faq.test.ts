@@ -9,13 +9,13 @@ import { createRouter } from '../index.js';
 import { rankArticles, SPANISH_PREFERENCE } from './faq-search.js';
 
 const ARTICLES: KbArticle[] = [
-  fakeArticle({ id: 'wifi', title: 'Wi-Fi', questions: ['wifi password network'], body: 'No password.' }),
-  fakeArticle({ id: 'wifi-es', title: 'Wifi gratis', questions: ['contraseña wifi red'], body: 'No hay contraseña.', language: 'es', translationOf: 'wifi' }),
-  fakeArticle({ id: 'lost-card', title: 'Lost card', questions: ['lost card replace', 'perdi tarjeta'], body: 'We block it.' }),
-  fakeArticle({ id: 'fines', title: 'Fines', questions: ['fines fees'], body: 'No late fines.' }),
-  fakeArticle({ id: 'fines-es', title: 'Multas', questions: ['multas cargos perdido tarjeta'], body: 'No cobramos multas.', language: 'es', translationOf: 'fines' }),
-  fakeArticle({ id: 'study-rooms', title: 'Study rooms', questions: ['book room quiet'], body: 'Free study rooms.' }),
-  fakeArticle({ id: 'meeting-rooms', title: 'Meeting rooms', questions: ['book room groups'], body: 'Meeting rooms for groups.' }),
+  fakeArticle({ id: 'wifi', title: 'Wi-Fi', questions: ['wifi password network'], body: 'No password.', shortAnswer: 'No password.' }),
+  fakeArticle({ id: 'wifi-es', title: 'Wifi gratis', questions: ['contraseña wifi red'], body: 'No hay contraseña.', shortAnswer: 'No hay contraseña.', language: 'es', translationOf: 'wifi' }),
+  fakeArticle({ id: 'lost-card', title: 'Lost card', questions: ['lost card replace', 'perdi tarjeta'], body: 'We block it.', shortAnswer: 'We block it.' }),
+  fakeArticle({ id: 'fines', title: 'Fines', questions: ['fines fees'], body: 'No late fines.', shortAnswer: 'No late fines.' }),
+  fakeArticle({ id: 'fines-es', title: 'Multas', questions: ['multas cargos perdido tarjeta'], body: 'No cobramos multas.', shortAnswer: 'No cobramos multas.', language: 'es', translationOf: 'fines' }),
+  fakeArticle({ id: 'study-rooms', title: 'Study rooms', questions: ['book room quiet'], body: 'Free study rooms.', shortAnswer: 'Free study rooms.' }),
+  fakeArticle({ id: 'meeting-rooms', title: 'Meeting rooms', questions: ['book room groups'], body: 'Meeting rooms for groups.', shortAnswer: 'Meeting rooms for groups.' }),
 ];
 
 function setup() {
@@ -27,7 +27,7 @@ function setup() {
     tickets: createFakeTickets(),
     dialogs: createMemoryDialogStore(),
     clock: { now: () => new Date('2026-12-01T15:00:00-05:00') },
-  });
+  }, { classifier: 'lexicon' }); // The knowledge-base scores alone decide here: no models trained on other articles.
   const say = (text: string) =>
     router.route({ channel: 'web', address: 'patron@example.org', threadKey: 't1', text, receivedAt: new Date() }, { conversationId: 'c1' });
   return { knowledge, say };

@@ -1,5 +1,6 @@
 import type { KbArticle, KnowledgePort, Language } from '../../core/knowledge.js';
 import type { Reply } from '../../core/reply.js';
+import { plainText } from '../text/plain-text.js';
 import { rankArticles, type ArticleCandidate } from './faq-search.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
 
@@ -19,10 +20,15 @@ export function bestArticles(knowledge: KnowledgePort, text: string, language: L
   return rankArticles(knowledge, text, language);
 }
 
-function render(article: KbArticle, channel: Turn['inquiry']['channel']): Pick<Reply, 'text' | 'smsText'> {
-  if (channel === 'sms') return { text: article.shortAnswer };
-  const body = article.body.trim();
-  return body.length > 0 ? { text: body, smsText: article.shortAnswer } : { text: article.shortAnswer };
+/**
+ * The article's short answer first, then a link to the whole article: a chat bubble is no place for a
+ * page of Markdown. No Markdown syntax reaches the patron.
+ */
+function render(article: KbArticle, url: string | undefined, language: Language): Pick<Reply, 'text' | 'smsText'> {
+  const short = plainText(article.shortAnswer);
+  if (!url) return { text: short };
+  const more = say(language, `Read the whole article: ${url}`, `Lea el artículo completo: ${url}`);
+  return { text: `${short}\n\n${more}`, smsText: `${short} ${url}` };
 }
 
 /** The article in the patron's language when there is one, with the note when there is not. */
@@ -36,11 +42,12 @@ function localized(deps: SkillDeps, id: string, found: KbArticle, language: Lang
 /** The answer from one article: the full body on chat and e-mail, the short answer by SMS. */
 export function answerFromArticle(turn: Turn, deps: SkillDeps, id: string, found: KbArticle): SkillResult {
   const { article, note } = localized(deps, id, found, turn.language);
-  const rendered = render(article, turn.inquiry.channel);
+  const url = deps.articleUrl?.(article.id);
+  const rendered = render(article, url, turn.language);
   const reply: Reply = {
     text: `${note}${rendered.text}`,
     language: article.language,
-    cards: [{ title: article.title, lines: [article.shortAnswer] }],
+    cards: [{ title: article.title, lines: [plainText(article.shortAnswer)], ...(url ? { url } : {}) }],
   };
   if (rendered.smsText) reply.smsText = note ? `${note.trim()} ${rendered.smsText}` : rendered.smsText;
   return {
@@ -82,16 +89,17 @@ export async function faqSkill(turn: Turn, deps: SkillDeps, candidates?: Article
   const { language } = turn;
   const ranked = candidates ?? bestArticles(deps.knowledge, turn.text, language);
   const best = ranked[0];
+  // No article comes close: a question the library cannot answer here, reported as such (not as a FAQ).
   if (!best || best.score < FAQ_MIN_SCORE) {
     return {
-      intent: 'faq',
-      outcome: 'clarified',
+      intent: 'unknown',
+      outcome: 'unanswered',
       reply: {
         text: say(language, "I'm not sure I have the answer to that. Could you put it another way, or shall I ask a staff member?", 'No estoy seguro de tener la respuesta. ¿Puede decirlo de otra forma, o quiere que pregunte a un miembro del personal?'),
         quickReplies: [say(language, 'Talk to a person', 'Hablar con una persona')],
         language,
       },
-      state: { ...turn.state, lastIntent: 'faq', pending: undefined },
+      state: { ...turn.state, lastIntent: 'unknown', pending: undefined },
     };
   }
   const close = ranked.filter((candidate) => candidate.score >= FAQ_MIN_SCORE && best.rank - candidate.rank < FAQ_CLOSE_MARGIN);

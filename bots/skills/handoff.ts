@@ -1,6 +1,7 @@
 import type { Intent } from '../../core/intents.js';
 import type { TicketKind } from '../../core/tickets.js';
-import { whenStaffAnswer } from './staff-availability.js';
+import { ticketStory } from '../dialog/story.js';
+import { canReachPatron, whenStaffAnswer } from './staff-availability.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
 
 /** What each hand-off ticket says the patron wanted, for the staff queue. */
@@ -42,10 +43,13 @@ function summary(text: string): string {
 export async function openStaffTicket(turn: Turn, deps: SkillDeps, wanted: Intent, request: string): Promise<SkillResult> {
   const { language } = turn;
   const kind: TicketKind = wanted === 'ill' ? 'ill' : 'handoff';
+  // "Can I put it on hold?" right after a search: the ticket names the title, not "it".
+  const shown = turn.state.lastCatalog?.titles[0];
+  const about = shown && /\b(?:it|this|that|this one|that one|lo|la)\b/i.test(request) && (wanted === 'hold' || wanted === 'renew' || wanted === 'ill') ? `${shown} — ${request}` : request;
   const ticket = await deps.tickets.open({
     kind,
-    subject: `${SUBJECTS[wanted] ?? 'Question for staff'}: ${summary(request)}`,
-    description: request,
+    subject: `${SUBJECTS[wanted] ?? 'Question for staff'}: ${summary(about)}`,
+    description: ticketStory(about, turn.state, turn.safeText),
     intent: wanted,
     ...(turn.branch ? { branchId: turn.branch.id } : {}),
     requester: { channel: turn.inquiry.channel, address: turn.inquiry.address, threadKey: turn.inquiry.threadKey },
@@ -55,7 +59,7 @@ export async function openStaffTicket(turn: Turn, deps: SkillDeps, wanted: Inten
   const passed = topic
     ? say(language, `I can't do that here yet, so I've passed ${topic[0]} to library staff (ticket ${ticket.number}).`, `Todavía no puedo hacerlo aquí, así que he pasado ${topic[1]} al personal de la biblioteca (ticket ${ticket.number}).`)
     : say(language, `I've asked a staff member to help you (ticket ${ticket.number}).`, `He pedido a un miembro del personal que le ayude (ticket ${ticket.number}).`);
-  const text = `${passed} ${whenStaffAnswer(deps.calendar, turn.now, language)}`;
+  const text = `${passed} ${whenStaffAnswer(deps.calendar, turn.now, language, { ticket, reachable: canReachPatron(turn.inquiry) })}`;
   return {
     intent: wanted,
     outcome: 'ticket',

@@ -85,18 +85,19 @@ export async function hoursSkill(turn: Turn, deps: SkillDeps, previous?: HoursCo
   const branchId = turn.branch?.id ?? previous?.branchId;
   const branches = calendar.branches();
   const state = { ...turn.state, lastIntent: 'hours' as const, pending: undefined, hours: context };
+  const details = context.question === 'day' && date ? { day: date } : {};
 
   const branch = branches.find((candidate) => candidate.id === branchId);
   if (branch) {
     context.branchId = branch.id;
     const text = answerFor(calendar, branch, context, now, language);
-    return { intent: 'hours', outcome: 'answered', reply: { text, language }, state };
+    return { intent: 'hours', outcome: 'answered', reply: { text, language }, details, state };
   }
 
   // A week per branch is never short: ask first instead of computing answers that would be thrown away.
   if (branches.length === 1 || question !== 'week') {
     const joined = branches.map((candidate) => answerFor(calendar, candidate, context, now, language)).join('\n');
-    if (branches.length === 1 || joined.length <= SHORT_ENOUGH) return { intent: 'hours', outcome: 'answered', reply: { text: joined, language }, state };
+    if (branches.length === 1 || joined.length <= SHORT_ENOUGH) return { intent: 'hours', outcome: 'answered', reply: { text: joined, language }, details, state };
   }
   const names = branches.map((candidate) => shortName(candidate));
   const pending = { kind: 'hours-branch' as const, question, ...(date ? { date } : {}) };
@@ -108,6 +109,7 @@ export async function hoursSkill(turn: Turn, deps: SkillDeps, previous?: HoursCo
       quickReplies: names,
       language,
     },
+    details,
     state: { ...state, pending },
   };
 }

@@ -1,12 +1,14 @@
 import type { Intent } from '../../core/intents.js';
 import type { HoursContext } from '../dialog/state.js';
-import { answerCatalog } from './catalog.js';
+import { catalogSkill, locationSkill } from './catalog-skill.js';
+import { accountSkill } from './account.js';
 import { equipmentSkill } from './equipment.js';
 import { eventsSkill } from './events.js';
 import { faqSkill, type ArticleCandidate } from './faq.js';
 import { handoffSkill, openStaffTicket } from './handoff.js';
+import { holdSkill } from './hold.js';
 import { hoursSkill } from './hours.js';
-import { answerLocation } from './location.js';
+import { renewSkill } from './renew.js';
 import { smalltalkSkill } from './smalltalk.js';
 import type { SkillDeps, SkillResult, Turn } from './types.js';
 import { unknownSkill } from './unknown.js';
@@ -43,16 +45,15 @@ export async function runSkill(intent: Intent, turn: Turn, deps: SkillDeps, extr
     case 'catalog':
     case 'location': {
       if (!deps.catalog) return openStaffTicket(turn, deps, intent, turn.safeText);
-      const answer = intent === 'catalog' ? answerCatalog : answerLocation;
-      const reply = await answer(
-        { catalog: deps.catalog, calendar: deps.calendar },
-        { query: turn.safeText, channel: turn.inquiry.channel, language: turn.language, now: turn.now, ...(turn.branch ? { branchId: turn.branch.id } : {}) },
-      );
-      return { intent, outcome: 'answered', reply, state: { ...turn.state, lastIntent: intent, pending: undefined } };
+      return intent === 'catalog' ? catalogSkill(turn, deps) : locationSkill(turn, deps);
     }
+    // With an ILS these act on the verified patron's account; without one they go to staff.
     case 'account':
+      return accountSkill(turn, deps);
     case 'renew':
+      return renewSkill(turn, deps);
     case 'hold':
+      return holdSkill(turn, deps);
     case 'ill':
       return openStaffTicket(turn, deps, intent, turn.safeText);
   }

@@ -3,11 +3,12 @@ import type { Branch, LibraryCalendarWithHelpers } from '../../core/calendar.js'
 import type { CatalogPort } from '../../core/catalog.js';
 import type { EventsPort } from '../../core/events.js';
 import type { Inquiry } from '../../core/inquiry.js';
+import type { IlsPort, PatronVerificationPort } from '../../core/ils.js';
 import type { Intent } from '../../core/intents.js';
 import type { KnowledgePort, Language } from '../../core/knowledge.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
-import type { Outcome } from '../../core/router.js';
+import type { Outcome, RouteDetails } from '../../core/router.js';
 import type { TicketPort, TicketRef } from '../../core/tickets.js';
 import type { DialogState } from '../dialog/state.js';
 
@@ -20,6 +21,12 @@ export interface SkillDeps {
   tickets: TicketPort;
   catalog?: CatalogPort;
   logger: Logger;
+  /** Where a patron can read a whole knowledge article (FAQ answers link to it). */
+  articleUrl?: (articleId: string) => string | undefined;
+  /** The library system; without it account, renew and hold requests go to staff. */
+  ils?: IlsPort;
+  /** Links contacts to patrons after card number + PIN; required with `ils`. */
+  patrons?: PatronVerificationPort;
 }
 
 /** One patron message, read once by the router and handed to the skill that answers it. */
@@ -46,6 +53,8 @@ export interface SkillResult {
   ticket?: TicketRef;
   /** The knowledge article the answer came from. */
   articleId?: string;
+  /** What the answer was about (the day answered for, the records listed…), for reports and evaluation. */
+  details?: RouteDetails;
   /** The dialog state to keep for the next message (pending question, hours context). */
   state: DialogState;
 }

@@ -1,9 +1,13 @@
 /*
  * Libdesk web chat widget. Plain JavaScript, no framework, no build step: add
  *   <script src="https://your-libdesk/widget.js" defer data-title="Riverside Public Library"></script>
- * to a page. It draws a floating button that opens a chat panel, keeps a random session id in
- * localStorage so the conversation survives reloads (history comes back from the server), and listens
- * on a server-sent event stream for staff answers.
+ * to a page. It draws a floating button that opens a chat panel, asks the server for a signed chat
+ * session and keeps it in localStorage so the conversation survives reloads (history comes back from
+ * the server), and listens on a server-sent event stream for staff answers.
+ *
+ * Shared public PCs: a chat idle for longer than the server's idle time is over; the widget then clears
+ * itself, so the next patron sees an empty chat. "End chat" ends it at once, on the server too.
+ * On another site than Libdesk's own, that site's origin must be listed in WIDGET_ORIGINS.
  */
 (function () {
   'use strict';
@@ -14,6 +18,8 @@
   var origin = new URL(script && script.src ? script.src : '/widget.js', window.location.href).origin;
   var title = (script && script.getAttribute('data-title')) || 'the library';
   var SESSION_KEY = 'libdesk.chat.session';
+  var ACTIVE_KEY = 'libdesk.chat.lastActive';
+  var IDLE_KEY = 'libdesk.chat.idleSeconds';
   var OPEN_KEY = 'libdesk.chat.open';
   var GREETING = 'Hi! Ask me about opening hours, finding a book, your account, or a computer or printer that is not working.';
 
@@ -27,7 +33,9 @@
     '.ld-panel{position:fixed;right:20px;bottom:80px;z-index:2147483001;display:flex;flex-direction:column;width:min(380px,calc(100vw - 40px));height:min(560px,calc(100vh - 110px));background:#fff;border:1px solid var(--ld-line);border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.25);overflow:hidden}',
     '.ld-panel[hidden]{display:none}',
     '.ld-head{display:flex;align-items:center;justify-content:space-between;gap:8px;padding:12px 14px;background:var(--ld-accent);color:#fff}',
-    '.ld-head h2{margin:0;font-size:16px}',
+    '.ld-head h2{margin:0;font-size:16px;flex:1}',
+    '.ld-end{min-height:36px;padding:0 10px;border:1px solid rgba(255,255,255,.7);border-radius:6px;background:transparent;color:#fff;font:inherit;font-size:13px;cursor:pointer}',
+    '.ld-end[hidden]{display:none}',
     '.ld-close{min-width:44px;min-height:44px;border:0;background:transparent;color:#fff;font-size:24px;line-height:1;cursor:pointer;border-radius:6px}',
     '.ld-log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px;background:#f6f8fa}',
     '.ld-msg{max-width:85%;padding:8px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}',
@@ -73,14 +81,59 @@
 
   var local = storage('localStorage');
   var perTab = storage('sessionStorage');
-  var session = local && /^[A-Za-z0-9_-]{16,128}$/.test(local.getItem(SESSION_KEY) || '') ? local.getItem(SESSION_KEY) : null;
+  var TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/;
+  var session = local && TOKEN_PATTERN.test(local.getItem(SESSION_KEY) || '') ? local.getItem(SESSION_KEY) : null;
 
-  function ensureSession() {
-    if (!session) {
-      session = randomId(16);
-      if (local) local.setItem(SESSION_KEY, session);
+  function idleMs() {
+    var seconds = Number(local && local.getItem(IDLE_KEY));
+    return (seconds > 0 ? seconds : 30 * 60) * 1000;
+  }
+
+  function lastActive() {
+    return Number(local && local.getItem(ACTIVE_KEY)) || 0;
+  }
+
+  function markActive() {
+    if (local) local.setItem(ACTIVE_KEY, String(Date.now()));
+  }
+
+  // A chat left idle (the previous patron at a shared PC walked away) is not restored at all.
+  if (session && Date.now() - lastActive() > idleMs()) forgetSession();
+
+  function forgetSession() {
+    session = null;
+    if (local) {
+      local.removeItem(SESSION_KEY);
+      local.removeItem(ACTIVE_KEY);
     }
-    return session;
+    if (perTab) perTab.removeItem(OPEN_KEY);
+  }
+
+  var starting = null;
+
+  /** A session token from the server, asked for on the first message. */
+  function ensureSession() {
+    if (session) return Promise.resolve(session);
+    if (starting) return starting;
+    starting = fetch(origin + '/api/v1/chat/sessions', { method: 'POST' })
+      .then(function (response) {
+        if (!response.ok) return readError(response).then(function (message) { throw new Error(message); });
+        return response.json();
+      })
+      .then(function (body) {
+        session = body.session;
+        if (local) {
+          local.setItem(SESSION_KEY, session);
+          local.setItem(IDLE_KEY, String(body.idleSeconds || ''));
+        }
+        markActive();
+        return session;
+      })
+      .then(
+        function (value) { starting = null; return value; },
+        function (error) { starting = null; throw error; }
+      );
+    return starting;
   }
 
   // ---- elements ------------------------------------------------------------------------------------
@@ -119,13 +172,14 @@
     badge,
   ]);
   var closeButton = el('button', { type: 'button', class: 'ld-close', 'aria-label': 'Close chat', text: '×' });
+  var endButton = el('button', { type: 'button', class: 'ld-end', text: 'End chat', hidden: true });
   var log = el('div', { class: 'ld-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Conversation', tabindex: '0' });
   var errorBox = el('p', { class: 'ld-error', role: 'alert' });
   var input = el('textarea', { id: 'ld-input', name: 'message', rows: '1', maxlength: '8000', autocomplete: 'off', enterkeyhint: 'send' });
   var sendButton = el('button', { type: 'submit', class: 'ld-send', text: 'Send' });
   var form = el('form', { class: 'ld-form' }, [el('label', { for: 'ld-input', class: 'ld-sr', text: 'Your message' }), input, sendButton]);
   var panel = el('section', { id: 'ld-panel', class: 'ld-panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'ld-title', hidden: true }, [
-    el('div', { class: 'ld-head' }, [el('h2', { id: 'ld-title', text: 'Ask ' + title }), closeButton]),
+    el('div', { class: 'ld-head' }, [el('h2', { id: 'ld-title', text: 'Ask ' + title }), endButton, closeButton]),
     log,
     errorBox,
     form,
@@ -217,32 +271,53 @@
 
   var sending = false;
 
+  function postToServer(text, messageId) {
+    return fetch(origin + '/api/v1/chat/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ session: session, text: text, clientMessageId: messageId }),
+    }).then(function (response) {
+      if (response.ok) return response.json();
+      return response.json().then(
+        function (body) { var error = new Error((body && body.error && body.error.message) || 'Something went wrong.'); error.code = body && body.error && body.error.code; throw error; },
+        function () { throw new Error('Something went wrong (' + response.status + ').'); }
+      );
+    });
+  }
+
   function send(text) {
     text = String(text || '').trim();
     if (!text || sending) return;
-    ensureSession();
-    openStream();
     sending = true;
     sendButton.disabled = true;
     errorBox.textContent = '';
     addMessage({ from: 'patron', text: text, at: new Date().toISOString() });
     setTyping(true);
-    fetch(origin + '/api/v1/chat/messages', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ session: session, text: text, clientMessageId: randomId(12) }),
-    })
-      .then(function (response) {
-        if (!response.ok) return readError(response).then(function (message) { throw new Error(message); });
-        return response.json();
+    var messageId = randomId(12);
+    ensureSession()
+      .then(function () {
+        openStream();
+        endButton.hidden = false;
+        return postToServer(text, messageId);
+      })
+      .catch(function (error) {
+        // The chat ended on the server (idle too long, or ended elsewhere): start a new one and send there.
+        if (!error || error.code !== 'LD_SESSION_EXPIRED') throw error;
+        closeStream();
+        forgetSession();
+        return ensureSession().then(function () {
+          openStream();
+          return postToServer(text, messageId);
+        });
       })
       .then(function (result) {
+        markActive();
         setTyping(false);
         addMessage({ from: 'assistant', text: result.reply.text, quickReplies: result.reply.quickReplies, cards: result.reply.cards });
       })
       .catch(function (error) {
         setTyping(false);
-        errorBox.textContent = error && error.message && error.message !== 'Failed to fetch'
+        errorBox.textContent = error && error.message && !/fetch|NetworkError|Load failed/i.test(error.message)
           ? error.message
           : 'We could not reach the library. Check your connection and try again.';
       })
@@ -258,7 +333,12 @@
     if (historyLoaded || !session) return Promise.resolve();
     historyLoaded = true;
     return fetch(origin + '/api/v1/chat/history?session=' + encodeURIComponent(session))
-      .then(function (response) { return response.ok ? response.json() : { entries: [] }; })
+      .then(function (response) {
+        if (response.ok) return response.json();
+        // 401: the chat is over (idle, or ended on another tab): start clean, show nothing of it.
+        if (response.status === 401) forgetSession();
+        return { entries: [] };
+      })
       .then(function (body) {
         var entries = body.entries || [];
         entries.forEach(function (entry, index) {
@@ -269,6 +349,11 @@
   }
 
   var stream = null;
+
+  function closeStream() {
+    if (stream) stream.close();
+    stream = null;
+  }
 
   function openStream() {
     if (stream || !session || typeof window.EventSource !== 'function') return;
@@ -296,6 +381,39 @@
     }
   }
 
+  /** Clears everything of this chat from the page and the browser: the next patron starts fresh. */
+  function resetChat() {
+    closeStream();
+    forgetSession();
+    historyLoaded = false;
+    clearQuickReplies();
+    setTyping(false);
+    Array.prototype.slice.call(log.querySelectorAll('.ld-msg')).forEach(function (node) { node.remove(); });
+    errorBox.textContent = '';
+    input.value = '';
+    endButton.hidden = true;
+    addMessage({ from: 'assistant', text: GREETING }, { restoring: true });
+  }
+
+  function endChat() {
+    var ending = session;
+    resetChat();
+    if (ending) {
+      fetch(origin + '/api/v1/chat/sessions/end', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ session: ending }),
+      }).catch(function () { /* the session expires on its own anyway */ });
+    }
+    input.focus();
+  }
+
+  // A page left open on a shared PC clears itself once the chat has been idle too long.
+  setInterval(function () {
+    if (session && Date.now() - lastActive() > idleMs()) resetChat();
+  }, 15000);
+
+  endButton.addEventListener('click', endChat);
   launcher.addEventListener('click', function () { setOpen(panel.hidden); });
   closeButton.addEventListener('click', function () { setOpen(false); });
   panel.addEventListener('keydown', function (event) {
@@ -323,10 +441,12 @@
     document.head.appendChild(style);
     document.body.appendChild(root);
     if (session) {
+      endButton.hidden = false;
       loadHistory().then(function () {
+        if (!session) endButton.hidden = true;
         if (!log.querySelector('.ld-msg')) addMessage({ from: 'assistant', text: GREETING }, { restoring: true });
+        openStream();
       });
-      openStream();
     } else {
       addMessage({ from: 'assistant', text: GREETING }, { restoring: true });
     }

@@ -11,7 +11,6 @@ import { renderErrorPage } from '../views/error-page.js';
  */
 export const HTTP_ERROR_CODES = {
   LD_BAD_REQUEST: 'The request could not be read (invalid JSON, a malformed header).',
-  LD_UNAUTHORIZED: 'A staff route was called without the right bearer token.',
   LD_PAYLOAD_TOO_LARGE: 'The request body is larger than the server accepts (64 KiB).',
   LD_UNSUPPORTED_MEDIA_TYPE: 'The request body has a content type this route does not read.',
   LD_RATE_LIMITED: 'Too many requests from one address; try again later.',
@@ -23,11 +22,18 @@ const STATUS_BY_LIBDESK_CODE: Partial<Record<ErrorCode, number>> = {
   LD_NOT_FOUND: 404,
   LD_UNKNOWN_ASSET: 404,
   LD_CONFLICT: 409,
+  LD_UNAUTHORIZED: 401,
+  LD_FORBIDDEN: 403,
+  LD_SESSION_EXPIRED: 401,
+  LD_TICKET_TRANSITION: 409,
+  LD_CHANNEL_BAD_SIGNATURE: 401,
+  LD_TWILIO_BAD_SIGNATURE: 403,
 };
 
 const CODE_BY_CLIENT_STATUS: Record<number, HttpErrorCode> = {
   400: 'LD_BAD_REQUEST',
   401: 'LD_UNAUTHORIZED',
+  403: 'LD_FORBIDDEN',
   404: 'LD_NOT_FOUND',
   409: 'LD_CONFLICT',
   413: 'LD_PAYLOAD_TOO_LARGE',
@@ -57,6 +63,9 @@ export function toHttpProblem(error: unknown): HttpProblem {
     }));
     const message = issues.map(({ field, message: text }) => (text.startsWith(field) ? text : `${field}: ${text}`)).join('; ');
     return problem(400, 'LD_VALIDATION', message, { fields: [...new Set(issues.map((issue) => issue.field))], issues });
+  }
+  if (fastifyError?.code === 'FST_CSRF_INVALID_TOKEN' || fastifyError?.code === 'FST_CSRF_MISSING_SECRET') {
+    return problem(403, 'LD_FORBIDDEN', 'This form has expired or was not sent from this site. Please open the page again and resend it.');
   }
   const status = fastifyError?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

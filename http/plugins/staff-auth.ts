@@ -1,37 +1,41 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
+import { LibdeskError } from '../../core/errors.js';
+import type { StaffAuthenticator, StaffIdentity } from '../../core/staff.js';
+import { bearerTokenOf } from './bearer.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The staff identity of a request inside a staff scope (null elsewhere); actions are attributed to it. */
+    staff: StaffIdentity | null;
+  }
+}
 
 export interface StaffAuthOptions {
-  token: string;
+  authenticator: StaffAuthenticator;
 }
 
 /**
- * Guards staff routes with one shared bearer token. It is a fastify-plugin, so registering it inside
- * a route plugin guards exactly that plugin's routes and nothing else (STYLE rule 19). Both sides are
- * hashed first so the compare takes the same time whatever the presented token's length.
+ * Closes staff routes: every request needs `Authorization: Bearer <token>` of an enabled staff member
+ * (or STAFF_API_TOKEN), whatever interface the server listens on. It is a fastify-plugin, so a route
+ * file registers it inside its own scope and it guards exactly that scope's routes (STYLE rule 19):
+ *
+ *   app.register(async (staffScope) => { await staffScope.register(staffAuth, { authenticator }); … })
+ *
+ * Staff answers carry personal data, so none of them may be cached, and no page may frame them.
  */
 export const staffAuth = fp<StaffAuthOptions>(
   async (app, options) => {
-    const expected = digest(options.token);
+    if (!app.hasRequestDecorator('staff')) app.decorateRequest('staff', null);
     app.addHook('onRequest', async (request, reply) => {
-      const presented = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
-      if (presented && timingSafeEqual(digest(presented), expected)) return;
-      reply.header('www-authenticate', 'Bearer realm="libdesk-staff"');
-      throw new StaffAuthError();
+      reply.header('cache-control', 'no-store');
+      const token = bearerTokenOf(request);
+      const staff = token ? await options.authenticator.authenticateStaff(token) : undefined;
+      if (!staff) {
+        reply.header('www-authenticate', 'Bearer realm="libdesk-staff"');
+        throw new LibdeskError('LD_UNAUTHORIZED', 'This staff route needs the header Authorization: Bearer <staff token>.');
+      }
+      request.staff = staff;
     });
   },
   { name: 'libdesk-staff-auth' },
 );
-
-/** Carries a 401 to the error handler, which renders it like every other error. */
-class StaffAuthError extends Error {
-  readonly statusCode = 401;
-  constructor() {
-    super('This staff route needs the header Authorization: Bearer <STAFF_API_TOKEN>.');
-    this.name = 'StaffAuthError';
-  }
-}
-
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
-}

@@ -19,5 +19,28 @@ describe('web chat pages', () => {
     expect(response.headers['content-type']).toMatch(/^text\/javascript/);
     expect(response.body).toContain('/api/v1/chat/messages');
     expect(response.body).toContain("'aria-live': 'polite'");
+    // Other sites (WIDGET_ORIGINS) load this script; helmet's same-origin default would block it.
+    expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(response.body).toContain('/api/v1/chat/sessions');
+    expect(response.body).toContain("text: 'End chat'");
+  });
+
+  it('serves the demo page with a CSP that allows no inline script, and no inline script in it', async () => {
+    const { app } = await build();
+    const response = await app.inject({ method: 'GET', url: '/' });
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(response.body).not.toMatch(/<script(?![^>]*\bsrc=)/);
+  });
+
+  it('limits page loads per IP', async () => {
+    const { app } = await build({ options: { rateLimit: { max: 2, timeWindowMs: 60_000 } } });
+    const load = () => app.inject({ method: 'GET', url: '/', remoteAddress: '192.0.2.9' });
+    expect((await load()).statusCode).toBe(200);
+    expect((await load()).statusCode).toBe(200);
+    expect((await load()).statusCode).toBe(429);
   });
 });

@@ -26,3 +26,11 @@ export const inquiryResponseSchema = z.object({
   duplicate: z.boolean(),
 });
 export type InquiryResponse = z.output<typeof inquiryResponseSchema>;
+
+/**
+ * What a patron's own browser gets back (web chat): the ticket only as its public number and state.
+ * The numeric id and the rest of the ticket are for staff and integrations.
+ */
+export const patronInquiryResponseSchema = inquiryResponseSchema.extend({
+  ticket: ticketRefSchema.pick({ number: true, kind: true, status: true, existing: true }).optional(),
+});

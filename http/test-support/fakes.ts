@@ -2,7 +2,7 @@ import type { Asset } from '../../core/assets.js';
 import type { Branch } from '../../core/calendar.js';
 import type { InquiryInput } from '../../core/inquiry.js';
 import type { ConversationEntry, InquiryResult, InquiryService } from '../../core/inquiry-service.js';
-import { formatTicketNumber, type TicketDetail, type TicketPort, type TicketRef } from '../../core/tickets.js';
+import { createFakeTickets, type FakeTickets } from '../../test/fakes/fake-tickets.js';
 
 /**
  * Small fakes of the ports the HTTP layer serves. They implement the port, not any storage: enough
@@ -49,6 +49,15 @@ export function createFakeInquiryService(options: { tickets?: FakeTicketPort; at
       conversations.set(key, log);
       return result;
     },
+    async accept(input) {
+      received.push(input);
+      const seen = input.externalId ? byExternalId.get(input.externalId) : undefined;
+      if (seen) return { inquiryId: seen.inquiryId, conversationId: seen.conversationId, duplicate: true };
+      sequence += 1;
+      const accepted = { inquiryId: `inq-${sequence}`, conversationId: `conv-${input.threadKey ?? input.address}`, duplicate: false };
+      if (input.externalId) byExternalId.set(input.externalId, { ...accepted, intent: 'unknown', confidence: 0, outcome: 'unanswered', reply: { text: '' } });
+      return accepted;
+    },
     async history(channel, threadKey, historyOptions) {
       const log = conversations.get(`${channel}:${threadKey}`) ?? [];
       return historyOptions?.limit ? log.slice(-historyOptions.limit) : [...log];
@@ -92,44 +101,14 @@ async function answer(input: InquiryInput, inquiryId: string, tickets: FakeTicke
   return { ...base, intent: 'unknown', confidence: 0.2, outcome: 'unanswered', reply: { text: 'I am not sure; a librarian will follow up.' } };
 }
 
-/** Tickets with a requester attached, as a real store keeps them, so tests can prove it never leaks. */
-export interface FakeTicketPort extends Pick<TicketPort, 'get' | 'list' | 'open'> {
-  readonly all: (TicketDetail & { requester: { address: string } })[];
-}
+/**
+ * The ticket fake of test/fakes (the real lifecycle over memory), numbered from 12, on a fixed clock.
+ * `opened` keeps every input with its requester address, so tests can prove the API never shows it.
+ */
+export type FakeTicketPort = FakeTickets;
 
 export function createFakeTicketPort(at = new Date('2026-03-07T15:00:00Z')): FakeTicketPort {
-  const all: (TicketDetail & { requester: { address: string } })[] = [];
-  return {
-    all,
-    async open(input) {
-      const id = all.length + 12;
-      const ticket = {
-        id,
-        number: formatTicketNumber(id),
-        kind: input.kind,
-        status: 'open' as const,
-        priority: input.priority ?? 'normal',
-        subject: input.subject,
-        ...(input.assetTag ? { assetTag: input.assetTag } : {}),
-        createdAt: at,
-        slaDueAt: new Date(at.getTime() + 4 * 3600_000),
-        description: input.description,
-        events: [{ type: 'opened' as const, actor: 'patron', body: input.description, internal: false, createdAt: at }],
-        requester: { address: input.requester.address },
-      };
-      all.push(ticket);
-      const { requester: _requester, description: _description, events: _events, ...ref } = ticket;
-      return ref satisfies TicketRef;
-    },
-    async get(id) {
-      return all.find((ticket) => ticket.id === id);
-    },
-    async list(filter = {}) {
-      return all
-        .filter((ticket) => (!filter.status || ticket.status === filter.status) && (!filter.kind || ticket.kind === filter.kind))
-        .slice(0, filter.limit ?? 50);
-    },
-  };
+  return createFakeTickets({ firstId: 12, now: () => at });
 }
 
 export const FAKE_BRANCHES: Branch[] = [

@@ -3,6 +3,7 @@ import { renderPage } from './layout.js';
 
 const TITLES: Record<number, string> = {
   400: 'Something in the form needs fixing',
+  403: 'That could not be sent',
   404: 'Page not found',
   413: 'That was too much text',
   429: 'Too many tries',

@@ -9,6 +9,8 @@ export interface ReportFormPageInput {
   asset: Asset;
   branchName: string | undefined;
   submissionId: string;
+  /** The CSRF token that must come back with the form. */
+  csrfToken: string;
   values?: ReportFormValues;
   errors?: string[];
 }
@@ -43,6 +45,7 @@ ${input.branchName ? html`<dt>Branch</dt><dd>${input.branchName}</dd>` : ''}
 </section>
 <form method="post" action="/report/${encodeURIComponent(asset.tag)}" novalidate>
 <input type="hidden" name="submission" value="${input.submissionId}">
+<input type="hidden" name="_csrf" value="${input.csrfToken}">
 <fieldset>
 <legend>What is wrong?</legend>
 ${choices}

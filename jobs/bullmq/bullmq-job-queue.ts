@@ -22,6 +22,12 @@ export interface BullmqJobQueueOptions<S extends JobSchemaMap = typeof JOB_SCHEM
   redisUrl: string;
   /** Prefix of every Redis key; lets several installations (or tests) share one Redis. Default `libdesk`. */
   prefix?: string;
+  /**
+   * How long a worker's lock on a running job lasts, and how often workers look for jobs whose worker
+   * died (BullMQ defaults 30 s each). A job of a killed process runs again elsewhere after about both.
+   */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 }
 
 
@@ -86,7 +92,13 @@ export function createBullmqJobQueue<S extends JobSchemaMap = typeof JOB_SCHEMAS
       consumer = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
       consumer.on('error', (error) => logger.warn({ err: errorMessage(error) }, 'Redis connection error (job worker)'));
     }
-    const worker = new Worker(name, runJob, { connection: consumer, prefix, concurrency });
+    const worker = new Worker(name, runJob, {
+      connection: consumer,
+      prefix,
+      concurrency,
+      ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
+      ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
+    });
     worker.on('error', (error) => logger.error({ job: name, err: errorMessage(error) }, 'Job worker error'));
     worker.on('failed', (job, error) => {
       if (!job) return;

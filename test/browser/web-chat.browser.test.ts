@@ -27,7 +27,7 @@ beforeAll(async () => {
   if (chromiumMissing) return;
   dataDir = mkdtempSync(path.join(tmpdir(), 'libdesk-browser-data-'));
   profileDir = mkdtempSync(path.join(tmpdir(), 'libdesk-browser-profile-'));
-  running = await startLibdesk({ env: { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'true' } });
+  running = await startLibdesk({ env: { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'true' }, announce: () => {} });
   context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,

@@ -34,9 +34,11 @@ runAssetPortContract('SQLite registry', async (assets) => {
 });
 
 runDialogStoreContract('SQLite conversations', async () => {
-  const prisma = await sqlite();
+  const database = await openTemporarySqlite();
+  opened.push(database);
+  const { prisma, sql } = database.db;
   return {
-    store: createDialogStore(prisma),
+    store: createDialogStore(sql),
     conversation: async () => (await prisma.conversation.create({ data: { channel: 'web', threadKey: randomUUID() } })).id,
   };
 });

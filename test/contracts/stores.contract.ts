@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/index.js';
+import type { Db, Sql } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import type { Inquiry } from '../../core/inquiry.js';
+import type { DeliveryPort, OutboundRequest } from '../../core/delivery.js';
 import type { AssistantRouter, RouteResult } from '../../core/router.js';
 import { silentLogger } from '../../core/logger.js';
 import { isLibdeskError } from '../../core/errors.js';
@@ -9,9 +10,12 @@ import { createAssetsRepository, DEMO_ASSETS } from '../../assets/index.js';
 import { createTicketService, createTicketsRepository } from '../../tickets/index.js';
 import { createDialogStore, createInquiriesRepository, createInquiryService } from '../../inquiries/index.js';
 import { createRecordingJobQueue } from '../support/recording-job-queue.js';
+import { runSqlSchemaContract } from './sql-schema.contract.js';
+import { createFakeCalendar } from '../fakes/fake-calendar.js';
 
 export interface StoreHarness {
   prisma: Db;
+  sql: Sql;
   close(): Promise<void>;
 }
 
@@ -40,7 +44,9 @@ export function runStoresContract(name: string, open: () => Promise<StoreHarness
       await harness?.close();
     });
 
-    const tickets = () => createTicketService({ repository: createTicketsRepository(harness.prisma), jobs, clock });
+    const noDelivery: DeliveryPort = { deliver: async () => ({ replyId: 'not-delivered' }) };
+    const tickets = () =>
+      createTicketService({ store: createTicketsRepository(harness.prisma), jobs, clock, calendar: createFakeCalendar(), delivery: noDelivery });
     const requester = { channel: 'sms' as const, address: '+15552013344', threadKey: '+15552013344' };
 
     describe('assets', () => {
@@ -67,10 +73,9 @@ export function runStoresContract(name: string, open: () => Promise<StoreHarness
         });
         expect(ticket.number).toBe(`T-${ticket.id}`);
         expect(ticket.status).toBe('open');
-        expect(ticket.slaDueAt!.getTime()).toBe(clock.now().getTime() + 24 * 3_600_000);
-        expect(jobs.enqueued.slice(before)).toEqual([
-          { name: 'ticket.opened', payload: { ticketId: ticket.id }, options: { jobId: `ticket-opened-${ticket.id}` } },
-        ]);
+        // Tuesday 10:00 in New York, a handoff's first answer is owed within two open hours.
+        expect(ticket.slaDueAt).toEqual(new Date('2026-12-01T17:00:00Z'));
+        expect(jobs.enqueued.slice(before)).toContainEqual({ name: 'ticket.opened', payload: { ticketId: ticket.id }, options: { jobId: `ticket-opened-${ticket.id}` } });
         const detail = await tickets().get(ticket.id);
         expect(detail?.intent).toBe('account');
         expect(detail?.events.map((event) => event.type)).toEqual(['opened']);
@@ -89,18 +94,18 @@ export function runStoresContract(name: string, open: () => Promise<StoreHarness
       });
 
       it('lists newest first with filters', async () => {
-        const equipment = await tickets().list({ kind: 'equipment' });
+        const equipment = (await tickets().list({ kind: 'equipment' })).tickets;
         expect(equipment.length).toBeGreaterThanOrEqual(2);
         expect(equipment.every((ticket) => ticket.kind === 'equipment')).toBe(true);
         expect(equipment[0]!.id).toBeGreaterThan(equipment[1]!.id);
-        expect((await tickets().list({ assetTag: 'PRN-01' })).map((ticket) => ticket.assetTag)).toEqual(['PRN-01']);
+        expect((await tickets().list({ assetTag: 'PRN-01' })).tickets.map((ticket) => ticket.assetTag)).toEqual(['PRN-01']);
       });
     });
 
     describe('inquiry log', () => {
       function serviceWith(router: AssistantRouter) {
         return createInquiryService({
-          repository: createInquiriesRepository(harness.prisma),
+          repository: createInquiriesRepository(harness.sql),
           router,
           tickets: tickets(),
           clock,
@@ -223,10 +228,155 @@ export function runStoresContract(name: string, open: () => Promise<StoreHarness
       });
     });
 
+    describe('accepted inquiries (asynchronous channels)', () => {
+      const deliveries: OutboundRequest[] = [];
+      const recordingDelivery: DeliveryPort = {
+        async deliver(request) {
+          deliveries.push(request);
+          return { replyId: `reply-${deliveries.length}` };
+        },
+      };
+      function acceptingService(router: AssistantRouter, queue = jobs) {
+        return createInquiryService({
+          repository: createInquiriesRepository(harness.sql),
+          router,
+          tickets: tickets(),
+          clock,
+          logger: silentLogger,
+          jobs: queue,
+          delivery: recordingDelivery,
+        });
+      }
+      const counting = (calls: Inquiry[]): AssistantRouter => ({
+        async route(inquiry) {
+          calls.push(inquiry);
+          return { intent: 'hours', confidence: 0.9, outcome: 'answered', reply: { text: `answer to ${inquiry.text}` } };
+        },
+      });
+
+      it('stores the message with its thread facts and schedules routing, without answering', async () => {
+        const calls: Inquiry[] = [];
+        const before = jobs.enqueued.length;
+        const meta = { messageId: '<a1@patron.example>', references: '<a0@patron.example>', attempt: 2 };
+        const accepted = await acceptingService(counting(calls)).accept({ channel: 'email', address: 'pat@patron.example', threadKey: 'thread-a', text: 'open on sunday?', externalId: '<a1@patron.example>', meta });
+        expect(accepted.duplicate).toBe(false);
+        expect(calls).toHaveLength(0);
+        expect(jobs.enqueued.slice(before)).toEqual([
+          { name: 'inquiry.route', payload: { inquiryId: accepted.inquiryId }, options: { jobId: `route-${accepted.inquiryId}` } },
+        ]);
+        const row = await harness.prisma.inquiry.findUniqueOrThrow({ where: { id: accepted.inquiryId } });
+        expect(row.status).toBe('received');
+        expect(JSON.parse(row.meta!)).toEqual(meta);
+        const repository = createInquiriesRepository(harness.sql);
+        // Only string facts come back: they are what a channel threads a reply with.
+        expect(await repository.lastThreadMeta(accepted.conversationId)).toEqual({ messageId: '<a1@patron.example>', references: '<a0@patron.example>' });
+      });
+
+      it('answers a repeated externalId as a duplicate and schedules nothing', async () => {
+        const service = acceptingService(counting([]));
+        const input = { channel: 'sms' as const, address: '+15550004444', text: 'renew my books', externalId: 'SM-accept-dup' };
+        const first = await service.accept(input);
+        const before = jobs.enqueued.length;
+        const again = await service.accept(input);
+        expect(again).toEqual({ inquiryId: first.inquiryId, conversationId: first.conversationId, duplicate: true });
+        expect(jobs.enqueued.length).toBe(before);
+        expect(await harness.prisma.inquiry.count({ where: { externalId: 'SM-accept-dup' } })).toBe(1);
+      });
+
+      it('routes an accepted message exactly once under concurrent jobs and hands the reply to delivery', async () => {
+        const calls: Inquiry[] = [];
+        const service = acceptingService(counting(calls));
+        const accepted = await service.accept({ channel: 'sms', address: '+15550005555', text: 'when do you close', externalId: 'SM-route-once', meta: { to: '+15559990000' } });
+        const deliveredBefore = deliveries.length;
+        const outcomes = await Promise.all([service.routeAccepted(accepted.inquiryId), service.routeAccepted(accepted.inquiryId), service.routeAccepted(accepted.inquiryId)]);
+        expect(calls.map((inquiry) => [inquiry.text, inquiry.address, inquiry.meta])).toEqual([['when do you close', '+15550005555', { to: '+15559990000' }]]);
+        expect(outcomes.filter((outcome) => outcome === 'delivered')).toHaveLength(1);
+        expect(outcomes.filter((outcome) => outcome === 'skipped')).toHaveLength(2);
+        expect(deliveries.slice(deliveredBefore)).toEqual([
+          { conversationId: accepted.conversationId, kind: 'assistant', reply: { text: 'answer to when do you close' }, origin: 'assistant', inquiryId: accepted.inquiryId, author: 'assistant' },
+        ]);
+        const row = await harness.prisma.inquiry.findUniqueOrThrow({ where: { id: accepted.inquiryId }, include: { replies: true } });
+        expect(row.status).toBe('answered');
+        expect(row.deliveryQueuedAt).not.toBeNull();
+        expect(row.replies.map((reply) => reply.text)).toEqual(['answer to when do you close']);
+        expect(await service.routeAccepted(accepted.inquiryId)).toBe('skipped');
+        expect(deliveries.length).toBe(deliveredBefore + 1);
+
+        // Delivery records the outbound copy of the same answer; the patron's history shows it once.
+        await harness.prisma.reply.create({
+          data: { conversationId: accepted.conversationId, inquiryId: accepted.inquiryId, channel: 'sms', text: 'answer to when do you close', author: 'assistant', createdAt: clock.now() },
+        });
+        const history = await service.history('sms', '+15550005555');
+        expect(history.map((entry) => `${entry.from}:${entry.text}`)).toEqual(['patron:when do you close', 'assistant:answer to when do you close']);
+      });
+
+      it('hands over on a retry an answer whose delivery failed the first time', async () => {
+        let failDelivery = true;
+        const flaky: DeliveryPort = {
+          async deliver(request) {
+            if (failDelivery) throw new Error('delivery store unavailable');
+            deliveries.push(request);
+            return { replyId: 'r' };
+          },
+        };
+        const calls: Inquiry[] = [];
+        const service = createInquiryService({ repository: createInquiriesRepository(harness.sql), router: counting(calls), tickets: tickets(), clock, logger: silentLogger, jobs, delivery: flaky });
+        const accepted = await service.accept({ channel: 'discord', address: 'user-77', text: 'is the makerspace open', externalId: 'DC-retry-deliver' });
+        await expect(service.routeAccepted(accepted.inquiryId)).rejects.toThrow('delivery store unavailable');
+        failDelivery = false;
+        const before = deliveries.length;
+        expect(await service.routeAccepted(accepted.inquiryId)).toBe('delivered');
+        expect(calls).toHaveLength(1);
+        expect(deliveries.slice(before).map((request) => request.inquiryId)).toEqual([accepted.inquiryId]);
+      });
+
+      it('has the sweep answer and deliver an accepted message whose routing job never ran', async () => {
+        const calls: Inquiry[] = [];
+        const service = acceptingService(counting(calls));
+        const accepted = await service.accept({ channel: 'sms', address: '+15550006666', text: 'lost job', externalId: 'SM-lost-job' });
+        expect(await service.recoverUnanswered()).toBe(0);
+        clock.advance(3 * 60_000);
+        const before = deliveries.length;
+        // Two workers sweep at once; earlier tests' accepted messages are due as well.
+        const [a, b] = await Promise.all([service.recoverUnanswered(), acceptingService(counting(calls)).recoverUnanswered()]);
+        const stillReceived = await harness.prisma.inquiry.count({ where: { status: { in: ['received', 'recovering'] } } });
+        expect(stillReceived).toBe(0);
+        expect(a + b).toBe(calls.length);
+        expect(calls.filter((inquiry) => inquiry.text === 'lost job')).toHaveLength(1);
+        expect(new Set(calls.map((inquiry) => inquiry.text)).size).toBe(calls.length);
+        expect(deliveries.slice(before).filter((request) => request.inquiryId === accepted.inquiryId)).toHaveLength(1);
+        // The job, arriving late, finds it answered and delivered: nothing runs twice.
+        const delivered = deliveries.length;
+        expect(await service.routeAccepted(accepted.inquiryId)).toBe('skipped');
+        expect(deliveries.length).toBe(delivered);
+      });
+
+      it('stores and schedules once when the same message arrives several times at once', async () => {
+        const before = jobs.enqueued.length;
+        const input = { channel: 'sms' as const, address: '+15550007777', text: 'do you have passport photos', externalId: 'SM-accept-race' };
+        const services = Array.from({ length: 6 }, () => acceptingService(counting([])));
+        const results = await Promise.all(services.map((service) => service.accept(input)));
+        expect(results.filter((result) => !result.duplicate)).toHaveLength(1);
+        expect(new Set(results.map((result) => result.inquiryId)).size).toBe(1);
+        expect(jobs.enqueued.slice(before).map((job) => job.name)).toEqual(['inquiry.route']);
+        expect(await harness.prisma.inquiry.count({ where: { externalId: 'SM-accept-race' } })).toBe(1);
+      });
+
+      it('rejects bad input before storing anything', async () => {
+        const before = await harness.prisma.inquiry.count();
+        await expect(acceptingService(counting([])).accept({ channel: 'sms', address: '+1555', text: ' ' })).rejects.toSatisfy((error) => isLibdeskError(error, 'LD_VALIDATION'));
+        expect(await harness.prisma.inquiry.count()).toBe(before);
+      });
+    });
+
+    describe('typed SQL layer', () => {
+      runSqlSchemaContract(async () => harness.sql);
+    });
+
     describe('dialog store', () => {
       it('keeps state until it expires, and clears it', async () => {
         const conversation = await harness.prisma.conversation.create({ data: { channel: 'web', threadKey: `dialog-${name}` } });
-        const store = createDialogStore(harness.prisma);
+        const store = createDialogStore(harness.sql);
         const now = new Date('2026-12-01T15:00:00Z');
         expect(await store.load(conversation.id, now)).toBeUndefined();
         await store.save(conversation.id, { awaiting: 'branch', intent: 'hours' }, new Date(now.getTime() + 60_000));

@@ -1,42 +1,33 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { createRouter } from '../../bots/index.js';
-import { fixedClock } from '../../core/clock.js';
-import { CHANNELS } from '../../core/inquiry.js';
+import { createRouter, type RouterOptions } from '../../bots/index.js';
+import { authorMatches } from '../../bots/skills/catalog.js';
+import type { CatalogRecord } from '../../core/catalog.js';
+import type { Branch } from '../../core/calendar.js';
 import { INTENTS, type Intent } from '../../core/intents.js';
 import type { RouteResult } from '../../core/router.js';
-import { parseArticle } from '../../knowledge/article.js';
-import { createEventsCalendar } from '../../knowledge/events-calendar.js';
-import { createKnowledgeBase } from '../../knowledge/knowledge-base.js';
-import { createLibraryCalendar } from '../../knowledge/library-calendar.js';
 import { createFakeAssets } from '../fakes/fake-assets.js';
 import { createMemoryDialogStore } from '../fakes/fake-dialog-store.js';
 import { createFakeTickets } from '../fakes/fake-tickets.js';
+import { foldForLeakCheck as fold, readConversations, type EvalCase, type EvalSplit } from './eval-corpus.js';
+import type { EvalWorld } from './eval-world.js';
 
-const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+export { readEvalSet } from './eval-corpus.js';
 
-export const evalCaseSchema = z.object({
-  text: z.string().min(1),
-  intent: z.enum(INTENTS),
-  article: z.string().optional(),
-  channel: z.enum(CHANNELS),
-  language: z.enum(['en', 'es']).optional(),
-});
-export type EvalCase = z.infer<typeof evalCaseSchema>;
+/** A proportion with its 95% Wilson score interval. */
+export interface Rate {
+  hits: number;
+  total: number;
+  value: number;
+  low: number;
+  high: number;
+}
 
-export function readEvalSet(name: 'tuning' | 'heldout'): EvalCase[] {
-  const text = readFileSync(root(`test/fixtures/eval/${name}.jsonl`), 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim().length > 0)
-    .map((line, index) => {
-      const parsed = evalCaseSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${name}.jsonl line ${index + 1}: ${parsed.error.message}`);
-      return parsed.data;
-    });
+export function wilson(hits: number, total: number, z = 1.96): Rate {
+  if (total === 0) return { hits, total, value: 1, low: 0, high: 1 };
+  const p = hits / total;
+  const denominator = 1 + (z * z) / total;
+  const centre = (p + (z * z) / (2 * total)) / denominator;
+  const margin = (z * Math.sqrt((p * (1 - p)) / total + (z * z) / (4 * total * total))) / denominator;
+  return { hits, total, value: p, low: Math.max(0, centre - margin), high: Math.min(1, centre + margin) };
 }
 
 export interface CaseResult {
@@ -44,90 +35,111 @@ export interface CaseResult {
   result: RouteResult;
   ms: number;
   intentCorrect: boolean;
-  /** A skill acted on a wrong guess (answered, or filed an equipment ticket) instead of asking or handing off. */
+  /** Acted on a wrong guess: a wrong intent (not handoff/unknown) answered or ticketed, or a wrong article answered. */
   confidentlyWrong: boolean;
+  /** Per expectation the case carries: was the answer right? */
+  answers: Partial<Record<AnswerKind, boolean>>;
 }
 
-export interface IntentStats {
-  intent: Intent;
-  precision: number;
-  recall: number;
-  support: number;
-}
+export const ANSWER_KINDS = ['article', 'day', 'fact', 'catalog', 'device', 'crisis', 'foreign'] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
 export interface EvalReport {
   name: string;
   cases: CaseResult[];
-  accuracy: number;
-  perIntent: IntentStats[];
-  /** confusion[label][predicted] = count */
+  accuracy: Rate;
+  confidentlyWrong: Rate;
+  perIntent: Array<{ intent: Intent; precision: number; recall: Rate }>;
+  perLanguage: Array<{ language: string; accuracy: Rate }>;
+  answers: Record<AnswerKind, Rate>;
+  /** confusion[label][routed] = count */
   confusion: Record<string, Record<string, number>>;
-  faqAnswerAccuracy: number;
-  faqAnswered: number;
-  confidentlyWrongRate: number;
   p50: number;
   p99: number;
 }
-
-/**
- * The articles that pass `kb check`, copied to a temp folder: one article being edited must not stop the
- * evaluation of the router. Skipped files are reported.
- */
-function validArticlesDir(): { dir: string; remove: () => void } {
-  const source = root('knowledge/articles');
-  const dir = mkdtempSync(join(tmpdir(), 'libdesk-eval-kb-'));
-  for (const name of readdirSync(source).filter((file) => file.endsWith('.md'))) {
-    const text = readFileSync(join(source, name), 'utf8');
-    try {
-      parseArticle(text, name);
-      writeFileSync(join(dir, name), text);
-    } catch (error) {
-      console.warn(`eval: skipping ${name}: ${(error as Error).message}`);
-    }
-  }
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** A Tuesday afternoon in December: both branches open, events ahead. */
-export const EVAL_NOW = '2026-12-01T15:00:00-05:00';
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Routes every case through the real router (real knowledge base, hours and events) in its own conversation. */
-export async function runEval(name: 'tuning' | 'heldout'): Promise<EvalReport> {
-  const clock = fixedClock(EVAL_NOW);
-  const articles = validArticlesDir();
-  const knowledge = await createKnowledgeBase({ dir: articles.dir });
-  articles.remove();
-  const calendar = await createLibraryCalendar({ file: root('knowledge/library.yaml') });
-  const events = await createEventsCalendar({ source: root('knowledge/events.ics'), now: clock.now, findBranch: calendar.findBranch });
-  const router = createRouter({
-    knowledge,
-    calendar,
-    events,
-    assets: createFakeAssets(),
-    tickets: createFakeTickets(),
-    dialogs: createMemoryDialogStore(),
-    clock,
-  });
+const surnameOf = (author: string): string => fold(author.split(',')[0] ?? author);
+
+function branchFact(branch: Branch, fact: NonNullable<EvalCase['fact']>, language: string): string | undefined {
+  const es = language === 'es';
+  return { address: branch.address, phone: branch.phone, parking: es ? branch.parkingEs ?? branch.parking : branch.parking, directions: es ? branch.directionsEs ?? branch.directions : branch.directions }[fact];
+}
+
+/** Scores one answer against what the case expects. */
+async function scoreAnswers(item: EvalCase, result: RouteResult, world: EvalWorld): Promise<CaseResult['answers']> {
+  const answers: CaseResult['answers'] = {};
+  const text = fold(`${result.reply.text} ${(result.reply.cards ?? []).map((card) => `${card.title} ${card.lines.join(' ')}`).join(' ')}`);
+  if (item.article) answers.article = result.articleId === item.article;
+  if (item.day) answers.day = result.details?.day === item.day;
+  if (item.fact) {
+    const branches = world.calendar.branches().filter((branch) => !item.branch || branch.id === item.branch);
+    const facts = branches.map((branch) => branchFact(branch, item.fact!, item.language)).filter((fact): fact is string => fact !== undefined);
+    if (item.fact === 'phone' && !item.branch && world.calendar.library().phone) facts.push(world.calendar.library().phone!);
+    answers.fact = facts.some((fact) => text.includes(fold(fact).split(' ').slice(0, 6).join(' ')));
+  }
+  if (item.author || item.title || item.isbn) answers.catalog = await catalogRight(item, result, world);
+  if (item.device) answers.device = result.ticket?.assetTag === item.device;
+  if (item.crisis) answers.crisis = result.details?.safety === true && result.ticket?.priority === 'urgent';
+  if (item.foreign) answers.foreign = result.details?.unsupportedLanguage === true;
+  return answers;
+}
+
+/**
+ * The first record shown is the asked title (or by the asked author). When the catalog holds nothing by
+ * that author, the right answer lists no records at all rather than someone else's.
+ */
+async function catalogRight(item: EvalCase, result: RouteResult, world: EvalWorld): Promise<boolean> {
+  const ids = result.details?.recordIds ?? [];
+  const first: CatalogRecord | undefined = ids[0] ? await world.catalog.port.get(ids[0]) : undefined;
+  if (item.title || item.isbn) {
+    if (!first) return false;
+    if (item.isbn && !first.isbns.includes(item.isbn)) return false;
+    return !item.title || fold(first.title).startsWith(fold(item.title));
+  }
+  // A surname ("Grisham") or a full name ("Stephen King": then Mary King is not the asked author).
+  const asked = item.author!;
+  const isAsked = (author: string): boolean => (asked.includes(' ') ? authorMatches(asked, author) : surnameOf(author) === fold(asked));
+  if (first) return first.authors.some(isAsked);
+  const held = await world.catalog.port.search({ text: asked, field: 'author', limit: 20 });
+  return !held.hits.some(({ record }) => record.authors.some(isAsked));
+}
+
+/** Routes every conversation of a split through the real router, one conversation per dialogue. */
+export async function runEval(split: EvalSplit, world: EvalWorld, options: RouterOptions = {}, name: string = split): Promise<EvalReport> {
+  const { clock } = world;
+  const router = createRouter(
+    {
+      knowledge: world.knowledge,
+      calendar: world.calendar,
+      events: world.events,
+      catalog: world.catalog.port,
+      assets: createFakeAssets(),
+      tickets: createFakeTickets({ clock }),
+      dialogs: createMemoryDialogStore(),
+      clock,
+    },
+    options,
+  );
 
   const cases: CaseResult[] = [];
-  let index = 0;
-  for (const item of readEvalSet(name)) {
-    const inquiry = { channel: item.channel, address: `patron-${index}`, threadKey: `thread-${index}`, text: item.text, receivedAt: clock.now() };
-    const started = performance.now();
-    const result = await router.route(inquiry, { conversationId: `${name}-${index++}` });
-    const ms = performance.now() - started;
-    const intentCorrect = result.intent === item.intent;
-    const acted = result.outcome === 'answered' || (result.outcome === 'ticket' && result.ticket?.kind === 'equipment');
-    const wrongArticle = item.article !== undefined && result.articleId !== undefined && result.articleId !== item.article;
-    cases.push({ case: item, result, ms, intentCorrect, confidentlyWrong: (!intentCorrect && acted) || (result.outcome === 'answered' && wrongArticle) });
+  for (const [index, conversation] of readConversations(split).entries()) {
+    for (const item of conversation) {
+      const inquiry = { channel: item.channel, address: `patron-${index}`, threadKey: `thread-${index}`, text: item.text, receivedAt: clock.now() };
+      const started = performance.now();
+      const result = await router.route(inquiry, { conversationId: `${split}-${index}` });
+      const ms = performance.now() - started;
+      const intentCorrect = result.intent === item.intent;
+      const acted = result.outcome === 'answered' || result.outcome === 'ticket';
+      const wrongArticle = item.article !== undefined && result.articleId !== undefined && result.articleId !== item.article;
+      const confidentlyWrong = (!intentCorrect && acted && result.intent !== 'handoff' && result.intent !== 'unknown') || (result.outcome === 'answered' && wrongArticle);
+      cases.push({ case: item, result, ms, intentCorrect, confidentlyWrong, answers: await scoreAnswers(item, result, world) });
+    }
   }
-  knowledge.close();
-  calendar.close();
 
   const confusion: Record<string, Record<string, number>> = {};
   for (const { case: item, result } of cases) {
@@ -137,26 +149,33 @@ export async function runEval(name: 'tuning' | 'heldout'): Promise<EvalReport> {
   const perIntent = INTENTS.map((intent) => {
     const predicted = cases.filter((c) => c.result.intent === intent);
     const actual = cases.filter((c) => c.case.intent === intent);
-    const hits = predicted.filter((c) => c.case.intent === intent).length;
     return {
       intent,
-      precision: predicted.length ? hits / predicted.length : 1,
-      recall: actual.length ? hits / actual.length : 1,
-      support: actual.length,
+      precision: predicted.length ? predicted.filter((c) => c.case.intent === intent).length / predicted.length : 1,
+      recall: wilson(actual.filter((c) => c.intentCorrect).length, actual.length),
     };
   });
-  const faqCases = cases.filter((c) => c.case.article !== undefined);
-  const faqRight = faqCases.filter((c) => c.result.articleId === c.case.article).length;
+  const languages = [...new Set(cases.map((c) => c.case.language))];
+  const perLanguage = languages.map((language) => {
+    const of = cases.filter((c) => c.case.language === language);
+    return { language, accuracy: wilson(of.filter((c) => c.intentCorrect).length, of.length) };
+  });
+  const answers = Object.fromEntries(
+    ANSWER_KINDS.map((kind) => {
+      const scored = cases.filter((c) => c.answers[kind] !== undefined);
+      return [kind, wilson(scored.filter((c) => c.answers[kind]).length, scored.length)];
+    }),
+  ) as Record<AnswerKind, Rate>;
   const times = cases.map((c) => c.ms).sort((a, b) => a - b);
   return {
     name,
     cases,
-    accuracy: cases.filter((c) => c.intentCorrect).length / cases.length,
+    accuracy: wilson(cases.filter((c) => c.intentCorrect).length, cases.length),
+    confidentlyWrong: wilson(cases.filter((c) => c.confidentlyWrong).length, cases.length),
     perIntent,
+    perLanguage,
+    answers,
     confusion,
-    faqAnswerAccuracy: faqCases.length ? faqRight / faqCases.length : 1,
-    faqAnswered: faqCases.filter((c) => c.result.articleId !== undefined).length,
-    confidentlyWrongRate: cases.filter((c) => c.confidentlyWrong).length / cases.length,
     p50: percentile(times, 50),
     p99: percentile(times, 99),
   };

@@ -26,9 +26,11 @@ if (skipWithoutPostgres) {
     return registry;
   });
   runDialogStoreContract('PostgreSQL conversations', async () => {
-    const prisma = await postgres();
+    const database = await openTemporaryPostgres();
+    opened.push(database);
+    const { prisma, sql } = database.db;
     return {
-      store: createDialogStore(prisma),
+      store: createDialogStore(sql),
       conversation: async () => (await prisma.conversation.create({ data: { channel: 'web', threadKey: randomUUID() } })).id,
     };
   });

@@ -8,7 +8,7 @@ import { createTemporaryPostgresDatabase, skipWithoutPostgres } from '../support
 describe.skipIf(skipWithoutPostgres)('PostgreSQL', () => {
   runStoresContract('PostgreSQL', async () => {
     const { db, close } = await openTemporaryPostgres();
-    return { prisma: db.prisma, close };
+    return { prisma: db.prisma, sql: db.sql, close };
   });
 
   it('applies migrations once when several processes start together', async () => {

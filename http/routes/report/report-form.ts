@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Asset } from '../../../core/assets.js';
 import type { InquiryInput } from '../../../core/inquiry.js';
+import { storableText } from '../../../core/text.js';
 
 /** What a patron can pick on the report page, as the router will read it in the text. */
 export const REPORT_PROBLEMS = {
@@ -17,22 +18,23 @@ const PROBLEM_KEYS = Object.keys(REPORT_PROBLEMS) as [ReportProblem, ...ReportPr
 export const MAX_REPORT_DETAILS = 2000;
 
 const emailSchema = z.email();
+const UNSTORABLE_FIELD_MESSAGE = 'The form contains a character we cannot store (a NUL character or a broken emoji); please retype it.';
 const phonePattern = /^\+?[\d\s().-]{7,20}$/;
 
 /** The form as posted; empty fields arrive as "" from a browser, so they count as absent. */
 export const reportFormSchema: z.ZodType<ReportForm> = z
   .object({
     problem: z.enum(PROBLEM_KEYS, { error: 'Choose what is wrong with the device.' }),
-    details: z
-      .string()
-      .trim()
-      .max(MAX_REPORT_DETAILS, `Please keep the description under ${MAX_REPORT_DETAILS} characters.`)
+    details: storableText(
+      z
+        .string()
+        .trim()
+        .max(MAX_REPORT_DETAILS, `Please keep the description under ${MAX_REPORT_DETAILS} characters.`),
+      UNSTORABLE_FIELD_MESSAGE,
+    )
       .optional()
       .transform((text) => text || undefined),
-    contact: z
-      .string()
-      .trim()
-      .max(320, 'That contact is too long.')
+    contact: storableText(z.string().trim().max(320, 'That contact is too long.'), UNSTORABLE_FIELD_MESSAGE)
       .optional()
       .transform((text) => text || undefined)
       .refine((text) => text === undefined || emailSchema.safeParse(text).success || (phonePattern.test(text) && countDigits(text) >= 7), {

@@ -1,0 +1,51 @@
+import type { Branch } from '../../core/calendar.js';
+import { foldText } from '../text/normalize.js';
+
+/**
+ * "Where is the eastside branch?", "what's your phone number", "where do I park?": a question about the
+ * library itself (address, phone, parking, directions), answered from library.yaml. "Where is <branch>"
+ * is never a shelf lookup; "where are the cookbooks" is never an address.
+ */
+export type BranchFact = 'address' | 'phone' | 'parking' | 'directions';
+
+/** Words that may sit around a branch name in "where is …" without naming something on a shelf. */
+const PLACE_WORDS = new Set([
+  'the', 'library', 'libary', 'liberry', 'branch', 'main', 'located', 'location', 'at', 'exactly', 'please', 'pls', 'you', 'your', 'guys', 'yall',
+  'biblioteca', 'sucursal', 'la', 'el', 'ubicada', 'ubicado', 'ubicados', 'ubicadas', 'queda', 'quedan', 'estan', 'esta', 'por', 'favor', 'de', 'principal',
+  'building', 'situated', 'now', 'again', 'ur', 'is', 'are',
+]);
+
+const ADDRESS = /\b(?:address|addy|addr|direccion|what street|which street|calle)\b/;
+/** "located", "location": an address question only when it is about the library ("where are you located"). */
+const LOCATED = /\b(?:located|location|ubicacion|ubicados|ubicada|ubicado|situated)\b/;
+const ABOUT_THE_LIBRARY = /\b(?:library|libary|biblioteca|branch|sucursal|you|your|ustedes|yall)\b/;
+/** "your hours at the Eastside location" is an hours question. */
+const HOURS_WORDS = /\b(?:hours|hrs|open|opens|close|closes|closing|horario|abren|cierran)\b/;
+const PHONE = /\b(?:phone (?:number|#|no)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca)\b/;
+const PARKING = /\b(?:park|parking|parked|estacionamiento|estacionar|estaciono|estacionarme|aparcar|aparco|parquear|parqueo|garage|bike rack|bike racks)\b/;
+const DIRECTIONS = /\b(?:directions|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|bus (?:stop|route)|by bus|como llego|como llegar|que autobus|como se llega)\b/;
+/** About the patron's own record, not the library: "update my phone number". */
+const MINE = /\b(?:my|mi|mis)\s+(?:\w+\s+)?(?:phone|number|address|email|telefono|direccion)\b|\b(?:update|change|cambiar|actualizar)\b/;
+
+/**
+ * The fact asked for, or undefined. `branch` is the branch the message names (if any): "where is
+ * eastside" is an address question only because "eastside" is a branch.
+ */
+export function branchFactAsked(text: string, branch: Branch | undefined): BranchFact | undefined {
+  const folded = foldText(text).replace(/[’']/g, '').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (MINE.test(folded) || HOURS_WORDS.test(folded)) return undefined;
+  const aboutUs = branch !== undefined || ABOUT_THE_LIBRARY.test(folded) || /\bthere\b/.test(folded);
+  if (DIRECTIONS.test(folded) && aboutUs) return 'directions';
+  if (PARKING.test(folded) && (aboutUs || /\b(?:where|can i|is there|do you have|hay|donde|free|gratis|lot|garage|how much|cost)\b/.test(folded))) return 'parking';
+  if (PHONE.test(folded)) return 'phone';
+  if ((ADDRESS.test(folded) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded)) return 'address';
+  if (/^(?:how do i find|how can i find|como encuentro)\b/.test(folded) && branch) return 'address';
+  const where = /^(?:where|wheres|where s|donde|en donde)\s+(?:is|are|r|es|esta|estan|queda|quedan)?\s*(.*)$/.exec(folded);
+  if (where) {
+    const rest = where[1]!.split(' ').filter((word) => word.length > 0);
+    const branchWords = new Set(branch ? foldText([branch.id, branch.name, ...branch.aliases].join(' ')).split(/[^a-z0-9]+/) : []);
+    const names = rest.some((word) => branchWords.has(word) || word === 'library' || word === 'biblioteca' || word === 'you' || word === 'sucursal' || word === 'branch');
+    if (names && rest.every((word) => PLACE_WORDS.has(word) || branchWords.has(word))) return 'address';
+  }
+  return undefined;
+}

@@ -1,0 +1,60 @@
+import type { Intent } from '../../core/intents.js';
+
+/**
+ * What the learned classifier reads from a message: its words, word pairs and letter triples (so that
+ * "liberry", "saterday" and "renue" still share most features with the spelling in the examples), plus
+ * facts the entity finders established and the lexicon's cue scores. One feature list per message;
+ * every step is linear in the message length.
+ */
+export interface MessageSignals {
+  isbn?: boolean;
+  callNumber?: boolean;
+  assetTag?: boolean;
+  cardNumber?: boolean;
+  /** A PIN or password in the message. */
+  secret?: boolean;
+  /** A day the message names ("saturday", "christmas eve"). */
+  day?: boolean;
+  /** A branch the message names. */
+  branch?: boolean;
+  /** Best knowledge-base score for the message, 0..1. */
+  knowledgeScore?: number;
+  /** The lexicon classifier's score per intent (its cues), 0 when none fired. */
+  cueScores?: Partial<Record<Intent, number>>;
+}
+
+/** Longer messages contribute their first words only: the request is nearly always at the start. */
+const MAX_TOKENS = 60;
+const QUESTION_OPENERS = new Set(['how', 'can', 'could', 'what', 'is', 'are', 'do', 'does', 'when', 'where', 'why', 'which', 'who', 'will', 'would', 'should', 'may', 'como', 'puedo', 'cual', 'que', 'cuanto', 'donde']);
+
+/** Feature names with their values, duplicates allowed (they add up). */
+export type Features = Array<[string, number]>;
+
+export function messageFeatures(tokens: string[], signals: MessageSignals): Features {
+  const features: Features = [['bias', 1]];
+  const words = tokens.slice(0, MAX_TOKENS);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    features.push([`w:${word}`, 1]);
+    if (i + 1 < words.length) features.push([`b:${word}_${words[i + 1]}`, 1]);
+    if (word.length >= 4) {
+      const padded = `^${word}$`;
+      for (let k = 0; k + 3 <= padded.length; k++) features.push([`c:${padded.slice(k, k + 3)}`, 0.4]);
+    }
+  }
+  if (words.length > 0) features.push([`first:${words[0]}`, 1]);
+  if (words.length > 0 && QUESTION_OPENERS.has(words[0]!)) features.push(['question', 1]);
+  features.push([`len:${words.length <= 2 ? 'short' : words.length <= 6 ? 'mid' : 'long'}`, 1]);
+  if (words.includes('my') || words.includes('mis') || words.includes('mi')) features.push(['mine', 1]);
+  for (const name of ['isbn', 'callNumber', 'assetTag', 'cardNumber', 'secret', 'day', 'branch'] as const) {
+    if (signals[name]) features.push([`s:${name}`, 1]);
+  }
+  const knowledge = signals.knowledgeScore ?? 0;
+  if (knowledge > 0) features.push(['kb', knowledge]);
+  if (knowledge >= 0.5) features.push(['kb:good', 1]);
+  if (knowledge >= 0.7) features.push(['kb:strong', 1]);
+  for (const [intent, score] of Object.entries(signals.cueScores ?? {})) {
+    if (score && score > 0) features.push([`cue:${intent}`, Math.min(score, 6) / 3]);
+  }
+  return features;
+}

@@ -1,0 +1,143 @@
+import type { Intent } from '../../core/intents.js';
+import type { Features } from './features.js';
+
+/**
+ * A multinomial logistic regression over the message features (features.ts), trained from labelled
+ * patron messages and the articles' own questions. Coverage grows by adding examples and retraining
+ * (`npm run train:classifier`), never by editing weights.
+ */
+export interface LearnedModel<Label extends string = Intent> {
+  version: 1;
+  /** The labels the model chooses between: intents, or article ids for the article model. */
+  intents: Label[];
+  /** Per feature, one weight per intent (same order as `intents`). */
+  weights: Record<string, number[]>;
+  /** What the model was trained on, for `libdesk ask --explain` and the eval report. */
+  trainedOn: { examples: number; articleQuestions: number };
+}
+
+export interface LearnedPrediction<Label extends string = Intent> {
+  intent: Label;
+  /** Softmax probability of the winner. */
+  probability: number;
+  runnerUp?: Label;
+  runnerUpProbability: number;
+  probabilities: Partial<Record<Label, number>>;
+}
+
+export interface TrainingExample<Label extends string = Intent> {
+  features: Features;
+  intent: Label;
+  /** How much the example counts (article questions count less than patron messages). */
+  weight?: number;
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  seed?: number;
+}
+
+function softmax(scores: number[]): number[] {
+  let max = -Infinity;
+  for (const score of scores) if (score > max) max = score;
+  let sum = 0;
+  const out = scores.map((score) => {
+    const e = Math.exp(score - max);
+    sum += e;
+    return e;
+  });
+  return out.map((value) => value / sum);
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function predict<Label extends string>(model: LearnedModel<Label>, features: Features): LearnedPrediction<Label> {
+  const classes = model.intents.length;
+  const scores = new Array<number>(classes).fill(0);
+  for (const [name, value] of features) {
+    const weights = model.weights[name];
+    if (!weights) continue;
+    for (let c = 0; c < classes; c++) scores[c]! += value * weights[c]!;
+  }
+  const probabilities = softmax(scores);
+  let best = 0;
+  let second = -1;
+  for (let c = 1; c < classes; c++) {
+    if (probabilities[c]! > probabilities[best]!) {
+      second = best;
+      best = c;
+    } else if (second < 0 || probabilities[c]! > probabilities[second]!) second = c;
+  }
+  const result: LearnedPrediction<Label> = {
+    intent: model.intents[best]!,
+    probability: probabilities[best]!,
+    runnerUpProbability: second >= 0 ? probabilities[second]! : 0,
+    probabilities: Object.fromEntries(model.intents.map((intent, c) => [intent, Math.round(probabilities[c]! * 1000) / 1000])) as Partial<Record<Label, number>>,
+  };
+  if (second >= 0) result.runnerUp = model.intents[second]!;
+  return result;
+}
+
+/** Adagrad on the cross-entropy loss with L2; deterministic for a seed. */
+export function trainModel<Label extends string>(examples: TrainingExample<Label>[], intents: readonly Label[], options: TrainOptions = {}): LearnedModel<Label> {
+  const epochs = options.epochs ?? 10;
+  const rate = options.learningRate ?? 0.2;
+  const l2 = options.l2 ?? 3e-3;
+  const random = mulberry32(options.seed ?? 11);
+  const classes = intents.length;
+  const classOf = new Map(intents.map((intent, c) => [intent, c]));
+  const weights = new Map<string, Float64Array>();
+  const squares = new Map<string, Float64Array>();
+  const slot = (name: string): [Float64Array, Float64Array] => {
+    let w = weights.get(name);
+    let g = squares.get(name);
+    if (!w || !g) {
+      w = new Float64Array(classes);
+      g = new Float64Array(classes).fill(1e-6);
+      weights.set(name, w);
+      squares.set(name, g);
+    }
+    return [w, g];
+  };
+  const order = examples.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const index of order) {
+      const example = examples[index]!;
+      const target = classOf.get(example.intent);
+      if (target === undefined) continue;
+      const slots = example.features.map(([name, value]) => [slot(name), value] as const);
+      const scores = new Array<number>(classes).fill(0);
+      for (const [[w], value] of slots) for (let c = 0; c < classes; c++) scores[c]! += value * w[c]!;
+      const probabilities = softmax(scores);
+      const weight = example.weight ?? 1;
+      for (const [[w, g], value] of slots) {
+        for (let c = 0; c < classes; c++) {
+          const gradient = weight * (probabilities[c]! - (c === target ? 1 : 0)) * value + l2 * w[c]!;
+          g[c]! += gradient * gradient;
+          w[c]! -= (rate * gradient) / Math.sqrt(g[c]!);
+        }
+      }
+    }
+  }
+  const out: Record<string, number[]> = {};
+  for (const [name, w] of weights) {
+    const rounded = Array.from(w, (value) => Math.round(value * 1000) / 1000);
+    if (rounded.some((value) => Math.abs(value) >= 0.01)) out[name] = rounded;
+  }
+  return { version: 1, intents: [...intents], weights: out, trainedOn: { examples: 0, articleQuestions: 0 } };
+}

@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLibraryCalendar, type LibraryCalendarHandle } from '../../knowledge/library-calendar.js';
+import { correctWeekday, createDayFinder, type DayFinder } from './day-mention.js';
+
+const NOW = new Date('2026-12-01T15:00:00-05:00'); // Tuesday
+let calendar: LibraryCalendarHandle;
+let days: DayFinder;
+
+beforeAll(async () => {
+  calendar = await createLibraryCalendar({ file: fileURLToPath(new URL('../../knowledge/library.yaml', import.meta.url)) });
+  days = createDayFinder(calendar);
+});
+afterAll(() => calendar.close());
+
+describe('day mentions', () => {
+  it.each([
+    ['xmas eve', '2026-12-24'],
+    ['the day before christmas', '2026-12-24'],
+    ['nochevieja', '2026-12-31'],
+    ['4th of july', '2027-07-04'],
+    ['the day after christmas', '2026-12-26'],
+    ['saterday', '2026-12-05'],
+    ['wendsday please', '2026-12-02'],
+    ['los domingos', '2026-12-06'],
+    ['the 3rd', '2026-12-03'],
+    ['the 1st', '2026-12-01'],
+    ['the 30th', '2026-12-30'],
+    ['friday the 11th', '2026-12-11'],
+    ['este fin de semana', '2026-12-05'],
+    ['jan 2', '2027-01-02'],
+  ])('%s → %s', (text, date) => {
+    expect(days.find(text, NOW)?.date).toBe(date);
+  });
+
+  it('reads a range and keeps its end', () => {
+    expect(days.find('from friday to sunday', NOW)).toMatchObject({ date: '2026-12-04', to: '2026-12-06' });
+  });
+
+  it('names the holiday it found', () => {
+    expect(days.find('open on new years day', NOW)).toMatchObject({ date: '2027-01-01', holiday: "New Year's Day" });
+  });
+
+  it.each(['PC on the 2nd floor is broken', 'may I renew this', 'renew it for 3 weeks', 'I sat by the window', 'money for fines', 'a 3rd edition'])('no day in "%s"', (text) => {
+    expect(days.find(text, NOW)).toBeUndefined();
+  });
+
+  it('corrects weekday typos only', () => {
+    expect(correctWeekday('mondy')).toBe('monday');
+    expect(correctWeekday('thrusday')).toBe('thursday');
+    expect(correctWeekday('sabados')).toBe('sabado');
+    expect(correctWeekday('money')).toBe('money');
+    expect(correctWeekday('someday')).toBe('someday');
+  });
+});

@@ -1,0 +1,185 @@
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import type { LibraryCalendarWithHelpers } from '../../core/calendar.js';
+import { foldText } from '../text/normalize.js';
+
+/**
+ * The day a message asks about, read by chrono-node (English and Spanish) with the library's own
+ * refinements chrono does not know: the holidays named in library.yaml ("christmas eve", "nochebuena"),
+ * weekday typos ("mondy", "saterday"), a bare day of the month ("the 26th" is the next 26th, and "saturday
+ * the 26th" the next 26th that is a Saturday), "this weekend", and Spanish plurals ("los sábados").
+ */
+export interface DayMention {
+  /** Local date, YYYY-MM-DD, in the library's time zone. */
+  date: string;
+  /** The last day of a range ("dec 24-26", "friday to sunday"). */
+  to?: string;
+  /** The holiday the date was named by ("Christmas Eve"), when it was. */
+  holiday?: string;
+}
+
+const WEEKDAYS_EN = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAYS_ES = ['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo'];
+
+/** Holiday words patrons use that the yaml notes do not spell the same way; value: a note's folded name. */
+const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
+  [/\b(?:christmas|xmas|x-mas|navidad)\s+eve\b|\bnochebuena\b|\bday before christmas\b|\bvispera de navidad\b/, 'christmas eve'],
+  [/\b(?:new\s*years?|new\s*year s)\s+eve\b|\bnochevieja\b|\bfin de ano\b/, 'new years eve'],
+  [/\bday after thanksgiving\b|\bblack friday\b/, 'day after thanksgiving'],
+  [/\bday before thanksgiving\b/, 'day before thanksgiving'],
+  [/\bthanksgiving\b|\baccion de gracias\b/, 'thanksgiving'],
+  [/\b(?:christmas|xmas|x-mas|navidad)(?:\s+day)?\b|\bdia de navidad\b/, 'christmas day'],
+  [/\bnew\s*years?(?:\s+day)?\b|\bnew year s(?:\s+day)?\b|\bano nuevo\b/, 'new years day'],
+  [/\bmlk\b|\bmartin luther king\b/, 'martin luther king jr day'],
+  [/\bpresidents?\s*day\b/, 'presidents day'],
+  [/\bmemorial day\b/, 'memorial day'],
+  [/\bjuneteenth\b/, 'juneteenth'],
+  [/\b(?:independence day|(?:the\s+)?(?:4th|fourth) of july|july (?:4th|4|fourth))\b/, 'independence day'],
+  [/\blabor day\b|\bdia del trabajo\b/, 'labor day'],
+];
+const HOLIDAY_HINT = /christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|president|memorial|juneteenth|independence|july|labor|trabajo/;
+
+/** Damerau-Levenshtein distance, bounded: stops early once it exceeds `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let best = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = value;
+      if (value < best) best = value;
+    }
+    if (best > max) return max + 1;
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** Words near a weekday that are other words: "money" is not "monday", "someday" is no day. */
+const NOT_WEEKDAYS = new Set(['money', 'monkey', 'someday', 'sundae', 'sunday', 'friday', 'today', 'todays', 'thursday', 'tuesday', 'mundane', 'sunny', 'frida', 'satur']);
+
+/** "mondy" → "monday", "saterday" → "saturday", "sabados" → "sabado"; other words unchanged. */
+export function correctWeekday(token: string): string {
+  if (token.length < 5 || /\d/.test(token)) return token;
+  const plural = token.endsWith('s') ? token.slice(0, -1) : token;
+  if (WEEKDAYS_ES.includes(plural) || WEEKDAYS_EN.includes(plural)) return plural;
+  if (NOT_WEEKDAYS.has(token)) return token;
+  for (const day of [...WEEKDAYS_EN, ...WEEKDAYS_ES]) {
+    const max = day.length >= 7 && token.length >= 7 ? 2 : 1;
+    if (token[0] === day[0] && distance(token, day, max) <= max) return day;
+  }
+  return token;
+}
+
+/** "the 26th", "on the 3rd" — but not "2nd floor" or "3rd edition". */
+const ORDINAL_DAY = /\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:floor|fl|edition|ed|grade|time|place|street|st|ave|avenue|century|year|row|shelf|aisle))/;
+/** "el 26" (a month named as well is chrono's business). */
+const SPANISH_DAY_NUMBER = /\bel\s+(\d{1,2})\b(?!\s*(?:de|libros?|pisos?|:))/;
+
+interface HolidayTable {
+  day: string;
+  byName: Map<string, { date: string; note: string }>;
+}
+
+export interface DayFinder {
+  find(text: string, now: Date): DayMention | undefined;
+}
+
+/** How far ahead a named holiday is looked for: a whole year, so "thanksgiving" in December finds next year's. */
+const HOLIDAY_LOOKAHEAD_DAYS = 370;
+
+export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder {
+  let holidays: HolidayTable | undefined;
+
+  /** Named closures from library.yaml ("Christmas Eve (closes early)" → "christmas eve"), first upcoming date each; built once a day. */
+  function holidayTable(now: Date): HolidayTable {
+    const today = calendar.localDate(now);
+    if (holidays?.day === today) return holidays;
+    const byName = new Map<string, { date: string; note: string }>();
+    const branch = calendar.branches()[0];
+    let date = DateTime.fromISO(today, { zone: calendar.timeZone });
+    for (let i = 0; branch && i < HOLIDAY_LOOKAHEAD_DAYS; i++, date = date.plus({ days: 1 })) {
+      const iso = date.toISODate()!;
+      const note = calendar.hoursOn(branch.id, iso).note;
+      if (!note) continue;
+      const name = foldText(note.replace(/\(.*?\)/g, ''))
+        .replace(/[’'.]/g, '')
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+      if (name && !byName.has(name)) byName.set(name, { date: iso, note: note.replace(/\s*\(.*?\)\s*/g, ' ').trim() });
+    }
+    holidays = { day: today, byName };
+    return holidays;
+  }
+
+  function holidayIn(folded: string, now: Date): DayMention | undefined {
+    if (!HOLIDAY_HINT.test(folded)) return undefined;
+    const table = holidayTable(now);
+    // "the day after christmas": no closure names it, so count from Christmas Day.
+    const after = /\bday after (?:christmas|xmas)\b/.test(folded) ? table.byName.get('christmas day') : undefined;
+    if (after) return { date: DateTime.fromISO(after.date, { zone: calendar.timeZone }).plus({ days: 1 }).toISODate()! };
+    for (const [pattern, name] of HOLIDAY_ALIASES) {
+      if (!pattern.test(folded)) continue;
+      const found = table.byName.get(name) ?? [...table.byName.entries()].find(([key]) => key.startsWith(name))?.[1];
+      if (found) return { date: found.date, holiday: found.note };
+    }
+    return undefined;
+  }
+
+  return {
+    find(text, now) {
+      const folded = foldText(text).replace(/[’']/g, ' ');
+      const holiday = holidayIn(folded, now);
+      if (holiday) return holiday;
+
+      const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
+      // chrono reads wall-clock components: give it the library's wall clock as a local Date.
+      const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);
+      const words = folded
+        .replace(/\bthis\s+wk?nd\b/g, 'this weekend')
+        .replace(/\b(i|we|he|she|they)\s+sat\b/g, '$1 seated')
+        .replace(/\b(?:este\s+)?fin\s+de\s+semana\b/g, 'sabado')
+        .replace(/[a-z]+/g, (word) => correctWeekday(word));
+
+      const ordinal = ORDINAL_DAY.exec(words) ?? SPANISH_DAY_NUMBER.exec(words);
+      const monthNamed = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\b/.test(words);
+      if (ordinal && !monthNamed) {
+        const dayOfMonth = Number(ordinal[1]);
+        const weekday = WEEKDAYS_EN.findIndex((day) => new RegExp(`\\b${day}\\b`).test(words));
+        const weekdayEs = WEEKDAYS_ES.findIndex((day) => new RegExp(`\\b${day}\\b`).test(words));
+        const wanted = weekday >= 0 ? weekday + 1 : weekdayEs >= 0 ? weekdayEs + 1 : 0;
+        if (dayOfMonth >= 1 && dayOfMonth <= 31) {
+          let month = local.startOf('month');
+          for (let i = 0; i < 13; i++, month = month.plus({ months: 1 })) {
+            if (dayOfMonth > month.daysInMonth!) continue;
+            const candidate = month.set({ day: dayOfMonth });
+            if (candidate < local.startOf('day')) continue;
+            if (wanted && candidate.weekday !== wanted) continue;
+            return { date: candidate.toISODate()! };
+          }
+        }
+      }
+
+      const spanish = WEEKDAYS_ES.some((day) => words.includes(day)) || /\b(manana|hoy|pasado|diciembre|enero|proximo|que viene)\b/.test(words);
+      const parser = spanish ? chrono.es : chrono.casual;
+      for (const result of parser.parse(words, reference, { forwardDate: true })) {
+        // A month alone ("may I…") or a time ("at 9") names no day; "for 3 weeks" is a length, not a date.
+        if (!result.start.isCertain('day') && !result.start.isCertain('weekday')) continue;
+        if (/^(?:for|por)\s/.test(result.text)) continue;
+        const start = DateTime.fromObject({ year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! }, { zone: calendar.timeZone });
+        if (!start.isValid) continue;
+        const mention: DayMention = { date: start.toISODate()! };
+        if (result.end) {
+          const end = DateTime.fromObject({ year: result.end.get('year')!, month: result.end.get('month')!, day: result.end.get('day')! }, { zone: calendar.timeZone });
+          if (end.isValid && end > start) mention.to = end.toISODate()!;
+        }
+        return mention;
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,297 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCatalogService, type CatalogService } from '../catalog/catalog-service.js';
+import { createCatalogImporter } from '../catalog/importer.js';
+import { seedDemoCatalog } from '../catalog/demo-catalog.js';
+import { createSearchIndex } from '../catalog/search/search-index.js';
+import { loadShelfMap } from '../catalog/shelf-map.js';
+import { createMemoryCatalogRepository } from '../catalog/testing/memory-repository.js';
+import type { Channel } from '../core/inquiry.js';
+import type { Logger } from '../core/logger.js';
+import { createEventsCalendar } from '../knowledge/events-calendar.js';
+import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { createLibraryCalendar, type LibraryCalendarHandle } from '../knowledge/library-calendar.js';
+import { createFakeAssets } from '../test/fakes/fake-assets.js';
+import { createMemoryDialogStore } from '../test/fakes/fake-dialog-store.js';
+import { createFakeTickets } from '../test/fakes/fake-tickets.js';
+import { redactPatronText } from './entities/secret.js';
+import { createRouter } from './index.js';
+import { extractCatalogQuery } from './skills/catalog.js';
+
+/**
+ * Every failure the issue observed through POST /api/v1/inquiries, replayed against the real articles,
+ * library.yaml, events feed and a demo catalog, with the shipped classifier. None of these messages is in
+ * the held-out evaluation split (test/eval/held-out-leak.test.ts checks).
+ */
+const root = (file: string): string => fileURLToPath(new URL(`../${file}`, import.meta.url));
+const NOW = new Date('2026-12-01T15:00:00-05:00'); // a Tuesday afternoon
+
+let knowledge: KnowledgeBase;
+let calendar: LibraryCalendarHandle;
+let catalog: CatalogService;
+
+beforeAll(async () => {
+  knowledge = await createKnowledgeBase({ dir: root('knowledge/articles') });
+  calendar = await createLibraryCalendar({ file: root('knowledge/library.yaml') });
+  const repository = createMemoryCatalogRepository();
+  const index = createSearchIndex();
+  catalog = createCatalogService({ repository, index, shelfMap: loadShelfMap(path.resolve(root('knowledge/shelf-map.yaml'))) });
+  await seedDemoCatalog({ importer: createCatalogImporter({ repository, index, now: () => NOW }) }, { count: 2000, now: NOW });
+}, 60_000);
+
+afterAll(() => {
+  knowledge.close();
+  calendar.close();
+});
+
+async function setup() {
+  const logged: string[] = [];
+  const logger: Logger = {
+    debug: (obj, msg) => void logged.push(JSON.stringify([obj, msg])),
+    info: (obj, msg) => void logged.push(JSON.stringify([obj, msg])),
+    warn: (obj, msg) => void logged.push(JSON.stringify([obj, msg])),
+    error: (obj, msg) => void logged.push(JSON.stringify([obj, msg])),
+    child: () => logger,
+  };
+  const tickets = createFakeTickets({ now: () => NOW });
+  const events = await createEventsCalendar({ source: root('knowledge/events.ics'), now: () => NOW, findBranch: calendar.findBranch });
+  const router = createRouter({
+    knowledge, calendar, events, catalog, assets: createFakeAssets(), tickets, dialogs: createMemoryDialogStore(), clock: { now: () => NOW }, logger,
+  });
+  let n = 0;
+  const say = (text: string, options: { conversation?: string; channel?: Channel } = {}) =>
+    router.route({ channel: options.channel ?? 'web', address: 'patron@example.org', threadKey: 't1', text, receivedAt: NOW }, { conversationId: options.conversation ?? `c${n++}` });
+  return { say, tickets, logged };
+}
+
+describe('dates are read, and the reply says which day it answered for', () => {
+  it.each([
+    ['are you open christmas eve?', '2026-12-24', /December 24/],
+    ['is eastsid open mondy', '2026-12-07', /Eastside Branch is closed Monday, December 7/],
+    ['¿A qué hora abren los sábados?', '2026-12-05', /5 de diciembre/],
+    ['are you open on saturday the 26th?', '2026-12-26', /December 26/],
+    ['thanksgiving hours?', '2027-11-25', /Thanksgiving/],
+    ['horario de nochebuena', '2026-12-24', /24 de diciembre/],
+    ['open this weekend?', '2026-12-05', /December 5/],
+    ['hours dec 24-26', '2026-12-24', /December 24/],
+  ])('%s → %s', async (text, day, said) => {
+    const { say } = await setup();
+    const result = await say(text);
+    expect(result.intent).toBe('hours');
+    expect(result.details?.day).toBe(day);
+    expect(result.reply.text).toMatch(said);
+    expect(result.reply.text).not.toMatch(/open now/);
+  });
+
+  it('"do you open on public holidays?" answers from the holiday article, not "open now"', async () => {
+    const { say } = await setup();
+    const result = await say('do you open on public holidays?');
+    expect(result.articleId).toBe('holiday-closures');
+  });
+});
+
+describe('the library says where it is', () => {
+  it.each([
+    ['where is the eastside branch?', /45 Maple Avenue/],
+    ['what is the address of the main library?', /200 River Street/],
+    ["what's your phone number", /\(555\) 014-2200/],
+    ['where is the library', /200 River Street[\s\S]*45 Maple Avenue/],
+    ['where do I park at the main library?', /Water Street/],
+    ['¿me da la dirección de eastside?', /45 Maple Avenue/],
+  ])('%s', async (text, answer) => {
+    const { say } = await setup();
+    const result = await say(text);
+    expect(result.intent).toBe('faq');
+    expect(result.details?.branchFact).toBeDefined();
+    expect(result.reply.text).toMatch(answer);
+  });
+
+  it('answers parking in Spanish from the Spanish text', async () => {
+    const { say } = await setup();
+    const result = await say('¿dónde estaciono en la sucursal eastside?');
+    expect(result.reply.text).toMatch(/Estacionamiento gratis/);
+  });
+
+  it('"Where is it?" after a catalog hit gives the record\'s call number and place', async () => {
+    const { say } = await setup();
+    const found = await say('do you have the firm by john grisham', { conversation: 'w' });
+    expect(found.details?.recordIds?.length).toBeGreaterThan(0);
+    const where = await say('Where is it?', { conversation: 'w' });
+    expect(where.intent).toBe('location');
+    expect(where.reply.text).toMatch(/^The Firm: call number FIC GRISHAM/);
+    expect(where.reply.text).not.toMatch(/Food and drink/);
+  });
+});
+
+describe('a question about a service is answered; a request to do it is a request', () => {
+  it.each([
+    ['can I renew a DVD?', 'renewals'],
+    ['how do I renew my books online?', 'renewals'],
+    ['how do I get a PIN?', 'pin-reset'],
+    ['can first-year students use interlibrary loan?', 'interlibrary-loan'],
+  ])('%s → the %s article', async (text, article) => {
+    const { say, tickets } = await setup();
+    const result = await say(text);
+    expect(result).toMatchObject({ intent: 'faq', articleId: article });
+    expect(tickets.opened).toHaveLength(0);
+  });
+
+  it('"renew my books" is a renewal request', async () => {
+    const { say } = await setup();
+    expect((await say('renew my books')).intent).toBe('renew');
+  });
+
+  it.each(['how do I reference a journal article?', "i'll read on my android phone"])('%s is not an interlibrary-loan request', async (text) => {
+    const { say, tickets } = await setup();
+    const result = await say(text);
+    expect(result.intent).not.toBe('ill');
+    expect(tickets.opened).toHaveLength(0);
+  });
+});
+
+describe('small talk people really type', () => {
+  it.each(['what is your name?', 'fine', 'no this does not work for me', 'are you a machine?', 'greetings', 'good day', 'take care', 'I appreciate it', 'stop'])('%s', async (text) => {
+    const { say } = await setup();
+    const result = await say(text);
+    expect(result.intent).toBe('smalltalk');
+    expect(result.articleId).toBeUndefined();
+    expect(result.reply.text).not.toMatch(/Which device|didn't understand/);
+  });
+});
+
+describe('catalog requests', () => {
+  it('"Stephen King novels" never lists Mary or Olga King', async () => {
+    const { say } = await setup();
+    const result = await say('do you have any Stephen King novels?');
+    expect(result.intent).toBe('catalog');
+    expect(result.reply.text).not.toMatch(/Mary King|Olga King/);
+    expect(result.details?.recordIds ?? []).toHaveLength(0);
+  });
+
+  it('"books by Olga Tokarczuk" searches the author and lists nobody else', async () => {
+    const { say } = await setup();
+    const result = await say('books by Olga Tokarczuk');
+    expect(result.reply.text).toMatch(/couldn't find anything by "Olga Tokarczuk"/);
+    expect(result.reply.text).not.toMatch(/Olga White/);
+  });
+
+  it('subject queries drop the filler and find the subject', async () => {
+    const { say } = await setup();
+    const result = await say('give me a book about computer');
+    expect(result.intent).toBe('catalog');
+    expect(result.details?.recordIds?.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['do u hav dune', 'Dune'],
+    ['Camino Island', 'Camino Island'],
+    ['9780385543026', 'Camino Island'],
+  ])('%s is a catalog search that finds %s first', async (text, title) => {
+    const { say } = await setup();
+    const result = await say(text);
+    expect(result.intent).toBe('catalog');
+    const first = await catalog.get(result.details!.recordIds![0]!);
+    expect(first?.title).toBe(title);
+  });
+
+  it('"JRR Tolkein" is a catalog search that lists no one else', async () => {
+    const { say } = await setup();
+    const result = await say('JRR Tolkein');
+    expect(result.intent).toBe('catalog');
+    expect(result.details?.recordIds ?? []).toHaveLength(0);
+  });
+
+  it('keeps non-ASCII names, drops greetings and signatures, turns language and format words into filters', () => {
+    expect(extractCatalogQuery('anything by Zeṿin')).toMatchObject({ terms: 'Zeṿin', field: 'author' });
+    expect(extractCatalogQuery('Stephen King novels')).toMatchObject({ terms: 'Stephen King', field: 'author' });
+    expect(extractCatalogQuery('spanish cookbooks')).toMatchObject({ language: 'spa' });
+    expect(extractCatalogQuery('Mastering the Art of French Cooking').language).toBeUndefined();
+    expect(extractCatalogQuery('movies about dinosaurs')).toMatchObject({ format: 'dvd', terms: 'dinosaurs' });
+  });
+
+  it('an e-mail greeting and signature stay out of the query', async () => {
+    const { say } = await setup();
+    const result = await say('Hello,\n\nDo you have The Firm?\n\nThanks,\nBob Miller\nSent from my iPhone', { channel: 'email' });
+    expect(result.reply.text).toMatch(/for "The Firm"/);
+  });
+});
+
+describe('crisis messages get the safety reply and an urgent ticket at once', () => {
+  it.each([
+    ["i don't want to be alive anymore", /988/],
+    ["my 9 year old was supposed to be at eastside and isn't answering", /911/],
+    ['a man is following me in the stacks', /911/],
+    ['someone is threatening me right now', /911/],
+  ])('%s', async (text, number) => {
+    const { say, tickets } = await setup();
+    const result = await say(text);
+    expect(result.outcome).toBe('ticket');
+    expect(result.details?.safety).toBe(true);
+    expect(result.reply.text).toMatch(number);
+    expect(result.reply.quickReplies).toBeUndefined();
+    expect(tickets.opened[0]).toMatchObject({ priority: 'urgent', kind: 'handoff' });
+  });
+});
+
+describe('PINs and passwords are never echoed, ticketed or logged', () => {
+  it('a card number and PIN', async () => {
+    const { say, tickets, logged } = await setup();
+    const result = await say('my card number is 21234000123456 and my pin is 4821, what do I owe?');
+    const everything = JSON.stringify([result, tickets.opened, logged]);
+    expect(everything).not.toContain('4821');
+    expect(everything).not.toContain('21234000123456');
+  });
+
+  it('a PIN alone, and a password', async () => {
+    const { say, tickets, logged } = await setup();
+    await say('my PIN is 4321 and it does not work, talk to a person', { conversation: 'p' });
+    await say('yes', { conversation: 'p' });
+    await say('my password is Hunter2! please help', { conversation: 'q' });
+    const everything = JSON.stringify([tickets.opened, logged]);
+    expect(everything).not.toContain('4321');
+    expect(everything).not.toContain('Hunter2');
+    expect(redactPatronText('pin: 4321, password is Hunter2!')).toBe('pin: [PIN hidden], password is [password hidden]');
+  });
+});
+
+describe('tickets carry the story', () => {
+  it('a hand-off after a complaint carries the complaint', async () => {
+    const { say, tickets } = await setup();
+    await say('the man at the front desk shouted at my son today, very upset', { conversation: 'h' });
+    await say('Talk to a person', { conversation: 'h' });
+    await say('yes', { conversation: 'h' });
+    expect(tickets.opened[0]?.description).toContain('shouted at my son');
+  });
+
+  it('"can I put it on hold?" after a search names the title', async () => {
+    const { say, tickets } = await setup();
+    await say('do you have camino island', { conversation: 'k' });
+    await say('can I put it on hold?', { conversation: 'k' });
+    expect(`${tickets.opened[0]?.subject} ${tickets.opened[0]?.description}`).toContain('Camino Island');
+  });
+});
+
+describe('replies fit the channel', () => {
+  it('a FAQ answer leads with the short answer and links the article, with no Markdown', async () => {
+    const { say } = await setup();
+    const result = await say('how much are the late fees here');
+    expect(result.intent).toBe('faq');
+    const article = knowledge.get(result.articleId!, 'en')!;
+    expect(result.reply.text.startsWith(article.shortAnswer.replace(/\*\*/g, '').slice(0, 20))).toBe(true);
+    expect(result.reply.text).toMatch(/Read the whole article: https:\/\/riversidepl\.example\.org\/help\//);
+    expect(result.reply.text).not.toMatch(/^#|\*\*|\]\(|\|\s*-{3}/m);
+  });
+});
+
+describe('languages we do not speak', () => {
+  it('an Arabic message gets a short English and Spanish reply with an offer to pass it on', async () => {
+    const { say, tickets } = await setup();
+    const result = await say('مساء الخير، متى تفتح المكتبة يوم السبت؟', { conversation: 'ar' });
+    expect(result.details?.unsupportedLanguage).toBe(true);
+    expect(result.reply.text).toMatch(/English or Spanish/);
+    expect(result.reply.text).toMatch(/inglés o en español/);
+    await say('Yes / Sí', { conversation: 'ar' });
+    expect(tickets.opened).toHaveLength(1);
+  });
+});

@@ -1,0 +1,52 @@
+import type { Branch } from '../../core/calendar.js';
+import type { BranchFact } from '../classifier/branch-question.js';
+import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
+
+/** The knowledge article about getting here, linked from parking and directions answers. */
+const GETTING_HERE_ARTICLE = 'parking';
+
+function factLine(branch: Branch, fact: BranchFact, language: Turn['language']): string | undefined {
+  const es = language === 'es';
+  switch (fact) {
+    case 'address':
+      return branch.address ? `${branch.name}: ${branch.address}${branch.phone ? ` · ${es ? 'tel.' : 'phone'} ${branch.phone}` : ''}` : undefined;
+    case 'phone':
+      return branch.phone ? `${branch.name}: ${branch.phone}` : undefined;
+    case 'parking': {
+      const parking = es ? branch.parkingEs ?? branch.parking : branch.parking;
+      return parking ? `${branch.name} (${branch.address ?? ''}): ${parking}` : undefined;
+    }
+    case 'directions': {
+      const directions = es ? branch.directionsEs ?? branch.directions : branch.directions;
+      return directions ? `${branch.name}, ${branch.address ?? ''}: ${directions}` : branch.address ? `${branch.name}: ${branch.address}` : undefined;
+    }
+  }
+}
+
+/**
+ * Address, phone, parking and directions per branch, from library.yaml, in English or Spanish. With a
+ * branch named, that branch; otherwise every branch (there are few).
+ */
+export async function branchInfoSkill(turn: Turn, deps: SkillDeps, fact: BranchFact): Promise<SkillResult> {
+  const { language } = turn;
+  const library = deps.calendar.library();
+  const branches = turn.branch ? [turn.branch] : deps.calendar.branches();
+  const lines = branches.map((branch) => factLine(branch, fact, language)).filter((line): line is string => line !== undefined);
+  const intro = {
+    address: say(language, turn.branch ? 'Here is where to find us:' : 'Our branches:', turn.branch ? 'Aquí nos encuentra:' : 'Nuestras sucursales:'),
+    phone: say(language, 'You can call us:', 'Puede llamarnos:'),
+    parking: say(language, 'Parking:', 'Estacionamiento:'),
+    directions: say(language, 'Getting here:', 'Cómo llegar:'),
+  }[fact];
+  if (fact === 'phone' && !turn.branch && library.phone) lines.unshift(say(language, `${library.name} (all branches): ${library.phone}`, `${library.name} (todas las sucursales): ${library.phone}`));
+  const text = lines.length > 0 ? `${intro}\n${lines.join('\n')}` : say(language, `I don't have that on file; please call ${library.phone ?? 'the library'}.`, `No tengo ese dato; llame a ${library.phone ?? 'la biblioteca'}.`);
+  const withArticle = fact === 'parking' || fact === 'directions';
+  return {
+    intent: 'faq',
+    outcome: 'answered',
+    reply: { text, language },
+    ...(withArticle ? { articleId: GETTING_HERE_ARTICLE } : {}),
+    details: { branchFact: fact },
+    state: { ...turn.state, lastIntent: 'faq', pending: undefined },
+  };
+}

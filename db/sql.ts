@@ -1,0 +1,329 @@
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+  type Dialect,
+} from 'kysely';
+import type { Provider } from './migrator.js';
+import type { SqlDate, SqlSchema } from './sql-schema.js';
+
+/**
+ * The typed SQL layer of the hot path (conversations, inquiries, replies, dialog state, outbox).
+ *
+ * Kysely builds and type-checks every query against `SqlSchema`; a small runner of our own executes
+ * them, because the two databases need different care:
+ * - SQLite (better-sqlite3) is synchronous. A script runs start to end inside one `BEGIN IMMEDIATE`
+ *   transaction within a single turn of the event loop, so a write lock is never held across an
+ *   `await` (Prisma's own connection in this process would otherwise block the thread waiting for it),
+ *   and statements are prepared once and reused.
+ * - PostgreSQL (pg) runs the same script asynchronously on one pooled connection between BEGIN/COMMIT.
+ *
+ * Scripts are generator functions that `yield*` the helpers below (`rows`, `first`, `exec`), so one piece
+ * of repository code runs on both: `const row = yield* first(sql.db.selectFrom(...))`.
+ */
+
+/** One compiled statement on its way to the runner. */
+export interface SqlOp {
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+}
+
+/** What a statement returns: its rows (for SELECT and RETURNING) and how many rows it changed. */
+export interface SqlResult {
+  rows: unknown[];
+  affected: number;
+}
+
+export type SqlScript<T> = Generator<SqlOp, T, SqlResult>;
+
+function compile(query: Compilable<unknown>): SqlOp {
+  const compiled = query.compile();
+  return { sql: compiled.sql, parameters: compiled.parameters };
+}
+
+/** All rows of a query. */
+export function* rows<R>(query: Compilable<R>): SqlScript<R[]> {
+  const result = yield compile(query);
+  return result.rows as R[];
+}
+
+/** The first row of a query, if any. */
+export function* first<R>(query: Compilable<R>): SqlScript<R | undefined> {
+  const result = yield compile(query);
+  return result.rows[0] as R | undefined;
+}
+
+/** Runs a statement; returns how many rows it changed. */
+export function* exec(query: Compilable<unknown>): SqlScript<number> {
+  const result = yield compile(query);
+  return result.affected;
+}
+
+const PARAMETER_MARK = '\u0000libdesk-parameter:';
+
+/**
+ * A query built and compiled once, run many times with new values: building and compiling a Kysely
+ * query costs more than SQLite takes to run it, so the hot path prepares its queries when its repository
+ * is made. `build` receives `param(name)`, a stand-in for a value supplied at run time; the query's
+ * shape (which columns, which conditions) is fixed, only values change.
+ */
+export interface Prepared<P, R> {
+  readonly sql: string;
+  bind(values: P): SqlOp;
+  /** Only for typing: the row type. */
+  readonly __row?: R;
+}
+
+export function prepare<P extends Record<string, unknown>, R>(build: (param: <K extends keyof P & string>(name: K) => P[K]) => Compilable<R>): Prepared<P, R> {
+  const param = <K extends keyof P & string>(name: K) => `${PARAMETER_MARK}${name}` as unknown as P[K];
+  const compiled = build(param).compile();
+  // Each compiled parameter is either a run-time value (by name) or a constant of the query itself.
+  const slots: Array<{ name: string } | { value: unknown }> = compiled.parameters.map((value) =>
+    typeof value === 'string' && value.startsWith(PARAMETER_MARK) ? { name: value.slice(PARAMETER_MARK.length) } : { value },
+  );
+  return {
+    sql: compiled.sql,
+    bind(values) {
+      const given = values as Record<string, unknown>;
+      return { sql: compiled.sql, parameters: slots.map((slot) => ('name' in slot ? given[slot.name] : slot.value)) };
+    },
+  };
+}
+
+/** All rows of a prepared query. */
+export function* rowsOf<P, R>(query: Prepared<P, R>, values: P): SqlScript<R[]> {
+  const result = yield query.bind(values);
+  return result.rows as R[];
+}
+
+/** The first row of a prepared query, if any. */
+export function* firstOf<P, R>(query: Prepared<P, R>, values: P): SqlScript<R | undefined> {
+  const result = yield query.bind(values);
+  return result.rows[0] as R | undefined;
+}
+
+/** Runs a prepared statement; returns how many rows it changed. */
+export function* execOf<P, R>(query: Prepared<P, R>, values: P): SqlScript<number> {
+  const result = yield query.bind(values);
+  return result.affected;
+}
+
+/** A statement written by hand, in the dialect of `sql.provider` (placeholders `?` or `$1`). */
+export function* rawRows<R>(text: string, parameters: readonly unknown[] = []): SqlScript<R[]> {
+  const result = yield { sql: text, parameters };
+  return result.rows as R[];
+}
+
+export interface Sql {
+  readonly provider: Provider;
+  /** The query builder. Build with it; run through `transaction` or `run`. */
+  readonly db: Kysely<SqlSchema>;
+  /** Runs a script atomically: all of its statements or none. */
+  transaction<T>(script: () => SqlScript<T>): Promise<T>;
+  /** Runs a script whose statements need no common transaction (reads, single conditional updates). */
+  run<T>(script: () => SqlScript<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Reads a date column on either database (SQLite keeps Prisma's ISO text). */
+export function toDate(value: SqlDate): Date;
+export function toDate(value: SqlDate | null): Date | null;
+export function toDate(value: SqlDate | null): Date | null {
+  if (value === null) return null;
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** A builder-only dialect: Kysely compiles, our runner executes. */
+function builderDialect(provider: Provider): Dialect {
+  return provider === 'sqlite'
+    ? {
+        createAdapter: () => new SqliteAdapter(),
+        createDriver: () => new DummyDriver(),
+        createIntrospector: (db) => new SqliteIntrospector(db),
+        createQueryCompiler: () => new SqliteQueryCompiler(),
+      }
+    : {
+        createAdapter: () => new PostgresAdapter(),
+        createDriver: () => new DummyDriver(),
+        createIntrospector: (db) => new PostgresIntrospector(db),
+        createQueryCompiler: () => new PostgresQueryCompiler(),
+      };
+}
+
+/** Driving a script: hand each statement's result back until it returns. */
+function driveSync<T>(script: SqlScript<T>, execute: (op: SqlOp) => SqlResult): T {
+  let step = script.next(undefined as unknown as SqlResult);
+  while (!step.done) step = script.next(execute(step.value));
+  return step.value;
+}
+
+async function driveAsync<T>(script: SqlScript<T>, execute: (op: SqlOp) => Promise<SqlResult>): Promise<T> {
+  let step = script.next(undefined as unknown as SqlResult);
+  while (!step.done) step = script.next(await execute(step.value));
+  return step.value;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED');
+}
+
+/** Prisma stores SQLite dates as ISO text with an explicit offset; ours must sort and parse the same. */
+function sqliteParameter(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+/** PostgreSQL `timestamp(3)` columns hold UTC wall-clock time, as Prisma writes them. */
+function postgresParameter(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+export interface SqliteSqlOptions {
+  file: string;
+  /** Give up on a database locked by another process after this long. Default 30 s. */
+  busyTimeoutMs?: number;
+  /** Prepared statements kept; beyond it the cache starts over. Default 500. */
+  statementCacheSize?: number;
+}
+
+export function createSqliteSql(options: SqliteSqlOptions): Sql {
+  // Busy waits would block the whole thread (and with it whoever holds the lock in this process), so this
+  // connection never waits inside SQLite: a busy database is retried from the event loop instead.
+  const database = new BetterSqlite3(options.file, { timeout: 0 });
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  const busyTimeoutMs = options.busyTimeoutMs ?? 30_000;
+  const cacheSize = options.statementCacheSize ?? 500;
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const begin = database.prepare('BEGIN IMMEDIATE');
+  const commit = database.prepare('COMMIT');
+  const rollback = database.prepare('ROLLBACK');
+
+  function statement(sql: string): BetterSqlite3.Statement {
+    let prepared = statements.get(sql);
+    if (!prepared) {
+      if (statements.size >= cacheSize) statements.clear();
+      prepared = database.prepare(sql);
+      statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
+  function execute(op: SqlOp): SqlResult {
+    const prepared = statement(op.sql);
+    const parameters = op.parameters.map(sqliteParameter);
+    if (prepared.reader) return { rows: prepared.all(...parameters), affected: 0 };
+    return { rows: [], affected: prepared.run(...parameters).changes };
+  }
+
+  /** Runs `attempt` now, or again from the event loop while another connection holds the database. */
+  async function withBusyRetry<T>(attempt: () => T): Promise<T> {
+    const giveUpAt = Date.now() + busyTimeoutMs;
+    for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+      try {
+        return attempt();
+      } catch (error) {
+        if (!isSqliteBusy(error) || Date.now() >= giveUpAt) throw error;
+      }
+      await sleep(wait);
+    }
+  }
+
+  return {
+    provider: 'sqlite',
+    db: new Kysely<SqlSchema>({ dialect: builderDialect('sqlite') }),
+    transaction(script) {
+      return withBusyRetry(() => {
+        begin.run();
+        try {
+          const result = driveSync(script(), execute);
+          commit.run();
+          return result;
+        } catch (error) {
+          if (database.inTransaction) rollback.run();
+          throw error;
+        }
+      });
+    },
+    run(script) {
+      return withBusyRetry(() => driveSync(script(), execute));
+    },
+    async close() {
+      statements.clear();
+      database.close();
+    },
+  };
+}
+
+export interface PostgresSqlOptions {
+  connectionString: string;
+  /** Pool size. Default 10. */
+  max?: number;
+}
+
+const TIMESTAMP_OID = 1114;
+
+export function createPostgresSql(options: PostgresSqlOptions): Sql {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    types: {
+      // `timestamp without time zone` holds UTC (as Prisma writes it): read it as UTC, whatever TZ says.
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === TIMESTAMP_OID ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+
+  function executeOn(client: pg.Pool | pg.PoolClient) {
+    return async (op: SqlOp): Promise<SqlResult> => {
+      const result = await client.query(op.sql, op.parameters.map(postgresParameter));
+      return { rows: result.rows, affected: result.rowCount ?? 0 };
+    };
+  }
+
+  return {
+    provider: 'postgresql',
+    db: new Kysely<SqlSchema>({ dialect: builderDialect('postgresql') }),
+    async transaction(script) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await driveAsync(script(), executeOn(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    run(script) {
+      return driveAsync(script(), executeOn(pool));
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** A unique constraint refused a row (either database). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,1 @@
+export { createOutboxJobQueue, type OutboxJobQueue, type OutboxJobQueueOptions } from './outbox-job-queue.js';
