@@ -1,9 +1,10 @@
 import type { Clock } from '../core/clock.js';
 import type { DeliveryPort } from '../core/delivery.js';
-import { LibdeskError } from '../core/errors.js';
+import { isLibdeskError, LibdeskError } from '../core/errors.js';
 import { inquiryInputSchema, type Inquiry, type InquiryInput } from '../core/inquiry.js';
 import type { AcceptedInquiry, InquiryResult, InquiryService } from '../core/inquiry-service.js';
 import type { JobQueue } from '../core/jobs.js';
+import type { Intent } from '../core/intents.js';
 import type { Logger } from '../core/logger.js';
 import type { Reply } from '../core/reply.js';
 import type { AssistantRouter, RouteResult } from '../core/router.js';
@@ -49,6 +50,9 @@ export interface InquiryRecovery {
    */
   routeAccepted(inquiryId: string): Promise<'answered' | 'delivered' | 'skipped'>;
 }
+
+/** What a patron says when a resolved ticket is not done for them. */
+const REOPENING_INTENTS = new Set<Intent>(['handoff', 'equipment', 'unknown']);
 
 export function createInquiryService(deps: InquiryServiceDeps): InquiryService & InquiryRecovery {
   const { repository, router, tickets, clock, logger, jobs, delivery } = deps;
@@ -143,6 +147,24 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
     };
   }
 
+  /**
+   * A patron writing again where a ticket is open: the message goes on the ticket too, so staff see it
+   * (and its Slack or Discord thread gets it). A resolved ticket is reopened only when the patron is not
+   * done with it — they want a person, report the trouble again, or say something the assistant could not
+   * answer — not by a thank-you or an unrelated question the assistant answered.
+   */
+  async function followActiveTicket(inquiry: Inquiry, inquiryId: string, conversationId: string, result: RouteResult): Promise<void> {
+    const active = await tickets.findActiveForConversation(conversationId);
+    if (!active || active.id === result.ticket?.id) return;
+    if (active.status === 'resolved' && !REOPENING_INTENTS.has(result.intent)) return;
+    try {
+      await tickets.patronMessage(active.id, { body: maskPatronSecrets(inquiry.text), inquiryId });
+    } catch (error) {
+      // Closed in the meantime: the message stands on its own.
+      if (!isLibdeskError(error, 'LD_TICKET_TRANSITION')) throw error;
+    }
+  }
+
   /** Routes a stored inquiry and stores the reply; a router failure becomes a handoff, never a loss. */
   async function answer(inquiry: Inquiry, inquiryId: string, conversationId: string): Promise<RouteResult> {
     let result: RouteResult;
@@ -165,6 +187,7 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
       { ...result, ...(result.ticket ? { ticketId: result.ticket.id } : {}), ...(failed ? { failed } : {}) },
       clock.now(),
     );
+    await followActiveTicket(inquiry, inquiryId, conversationId, result);
     logger.info(
       { inquiryId, channel: inquiry.channel, intent: result.intent, outcome: result.outcome, confidence: result.confidence, ticket: result.ticket?.number },
       'inquiry answered',

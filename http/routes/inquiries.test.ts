@@ -50,7 +50,11 @@ describe('POST /api/v1/inquiries', () => {
       subject: 'PC-07: frozen',
       assetTag: 'PC-07',
       createdAt: '2026-03-07T15:00:00.000Z',
-      slaDueAt: '2026-03-07T19:00:00.000Z',
+      updatedAt: '2026-03-07T15:00:00.000Z',
+      // The SLA rules of an equipment ticket at normal priority, counted in opening hours.
+      firstResponseDueAt: '2026-03-07T17:00:00.000Z',
+      resolutionDueAt: '2026-03-08T15:00:00.000Z',
+      slaDueAt: '2026-03-07T17:00:00.000Z',
     });
     expect(response.body).not.toContain('ann@example.org');
   });

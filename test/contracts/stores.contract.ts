@@ -373,6 +373,38 @@ export function runStoresContract(name: string, open: () => Promise<StoreHarness
       runSqlSchemaContract(async () => harness.sql);
     });
 
+    describe("a patron's next message and their ticket", () => {
+      it('lands on the open ticket, reopens a resolved one when the patron is not done, and not for a thank-you', async () => {
+        const ticketPort = tickets();
+        const intents: Record<string, RouteResult['intent']> = { 'still frozen, please help': 'handoff', 'thanks!': 'smalltalk', 'what time do you close': 'hours' };
+        const router: AssistantRouter = {
+          async route(inquiry, { conversationId }): Promise<RouteResult> {
+            if (inquiry.text === 'I need a person') {
+              const ticket = await ticketPort.open({ kind: 'handoff', subject: 'wants a person', description: inquiry.text, requester: { channel: 'sms', address: inquiry.address, threadKey: inquiry.threadKey }, conversationId });
+              return { intent: 'handoff', confidence: 1, outcome: 'ticket', reply: { text: `ticket ${ticket.number}` }, ticket };
+            }
+            return { intent: intents[inquiry.text] ?? 'faq', confidence: 0.9, outcome: 'answered', reply: { text: 'ok' } };
+          },
+        };
+        const service = createInquiryService({ repository: createInquiriesRepository(harness.sql), router, tickets: ticketPort, clock, logger: silentLogger });
+        const say = (text: string) => service.handle({ channel: 'sms', address: '+15552019999', text });
+        const ticket = (await say('I need a person')).ticket!;
+        await ticketPort.claim(ticket.id, 'ana');
+        await say('my card is 21234000000017 pin 1234');
+        const comments = async () => (await ticketPort.events(ticket.id)).filter((event) => event.type === 'comment').map((event) => event.body);
+        expect(await comments()).toHaveLength(1);
+        expect((await comments())[0]).not.toMatch(/1234/);
+        await ticketPort.resolve(ticket.id, { actor: 'ana' });
+        await say('thanks!');
+        await say('what time do you close');
+        expect((await ticketPort.get(ticket.id))?.status).toBe('resolved');
+        await say('still frozen, please help');
+        // Reopened, back with the librarian who had it.
+        expect((await ticketPort.get(ticket.id))?.status).toBe('claimed');
+        expect(await comments()).toHaveLength(2);
+      });
+    });
+
     describe('dialog store', () => {
       it('keeps state until it expires, and clears it', async () => {
         const conversation = await harness.prisma.conversation.create({ data: { channel: 'web', threadKey: `dialog-${name}` } });
