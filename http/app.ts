@@ -57,7 +57,7 @@ export async function buildHttpApp(deps: HttpDeps, options: HttpOptions): Promis
   // Closed by default: integrations need an API key, staff routes a staff token (each in its own scope).
   await app.register(inquiryRoutes, { inquiries: deps.inquiries, integrations: deps.integrations });
   await app.register(ticketRoutes, { tickets: deps.tickets, staff: deps.staff, ...(deps.ticketConversations ? { conversations: deps.ticketConversations } : {}) });
-  await app.register(staffTicketPageRoutes, { libraryName: options.libraryName });
+  await app.register(staffTicketPageRoutes);
   await app.register(chatRoutes, {
     prefix: CHAT_API_PREFIX,
     inquiries: deps.inquiries,
