@@ -5,6 +5,7 @@ import {
   ADJECTIVES, FIRST_NAMES, KNOWN_BOOKS, LAST_NAMES, MADE_UP_PLACES, madeUpPlace, madeUpSurname, NAMED_TITLE_PATTERNS, PUBLISHERS, SPANISH_TITLES, TITLE_PATTERNS, TITLE_WORDS, TOPICS,
 } from './demo-data.js';
 import type { MarcDataField, MarcRecord } from './marc/record.js';
+import { seededRandom } from '../core/seeded-random.js';
 
 /**
  * A realistic demo catalog: real well-known titles first, then records made from topic word lists,
@@ -17,16 +18,6 @@ export interface DemoCatalogOptions {
   seed?: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function isbnFor(n: number): string {
   const body = `979${String(8_000_000_000 + (n % 1_000_000_000)).slice(0, 9)}`;
@@ -42,7 +33,7 @@ const FORMAT_PREFIX: Partial<Record<CatalogFormat, string>> = { large_print: 'LP
 const BRANCHES = ['main', 'eastside'] as const;
 
 export function* generateDemoCatalog(options: DemoCatalogOptions): Generator<BibInput> {
-  const random = mulberry32(options.seed ?? 20261129);
+  const random = seededRandom(options.seed ?? 20261129);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const day = 86_400_000;
 

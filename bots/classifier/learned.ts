@@ -1,5 +1,6 @@
 import type { Intent } from '../../core/intents.js';
 import type { Features } from './features.js';
+import { seededRandom } from '../../core/seeded-random.js';
 
 /**
  * A multinomial logistic regression over the message features (features.ts), trained from labelled
@@ -51,16 +52,6 @@ function softmax(scores: number[]): number[] {
   return out.map((value) => value / sum);
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function predict<Label extends string>(model: LearnedModel<Label>, features: Features): LearnedPrediction<Label> {
   const classes = model.intents.length;
@@ -94,7 +85,7 @@ export function trainModel<Label extends string>(examples: TrainingExample<Label
   const epochs = options.epochs ?? 10;
   const rate = options.learningRate ?? 0.2;
   const l2 = options.l2 ?? 3e-3;
-  const random = mulberry32(options.seed ?? 11);
+  const random = seededRandom(options.seed ?? 11);
   const classes = intents.length;
   const classOf = new Map(intents.map((intent, c) => [intent, c]));
   const weights = new Map<string, Float64Array>();
