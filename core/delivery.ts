@@ -27,6 +27,11 @@ export interface DeliveryTarget {
 }
 
 export interface OutboundRequest {
+  /**
+   * The Reply id to record it under, when the caller must be able to hand the same message over more
+   * than once (a retried or concurrent job): a second `deliver` with the same id records and sends nothing.
+   */
+  id?: string;
   conversationId: string;
   kind: OutboundKind;
   reply: Reply;
@@ -71,7 +76,7 @@ export interface ChannelSender {
 }
 
 export interface DeliveryPort {
-  /** Records the message and schedules its sending once; returns the Reply id. */
+  /** Records the message and schedules its sending once (once per `id` when one is given); returns the Reply id. */
   deliver(request: OutboundRequest): Promise<{ replyId: string }>;
 }
 

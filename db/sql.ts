@@ -325,5 +325,6 @@ export function createPostgresSql(options: PostgresSqlOptions): Sql {
 /** A unique constraint refused a row (either database). */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  // The drivers' own codes (this layer), and Prisma's P2002 for the same clash through its client.
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'P2002';
 }

@@ -25,6 +25,7 @@ export function createDeliveryService({ store, jobs, clock }: DeliveryServiceDep
       }
       const reply = renderOutbound(request.kind, request.reply, conversation.language, request.ticketId);
       const replyId = await store.record({
+        ...(request.id ? { id: request.id } : {}),
         conversationId: request.conversationId,
         channel: conversation.channel,
         kind: request.kind,

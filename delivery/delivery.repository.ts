@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.js';
+import { isUniqueViolation, type Db } from '../db/index.js';
 import type { Channel } from '../core/inquiry.js';
 import type { DeliverySkipReason, MessageOrigin, OutboundKind } from '../core/delivery.js';
 import type { Reply } from '../core/reply.js';
@@ -17,6 +17,8 @@ export interface StoredOutbound {
 }
 
 export interface NewOutbound {
+  /** A caller-chosen id: recording the same id again returns it and creates nothing. */
+  id?: string;
   conversationId: string;
   channel: Channel;
   kind: OutboundKind;
@@ -78,26 +80,37 @@ export function createDeliveryRepository(prisma: Db): DeliveryStore {
     },
 
     async record(outbound) {
-      const row = await prisma.reply.create({
-        data: {
-          conversationId: outbound.conversationId,
-          inquiryId: outbound.inquiryId ?? null,
-          channel: outbound.channel,
-          // An internal note's words stay in the ticket's audit trail; the row here only records that it
-          // was not sent, so no conversation history can ever show it to the patron.
-          text: outbound.internal ? null : outbound.reply.text,
-          extras: outbound.internal ? null : extrasOf(outbound.reply),
-          author: outbound.kind === 'assistant' ? 'assistant' : 'staff',
-          ticketId: outbound.ticketId ?? null,
-          kind: outbound.kind,
-          internal: outbound.internal,
-          origin: outbound.origin,
-          deliveryStatus: 'pending',
-          createdAt: outbound.now,
-        },
-        select: { id: true },
-      });
-      return row.id;
+      if (outbound.id) {
+        const existing = await prisma.reply.findUnique({ where: { id: outbound.id }, select: { id: true } });
+        if (existing) return existing.id;
+      }
+      try {
+        const row = await prisma.reply.create({
+          data: {
+            ...(outbound.id ? { id: outbound.id } : {}),
+            conversationId: outbound.conversationId,
+            inquiryId: outbound.inquiryId ?? null,
+            channel: outbound.channel,
+            // An internal note's words stay in the ticket's audit trail; the row here only records that it
+            // was not sent, so no conversation history can ever show it to the patron.
+            text: outbound.internal ? null : outbound.reply.text,
+            extras: outbound.internal ? null : extrasOf(outbound.reply),
+            author: outbound.kind === 'assistant' ? 'assistant' : 'staff',
+            ticketId: outbound.ticketId ?? null,
+            kind: outbound.kind,
+            internal: outbound.internal,
+            origin: outbound.origin,
+            deliveryStatus: 'pending',
+            createdAt: outbound.now,
+          },
+          select: { id: true },
+        });
+        return row.id;
+      } catch (error) {
+        // The same id recorded at the same moment by another worker: theirs stands.
+        if (outbound.id && isUniqueViolation(error)) return outbound.id;
+        throw error;
+      }
     },
 
     async load(replyId) {

@@ -58,6 +58,18 @@ describe('delivery on SQLite', () => {
     return { jobs, store, delivery, send };
   }
 
+  it('records a message handed over twice under one id once, even when both arrive together', async () => {
+    const { jobs, delivery } = setup([recordingSender('sms')]);
+    const target = await conversation('sms', '+15552017777');
+    const request = { id: `answer-${target.id}`, conversationId: target.id, kind: 'assistant' as const, reply: { text: 'We close at 9.' }, origin: 'assistant' as const };
+    const results = await Promise.all([delivery.deliver(request), delivery.deliver(request)]);
+    expect(results.map((result) => result.replyId)).toEqual([request.id, request.id]);
+    expect(await delivery.deliver(request)).toEqual({ replyId: request.id });
+    expect(await temp.db.prisma.reply.count({ where: { conversationId: target.id } })).toBe(1);
+    // Enqueued under the one job id, which the job engines run once.
+    expect(new Set(jobs.enqueued.map((job) => job.options?.jobId))).toEqual(new Set([`delivery-${request.id}`]));
+  });
+
   it('records a staff reply, schedules one send keyed by the reply id, and records the provider id', async () => {
     const sms = recordingSender('sms');
     const { jobs, delivery, send } = setup([sms], { messageId: '<a@x>' });

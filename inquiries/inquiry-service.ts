@@ -84,7 +84,9 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
    */
   async function handOff(inquiryId: string, conversationId: string, reply: Reply, ticketId: number | undefined): Promise<boolean> {
     if (!delivery) return false;
+    // One id per inquiry: a retried or concurrent job that hands the same answer over again sends nothing more.
     await delivery.deliver({
+      id: `answer-${inquiryId}`,
       conversationId,
       kind: 'assistant',
       reply,

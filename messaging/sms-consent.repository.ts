@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.js';
+import { isUniqueViolation, type Db } from '../db/index.js';
 
 export type SmsKeywordKind = 'stop' | 'start' | 'help';
 
@@ -24,9 +24,6 @@ export interface SmsConsentStore {
   recordKeyword(record: SmsKeywordRecord): Promise<boolean>;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
 
 export function createSmsConsentRepository(prisma: Db): SmsConsentStore {
   return {

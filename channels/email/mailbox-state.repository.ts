@@ -1,4 +1,4 @@
-import type { Db } from '../../db/index.js';
+import { isUniqueViolation, type Db } from '../../db/index.js';
 
 export interface MailboxCursorRow {
   uidValidity: bigint;
@@ -23,9 +23,6 @@ export interface MailboxStateStore {
   releaseLease(mailbox: string, holder: string): Promise<void>;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
 
 export function createMailboxStateRepository(prisma: Db): MailboxStateStore {
   return {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/index.js';
+import { isUniqueViolation, type Db } from '../../db/index.js';
 import type { JobState } from '../types.js';
 
 /** A job this worker has claimed: its lock is held until `lockedUntil` unless extended. */
@@ -155,7 +155,3 @@ export function createJobsRepository(prisma: Db): JobsRepository {
   };
 }
 
-/** Prisma reports a primary-key clash as P2002, whichever driver adapter is underneath. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}

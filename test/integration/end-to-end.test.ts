@@ -1,40 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLibdesk, type RunningLibdesk } from '../../app/main.js';
-import { createTemporaryDir, createTemporaryPostgresDatabase, redisUrl, skipWithoutPostgres, skipWithoutRedis, uniqueRedisPrefix } from '../support/services.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { deploymentModes } from '../support/deployment-modes.js';
 
-interface Mode {
-  name: string;
-  skip: boolean;
-  env(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>;
-}
-
-const modes: Mode[] = [
-  {
-    name: 'embedded (SQLite + in-process jobs)',
-    skip: false,
-    async env() {
-      const temp = createTemporaryDir();
-      return { env: { DATA_DIR: temp.dir }, cleanup: async () => temp.remove() };
-    },
-  },
-  {
-    name: 'scaled (PostgreSQL + BullMQ on Redis)',
-    skip: skipWithoutPostgres || skipWithoutRedis,
-    async env() {
-      const database = await createTemporaryPostgresDatabase();
-      // DATA_DIR still holds the first staff token and the session secret, so it is a temporary one too.
-      const temp = createTemporaryDir();
-      return {
-        env: { DATABASE_URL: database.url, REDIS_URL: redisUrl!, REDIS_PREFIX: uniqueRedisPrefix('e2e'), DATA_DIR: temp.dir },
-        cleanup: async () => {
-          await database.drop();
-          temp.remove();
-        },
-      };
-    },
-  },
-];
+const modes = deploymentModes('e2e');
 
 for (const mode of modes) {
   describe.skipIf(mode.skip)(`Libdesk end to end, ${mode.name}`, () => {

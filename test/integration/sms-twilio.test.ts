@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLibdesk, type RunningLibdesk } from '../../app/main.js';
 import { postSignedForm, startFakeTwilio, twilioSid, type FakeTwilio } from '../support/fake-twilio.js';
-import { createTemporaryDir, createTemporaryPostgresDatabase, redisUrl, skipWithoutPostgres, skipWithoutRedis, uniqueRedisPrefix } from '../support/services.js';
+import { deploymentModes } from '../support/deployment-modes.js';
 
 /**
  * SMS end to end: a text signed as Twilio signs it reaches the running app, is stored, routed in a job,
@@ -27,30 +27,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-interface Mode {
-  name: string;
-  skip: boolean;
-  env(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>;
-}
-
-const modes: Mode[] = [
-  {
-    name: 'embedded (SQLite + in-process jobs)',
-    skip: false,
-    async env() {
-      const temp = createTemporaryDir();
-      return { env: { DATA_DIR: temp.dir }, cleanup: async () => temp.remove() };
-    },
-  },
-  {
-    name: 'scaled (PostgreSQL + BullMQ on Redis)',
-    skip: skipWithoutPostgres || skipWithoutRedis,
-    async env() {
-      const database = await createTemporaryPostgresDatabase();
-      return { env: { DATABASE_URL: database.url, REDIS_URL: redisUrl!, REDIS_PREFIX: uniqueRedisPrefix('sms') }, cleanup: () => database.drop() };
-    },
-  },
-];
+const modes = deploymentModes('sms');
 
 for (const mode of modes) {
   describe.skipIf(mode.skip)(`SMS through Twilio, ${mode.name}`, () => {

@@ -2,39 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLibdesk, type RunningLibdesk } from '../../app/main.js';
 import type { ConversationEvent } from '../../core/inquiry-service.js';
 import { waitFor } from '../contracts/job-queue.contract.js';
-import { createTemporaryDir, createTemporaryPostgresDatabase, redisUrl, skipWithoutPostgres, skipWithoutRedis, uniqueRedisPrefix } from '../support/services.js';
+import { deploymentModes } from '../support/deployment-modes.js';
 
-interface Mode {
-  name: string;
-  skip: boolean;
-  env(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>;
-}
-
-const modes: Mode[] = [
-  {
-    name: 'embedded (SQLite + in-process jobs)',
-    skip: false,
-    async env() {
-      const temp = createTemporaryDir();
-      return { env: { DATA_DIR: temp.dir }, cleanup: async () => temp.remove() };
-    },
-  },
-  {
-    name: 'scaled (PostgreSQL + BullMQ + Redis fan-out)',
-    skip: skipWithoutPostgres || skipWithoutRedis,
-    async env() {
-      const database = await createTemporaryPostgresDatabase();
-      const temp = createTemporaryDir();
-      return {
-        env: { DATABASE_URL: database.url, REDIS_URL: redisUrl!, REDIS_PREFIX: uniqueRedisPrefix('staff-reply'), DATA_DIR: temp.dir },
-        cleanup: async () => {
-          await database.drop();
-          temp.remove();
-        },
-      };
-    },
-  },
-];
+const modes = deploymentModes('staff-reply');
 
 for (const mode of modes) {
   describe.skipIf(mode.skip)(`staff reply to a web-chat patron, ${mode.name}`, () => {
