@@ -350,6 +350,17 @@ export function createInquiriesRepository(sql: Sql) {
       });
     },
 
+    /**
+     * Whether any message of the conversation opened or joined a ticket: a few index reads, so the
+     * ticket store is asked about the conversation's ticket only where there can be one.
+     */
+    hasTicket(conversationId: string): Promise<boolean> {
+      return sql.run(function* () {
+        const row = yield* first(db.selectFrom('Inquiry').select('id').where('conversationId', '=', conversationId).where('ticketId', 'is not', null).limit(1));
+        return row !== undefined;
+      });
+    },
+
     /** The conversation as the patron saw it, oldest first. */
     history(channel: Channel, threadKey: string, limit: number): Promise<ConversationEntry[]> {
       return sql.run(function* () {

@@ -156,6 +156,7 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
    * answer — not by a thank-you or an unrelated question the assistant answered.
    */
   async function followActiveTicket(inquiry: Inquiry, inquiryId: string, conversationId: string, result: RouteResult): Promise<void> {
+    if (!(await repository.hasTicket(conversationId))) return;
     const active = await tickets.findActiveForConversation(conversationId);
     if (!active || active.id === result.ticket?.id) return;
     if (active.status === 'resolved' && !REOPENING_INTENTS.has(result.intent)) return;
