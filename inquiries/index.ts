@@ -1,4 +1,4 @@
-export { createInquiryService, type InquiryRecovery, type InquiryServiceDeps } from './inquiry-service.js';
+export { answerReplyId, createInquiryService, type InquiryRecovery, type InquiryServiceDeps } from './inquiry-service.js';
 export { createInquiriesRepository, type InquiriesRepository } from './inquiries.repository.js';
 export { createDialogStore } from './dialog-store.repository.js';
 export { startRecoverySweep, type RecoverySweep } from './recovery-sweep.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import type { DeliveryPort } from '../core/delivery.js';
 import { isLibdeskError, LibdeskError } from '../core/errors.js';
@@ -51,6 +52,15 @@ export interface InquiryRecovery {
   routeAccepted(inquiryId: string): Promise<'answered' | 'delivered' | 'skipped'>;
 }
 
+/**
+ * The Reply id of the assistant's answer to an inquiry: derived from the inquiry id (a name-based UUID,
+ * shaped like every other row id) so that handing the answer over twice records and sends it once.
+ */
+export function answerReplyId(inquiryId: string): string {
+  const hex = createHash('sha256').update(`libdesk:answer:${inquiryId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** What a patron says when a resolved ticket is not done for them. */
 const REOPENING_INTENTS = new Set<Intent>(['handoff', 'equipment', 'unknown']);
 
@@ -86,7 +96,7 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
     if (!delivery) return false;
     // One id per inquiry: a retried or concurrent job that hands the same answer over again sends nothing more.
     await delivery.deliver({
-      id: `answer-${inquiryId}`,
+      id: answerReplyId(inquiryId),
       conversationId,
       kind: 'assistant',
       reply,

@@ -8,7 +8,7 @@ import { silentLogger } from '../../core/logger.js';
 import { isLibdeskError } from '../../core/errors.js';
 import { createAssetsRepository, DEMO_ASSETS } from '../../assets/index.js';
 import { createTicketService, createTicketsRepository } from '../../tickets/index.js';
-import { createDialogStore, createInquiriesRepository, createInquiryService } from '../../inquiries/index.js';
+import { answerReplyId, createDialogStore, createInquiriesRepository, createInquiryService } from '../../inquiries/index.js';
 import { createRecordingJobQueue } from '../support/recording-job-queue.js';
 import { runSqlSchemaContract } from './sql-schema.contract.js';
 import { createFakeCalendar } from '../fakes/fake-calendar.js';
@@ -297,7 +297,7 @@ export function runStoresContract(name: string, open: () => Promise<StoreHarness
         expect(outcomes).toContain('delivered');
         expect(outcomes.every((outcome) => outcome === 'delivered' || outcome === 'skipped')).toBe(true);
         expect(deliveries.slice(deliveredBefore)).toEqual([
-          { id: `answer-${accepted.inquiryId}`, conversationId: accepted.conversationId, kind: 'assistant', reply: { text: 'answer to when do you close' }, origin: 'assistant', inquiryId: accepted.inquiryId, author: 'assistant' },
+          { id: answerReplyId(accepted.inquiryId), conversationId: accepted.conversationId, kind: 'assistant', reply: { text: 'answer to when do you close' }, origin: 'assistant', inquiryId: accepted.inquiryId, author: 'assistant' },
         ]);
         const row = await harness.prisma.inquiry.findUniqueOrThrow({ where: { id: accepted.inquiryId }, include: { replies: true } });
         expect(row.status).toBe('answered');
