@@ -14,7 +14,6 @@
  *
  *   npx tsx bench/sla-timers.bench.ts [--redis redis://127.0.0.1:6379] [--tickets 10000] [--due 200] [--spread 20]
  */
-import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { silentLogger } from '../core/logger.js';
@@ -22,6 +21,7 @@ import { createBullmqJobQueue } from '../jobs/bullmq/index.js';
 import { createSlaJobs, createTicketsRepository } from '../tickets/index.js';
 import { createFakeCalendar } from '../test/fakes/fake-calendar.js';
 import { openTemporarySqlite } from '../test/support/databases.js';
+import { deleteRedisKeys } from '../test/support/redis-keys.js';
 
 function arg(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -124,14 +124,7 @@ async function main(): Promise<void> {
     console.log(`ratio p50 ${(bull.p50 / Math.max(1, base.p50)).toFixed(1)}×  p99 ${(bull.p99 / Math.max(1, base.p99)).toFixed(1)}×`);
   } finally {
     await queue.close();
-    const redis = new Redis(REDIS);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-    await redis.quit();
+    await deleteRedisKeys(REDIS, prefix);
     await temp.close();
   }
 }

@@ -78,15 +78,6 @@ const add = (record: Record<string, number>, key: string, count: number): void =
   record[key] = (record[key] ?? 0) + count;
 };
 
-/** Nearest-rank percentile of minutes. */
-export function percentiles(minutes: number[]): Percentiles {
-  if (minutes.length === 0) return { count: 0, median: null, p90: null };
-  const sorted = [...minutes].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-  const round = (n: number) => Math.round(n * 10) / 10;
-  return { count: sorted.length, median: round(rank(0.5)), p90: round(rank(0.9)) };
-}
-
 /** The database's ranked rows for one group as Percentiles. */
 function percentilesFrom(rows: TicketPercentileRow[], kind: string, branchId: string): Percentiles {
   const mine = rows.filter((row) => row.kind === kind && row.branchId === branchId);

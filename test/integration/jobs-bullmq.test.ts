@@ -1,26 +1,11 @@
-import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import type { JobQueue } from '../../core/jobs.js';
 import { createBullmqJobQueue } from '../../jobs/bullmq/index.js';
 import { createJobQueue } from '../../jobs/index.js';
 import type { JobQueueOf, JobSchemaMap } from '../../jobs/index.js';
 import { CONTRACT_JOB_SCHEMAS, runJobQueueContract, waitFor } from '../contracts/job-queue.contract.js';
+import { deleteRedisKeys } from '../support/redis-keys.js';
 import { redisUrl, skipWithoutRedis, uniqueRedisPrefix } from '../support/services.js';
-
-/** Deletes every key under the prefix, so a test leaves Redis as it found it. */
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl!);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
-  }
-}
 
 /** One Redis key prefix per test; each open() is a new queue with its own connections, like a new process. */
 async function redisStorage() {
@@ -35,7 +20,7 @@ async function redisStorage() {
     },
     async dispose() {
       await Promise.all(queues.map((queue) => queue.close()));
-      await deleteKeys(prefix);
+      await deleteRedisKeys(redisUrl!, prefix);
     },
   };
 }
@@ -55,7 +40,7 @@ describe.skipIf(skipWithoutRedis)('BullMQ job queue', () => {
       await expect(port.enqueue('ticket.opened', { ticketId: 0 })).rejects.toMatchObject({ code: 'LD_VALIDATION' });
     } finally {
       await port.close();
-      await deleteKeys(prefix);
+      await deleteRedisKeys(redisUrl!, prefix);
     }
   });
 

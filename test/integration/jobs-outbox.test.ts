@@ -1,25 +1,11 @@
-import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { createBullmqJobQueue } from '../../jobs/bullmq/index.js';
 import type { JobQueueOf, JobSchemaMap } from '../../jobs/index.js';
 import { createOutboxJobQueue } from '../../jobs/outbox/index.js';
 import { CONTRACT_JOB_SCHEMAS, runJobQueueContract, waitFor } from '../contracts/job-queue.contract.js';
 import { openTemporarySqlite, type TemporaryDatabase } from '../support/databases.js';
+import { deleteRedisKeys } from '../support/redis-keys.js';
 import { redisUrl, skipWithoutRedis, uniqueRedisPrefix } from '../support/services.js';
-
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl!);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
-  }
-}
 
 /** The outbox in front of BullMQ, on one SQLite database and one Redis prefix shared by every "process". */
 async function outboxStorage() {
@@ -36,7 +22,7 @@ async function outboxStorage() {
     async dispose() {
       await Promise.all(queues.map((queue) => queue.close()));
       await database.close();
-      await deleteKeys(prefix);
+      await deleteRedisKeys(redisUrl!, prefix);
     },
   };
 }
@@ -77,7 +63,7 @@ describe.skipIf(skipWithoutRedis)('outbox', () => {
       await reader.close();
     } finally {
       await database?.close();
-      await deleteKeys(prefix);
+      await deleteRedisKeys(redisUrl!, prefix);
     }
   }, 60_000);
 });

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../core/logger.js';
 import { createBullmqJobQueue } from '../../jobs/bullmq/index.js';
@@ -9,21 +8,8 @@ import { waitFor } from '../contracts/job-queue.contract.js';
 import { createFakeCalendar } from '../fakes/fake-calendar.js';
 import { openTemporarySqlite, type TemporaryDatabase } from '../support/databases.js';
 import { createRecordingJobQueue } from '../support/recording-job-queue.js';
+import { deleteRedisKeys } from '../support/redis-keys.js';
 import { redisUrl, skipWithoutRedis, uniqueRedisPrefix } from '../support/services.js';
-
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl!);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
-  }
-}
 
 describe.skipIf(skipWithoutRedis)('SLA timers on BullMQ and Redis', () => {
   let temp: TemporaryDatabase;
@@ -41,7 +27,7 @@ describe.skipIf(skipWithoutRedis)('SLA timers on BullMQ and Redis', () => {
   afterEach(async () => {
     for (const close of closers.splice(0).reverse()) await close();
     await temp.close();
-    await deleteKeys(prefix);
+    await deleteRedisKeys(redisUrl!, prefix);
   });
 
   /** A ticket whose first-response timer is due, and that timer. */

@@ -4,6 +4,7 @@ import type { Clock } from '../../../core/clock.js';
 import { formatTicketNumber } from '../../../core/tickets.js';
 import type { StaffEventInbox } from '../../../core/staff-channels.js';
 import { DEFERRED_EPHEMERAL, modalResponse, parseDiscordInteraction, PONG, verifyDiscordSignature } from '../../../channels/discord-staff/index.js';
+import { firstHeader, readBodiesAsText } from '../../plugins/raw-body.js';
 
 export interface DiscordInteractionsOptions {
   applicationId: string;
@@ -23,17 +24,14 @@ export const DISCORD_INTERACTIONS_PATH = '/webhooks/discord/interactions';
  * within Discord's three seconds; the job writes the real answer.
  */
 export const discordInteractionRoutes: FastifyPluginAsync<DiscordInteractionsOptions> = async (app, options) => {
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
-    done(null, body);
-  });
+  readBodiesAsText(app, ['application/json']);
 
   app.post(DISCORD_INTERACTIONS_PATH, async (request, reply) => {
     const rawBody = typeof request.body === 'string' ? request.body : '';
     verifyDiscordSignature({
       publicKey: options.publicKey,
-      signature: header(request.headers['x-signature-ed25519']),
-      timestamp: header(request.headers['x-signature-timestamp']),
+      signature: firstHeader(request.headers['x-signature-ed25519']),
+      timestamp: firstHeader(request.headers['x-signature-timestamp']),
       rawBody,
       now: options.clock.now(),
     });
@@ -55,7 +53,3 @@ export const discordInteractionRoutes: FastifyPluginAsync<DiscordInteractionsOpt
     }
   });
 };
-
-function header(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}

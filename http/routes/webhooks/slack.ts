@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Clock } from '../../../core/clock.js';
 import type { StaffEventInbox } from '../../../core/staff-channels.js';
 import { parseSlackRequest, verifySlackSignature, type SlackSelf } from '../../../channels/slack/index.js';
+import { firstHeader, readBodiesAsText } from '../../plugins/raw-body.js';
 
 export interface SlackWebhookOptions {
   signingSecret: string;
@@ -23,17 +24,14 @@ export const SLACK_WEBHOOK_PATH = '/webhooks/slack';
  */
 export const slackWebhookRoutes: FastifyPluginAsync<SlackWebhookOptions> = async (app, options) => {
   // The signature covers the exact bytes Slack sent, so this plugin reads bodies as strings.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser(['application/json', 'application/x-www-form-urlencoded'], { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
-    done(null, body);
-  });
+  readBodiesAsText(app, ['application/json', 'application/x-www-form-urlencoded']);
 
   app.post(SLACK_WEBHOOK_PATH, async (request, reply) => {
     const rawBody = typeof request.body === 'string' ? request.body : '';
     verifySlackSignature({
       signingSecret: options.signingSecret,
-      timestamp: header(request.headers['x-slack-request-timestamp']),
-      signature: header(request.headers['x-slack-signature']),
+      timestamp: firstHeader(request.headers['x-slack-request-timestamp']),
+      signature: firstHeader(request.headers['x-slack-signature']),
       rawBody,
       now: options.clock.now(),
     });
@@ -48,7 +46,7 @@ export const slackWebhookRoutes: FastifyPluginAsync<SlackWebhookOptions> = async
       // Seen before. If it was never finished (we answered late, or a worker died), scheduling again is
       // safe: the job id is the event id, and the job skips an event already processed.
       if (stored.status === 'received' || stored.status === 'failed') await options.schedule(inbound.eventId);
-      const retry = header(request.headers['x-slack-retry-num']);
+      const retry = firstHeader(request.headers['x-slack-retry-num']);
       request.log.info({ retry: retry ?? null, status: stored.status }, 'Slack event delivered again; not processed twice');
       reply.header('x-slack-no-retry', '1');
       return inbound.type === 'event_callback' ? reply.send({ ok: true, ignored: 'retry' }) : reply.send();
@@ -59,7 +57,3 @@ export const slackWebhookRoutes: FastifyPluginAsync<SlackWebhookOptions> = async
     return inbound.type === 'event_callback' ? reply.send({ ok: true }) : reply.send();
   });
 };
-
-function header(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
