@@ -87,6 +87,6 @@ export function formatImportSummary(summary: ImportSummary, showSkipped = 20): s
 }
 
 /** Control characters shown as \xNN rather than sent to the terminal. */
-export function printable(line: string): string {
+function printable(line: string): string {
   return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -30,7 +30,7 @@ export interface ItemTagLayout {
   kohaStatus?: boolean;
 }
 
-export const DEFAULT_ITEM_TAGS: ItemTagLayout[] = [
+const DEFAULT_ITEM_TAGS: ItemTagLayout[] = [
   { tag: '952', branch: 'ba', barcode: 'p', callNumber: 'o', location: 'c', kohaStatus: true },
   { tag: '852', branch: 'ba', barcode: 'p', callNumber: 'khim', location: 'c', joinCallNumber: true },
   { tag: '949', branch: 'mw', barcode: 'ib', callNumber: 'a', location: 'l' },
