@@ -9,7 +9,9 @@ describe('loadConfig', () => {
     expect(config.DATA_DIR).toBe('./data');
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REDIS_URL).toBeUndefined();
-    expect(config.LIBRARY_TIMEZONE).toBe('America/New_York');
+    expect(config.KNOWLEDGE_SYNC_SECONDS).toBe(2);
+    // The time zone is a library setting (library.yaml, the staff console); the old variable only warns.
+    expect(config.LIBRARY_TIMEZONE).toBeUndefined();
     expect(config.SEED_DEMO).toBe(true);
   });
 
@@ -32,7 +34,7 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://db/libdesk' }, 'DATABASE_URL'],
-    [{ LIBRARY_TIMEZONE: 'Mars/Olympus_Mons' }, 'LIBRARY_TIMEZONE'],
+    [{ KNOWLEDGE_SYNC_SECONDS: '0' }, 'KNOWLEDGE_SYNC_SECONDS'],
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ WIDGET_ORIGINS: 'https://www.library.example/' }, 'WIDGET_ORIGINS'],

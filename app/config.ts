@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { LibdeskError } from '../core/errors.js';
 import { parseMailboxAddress, type MailboxAddress } from '../channels/email/addresses.js';
@@ -37,11 +36,13 @@ export const configSchema = z.object({
   REDIS_URL: optionalUrl(['redis', 'rediss']),
   /** Lets several installations (or test runs) share one Redis without seeing each other's keys. */
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 letters, digits, or _ . : -').default('libdesk'),
-  LIBRARY_TIMEZONE: z
-    .string()
-    .default('America/New_York')
-    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as America/New_York'),
+  // The library's time zone is a library setting (library.yaml's time_zone, editable in the staff
+  // console), not an environment variable: one place, seen by every process. The old variable is only
+  // read to warn at start when it disagrees, so an upgrade never changes a library's hours silently.
+  LIBRARY_TIMEZONE: z.preprocess(emptyAsUndefined, z.string().optional()),
   KNOWLEDGE_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'knowledge')),
+  /** How often each process asks the database whether the library settings or an article changed. */
+  KNOWLEDGE_SYNC_SECONDS: z.coerce.number({ message: 'must be a number' }).positive('must be more than 0').max(3600).default(2),
   EVENTS_FEED: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PROCESS_ROLE: z.enum(['all', 'web', 'worker']).default('all'),

@@ -13,8 +13,11 @@ import { createJobQueue, type JobQueueOf } from '../jobs/index.js';
 import { createOutboxJobQueue } from '../jobs/outbox/index.js';
 import {
   createEventsCalendar,
+  createKnowledgeAdmin,
   createKnowledgeBase,
+  createKnowledgeStoreRepository,
   createLibraryCalendar,
+  startKnowledgeSync,
   type EventsCalendar,
   type KnowledgeBase,
   type LibraryCalendarHandle,
@@ -28,6 +31,7 @@ import { createWebChatSessionsRepository, loadSessionSecret } from '../sessions/
 import { createDialogStore, createInquiriesRepository, createInquiryService, startRecoverySweep, type InquiryRecovery } from '../inquiries/index.js';
 import { createMemoryConversationEvents, createRedisConversationEvents } from '../realtime/index.js';
 import { createRouter } from '../bots/index.js';
+import { helpArticleUrl } from '../http/index.js';
 import { createConsoleAccounts, createConsoleRepository, createDevicesRepository, createMemoryQueueFeed, createRedisQueueFeed, loadCannedReplies, type ConsoleDeps } from '../console/index.js';
 import { createIls, createIlsNotices, createNoticesRepository, type Ils } from '../ils/index.js';
 import { createCatalog, type Catalog } from '../catalog/index.js';
@@ -118,16 +122,35 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
     const jobs = engine.engine === 'bullmq' ? createOutboxJobQueue({ engine, sql: database.sql, clock, logger: logger.child({ part: 'outbox' }) }) : engine;
     closers.push(() => jobs.close());
 
+    // Library settings and articles: the shipped files, overlaid by what administrators saved in the
+    // database; every process polls for saves (KNOWLEDGE_SYNC_SECONDS) and reloads when one happened.
     const knowledgeLogger = logger.child({ part: 'knowledge' });
-    const knowledge = await createKnowledgeBase({ dir: path.join(config.KNOWLEDGE_DIR, 'articles'), watch, logger: knowledgeLogger });
-    closers.push(() => knowledge.close());
-    const calendar = await createLibraryCalendar({
-      file: path.join(config.KNOWLEDGE_DIR, 'library.yaml'),
-      timeZone: config.LIBRARY_TIMEZONE,
+    const knowledgeStore = createKnowledgeStoreRepository(database.prisma, database.provider);
+    const loadedRevision = await knowledgeStore.latestRevision();
+    const libraryFile = path.join(config.KNOWLEDGE_DIR, 'library.yaml');
+    const articlesDir = path.join(config.KNOWLEDGE_DIR, 'articles');
+    const calendar = await createLibraryCalendar({ file: libraryFile, store: knowledgeStore, watch, logger: knowledgeLogger });
+    closers.push(() => calendar.close());
+    if (config.LIBRARY_TIMEZONE !== undefined && config.LIBRARY_TIMEZONE !== calendar.timeZone) {
+      knowledgeLogger.warn({ ignored: config.LIBRARY_TIMEZONE, timeZone: calendar.timeZone }, 'LIBRARY_TIMEZONE is no longer read; the time zone is time_zone in the library settings (library.yaml or the staff console)');
+    }
+    const knowledge = await createKnowledgeBase({
+      dir: articlesDir,
+      store: knowledgeStore,
+      placeholders: { calendar, now: () => clock.now() },
       watch,
       logger: knowledgeLogger,
     });
-    closers.push(() => calendar.close());
+    closers.push(() => knowledge.close());
+    const knowledgeSync = startKnowledgeSync({
+      store: knowledgeStore,
+      loadedRevision,
+      everyMs: config.KNOWLEDGE_SYNC_SECONDS * 1000,
+      // Each keeps its previous version when its reload fails (and logs why); one must not stop the other.
+      reload: async () => void (await Promise.allSettled([calendar.reload(), knowledge.reload()])),
+      logger: knowledgeLogger,
+    });
+    closers.push(() => knowledgeSync.stop());
     const events = await createEventsCalendar({
       source: config.EVENTS_FEED ?? path.join(config.KNOWLEDGE_DIR, 'events.ics'),
       now: () => clock.now(),
@@ -200,6 +223,9 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
     const sla = createSlaJobs({ store: ticketStore, jobs, clock, calendar, logger: logger.child({ part: 'sla' }), onDigest: (digest) => ticketEvents.digest(digest) });
     const router = createRouter({
       knowledge,
+      // FAQ answers link to the whole article on this server's /help pages when patrons can reach it
+      // (PUBLIC_URL); without it, to the library website's /help pages as before.
+      ...(config.PUBLIC_URL ? { articleUrl: helpArticleUrl(config.PUBLIC_URL) } : {}),
       calendar,
       events,
       assets,
@@ -271,6 +297,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       secureCookies: publicUrl.startsWith('https:'),
       publicUrl,
       devices: createDevicesRepository(database.prisma),
+      libraryAdmin: createKnowledgeAdmin({ store: knowledgeStore, libraryFile, articlesDir, calendar, afterSave: async () => void (await knowledgeSync.check()), clock }),
       csrfKey: createHmac('sha256', loadSessionSecret(config.SESSION_SECRET, config.DATA_DIR)).update('libdesk staff console csrf').digest('base64url'),
       timeZone: calendar.timeZone,
       clock,

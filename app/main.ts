@@ -80,6 +80,7 @@ export async function startLibdesk(options: StartOptions = {}): Promise<RunningL
           ticketConversations: deps.ticketConversations,
           assets: deps.assets,
           calendar: deps.calendar,
+          articles: deps.knowledge,
           health: () => health(deps),
           staff: deps.staff,
           integrations: deps.staff,

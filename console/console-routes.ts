@@ -33,6 +33,8 @@ import { renderReportsPage } from './views/reports-page.js';
 import QRCode from 'qrcode';
 import { ASSET_KINDS, normalizeAssetTag, type Asset } from '../core/assets.js';
 import type { DeviceAdminStore } from './devices.repository.js';
+import type { KnowledgeAdmin } from '../knowledge/index.js';
+import { registerLibraryAdminRoutes } from './library-admin-routes.js';
 import { renderApiPage, type OpenApiSummary } from './views/api-page.js';
 import { renderDeviceFormPage, renderDevicesPage, renderLabelsPage } from './views/devices-pages.js';
 import { renderQueuePage, type QueueFilterValues } from './views/queue-page.js';
@@ -57,6 +59,8 @@ export interface ConsoleDeps {
   publicUrl: string;
   /** The devices admin (add, edit, retire, QR labels); absent: no devices pages. */
   devices?: DeviceAdminStore;
+  /** Library hours, closures, time zone and articles, saved in the database; absent: no such pages. */
+  libraryAdmin?: KnowledgeAdmin;
   /** The statistics behind the reports page (reports/); absent: no reports page. */
   reports?: { build(range: ReportRange): Promise<Report> };
 }
@@ -565,6 +569,8 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleRoutesOptions> = async (ap
       return reply.type('image/png').header('content-disposition', `inline; filename="${device.tag}.png"`).send(png);
     });
   }
+
+  if (options.libraryAdmin) registerLibraryAdminRoutes(app, { admin: options.libraryAdmin, libraryName: options.libraryName, timeZone: () => options.timeZone, adminOnly, adminForm: [adminOnly, refuseForeignOrigin, app.csrfProtection], csrfToken, staffOf: (request) => session(request).staff });
 
   // The API description, browsable; present when the app serves /api/openapi.json (@fastify/swagger).
   app.get('/staff/api', { config: { html: true }, preHandler: staffOnly }, async (request, reply) => {

@@ -10,6 +10,19 @@ export type Outcome = (typeof OUTCOMES)[number];
 export interface RouteContext {
   /** The stored conversation this inquiry belongs to; dialog state is kept per conversation. */
   conversationId: string;
+  /** This message began the conversation: there is no dialog state to read. */
+  newConversation?: boolean;
+  /**
+   * The caller stores `RouteResult.dialog` itself, in the transaction that records the answer; the router
+   * then writes no dialog state of its own.
+   */
+  callerStoresDialog?: boolean;
+}
+
+/** The conversation's dialog state after an answer (state null: cleared). */
+export interface DialogUpdate {
+  state: unknown | null;
+  expiresAt: Date | null;
 }
 
 export interface RouteResult {
@@ -23,6 +36,8 @@ export interface RouteResult {
   articleId?: string;
   /** What the answer was about, for reports and evaluation. */
   details?: RouteDetails;
+  /** The dialog state to keep, when the caller stores it (`RouteContext.callerStoresDialog`). */
+  dialog?: DialogUpdate;
 }
 
 /** Facts about an answer that the reply text carries only in words. */

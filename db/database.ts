@@ -6,6 +6,7 @@ import { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.j
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgres/client.js';
 import { migratePostgres, migrateSqlite, type MigrationReport, type Provider } from './migrator.js';
 import { createPostgresSql, createSqliteSql, type Sql } from './sql.js';
+import { startSqliteCheckpointer, WRITER_AUTOCHECKPOINT_PAGES } from './sqlite-checkpointer.js';
 
 /**
  * Both generated clients have the same models and methods (one portable schema), so the rest of the
@@ -61,7 +62,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const prisma = new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 30_000 }) });
   // WAL is stored in the file by the migrator; NORMAL sync is per connection and safe with WAL.
   await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
-  const sql = createSqliteSql({ file });
+  // The log is copied back into the file by a thread of its own, not inside patrons' commits.
+  await prisma.$executeRawUnsafe(`PRAGMA wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
+  const sql = createSqliteSql({ file, walAutocheckpointPages: WRITER_AUTOCHECKPOINT_PAGES });
+  const checkpointer = startSqliteCheckpointer(file);
   return {
     prisma,
     sql,
@@ -69,6 +73,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     location: file,
     ...(migration ? { migration } : {}),
     close: async () => {
+      await checkpointer.close();
       await sql.close();
       await prisma.$disconnect();
     },

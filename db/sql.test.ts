@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTemporarySqlite, type TemporaryDatabase } from '../test/support/databases.js';
-import { execOf, first, firstOf, prepare, rowsOf, toDate } from './sql.js';
+import { createTemporaryDir } from '../test/support/services.js';
+import { migrateSqlite } from './migrator.js';
+import { createSqliteSql, execOf, first, firstOf, prepare, rowsOf, toDate } from './sql.js';
 
 describe('typed SQL layer on SQLite', () => {
   let temp: TemporaryDatabase;
@@ -42,5 +46,71 @@ describe('typed SQL layer on SQLite', () => {
       }),
     ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
     expect(await sql.run(() => first(sql.db.selectFrom('Conversation').select('id').where('id', '=', id)))).toBeUndefined();
+  });
+
+  it('commits transactions asked for together as a group, rolling back only the one that fails', async () => {
+    const { sql } = temp.db;
+    const at = new Date();
+    const insert = prepare<{ id: string; threadKey: string }, never>((p) =>
+      sql.db.insertInto('Conversation').values({ id: p('id'), channel: 'group', threadKey: p('threadKey'), createdAt: at, updatedAt: at }),
+    );
+    const count = prepare<{ channel: string }, { n: number }>((p) =>
+      sql.db.selectFrom('Conversation').select((eb) => eb.fn.countAll<number>().as('n')).where('channel', '=', p('channel')),
+    );
+    const outcomes = await Promise.allSettled([
+      sql.transaction(function* () {
+        yield* execOf(insert, { id: randomUUID(), threadKey: 'g1' });
+        yield* execOf(insert, { id: randomUUID(), threadKey: 'g2' });
+        return 'first';
+      }),
+      sql.transaction(function* () {
+        yield* execOf(insert, { id: randomUUID(), threadKey: 'g3' });
+        // A key the first script took: this whole script, and only it, is undone.
+        yield* execOf(insert, { id: randomUUID(), threadKey: 'g1' });
+      }),
+      sql.transaction(function* () {
+        // Sees what the scripts before it wrote, as it would after their own transactions.
+        const seen = yield* firstOf(count, { channel: 'group' });
+        yield* execOf(insert, { id: randomUUID(), threadKey: 'g4' });
+        return seen?.n;
+      }),
+    ]);
+    expect(outcomes[0]).toEqual({ status: 'fulfilled', value: 'first' });
+    expect(outcomes[1]).toMatchObject({ status: 'rejected', reason: { code: 'SQLITE_CONSTRAINT_UNIQUE' } });
+    expect(outcomes[2]).toEqual({ status: 'fulfilled', value: 2 });
+    const keys = await sql.run(() => rowsOf(prepare<{ c: string }, { threadKey: string }>((p) => sql.db.selectFrom('Conversation').select('threadKey').where('channel', '=', p('c')).orderBy('threadKey')), { c: 'group' }));
+    expect(keys.map((row) => row.threadKey)).toEqual(['g1', 'g2', 'g4']);
+  });
+});
+
+describe('group commit on SQLite', () => {
+  it('writes the log once for transactions asked for together, not once each', async () => {
+    const temp = createTemporaryDir();
+    const file = path.join(temp.dir, 'libdesk.db');
+    migrateSqlite(file);
+    // No checkpoints during the test: the log only grows, by what each commit writes.
+    const sql = createSqliteSql({ file, walAutocheckpointPages: 1_000_000 });
+    try {
+      const at = new Date();
+      const insert = prepare<{ id: string; threadKey: string }, never>((p) =>
+        sql.db.insertInto('Conversation').values({ id: p('id'), channel: 'web', threadKey: p('threadKey'), createdAt: at, updatedAt: at }),
+      );
+      const logSize = () => (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+      const one = (threadKey: string) => sql.transaction(() => execOf(insert, { id: randomUUID(), threadKey }));
+
+      const beforeApart = logSize();
+      for (let i = 0; i < 20; i++) await one(`apart-${i}`);
+      const apart = logSize() - beforeApart;
+
+      const beforeTogether = logSize();
+      await Promise.all(Array.from({ length: 20 }, (_, i) => one(`together-${i}`)));
+      const together = logSize() - beforeTogether;
+
+      expect(apart).toBeGreaterThan(0);
+      expect(together).toBeLessThan(apart / 5);
+    } finally {
+      await sql.close();
+      temp.remove();
+    }
   });
 });

@@ -34,6 +34,11 @@ import type { SqlDate, SqlSchema } from './sql-schema.js';
 export interface SqlOp {
   readonly sql: string;
   readonly parameters: readonly unknown[];
+  /**
+   * Set for prepared queries (a fixed statement): PostgreSQL parses and plans it once per connection under
+   * this name instead of on every run.
+   */
+  readonly name?: string;
 }
 
 /** What a statement returns: its rows (for SELECT and RETURNING) and how many rows it changed. */
@@ -82,9 +87,13 @@ export interface Prepared<P, R> {
   readonly __row?: R;
 }
 
+let preparedCount = 0;
+
 export function prepare<P extends Record<string, unknown>, R>(build: (param: <K extends keyof P & string>(name: K) => P[K]) => Compilable<R>): Prepared<P, R> {
   const param = <K extends keyof P & string>(name: K) => `${PARAMETER_MARK}${name}` as unknown as P[K];
   const compiled = build(param).compile();
+  preparedCount += 1;
+  const name = `libdesk_${preparedCount}`;
   // Each compiled parameter is either a run-time value (by name) or a constant of the query itself.
   const slots: Array<{ name: string } | { value: unknown }> = compiled.parameters.map((value) =>
     typeof value === 'string' && value.startsWith(PARAMETER_MARK) ? { name: value.slice(PARAMETER_MARK.length) } : { value },
@@ -93,7 +102,7 @@ export function prepare<P extends Record<string, unknown>, R>(build: (param: <K 
     sql: compiled.sql,
     bind(values) {
       const given = values as Record<string, unknown>;
-      return { sql: compiled.sql, parameters: slots.map((slot) => ('name' in slot ? given[slot.name] : slot.value)) };
+      return { sql: compiled.sql, name, parameters: slots.map((slot) => ('name' in slot ? given[slot.name] : slot.value)) };
     },
   };
 }
@@ -196,6 +205,11 @@ export interface SqliteSqlOptions {
   busyTimeoutMs?: number;
   /** Prepared statements kept; beyond it the cache starts over. Default 500. */
   statementCacheSize?: number;
+  /**
+   * Log pages after which a commit of this connection checkpoints the write-ahead log itself; SQLite's
+   * default is 1,000. Set far higher when a checkpointer runs elsewhere (db/sqlite-checkpointer.ts).
+   */
+  walAutocheckpointPages?: number;
 }
 
 export function createSqliteSql(options: SqliteSqlOptions): Sql {
@@ -205,12 +219,16 @@ export function createSqliteSql(options: SqliteSqlOptions): Sql {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
+  if (options.walAutocheckpointPages !== undefined) database.pragma(`wal_autocheckpoint = ${Math.trunc(options.walAutocheckpointPages)}`);
   const busyTimeoutMs = options.busyTimeoutMs ?? 30_000;
   const cacheSize = options.statementCacheSize ?? 500;
   const statements = new Map<string, BetterSqlite3.Statement>();
   const begin = database.prepare('BEGIN IMMEDIATE');
   const commit = database.prepare('COMMIT');
   const rollback = database.prepare('ROLLBACK');
+  const savepoint = database.prepare('SAVEPOINT libdesk_script');
+  const release = database.prepare('RELEASE libdesk_script');
+  const rollbackToSavepoint = database.prepare('ROLLBACK TO libdesk_script');
 
   function statement(sql: string): BetterSqlite3.Statement {
     let prepared = statements.get(sql);
@@ -242,20 +260,55 @@ export function createSqliteSql(options: SqliteSqlOptions): Sql {
     }
   }
 
+  /**
+   * Group commit. A commit is the expensive part of a small write (its pages go to the log), so the
+   * transactions asked for in one turn of the event loop — under load, those of many patrons at once — run
+   * in one database transaction, each script inside a savepoint of its own: a script that fails is rolled
+   * back alone and its caller gets the error, the others commit. Every caller still resumes only after its
+   * writes are committed, and scripts run one after another, as separate transactions would.
+   */
+  type Queued = { script: () => SqlScript<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  let queued: Queued[] = [];
+
+  function runBatch(batch: Queued[]): Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
+    begin.run();
+    try {
+      const outcomes = batch.map((item) => {
+        savepoint.run();
+        try {
+          const value = driveSync(item.script(), execute);
+          release.run();
+          return { ok: true as const, value };
+        } catch (error) {
+          rollbackToSavepoint.run();
+          release.run();
+          return { ok: false as const, error };
+        }
+      });
+      commit.run();
+      return outcomes;
+    } catch (error) {
+      if (database.inTransaction) rollback.run();
+      throw error;
+    }
+  }
+
+  function flush(): void {
+    const batch = queued;
+    queued = [];
+    withBusyRetry(() => runBatch(batch)).then(
+      (outcomes) => outcomes.forEach((outcome, i) => (outcome.ok ? batch[i]!.resolve(outcome.value) : batch[i]!.reject(outcome.error))),
+      (error: unknown) => batch.forEach((item) => item.reject(error)),
+    );
+  }
+
   return {
     provider: 'sqlite',
     db: new Kysely<SqlSchema>({ dialect: builderDialect('sqlite') }),
-    transaction(script) {
-      return withBusyRetry(() => {
-        begin.run();
-        try {
-          const result = driveSync(script(), execute);
-          commit.run();
-          return result;
-        } catch (error) {
-          if (database.inTransaction) rollback.run();
-          throw error;
-        }
+    transaction<T>(script: () => SqlScript<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        if (queued.length === 0) setImmediate(flush);
+        queued.push({ script, resolve: resolve as (value: unknown) => void, reject });
       });
     },
     run(script) {
@@ -291,7 +344,8 @@ export function createPostgresSql(options: PostgresSqlOptions): Sql {
 
   function executeOn(client: pg.Pool | pg.PoolClient) {
     return async (op: SqlOp): Promise<SqlResult> => {
-      const result = await client.query(op.sql, op.parameters.map(postgresParameter));
+      const values = op.parameters.map(postgresParameter);
+      const result = await (op.name ? client.query({ name: op.name, text: op.sql, values }) : client.query(op.sql, values));
       return { rows: result.rows, affected: result.rowCount ?? 0 };
     };
   }

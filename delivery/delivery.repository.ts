@@ -17,7 +17,10 @@ export interface StoredOutbound {
 }
 
 export interface NewOutbound {
-  /** A caller-chosen id: recording the same id again returns it and creates nothing. */
+  /**
+   * A caller-chosen id: recording the same id again returns it and creates nothing. A row of that id stored
+   * without a delivery status (the assistant's answer, stored with its inquiry) is adopted as pending.
+   */
   id?: string;
   conversationId: string;
   channel: Channel;
@@ -81,8 +84,14 @@ export function createDeliveryRepository(prisma: Db): DeliveryStore {
 
     async record(outbound) {
       if (outbound.id) {
-        const existing = await prisma.reply.findUnique({ where: { id: outbound.id }, select: { id: true } });
-        if (existing) return existing.id;
+        const existing = await prisma.reply.findUnique({ where: { id: outbound.id }, select: { id: true, deliveryStatus: true } });
+        if (existing) {
+          // The assistant's answer stored with its inquiry (no delivery status yet) becomes this delivery.
+          if (existing.deliveryStatus === null) {
+            await prisma.reply.updateMany({ where: { id: existing.id, deliveryStatus: null }, data: { deliveryStatus: 'pending' } });
+          }
+          return existing.id;
+        }
       }
       try {
         const row = await prisma.reply.create({

@@ -70,6 +70,22 @@ describe('delivery on SQLite', () => {
     expect(new Set(jobs.enqueued.map((job) => job.options?.jobId))).toEqual(new Set([`delivery-${request.id}`]));
   });
 
+  it("adopts the assistant's answer stored with its inquiry as the delivery of that answer, storing its words once", async () => {
+    const sms = recordingSender('sms');
+    const { delivery, send } = setup([sms]);
+    const target = await conversation('sms', '+15552018888');
+    const id = `answer-adopted-${target.id}`;
+    // As the inquiry log stores an answer: no delivery status, since nobody has handed it over yet.
+    await temp.db.prisma.reply.create({ data: { id, conversationId: target.id, channel: 'sms', text: 'We close at 9.', author: 'assistant', createdAt: clock.now() } });
+    const { replyId } = await delivery.deliver({ id, conversationId: target.id, kind: 'assistant', reply: { text: 'We close at 9.' }, origin: 'assistant' });
+    expect(replyId).toBe(id);
+    expect(await temp.db.prisma.reply.count({ where: { conversationId: target.id } })).toBe(1);
+    expect((await temp.db.prisma.reply.findUniqueOrThrow({ where: { id } })).deliveryStatus).toBe('pending');
+    expect(await send({ replyId })).toBe('sent');
+    expect(sms.sent.map((message) => message.reply.text)).toEqual(['We close at 9.']);
+    expect((await temp.db.prisma.reply.findUniqueOrThrow({ where: { id } })).deliveryStatus).toBe('sent');
+  });
+
   it('records a staff reply, schedules one send keyed by the reply id, and records the provider id', async () => {
     const sms = recordingSender('sms');
     const { jobs, delivery, send } = setup([sms], { messageId: '<a@x>' });

@@ -12,6 +12,7 @@ import { reportRoutes } from './routes/report/report-routes.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { staffTicketPageRoutes } from './routes/staff-ticket-page.js';
 import { webChatPageRoutes } from './routes/web-chat-pages.js';
+import { helpPageRoutes } from './routes/help-pages.js';
 import { twilioWebhookRoutes } from './routes/webhooks/twilio.js';
 import { slackWebhookRoutes } from './routes/webhooks/slack.js';
 import { discordInteractionRoutes } from './routes/webhooks/discord-interactions.js';
@@ -68,6 +69,7 @@ export async function buildHttpApp(deps: HttpDeps, options: HttpOptions): Promis
     widgetOrigins: options.widgetOrigins ?? [],
   });
   await app.register(webChatPageRoutes, { libraryName: options.libraryName, calendar: deps.calendar, rateLimit: rateLimits.perIp });
+  if (deps.articles) await app.register(helpPageRoutes, { libraryName: options.libraryName, articles: deps.articles, rateLimit: rateLimits.perIp });
   // SMS is switched on by its settings; without them the webhook paths do not exist (404).
   if (deps.sms) await app.register(twilioWebhookRoutes, deps.sms);
   if (deps.slackWebhook) await app.register(slackWebhookRoutes, deps.slackWebhook);

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AssetPort } from '../core/assets.js';
 import type { LibraryCalendar } from '../core/calendar.js';
 import type { ConversationEvents, InquiryService } from '../core/inquiry-service.js';
+import type { KnowledgePort } from '../core/knowledge.js';
 import type { IntegrationAuthenticator, StaffAuthenticator } from '../core/staff.js';
 import type { WebSessionService } from '../channels/web-chat/index.js';
 import type { TicketConversationReader, TicketPort } from '../core/tickets.js';
@@ -29,6 +30,8 @@ export interface HttpDeps {
   /** Branch names for the pages (the report page says which branch a device is in). */
   calendar: Pick<LibraryCalendar, 'branches'>;
   health: () => Promise<HealthReport>;
+  /** The knowledge articles, for the public `/help` pages FAQ answers link to; absent: no `/help` routes. */
+  articles?: Pick<KnowledgePort, 'get' | 'all'>;
   /** Staff bearer tokens (and STAFF_API_TOKEN) → the staff identity a request acts as. */
   staff: StaffAuthenticator;
   /** Integration API keys for `POST /api/v1/inquiries`. */

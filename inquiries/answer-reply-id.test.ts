@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerReplyId } from './inquiry-service.js';
+import { answerReplyId } from './answer-reply-id.js';
 
 describe('answerReplyId', () => {
   it('is the same UUID-shaped id for the same inquiry and another for another', () => {

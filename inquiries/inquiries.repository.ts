@@ -6,8 +6,9 @@ import type { Channel, Inquiry } from '../core/inquiry.js';
 import type { ConversationEntry } from '../core/inquiry-service.js';
 import type { Intent } from '../core/intents.js';
 import type { Reply } from '../core/reply.js';
-import type { Outcome } from '../core/router.js';
+import type { DialogUpdate, Outcome } from '../core/router.js';
 import { maskPatronSecrets } from '../core/patron-secrets.js';
+import { answerReplyId } from './answer-reply-id.js';
 
 export interface StoredAnswer {
   inquiryId: string;
@@ -24,8 +25,12 @@ export interface StoredAnswer {
 
 export type StoredInquiry = Inquiry & { id: string; conversationId: string };
 
-/** What storing a message gave: a new inquiry, or the one stored before under the same (channel, externalId). */
-export type StoreOutcome = { inquiryId: string; conversationId: string; duplicate: boolean };
+/**
+ * What storing a message gave: a new inquiry, or the one stored before under the same (channel, externalId).
+ * `newConversation`: this message began its conversation, so it has no dialog state and no ticket yet.
+ */
+export type StoreOutcome = { inquiryId: string; conversationId: string; duplicate: boolean; newConversation: boolean };
+
 
 export interface CompletedInquiry {
   intent: Intent;
@@ -34,6 +39,8 @@ export interface CompletedInquiry {
   reply: Reply;
   ticketId?: number;
   failed?: string;
+  /** The conversation's dialog state after this answer, written in the same transaction. */
+  dialog?: DialogUpdate;
 }
 
 interface ReplyExtras {
@@ -143,6 +150,13 @@ export function createInquiriesRepository(sql: Sql) {
     }),
   );
 
+  const saveDialog = prepare<{ id: string; state: string | null; expiresAt: SqlDate | null }, never>((p) =>
+    db.updateTable('Conversation').set({ dialogState: p('state'), dialogExpiresAt: p('expiresAt') }).where('id', '=', p('id')),
+  );
+  const ticketOfConversation = prepare<{ conversationId: string }, { id: string }>((p) =>
+    db.selectFrom('Inquiry').select('id').where('conversationId', '=', p('conversationId')).where('ticketId', 'is not', null).limit(1),
+  );
+
   const storedInquiryQuery = (inquiryId: string) =>
     db
       .selectFrom('Inquiry')
@@ -186,9 +200,10 @@ export function createInquiriesRepository(sql: Sql) {
      * (channel, externalId) stores nothing and returns the first one with `duplicate: true`.
      */
     storeInquiry(inquiry: Inquiry): Promise<StoreOutcome> {
+      const newConversationId = randomUUID();
       return sql.transaction(function* () {
         const conversation = yield* firstOf(upsertConversation, {
-          id: randomUUID(),
+          id: newConversationId,
           channel: inquiry.channel,
           threadKey: inquiry.threadKey,
           address: inquiry.address,
@@ -205,10 +220,12 @@ export function createInquiriesRepository(sql: Sql) {
           receivedAt: inquiry.receivedAt,
           meta: inquiry.meta ? JSON.stringify(inquiry.meta) : null,
         });
-        if (inserted) return { inquiryId: inserted.id, conversationId, duplicate: false };
+        // The upsert returns the id it was given only when it created the conversation.
+        const newConversation = conversationId === newConversationId;
+        if (inserted) return { inquiryId: inserted.id, conversationId, duplicate: false, newConversation };
         const existing = inquiry.externalId ? yield* firstOf(findByExternalId, { channel: inquiry.channel, externalId: inquiry.externalId }) : undefined;
         if (!existing) throw new Error('inquiry insert conflicted but no earlier inquiry was found');
-        return { inquiryId: existing.id, conversationId: existing.conversationId, duplicate: true };
+        return { inquiryId: existing.id, conversationId: existing.conversationId, duplicate: true, newConversation: false };
       });
     },
 
@@ -244,7 +261,11 @@ export function createInquiriesRepository(sql: Sql) {
       });
     },
 
-    /** Records the answer and the reply in one transaction: either both are stored or neither. */
+    /**
+     * Records the answer, the reply and the dialog state in one transaction: all are stored or none. The
+     * reply row's id is the answer's reply id, so handing this answer to delivery later adopts this row
+     * instead of storing the words a second time.
+     */
     completeInquiry(inquiryId: string, conversationId: string, channel: Channel, result: CompletedInquiry, now: Date): Promise<void> {
       return sql.transaction(function* () {
         yield* execOf(recordAnswer, {
@@ -258,7 +279,7 @@ export function createInquiriesRepository(sql: Sql) {
           error: result.failed ?? null,
         });
         yield* execOf(insertReply, {
-          id: randomUUID(),
+          id: answerReplyId(inquiryId),
           conversationId,
           inquiryId,
           channel,
@@ -267,6 +288,13 @@ export function createInquiriesRepository(sql: Sql) {
           ticketId: result.ticketId ?? null,
           createdAt: now,
         });
+        if (result.dialog) {
+          yield* execOf(saveDialog, {
+            id: conversationId,
+            state: result.dialog.state === null ? null : JSON.stringify(result.dialog.state),
+            expiresAt: result.dialog.expiresAt,
+          });
+        }
       });
     },
 
@@ -356,8 +384,7 @@ export function createInquiriesRepository(sql: Sql) {
      */
     hasTicket(conversationId: string): Promise<boolean> {
       return sql.run(function* () {
-        const row = yield* first(db.selectFrom('Inquiry').select('id').where('conversationId', '=', conversationId).where('ticketId', 'is not', null).limit(1));
-        return row !== undefined;
+        return (yield* firstOf(ticketOfConversation, { conversationId })) !== undefined;
       });
     },
 
@@ -384,8 +411,8 @@ export function createInquiriesRepository(sql: Sql) {
             .orderBy('createdAt', 'desc')
             .limit(limit),
         );
-        // An answer given later (an accepted or recovered message) is stored with its inquiry and again as
-        // the outbound row delivery sends: the patron saw it once, so history shows the first only.
+        // Databases from before delivery adopted the answer's row hold an answer given later (an accepted or
+        // recovered message) twice: with its inquiry and as the outbound row. The patron saw it once.
         const answered = new Set<string>();
         const shown = [...replies].reverse().filter((row) => {
           if (row.author !== 'assistant' || !row.inquiryId) return true;

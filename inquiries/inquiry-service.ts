@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import type { DeliveryPort } from '../core/delivery.js';
 import { isLibdeskError, LibdeskError } from '../core/errors.js';
@@ -12,6 +11,7 @@ import type { AssistantRouter, RouteResult } from '../core/router.js';
 import type { TicketPort } from '../core/tickets.js';
 import type { InquiriesRepository } from './inquiries.repository.js';
 import { maskPatronSecrets } from '../core/patron-secrets.js';
+import { answerReplyId } from './answer-reply-id.js';
 
 export interface InquiryServiceDeps {
   repository: InquiriesRepository;
@@ -52,13 +52,10 @@ export interface InquiryRecovery {
   routeAccepted(inquiryId: string): Promise<'answered' | 'delivered' | 'skipped'>;
 }
 
-/**
- * The Reply id of the assistant's answer to an inquiry: derived from the inquiry id (a name-based UUID,
- * shaped like every other row id) so that handing the answer over twice records and sends it once.
- */
-export function answerReplyId(inquiryId: string): string {
-  const hex = createHash('sha256').update(`libdesk:answer:${inquiryId}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/** The conversation an inquiry was stored in; `isNew` when the inquiry began it. */
+interface ConversationRef {
+  id: string;
+  isNew: boolean;
 }
 
 /** What a patron says when a resolved ticket is not done for them. */
@@ -165,8 +162,10 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
    * done with it — they want a person, report the trouble again, or say something the assistant could not
    * answer — not by a thank-you or an unrelated question the assistant answered.
    */
-  async function followActiveTicket(inquiry: Inquiry, inquiryId: string, conversationId: string, result: RouteResult): Promise<void> {
-    if (!(await repository.hasTicket(conversationId))) return;
+  async function followActiveTicket(inquiry: Inquiry, inquiryId: string, conversation: ConversationRef, result: RouteResult): Promise<void> {
+    // A conversation this message began has no ticket but the one its answer opened.
+    if (conversation.isNew || !(await repository.hasTicket(conversation.id))) return;
+    const conversationId = conversation.id;
     const active = await tickets.findActiveForConversation(conversationId);
     if (!active || active.id === result.ticket?.id) return;
     if (active.status === 'resolved' && !REOPENING_INTENTS.has(result.intent)) return;
@@ -179,11 +178,13 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
   }
 
   /** Routes a stored inquiry and stores the reply; a router failure becomes a handoff, never a loss. */
-  async function answer(inquiry: Inquiry, inquiryId: string, conversationId: string): Promise<RouteResult> {
+  async function answer(inquiry: Inquiry, inquiryId: string, conversation: ConversationRef): Promise<RouteResult> {
+    const conversationId = conversation.id;
     let result: RouteResult;
     let failed: string | undefined;
     try {
-      result = await router.route(inquiry, { conversationId });
+      // The dialog state is written with the answer below: one transaction for both.
+      result = await router.route(inquiry, { conversationId, newConversation: conversation.isNew, callerStoresDialog: true });
     } catch (error) {
       failed = error instanceof Error ? error.message : String(error);
       try {
@@ -200,9 +201,10 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
       { ...result, ...(result.ticket ? { ticketId: result.ticket.id } : {}), ...(failed ? { failed } : {}) },
       clock.now(),
     );
-    await followActiveTicket(inquiry, inquiryId, conversationId, result);
+    await followActiveTicket(inquiry, inquiryId, conversation, result);
+    // One line per message, and never its text: it may hold a card number, a PIN, a phone number or an address.
     logger.info(
-      { inquiryId, channel: inquiry.channel, intent: result.intent, outcome: result.outcome, confidence: result.confidence, ticket: result.ticket?.number },
+      { inquiryId, conversationId, channel: inquiry.channel, intent: result.intent, outcome: result.outcome, confidence: result.confidence, language: result.reply.language, ticket: result.ticket?.number },
       'inquiry answered',
     );
     return result;
@@ -215,7 +217,7 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
       let answered = 0;
       for (const { id, conversationId, ...inquiry } of claimed) {
         try {
-          const result = await answer(inquiry, id, conversationId);
+          const result = await answer(inquiry, id, { id: conversationId, isNew: false });
           answered += 1;
           // Nobody waits on an HTTP response for these any more: the answer reaches them by delivery.
           await handOff(id, conversationId, result.reply, result.ticket?.id);
@@ -232,7 +234,7 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
       const claimed = await repository.claimInquiry(inquiryId, clock.now());
       if (claimed) {
         const { id, conversationId, ...inquiry } = claimed;
-        const result = await answer(inquiry, id, conversationId);
+        const result = await answer(inquiry, id, { id: conversationId, isNew: false });
         return (await handOff(id, conversationId, result.reply, result.ticket?.id)) ? 'delivered' : 'answered';
       }
       // Answered before (a retried job, or the sweep got there first): deliver only what was never handed over.
@@ -251,8 +253,8 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
       const inquiry = parseInput(input);
       if (!jobs) throw new LibdeskError('LD_CONFIG_INVALID', 'Asynchronous channels need a job queue for the inquiry service');
       const stored = await repository.storeInquiry(inquiry);
-      if (stored.duplicate) return stored;
       const { inquiryId, conversationId } = stored;
+      if (stored.duplicate) return { inquiryId, conversationId, duplicate: true };
       try {
         await jobs.enqueue('inquiry.route', { inquiryId }, { jobId: `route-${inquiryId}` });
       } catch (error) {
@@ -268,7 +270,7 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService &
       if (stored.duplicate) return answerDuplicate(stored.inquiryId);
       const { inquiryId, conversationId } = stored;
 
-      const result = await answer(inquiry, inquiryId, conversationId);
+      const result = await answer(inquiry, inquiryId, { id: conversationId, isNew: stored.newConversation });
       return {
         inquiryId,
         conversationId,

@@ -4,6 +4,7 @@ import { eld } from 'eld/small';
 import type { KbArticle } from '../core/knowledge.js';
 import { isLibdeskError } from '../core/errors.js';
 import { readArticle, SHORT_ANSWER_MAX } from './article.js';
+import { ARTICLE_PLACEHOLDERS, unknownPlaceholders } from './article-placeholders.js';
 import { readLibraryFile } from './library-config.js';
 import { normalizeText } from './text-terms.js';
 
@@ -19,6 +20,7 @@ export type KbFindingCode =
   | 'translation-target-missing'
   | 'translation-target-not-original'
   | 'language-mismatch'
+  | 'unknown-placeholder'
   | 'invalid-library-file';
 
 export interface KbFinding {
@@ -65,20 +67,40 @@ async function exists(path: string): Promise<boolean> {
  * loading or send patrons somewhere wrong; warnings are likely mistakes worth a look.
  */
 export async function checkKnowledge(dir: string): Promise<KbFinding[]> {
-  const findings: KbFinding[] = [];
-  const add = (file: string, severity: KbFinding['severity'], code: KbFindingCode, message: string) =>
-    findings.push({ file, severity, code, message });
-
   let names: string[];
   try {
     names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
   } catch {
     return [{ file: dir, severity: 'error', code: 'unreadable', message: 'the folder cannot be read' }];
   }
+  const articles = await Promise.all(names.map(async (file) => ({ file, text: await readFile(join(dir, file), 'utf8') })));
+  return checkArticles(articles, { linkTargetExists: (path) => exists(resolve(dir, path)) });
+}
+
+/** One article's text and the file name it is known by. */
+export interface ArticleText {
+  file: string;
+  text: string;
+}
+
+export interface ArticleCheckOptions {
+  /** Whether a relative link's target (relative to the articles folder) leads somewhere. */
+  linkTargetExists(path: string): Promise<boolean>;
+  /** The short answer as patrons will get it (placeholders filled), to check its length after filling. */
+  servedShortAnswer?: (shortAnswer: string, language: KbArticle['language']) => string;
+}
+
+/**
+ * The checks behind `libdesk kb check` and the staff console's article editor alike, over a whole set
+ * of articles (duplicates and translations are about the set, not one file).
+ */
+export async function checkArticles(articles: ArticleText[], options: ArticleCheckOptions): Promise<KbFinding[]> {
+  const findings: KbFinding[] = [];
+  const add = (file: string, severity: KbFinding['severity'], code: KbFindingCode, message: string) =>
+    findings.push({ file, severity, code, message });
 
   const loaded: Loaded[] = [];
-  for (const file of names) {
-    const text = await readFile(join(dir, file), 'utf8');
+  for (const { file, text } of articles) {
     const result = readArticle(text);
     if (!result.ok) {
       for (const problem of result.problems) {
@@ -125,7 +147,15 @@ export async function checkKnowledge(dir: string): Promise<KbFinding[]> {
       const target = match[1]!;
       if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#') || target.startsWith('/')) continue;
       const path = decodeURIComponent(target.split('#')[0]!.split('?')[0]!);
-      if (!(await exists(resolve(dir, dirname(file), path)))) add(file, 'error', 'broken-link', `the link to "${target}" leads to no file`);
+      if (!(await options.linkTargetExists(join(dirname(file), path)))) add(file, 'error', 'broken-link', `the link to "${target}" leads to no file`);
+    }
+
+    for (const name of unknownPlaceholders(`${article.shortAnswer}\n${article.body}`)) {
+      add(file, 'error', 'unknown-placeholder', `{{${name}}} is not a placeholder Libdesk fills; use one of ${ARTICLE_PLACEHOLDERS.map((known) => `{{${known}}}`).join(', ')}`);
+    }
+    const served = options.servedShortAnswer?.(article.shortAnswer, article.language);
+    if (served !== undefined && served.length > SHORT_ANSWER_MAX) {
+      add(file, 'error', 'short-answer-too-long', `short_answer is ${served.length} characters once its placeholders are filled; the limit is ${SHORT_ANSWER_MAX}`);
     }
 
     if (article.translationOf !== undefined) {

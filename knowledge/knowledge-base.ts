@@ -1,15 +1,23 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { LibdeskError } from '../core/errors.js';
 import type { KbArticle, KbMatch, KnowledgePort, Language } from '../core/knowledge.js';
 import { parseArticle } from './article.js';
+import { expandPlaceholders, hasPlaceholders, type PlaceholderCalendar } from './article-placeholders.js';
+import { documentLabel, loadDocuments } from './knowledge-documents.js';
+import type { KnowledgeDocumentStore } from './knowledge-store.js';
 import { buildSearchIndex, type SearchIndex } from './search-index.js';
 import { watchDebounced, type FileWatch } from './watch-file.js';
 
 export interface KnowledgeBaseOptions {
   /** Folder of Markdown articles (top level only; every `*.md` file is one article). */
   dir: string;
+  /** Articles saved in the staff console: they win over the file of the same name (knowledge-documents.ts). */
+  store?: KnowledgeDocumentStore;
+  /**
+   * Fills `{{hours}}` and the other placeholders from the library settings when an article is handed
+   * out (get, search, all); without it articles are returned as written.
+   */
+  placeholders?: { calendar: PlaceholderCalendar; now: () => Date };
   /**
    * Reload when a file in the folder changes (fs.watch, debounced). Off by default so tests and
    * one-shot commands exit cleanly; the server turns it on.
@@ -30,14 +38,11 @@ interface Snapshot {
   index: SearchIndex;
 }
 
-export async function readArticles(dir: string): Promise<KbArticle[]> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
-  } catch (error) {
-    throw new LibdeskError('LD_KNOWLEDGE_INVALID', `${dir}: cannot read the articles folder`, { cause: error, details: { file: dir } });
-  }
-  const articles = await Promise.all(names.map(async (name) => parseArticle(await readFile(join(dir, name), 'utf8'), name)));
+/** The articles in service: the folder's files and the store's rows (retired ones left out). */
+export async function readArticles(dir: string, store?: KnowledgeDocumentStore): Promise<KbArticle[]> {
+  const documents = (await loadDocuments({ kind: 'article', dir }, store)).filter((document) => !document.retired);
+  const names = documents.map((document) => documentLabel(document));
+  const articles = documents.map((document, position) => parseArticle(document.text, names[position]!));
   const seen = new Map<string, string>();
   articles.forEach((article, position) => {
     const other = seen.get(article.id);
@@ -62,12 +67,12 @@ function snapshotOf(articles: KbArticle[]): Snapshot {
  * articles in service and logs the file and field, so one bad edit never empties the knowledge base.
  */
 export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
-  let current = snapshotOf(await readArticles(options.dir));
+  let current = snapshotOf(await readArticles(options.dir, options.store));
   options.logger?.info({ dir: options.dir, articles: current.articles.length }, 'knowledge base loaded');
 
   async function reload(): Promise<void> {
     try {
-      current = snapshotOf(await readArticles(options.dir));
+      current = snapshotOf(await readArticles(options.dir, options.store));
       options.logger?.info({ dir: options.dir, articles: current.articles.length }, 'knowledge base reloaded');
     } catch (error) {
       options.logger?.error({ err: error, dir: options.dir }, 'knowledge base not reloaded; keeping the previous articles');
@@ -79,7 +84,24 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
     ? watchDebounced(options.dir, () => void reload().catch(() => undefined), { accept: (name) => name.endsWith('.md') })
     : undefined;
 
+  const { placeholders } = options;
+  /** An article as patrons get it: placeholders filled from today's settings, never cached past them. */
+  function served(article: KbArticle): KbArticle {
+    if (!placeholders || !(hasPlaceholders(article.shortAnswer) || hasPlaceholders(article.body))) return article;
+    const now = placeholders.now();
+    return {
+      ...article,
+      shortAnswer: expandPlaceholders(article.shortAnswer, article.language, placeholders.calendar, now),
+      body: expandPlaceholders(article.body, article.language, placeholders.calendar, now),
+    };
+  }
+
   function get(id: string, language?: Language): KbArticle | undefined {
+    const found = find(id, language);
+    return found && served(found);
+  }
+
+  function find(id: string, language?: Language): KbArticle | undefined {
     const article = current.byId.get(id);
     if (!article || !language || article.language === language) return article;
     // Asked for another language: the translation if there is one, else the article as it is.
@@ -91,9 +113,10 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
   }
 
   return {
-    search: (query: string, searchOptions?: { language?: Language; limit?: number }): KbMatch[] => current.index.search(query, searchOptions),
+    search: (query: string, searchOptions?: { language?: Language; limit?: number }): KbMatch[] =>
+      current.index.search(query, searchOptions).map((match) => ({ ...match, article: served(match.article) })),
     get,
-    all: () => [...current.articles],
+    all: () => current.articles.map(served),
     reload,
     close: () => watcher?.close(),
   };

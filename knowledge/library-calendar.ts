@@ -11,21 +11,25 @@ import type {
 } from '../core/calendar.js';
 import { LibdeskError } from '../core/errors.js';
 import { resolveDay } from './dates.js';
-import { readLibraryFile, type BranchFile, type DayHoursText, type HoursException, type LibraryFile } from './library-config.js';
+import { documentLabel, loadLibraryDocument } from './knowledge-documents.js';
+import type { KnowledgeDocumentStore } from './knowledge-store.js';
+import { parseLibraryFile, type BranchFile, type DayHoursText, type HoursException, type LibraryFile } from './library-config.js';
 import { watchDebounced, type FileWatch } from './watch-file.js';
 
 export interface LibraryCalendarOptions {
-  /** Path to library.yaml. */
+  /** Path to the shipped library.yaml: the settings unless an administrator saved others in the store. */
   file: string;
-  /** Overrides the file's time_zone (tests, or a library moving its server). */
-  timeZone?: string;
+  /** The settings saved in the staff console; they win over the file (knowledge-documents.ts). */
+  store?: KnowledgeDocumentStore;
   /** Reload when the file changes on disk. Off by default so tests and scripts exit cleanly. */
   watch?: boolean;
   logger?: Pick<Logger, 'info' | 'error'>;
 }
 
 export interface LibraryCalendarHandle extends LibraryCalendarWithHelpers {
-  /** Re-reads the file; on error keeps the hours it had and rethrows. */
+  /** The settings in service, as parsed (the admin page starts from them; placeholders read them). */
+  settings(): LibraryFile;
+  /** Re-reads the settings; on error keeps the hours it had and rethrows. */
   reload(): Promise<void>;
   close(): void;
 }
@@ -169,8 +173,12 @@ function appliesOn(exception: HoursException, date: string): boolean {
   return exception.to === undefined ? exception.date === date : exception.date <= date && date <= exception.to;
 }
 
-/** Builds the calendar from parsed config; separate from file reading so it can be swapped on reload. */
-export function buildCalendar(config: LibraryFile, timeZone: string) {
+/**
+ * Builds the calendar from parsed settings, in their own time zone (the one place it is set); separate
+ * from loading so it can be swapped on reload.
+ */
+export function buildCalendar(config: LibraryFile) {
+  const timeZone = config.time_zone;
   const branchFiles = new Map<string, BranchFile>(config.branches.map((branch) => [branch.id, branch]));
   const branches: Branch[] = config.branches.map(({ id, name, aliases, address, phone, parking, parking_es, directions, directions_es }) => ({
     id,
@@ -322,6 +330,7 @@ export function buildCalendar(config: LibraryFile, timeZone: string) {
 
   return {
     timeZone,
+    settings: () => config,
     branches: () => branches.map((branch) => ({ ...branch, aliases: [...branch.aliases] })),
     findBranch,
     hoursOn,
@@ -332,13 +341,13 @@ export function buildCalendar(config: LibraryFile, timeZone: string) {
     staffAvailableAt,
     localDate,
     resolveDay: (text: string, now: Date) => resolveDay(text, now, timeZone),
-  } satisfies LibraryCalendarWithHelpers;
+  } satisfies LibraryCalendarWithHelpers & { settings(): LibraryFile };
 }
 
 export async function createLibraryCalendar(options: LibraryCalendarOptions): Promise<LibraryCalendarHandle> {
   const load = async () => {
-    const config = await readLibraryFile(options.file);
-    return buildCalendar(config, options.timeZone ?? config.time_zone);
+    const document = await loadLibraryDocument(options.file, options.store);
+    return buildCalendar(parseLibraryFile(document.text, documentLabel(document, options.file)));
   };
   let current = await load();
 
@@ -363,6 +372,7 @@ export async function createLibraryCalendar(options: LibraryCalendarOptions): Pr
     get timeZone() {
       return current.timeZone;
     },
+    settings: () => current.settings(),
     branches: () => current.branches(),
     findBranch: (text) => current.findBranch(text),
     hoursOn: (branchId, date) => current.hoursOn(branchId, date),

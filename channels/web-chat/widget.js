@@ -8,6 +8,10 @@
  * Shared public PCs: a chat idle for longer than the server's idle time is over; the widget then clears
  * itself, so the next patron sees an empty chat. "End chat" ends it at once, on the server too.
  * On another site than Libdesk's own, that site's origin must be listed in WIDGET_ORIGINS.
+ *
+ * Replies from the assistant and from staff may carry Markdown (bold, links, lists): they are rendered with
+ * marked and cleaned with DOMPurify, both served in front of this file (widget-script.ts) as
+ * `libdeskVendor`. Without them a reply is shown as plain text. The patron's own words are always text.
  */
 (function () {
   'use strict';
@@ -43,6 +47,16 @@
     '.ld-from-assistant,.ld-from-staff{align-self:flex-start;background:#fff;border:1px solid var(--ld-line);border-bottom-left-radius:4px}',
     '.ld-from-staff{border-color:#1a7f37}',
     '.ld-who{display:block;font-size:12px;font-weight:600;color:#1a7f37}',
+    '.ld-md{white-space:normal}',
+    '.ld-md p,.ld-md ul,.ld-md ol,.ld-md pre,.ld-md blockquote,.ld-md table{margin:0 0 6px}',
+    '.ld-md>:last-child{margin-bottom:0}',
+    '.ld-md ul,.ld-md ol{padding-left:20px}',
+    '.ld-md a{color:var(--ld-accent);text-decoration:underline}',
+    '.ld-md code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em;background:#f6f8fa;border-radius:4px;padding:0 3px}',
+    '.ld-md pre{white-space:pre-wrap;background:#f6f8fa;border-radius:6px;padding:6px 8px}',
+    '.ld-md blockquote{border-left:3px solid var(--ld-line);padding-left:8px;color:#57606a}',
+    '.ld-md table{border-collapse:collapse}',
+    '.ld-md th,.ld-md td{border:1px solid var(--ld-line);padding:2px 6px;text-align:left}',
     '.ld-card{margin-top:8px;padding:8px 10px;border:1px solid var(--ld-line);border-radius:8px;background:#f6f8fa;white-space:normal}',
     '.ld-card strong{display:block}',
     '.ld-card ul{margin:4px 0 0;padding-left:18px}',
@@ -209,8 +223,77 @@
       box.appendChild(el('ul', {}, card.lines.map(function (line) { return el('li', { text: line }); })));
     }
     var href = card.url && safeUrl(card.url);
-    if (href) box.appendChild(el('a', { href: href, target: '_blank', rel: 'noopener', text: 'More about ' + card.title }));
+    if (href) box.appendChild(el('a', { href: href, target: '_blank', rel: 'noopener noreferrer', text: 'More about ' + card.title }));
     return box;
+  }
+
+  // ---- Markdown in replies ---------------------------------------------------------------------------
+
+  var vendor = typeof libdeskVendor === 'object' && libdeskVendor ? libdeskVendor : {};
+  var markdown = null;
+  var purifier = null;
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  // Only what Markdown makes, and no images: a picture from elsewhere would tell a third party who is chatting.
+  var ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'b', 'i', 'del', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'];
+
+  function setUpMarkdown() {
+    if (!vendor.marked || typeof vendor.marked.Marked !== 'function' || typeof vendor.DOMPurify !== 'function') return false;
+    purifier = vendor.DOMPurify(window);
+    if (!purifier.isSupported) return false;
+    markdown = new vendor.marked.Marked({ gfm: true, breaks: true, async: false });
+    markdown.use({
+      renderer: {
+        // HTML typed into a reply is shown as the text it is, never parsed as markup.
+        html: function (token) { return escapeHtml(token.text); },
+        // A heading inside a chat bubble would break the page's outline for screen readers: bold text instead.
+        heading: function (token) { return '<p><strong>' + this.parser.parseInline(token.tokens) + '</strong></p>'; },
+        image: function (token) { return escapeHtml(token.text || ''); },
+      },
+    });
+    // Every remaining link goes to a web, mail or phone address and opens apart from the host page.
+    purifier.addHook('afterSanitizeAttributes', function (node) {
+      if (node.nodeName !== 'A') return;
+      var href = node.getAttribute('href');
+      var safe = href && (/^(mailto|tel):/i.test(href) ? href : safeUrl(href));
+      if (!safe) {
+        node.removeAttribute('href');
+        return;
+      }
+      node.setAttribute('href', safe);
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    });
+    return true;
+  }
+
+  var markdownReady = false;
+  try {
+    markdownReady = setUpMarkdown();
+  } catch (e) {
+    markdownReady = false; // plain text it is: a reply is never lost to a rendering problem
+  }
+
+  /** A reply's text as a node: formatted Markdown when the libraries are there, else the text as it is. */
+  function replyBody(text) {
+    if (markdownReady) {
+      try {
+        var fragment = purifier.sanitize(markdown.parse(String(text)), {
+          ALLOWED_TAGS: ALLOWED_TAGS,
+          ALLOWED_ATTR: ['href', 'title', 'start', 'align'],
+          RETURN_DOM_FRAGMENT: true,
+        });
+        var box = el('div', { class: 'ld-md' });
+        box.appendChild(fragment);
+        return box;
+      } catch (e) { /* fall through to plain text */ }
+    }
+    return document.createTextNode(text);
   }
 
   function clearQuickReplies() {
@@ -234,7 +317,7 @@
     var bubble = el('div', { class: 'ld-msg ld-from-' + from, 'data-from': from });
     if (from === 'staff') bubble.appendChild(el('span', { class: 'ld-who', text: WHO.staff }));
     else bubble.appendChild(el('span', { class: 'ld-sr', text: WHO[from] + ': ' }));
-    bubble.appendChild(document.createTextNode(entry.text));
+    bubble.appendChild(from === 'patron' ? document.createTextNode(entry.text) : replyBody(entry.text));
     (entry.cards || []).forEach(function (card) { bubble.appendChild(renderCard(card)); });
     if (entry.at) bubble.title = new Date(entry.at).toLocaleString();
     clearQuickReplies();

@@ -10,7 +10,7 @@ export interface ConsolePageInput {
   /** The CSRF token for the sign-out form in the header. */
   csrfToken?: string;
   /** Which nav item is the current page. */
-  current?: 'queue' | 'reports' | 'api' | 'devices' | 'staff';
+  current?: 'queue' | 'reports' | 'api' | 'devices' | 'library' | 'articles' | 'staff';
 }
 
 /**
@@ -40,7 +40,7 @@ ${staff
 ${navLink('/staff/queue', 'Queue', 'queue')}
 ${navLink('/staff/reports', 'Reports', 'reports')}
 ${navLink('/staff/api', 'API', 'api')}
-${staff.role === 'admin' ? html`${navLink('/staff/admin/devices', 'Devices', 'devices')}${navLink('/staff/admin/staff', 'Staff', 'staff')}` : ''}
+${staff.role === 'admin' ? html`${navLink('/staff/admin/devices', 'Devices', 'devices')}${navLink('/staff/admin/library', 'Hours', 'library')}${navLink('/staff/admin/articles', 'Articles', 'articles')}${navLink('/staff/admin/staff', 'Staff', 'staff')}` : ''}
 </ul>
 </nav>
 <form class="sign-out" method="post" action="/staff/sign-out">

@@ -1,3 +1,4 @@
+import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { build } from '../test-support/build.js';
 
@@ -23,6 +24,22 @@ describe('web chat pages', () => {
     expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(response.body).toContain('/api/v1/chat/sessions');
     expect(response.body).toContain("text: 'End chat'");
+  });
+
+  it('serves the widget with its Markdown libraries in one valid script, and a 304 when it has not changed', async () => {
+    const { app } = await build();
+    const response = await app.inject({ method: 'GET', url: '/widget.js' });
+    expect(response.body).toContain('@license DOMPurify');
+    expect(response.body).toContain('marked v');
+    expect(response.body).toContain('libdeskVendor');
+    expect(response.body).not.toContain('sourceMappingURL');
+    expect(() => new Script(response.body, { filename: 'widget.js' })).not.toThrow();
+    const etag = String(response.headers.etag);
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    const again = await app.inject({ method: 'GET', url: '/widget.js', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect((await app.inject({ method: 'GET', url: '/widget.js', headers: { 'if-none-match': '"older"' } })).statusCode).toBe(200);
   });
 
   it('serves the demo page with a CSP that allows no inline script, and no inline script in it', async () => {

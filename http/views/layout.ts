@@ -29,19 +29,25 @@ button.primary { margin-top: 1.25rem; font: inherit; font-weight: 600; backgroun
 .error { border: 1px solid #cf222e; background: #ffebe9; color: #82071e; border-radius: 8px; padding: 0.75rem 1rem; }
 .ticket-number { font-size: 2rem; font-weight: 700; letter-spacing: 0.02em; margin: 0.25rem 0 0.5rem; }
 ul.branches { padding-left: 1.2rem; }
+.lead { font-size: 1.1rem; }
+main table { border-collapse: collapse; margin: 1rem 0; }
+main th, main td { border: 1px solid var(--line); padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; }
+main a { color: var(--accent); }
 `;
 
 export interface PageInput {
   title: string;
   libraryName: string;
   body: SafeHtml;
+  /** The page's language (`lang` on <html>), for pages written in the patron's language; default English. */
+  lang?: string;
   /** Markup that goes at the end of <body>, such as the chat widget's script tag. */
   tail?: SafeHtml;
 }
 
-export function renderPage({ title, libraryName, body, tail }: PageInput): string {
+export function renderPage({ title, libraryName, body, lang = 'en', tail }: PageInput): string {
   return html`<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

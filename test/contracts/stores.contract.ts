@@ -3,7 +3,7 @@ import type { Db, Sql } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import type { Inquiry } from '../../core/inquiry.js';
 import type { DeliveryPort, OutboundRequest } from '../../core/delivery.js';
-import type { AssistantRouter, RouteResult } from '../../core/router.js';
+import type { AssistantRouter, RouteContext, RouteResult } from '../../core/router.js';
 import { silentLogger } from '../../core/logger.js';
 import { isLibdeskError } from '../../core/errors.js';
 import { createAssetsRepository, DEMO_ASSETS } from '../../assets/index.js';
@@ -136,6 +136,48 @@ export function runStoresContract(name: string, open: () => Promise<StoreHarness
         expect(row?.status).toBe('answered');
         expect(row?.intent).toBe('faq');
         expect(row?.replies.map((reply) => reply.text)).toEqual(['Loans are 3 weeks.']);
+      });
+
+      it("tells the router whether a message began its conversation, and stores the router's dialog state with the answer", async () => {
+        const contexts: RouteContext[] = [];
+        const router: AssistantRouter = {
+          async route(_inquiry, context) {
+            contexts.push(context);
+            return { intent: 'hours', confidence: 0.9, outcome: 'answered', reply: { text: 'Open till 9.' }, dialog: { state: { v: 1, lastIntent: 'hours', turn: contexts.length }, expiresAt: new Date(clock.now().getTime() + 60_000) } };
+          },
+        };
+        const service = serviceWith(router);
+        const first = await service.handle({ channel: 'web', address: 'session-dialog', text: 'open today?' });
+        await service.handle({ channel: 'web', address: 'session-dialog', text: 'and saturday?' });
+        expect(contexts.map((context) => [context.newConversation, context.callerStoresDialog])).toEqual([
+          [true, true],
+          [false, true],
+        ]);
+        const conversation = await harness.prisma.conversation.findUniqueOrThrow({ where: { id: first.conversationId } });
+        expect(JSON.parse(conversation.dialogState!)).toEqual({ v: 1, lastIntent: 'hours', turn: 2 });
+        expect(conversation.dialogExpiresAt).toEqual(new Date(clock.now().getTime() + 60_000));
+      });
+
+      it('keeps the dialog state as it was when the answer cannot be stored', async () => {
+        const router: AssistantRouter = {
+          async route() {
+            return { intent: 'hours', confidence: 0.9, outcome: 'answered', reply: { text: 'Open till 9.' }, dialog: { state: { v: 1, lastIntent: 'hours' }, expiresAt: new Date(clock.now().getTime() + 60_000) } };
+          },
+        };
+        const repository = createInquiriesRepository(harness.sql);
+        const stored = await repository.storeInquiry({ channel: 'web', address: 'session-atomic', threadKey: 'session-atomic', text: 'open today?', receivedAt: clock.now() });
+        expect(stored.newConversation).toBe(true);
+        // The reply row of this answer exists already: the transaction fails as a whole.
+        await harness.prisma.reply.create({ data: { id: answerReplyId(stored.inquiryId), conversationId: stored.conversationId, channel: 'web', text: 'x', createdAt: clock.now() } });
+        const result = await router.route({ channel: 'web', address: 'a', threadKey: 'a', text: 'x', receivedAt: clock.now() }, { conversationId: stored.conversationId });
+        await expect(repository.completeInquiry(stored.inquiryId, stored.conversationId, 'web', { ...result }, clock.now())).rejects.toThrow();
+        const conversation = await harness.prisma.conversation.findUniqueOrThrow({ where: { id: stored.conversationId } });
+        expect(conversation.dialogState).toBeNull();
+        expect((await harness.prisma.inquiry.findUniqueOrThrow({ where: { id: stored.inquiryId } })).status).toBe('received');
+        // Without the clash, the same answer is stored with its state.
+        await harness.prisma.reply.delete({ where: { id: answerReplyId(stored.inquiryId) } });
+        await repository.completeInquiry(stored.inquiryId, stored.conversationId, 'web', { ...result }, clock.now());
+        expect(JSON.parse((await harness.prisma.conversation.findUniqueOrThrow({ where: { id: stored.conversationId } })).dialogState!)).toEqual({ v: 1, lastIntent: 'hours' });
       });
 
       it('processes a retried message once and answers it with the stored reply', async () => {
@@ -306,7 +348,9 @@ export function runStoresContract(name: string, open: () => Promise<StoreHarness
         expect(await service.routeAccepted(accepted.inquiryId)).toBe('skipped');
         expect(deliveries.length).toBe(deliveredBefore + 1);
 
-        // Delivery records the outbound copy of the same answer; the patron's history shows it once.
+        // The answer's row carries the id delivery is given, so delivery adopts it rather than storing it again.
+        expect(row.replies.map((reply) => reply.id)).toEqual([answerReplyId(accepted.inquiryId)]);
+        // A database from before that holds the outbound copy as a second row; history still shows it once.
         await harness.prisma.reply.create({
           data: { conversationId: accepted.conversationId, inquiryId: accepted.inquiryId, channel: 'sms', text: 'answer to when do you close', author: 'assistant', createdAt: clock.now() },
         });

@@ -26,5 +26,5 @@ closures:
 
 export function createFakeCalendar(): LibraryCalendarWithHelpers {
   const config = parseLibraryFile(FAKE_LIBRARY_YAML, 'fake-library.yaml');
-  return buildCalendar(config, config.time_zone);
+  return buildCalendar(config);
 }
