@@ -122,7 +122,8 @@ try {
   const delivery = createDeliveryService({ store: createDeliveryRepository(database.prisma), jobs, clock });
   const tickets = createTicketService({ store: createTicketsRepository(database.prisma), jobs, clock, calendar, delivery });
   const router = createRouter({ knowledge, calendar, events, catalog: catalog.port, assets, tickets, dialogs: createDialogStore(database.sql), clock });
-  const texts = [...readEvalSet('tuning'), ...readEvalSet('held-out')];
+  // The tuning split only: the held-out split is read by `npm run eval` and nothing else.
+  const texts = readEvalSet('tuning');
 
   for (let round = 0; round < WARM_UP_ROUNDS; round++) {
     for (const [index, item] of texts.entries()) {

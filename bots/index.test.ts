@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '../core/inquiry.js';
 import type { Logger } from '../core/logger.js';
+import type { RouteContext } from '../core/router.js';
 import { createFakeAssets } from '../test/fakes/fake-assets.js';
 import { createFakeCatalog } from '../test/fakes/fake-catalog.js';
 import { createFakeCalendar } from '../test/fakes/fake-calendar.js';
@@ -64,26 +65,27 @@ function setup(at: string) {
   // The tickets run on the router's clock and the same library hours, so SLA promises are the real ones.
   const tickets = createFakeTickets({ now: () => now, calendar: createFakeCalendar() });
   const events = createFakeEvents(EVENTS);
+  const dialogs = createMemoryDialogStore();
   const router = createRouter({
     knowledge: createFakeKnowledge(ARTICLES),
     calendar: createFakeCalendar(),
     events,
     assets: createFakeAssets(),
     tickets,
-    dialogs: createMemoryDialogStore(),
+    dialogs,
     clock: { now: () => now },
     logger,
     articleUrl: (id) => `https://library.example/help/${id}`,
   });
-  const say = (text: string, options: { conversation?: string; channel?: Channel } = {}) =>
+  const say = (text: string, options: { conversation?: string; channel?: Channel; context?: Omit<RouteContext, 'conversationId'> } = {}) =>
     router.route(
       { channel: options.channel ?? 'web', address: 'patron@example.org', threadKey: 't1', text, receivedAt: now },
-      { conversationId: options.conversation ?? 'c1' },
+      { conversationId: options.conversation ?? 'c1', ...options.context },
     );
   const advance = (minutes: number) => {
     now = new Date(now.getTime() + minutes * 60_000);
   };
-  return { say, tickets, events, logged, advance };
+  return { say, tickets, events, logged, advance, dialogs };
 }
 
 // 2026-12-01 is a Tuesday: at 15:00 in New York both branches are open.
@@ -144,6 +146,23 @@ describe('hours', () => {
     const late = await say('Eastside');
     // Not the answer to the forgotten "which branch?": no week of hours.
     expect(late.reply.text).not.toContain('next 7 days');
+  });
+
+  it('hands the dialog state to a caller that stores it with the answer, and reads none for a new conversation', async () => {
+    const { say, dialogs } = setup(TUESDAY_AFTERNOON);
+    const asked = await say('what are your hours', { context: { newConversation: true, callerStoresDialog: true } });
+    expect(asked).toMatchObject({ intent: 'hours', outcome: 'clarified' });
+    // The router writes nothing itself: the state comes back, to be stored with the answer.
+    expect(await dialogs.load('c1', new Date(TUESDAY_AFTERNOON))).toBeUndefined();
+    expect(asked.dialog?.expiresAt).toEqual(new Date(new Date(TUESDAY_AFTERNOON).getTime() + 15 * 60_000));
+    await dialogs.save('c1', asked.dialog!.state, asked.dialog!.expiresAt!);
+
+    const week = await say('Eastside', { context: { callerStoresDialog: true } });
+    expect(week.reply.text).toContain('Eastside Branch hours for the next 7 days:');
+
+    // A message that began its conversation is not read as the answer to a question stored under the id.
+    const fresh = await say('Eastside', { context: { newConversation: true, callerStoresDialog: true } });
+    expect(fresh.reply.text).not.toContain('hours for the next 7 days');
   });
 
   it('"cancel" clears the question being asked', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from './language.js';
+import { detectLanguage, isUnsupportedLanguage } from './language.js';
 
 describe('detectLanguage', () => {
   it.each(['hola', 'gracias', '¿A qué hora abren mañana?', 'quiero renovar mis libros', 'la impresora no funciona', 'cuanto debo en mi cuenta'])(
@@ -10,5 +10,21 @@ describe('detectLanguage', () => {
   it.each(['hello', 'pc 8 no internet', 'chess club', 'renew', 'what are ur hours this weekend', 'do you have el principito'])(
     'reads %j as English',
     (text) => expect(detectLanguage(text)).toBe('en'),
+  );
+});
+
+describe('isUnsupportedLanguage', () => {
+  // Greetings and function words of Portuguese, Italian, Polish, German and French that are not English or Spanish words.
+  it.each([
+    'Boa tarde, vocês têm livros em inglês?',
+    'A che ora apre la biblioteca domani?',
+    'Czy biblioteka jest otwarta w sobotę?',
+    'Guten Morgen, wo kann ich Bücher ausleihen?',
+    'Bonsoir, à quelle heure ferme la bibliothèque ?',
+  ])('reads %j as a language without articles', (text) => expect(isUnsupportedLanguage(text)).toBe(true));
+
+  it.each(['ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?'])(
+    'keeps %j in English or Spanish',
+    (text) => expect(isUnsupportedLanguage(text)).toBe(false),
   );
 });

@@ -47,18 +47,24 @@ const OTHER_LATIN_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặ
 const OTHER_LATIN_WORDS = new Set([
   // French
   'bonjour', 'merci', 'vous', 'avez', 'est', 'je', 'nous', 'une', 'des', 'les', 'bibliotheque', 'ouvert', 'livres', 'comment', 'pourquoi', 'quand', 'oui', 'carte', 'aujourd', 'hui', 'jusqu', 'ce', 'qui', 'avec', 'pour', 'pas', 'suis', 'voudrais', 'obtenir', 'heure', 'fermee',
+  'bonsoir', 'mes', 'livre', 'emprunter', 'ouverte', 'ferme', 'heures', 'puis', 'dois', 'plait', 'sont', 'quelle', 'combien',
   // German
   'ich', 'sie', 'haben', 'wann', 'die', 'der', 'das', 'und', 'ist', 'hallo', 'bibliothek', 'offnet', 'heute', 'danke', 'bitte', 'wie', 'kann', 'nicht', 'geoffnet',
+  'guten', 'bucher', 'buch', 'auf', 'deutsch', 'geschlossen', 'mein', 'meine', 'ein', 'eine', 'sind', 'konnen', 'mochte', 'ausleihen', 'morgen',
   // Portuguese
   'voce', 'ola', 'livro', 'hoje', 'obrigado', 'obrigada', 'tem', 'aberta', 'aberto', 'nao', 'sim', 'posso', 'onde', 'fica', 'emprestar',
+  'bom', 'boa', 'meu', 'meus', 'minha', 'minhas', 'livros', 'faco', 'fazer', 'voces', 'quando', 'preciso', 'gostaria', 'cartao', 'fechada', 'emprestimo',
   // Italian
   'ciao', 'avete', 'che', 'buongiorno', 'libri', 'grazie', 'aperta', 'oggi', 'dove', 'sono', 'vorrei', 'italiano', 'prendere', 'prestito',
+  'chiude', 'apre', 'ora', 'orari', 'orario', 'aperto', 'chiusa', 'tessera', 'buonasera', 'quanto', 'qual',
   // Vietnamese (folded)
   'thu', 'vien', 'toi', 'muon', 'lam', 'sach', 'khong',
   // Polish
   'ksiazki', 'biblioteka', 'dziekuje', 'jest', 'otwarta',
+  'czy', 'dzien', 'dobry', 'moge', 'ksiazke', 'ksiazka', 'wypozyczyc', 'prosze', 'kiedy', 'gdzie', 'otwarte', 'dzisiaj', 'biblioteki', 'nie',
   // Turkish
   'merhaba', 'kutuphane', 'bugun', 'acik', 'mi', 'mu', 'tesekkurler', 'kitap', 'nerede', 'saat', 'kac',
+  'kitaplar', 'lutfen', 'zaman', 'kutuphanesi',
   // Tagalog
   'kumusta', 'bukas', 'ba', 'ang', 'aklatan', 'salamat', 'po', 'ako', 'ng', 'sa', 'magandang', 'umaga',
   // Dutch, Haitian Creole

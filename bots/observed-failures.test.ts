@@ -187,6 +187,9 @@ describe('catalog requests', () => {
     ['do u hav dune', 'Dune'],
     ['Camino Island', 'Camino Island'],
     ['9780385543026', 'Camino Island'],
+    // A one-word title is a search when it is the whole title.
+    ['persepolis', 'Persepolis'],
+    ['the client', 'The Client'],
   ])('%s is a catalog search that finds %s first', async (text, title) => {
     const { say } = await setup();
     const result = await say(text);

@@ -271,6 +271,8 @@ export function createSqliteSql(options: SqliteSqlOptions): Sql {
   let queued: Queued[] = [];
 
   function runBatch(batch: Queued[]): Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
+    // Alone in its turn, a script needs no savepoint: the transaction is its own.
+    if (batch.length === 1) return [runAlone(batch[0]!)];
     begin.run();
     try {
       const outcomes = batch.map((item) => {
@@ -291,6 +293,24 @@ export function createSqliteSql(options: SqliteSqlOptions): Sql {
       if (database.inTransaction) rollback.run();
       throw error;
     }
+  }
+
+  function runAlone(item: Queued): { ok: true; value: unknown } | { ok: false; error: unknown } {
+    begin.run();
+    let value: unknown;
+    try {
+      value = driveSync(item.script(), execute);
+    } catch (error) {
+      if (database.inTransaction) rollback.run();
+      return { ok: false, error };
+    }
+    try {
+      commit.run();
+    } catch (error) {
+      if (database.inTransaction) rollback.run();
+      throw error;
+    }
+    return { ok: true, value };
   }
 
   function flush(): void {

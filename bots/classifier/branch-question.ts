@@ -17,8 +17,9 @@ const PLACE_WORDS = new Set([
 
 const ADDRESS = /\b(?:address|addy|addr|direccion|what street|which street|calle)\b/;
 /** "located", "location": an address question only when it is about the library ("where are you located"). */
-const LOCATED = /\b(?:located|location|ubicacion|ubicados|ubicada|ubicado|situated)\b/;
-const ABOUT_THE_LIBRARY = /\b(?:library|libary|biblioteca|branch|sucursal|you|your|ustedes|yall)\b/;
+const LOCATED = /\b(?:located|location|ubicacion|ubicados|ubicadas|ubicada|ubicado|situated)\b/;
+/** Spanish leaves the subject out: "¿dónde están ubicados?" is "where are you (all) located?". */
+const ABOUT_THE_LIBRARY = /\b(?:library|libary|biblioteca|branch|sucursal|you|your|u|ur|ustedes|yall)\b|\b(?:estan|se encuentran) (?:ubicados|ubicadas)\b/;
 /** "your hours at the Eastside location" is an hours question. */
 const HOURS_WORDS = /\b(?:hours|hrs|open|opens|close|closes|closing|horario|abren|cierran)\b/;
 const PHONE = /\b(?:phone (?:number|#|no)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca)\b/;

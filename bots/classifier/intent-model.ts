@@ -23,7 +23,7 @@ export function loadArticleModel(file: string = ARTICLE_MODEL_FILE): LearnedMode
 
 /** Features for the article model: the words only (entities and cues say nothing about which article). */
 export function articleFeatures(tokens: string[]): ReturnType<typeof messageFeatures> {
-  return messageFeatures(tokens, {});
+  return messageFeatures(tokens, {}, { trigramWeight: 0.4, wordClasses: false });
 }
 
 /** The trained model shipped with the assistant, or undefined when none has been trained yet. */

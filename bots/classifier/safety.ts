@@ -18,12 +18,23 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     "\\b(?:do not|dont|don t) want to (?:be alive|live|exist|be here) any ?more\\b", "\\b(?:do not|dont|don t) want to (?:be alive|live)\\b",
     "\\bno reason to live\\b", "\\bbetter off dead\\b", "\\bwish i (?:was|were) dead\\b", "\\bwant to disappear forever\\b",
     "\\b(?:me )?quiero morir\\b", "\\bquiero matarme\\b", "\\bmatarme\\b", "\\bno quiero vivir\\b", "\\bhacerme dano\\b", "\\bquitarme la vida\\b",
+    // Said less directly, and the way people text it.
+    "\\b(?:ending|end) (?:things|everything)\\b", "\\b(?:thinking (?:about|of)|plan(?:ning)? (?:on|to)|going to|gonna|want to) end(?:ing)? it\\b",
+    "\\bwhat s the point of (?:anything|living|life|it all|going on)\\b", "\\bwant (?:it all|everything|the pain) to (?:stop|end)\\b", "\\b(?:have|got) (?:the|my|all (?:my|the)|a bottle of) (?:pills|meds)\\b.{0,20}\\b(?:right here|ready|with me|in my hand)\\b", "\\b(?:no|any) point (?:in )?(?:living|going on|being alive)\\b", "\\blife (?:is not|isn t|isnt|s not) worth (?:living|it)\\b",
+    "\\b(?:can t|cannot|cant) go on\\b", "\\b(?:done|finished) with (?:life|living)\\b", "\\bnever wake up\\b", "\\b(?:nobody|no one|no body) would (?:miss|care|notice) (?:me|if i)\\b",
+    "\\b(?:take|took|swallow|swallowed) (?:all|a bunch|a lot|the rest) of (?:my |the |these )?(?:pills|meds|medication)\\b", "\\bself ?harm", "\\bunalive\\b", "\\bkms\\b",
+    "\\b(?:i m|im|i am) (?:in crisis|having a (?:mental health )?crisis)\\b",
+    "\\bacabar con (?:mi vida|todo)\\b", "\\bno (?:tiene|le veo) sentido (?:vivir|la vida|seguir)\\b", "\\bya no quiero (?:seguir|estar aqui|vivir)\\b", "\\bno quiero seguir (?:viviendo|con vida|aqui)\\b", "\\bcortarme\\b", "\\bsuicidarme\\b",
   ].join('|'))],
   ['missing-child', new RegExp([
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:missing|lost|gone|disappeared|not answering|isn t answering|isnt answering|is not answering|not picking up|did not come home|didn t come home|didnt come home|never came home|was supposed to be|can t find|cannot find|wandered off)\\b`,
     `\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b`, `\\blost my (?:little )?${CHILD}\\b`,
     `\\b(?:a|the) ${CHILD} (?:is|went) missing\\b`, `\\bmissing ${CHILD}\\b`,
     `\\bno encuentro a mi ${SPANISH_CHILD}\\b`, `\\b(?:mi )?${SPANISH_CHILD} (?:esta |se )?(?:perdid[oa]s?|desaparecid[oa]s?|perdio)\\b`, `\\bperdi a mi ${SPANISH_CHILD}\\b`,
+    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:hasn t|hasnt|has not|hasn t yet|still hasn t|didn t|did not) (?:come|came|shown up|showed up|turned up|gotten back|got back)\\b`,
+    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:was supposed to (?:meet|wait|come|be)|got separated|is not back|isn t back|isnt back|not back yet|ran off|walked off|nowhere to be found)\\b`,
+    `\\b(?:she|he) (?:s|is) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`, `\\b(?:has|have) (?:anyone|anybody|someone|you) seen (?:a|my|our|this) (?:little )?${CHILD}\\b`, `\\blost (?:a |the )?(?:little )?${CHILD}\\b`,
+    `\\b(?:mi )?${SPANISH_CHILD} no (?:aparece|contesta|responde|ha vuelto|llego)\\b`, `\\bse (?:perdio|ha perdido) (?:mi |el |la )?${SPANISH_CHILD}\\b`, `\\bno (?:aparece|encuentro) (?:mi |a mi )?${SPANISH_CHILD}\\b`,
   ].join('|'))],
   ['threat', new RegExp([
     '\\b(?:is |keeps |been |being |was )?(?:following|stalking|threatening|attacking|hitting|touching|grabbing|harassing|chasing) me\\b', '\\bbeing (?:followed|attacked|threatened|stalked)\\b',
@@ -32,14 +43,23 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\b(?:shoot|stab|kill|hurt) (?:me|you|us|people|everyone|somebody|someone|him|her|them)\\b', '\\bhe ?(?:ll|will) shoot\\b', '\\bbomb threat\\b', '\\bthere s a bomb\\b',
     '\\bactive shooter\\b', '\\bexposing himself\\b', '\\bme esta (?:amenazando|siguiendo|pegando|tocando)\\b', '\\bme (?:amenaza|sigue un)\\b', '\\b(?:amenazando|amenazo|amenazaron) (?:a|me)\\b', '\\balguien me esta\\b',
     '\\b(?:pistola|cuchillo|arma)\\b',
+    '\\b(?:hit|punched|slapped|kicked|pushed|shoved|choked|spat on|bit) me\\b(?! (?:out|off))', '\\b(?:won t|wont|will not) (?:leave me alone|stop following me|let me leave)\\b',
+    '\\b(?:i|we) (?:don t|dont|do not) feel safe\\b', '\\b(?:i|we) (?:feel|am|m) (?:unsafe|in danger)\\b', '\\b(?:scared|afraid) for (?:my|our) (?:life|lives|safety)\\b',
+    '\\b(?:there s|theres|there is) a (?:fight|man|guy|person|woman) (?:fighting|punching|with a|threatening|screaming at)\\b', '\\b(?:people|men|guys|they) (?:are |re )?(?:fighting|punching each other)\\b', '\\bfist ?fight\\b',
+    '\\bexposed (?:himself|herself|themselves)\\b', '\\b(?:waving|pointing|showing|brandishing|flashing) (?:a |his |her |their )?(?:gun|knife|weapon|pistol|blade)\\b', '\\bshoot(?:ing)? up (?:the|a|this|our)\\b', '\\b(?:restraining|protective|protection) order\\b', '\\b(?:trying to|tried to) (?:break in|get in through|hurt me|grab me|take my (?:child|kid|son|daughter))\\b',
+    '\\b(?:going to|gonna) (?:hurt|kill|shoot|stab) (?:me|you|us|people|everyone|somebody|someone|him|her|them)\\b',
+    '\\bme (?:estan|esta|quieren|quiere) (?:siguiendo|amenazando|pegar|pegando|hacer dano)\\b', '\\b(?:una|hay una) pelea\\b', '\\bme (?:pego|golpeo|empujo)\\b', '\\bno me siento segur[oa]\\b',
   ].join('|'))],
   ['medical', new RegExp([
     '\\bnot breathing\\b', '\\bisn t breathing\\b', '\\bcan t breathe\\b', '\\bcollapsed\\b', '\\bunconscious\\b', '\\bpassed out\\b', '\\bseizure\\b',
     '\\bheart attack\\b', '\\boverdos(?:e|ed|ing)\\b', '\\bbleeding (?:a lot|badly|heavily)\\b', '\\bchoking\\b', '\\bcall (?:911|an ambulance)\\b', '\\bambulance\\b',
     '\\bno respira\\b', '\\bse desmayo\\b', '\\bconvulsion', '\\bambulancia\\b',
+    '\\bfainted\\b', '\\bunresponsive\\b', '\\b(?:he|she|they|someone|somebody|a man|a woman|the man|the woman|a person|a kid|a guy|the guy) (?:is not|isn t|isnt|s not|are not|aren t) (?:responding|waking up|moving)\\b', '\\ballergic reaction\\b', '\\banaphyla', '\\bchest (?:pain|pains|hurts)\\b',
+    '\\bhaving a stroke\\b', '\\b(?:fell|fallen) and (?:hit|hurt|can t|cannot|cant|is not|isn t)\\b', '\\bhit (?:his|her|their|my) head\\b', '\\b(?:is|s|are|he|she|someone|somebody|they re|i m|im) bleeding\\b',
+    '\\bno responde\\b', '\\bataque (?:al corazon|cardiaco)\\b', '\\b(?:le|me) duele (?:mucho )?el pecho\\b', '\\bse cayo y\\b', '\\bsangrando\\b',
   ].join('|'))],
   ['fire', new RegExp([
-    '\\b(?:a )?fire (?:in|at|on|near|inside|upstairs|downstairs)\\b(?! (?:safety|prevention|fighting))', '\\b(?:is|s|are|caught|set|something) on fire\\b', '\\bsmell(?:s|ing)? (?:of )?smoke\\b', '\\bsmoke (?:coming|in|from|everywhere|is)\\b',
+    '\\bfire (?:in|at|on|near|inside) (?:the|a|my|our|this)\\b(?! (?:safety|prevention|fighting))', '\\bfire (?:upstairs|downstairs)\\b', '\\b(?:is|s|are|caught|set|something) on fire\\b', '\\bsmell(?:s|ing)? (?:of )?smoke\\b', '\\bsmoke (?:coming|in|from|everywhere|is)\\b',
     '\\bsomething (?:is )?burning\\b', '\\bgas leak\\b', '\\bincendio\\b', '\\bhay humo\\b', '\\bhuele a (?:humo|gas)\\b',
   ].join('|'))],
 ];
@@ -50,7 +70,7 @@ const EMERGENCY = /^(?:help )?(?:this is an |it s an |its an |an )?(?:emergency|
 /** "my daughter lost her library card" is about a thing, not a missing child. */
 const THINGS = /\b(?:card|cards|book|books|dvd|phone|ipad|tablet|laptop|hold|holds|homework|password|pin|account|backpack|bag|toy|jacket|coat|wallet|glasses|login|headphones|charger|umbrella|tarjeta|libro|libros)\b/;
 /** Said outright, a missing child is one whatever else the message names. */
-const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b|\\blost my (?:little )?${CHILD}\\b|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b`);
+const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b|\\blost my (?:little )?${CHILD}\\b|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he) (?:s|is) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
 
 export function detectSafety(text: string): SafetyKind | undefined {
   const folded = foldText(text).replace(/[’']/g, ' ').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();

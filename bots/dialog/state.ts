@@ -54,7 +54,3 @@ export async function loadDialog(store: DialogStore, conversationId: string, now
   const parsed = dialogStateSchema.safeParse(raw);
   return parsed.success ? parsed.data : { ...EMPTY_STATE };
 }
-
-export async function saveDialog(store: DialogStore, conversationId: string, state: DialogState, now: Date): Promise<void> {
-  await store.save(conversationId, state, new Date(now.getTime() + DIALOG_TIMEOUT_MS));
-}

@@ -15,6 +15,19 @@ afterAll(() => calendar.close());
 
 describe('day mentions', () => {
   it.each([
+    // Spellings chrono knows only in full.
+    ['abren el 24 de dic??', '2026-12-24'],
+    ['open next tues?', '2026-12-08'],
+    ['library open tomorow night?', '2026-12-02'],
+    ['open 2moro?', '2026-12-02'],
+    ['r u open on sat', '2026-12-05'],
+    ['hours thurs', '2026-12-03'],
+    // Relative days and numeric dates: messages that must reach the date parser.
+    ['a week from today', '2026-12-08'],
+    ['in 3 days', '2026-12-04'],
+    ['on 12/24', '2026-12-24'],
+    ['are you open tmrw', '2026-12-02'],
+    ['open the day after tomorrow?', '2026-12-03'],
     ['xmas eve', '2026-12-24'],
     ['the day before christmas', '2026-12-24'],
     ['nochevieja', '2026-12-31'],
@@ -41,7 +54,7 @@ describe('day mentions', () => {
     expect(days.find('open on new years day', NOW)).toMatchObject({ date: '2027-01-01', holiday: "New Year's Day" });
   });
 
-  it.each(['PC on the 2nd floor is broken', 'may I renew this', 'renew it for 3 weeks', 'I sat by the window', 'money for fines', 'a 3rd edition'])('no day in "%s"', (text) => {
+  it.each(['PC on the 2nd floor is broken', 'may I renew this', 'renew it for 3 weeks', 'I sat by the window', 'money for fines', 'a 3rd edition', 'books about the sun', 'kids books about the sun and the moon'])('no day in "%s"', (text) => {
     expect(days.find(text, NOW)).toBeUndefined();
   });
 

@@ -75,8 +75,55 @@ export function correctWeekday(token: string): string {
   return token;
 }
 
+/** How patrons spell relative days that chrono knows only in full. */
+const RELATIVE_DAY_SPELLINGS: Record<string, string> = {
+  tomorow: 'tomorrow', tommorow: 'tomorrow', tommorrow: 'tomorrow', tomoro: 'tomorrow', tomorrw: 'tomorrow', tmrw: 'tomorrow', tmr: 'tomorrow', tmw: 'tomorrow', '2moro': 'tomorrow', '2morrow': 'tomorrow', '2mrw': 'tomorrow',
+  tonite: 'tonight', '2nite': 'tonight', '2night': 'tonight', '2day': 'today', tday: 'today',
+};
+/** Weekday abbreviations that are no other word. */
+const WEEKDAY_ABBREVIATIONS: Record<string, string> = { tues: 'tuesday', tue: 'tuesday', weds: 'wednesday', thurs: 'thursday', thur: 'thursday', thu: 'thursday' };
+/** Ones that are other words too ("the sun", "i sat"), read as days only after a word that asks for one. */
+const AMBIGUOUS_WEEKDAYS: Record<string, string> = { mon: 'monday', wed: 'wednesday', fri: 'friday', sat: 'saturday', sun: 'sunday' };
+const SPANISH_MONTHS: Record<string, string> = {
+  ene: 'enero', feb: 'febrero', mar: 'marzo', abr: 'abril', may: 'mayo', jun: 'junio', jul: 'julio', ago: 'agosto', sep: 'septiembre', sept: 'septiembre', oct: 'octubre', nov: 'noviembre', dic: 'diciembre',
+};
+
+/** "tomorow" → "tomorrow", "next tues" → "next tuesday", "24 de dic" → "24 de diciembre". */
+export function spellOutDayWords(words: string): string {
+  return words
+    .replace(/(?<![a-z0-9])(?:tomorow|tommorow|tommorrow|tomoro|tomorrw|tmrw|tmr|tmw|2moro|2morrow|2mrw|tonite|2nite|2night|2day|tday)(?![a-z0-9])/g, (word) => RELATIVE_DAY_SPELLINGS[word]!)
+    .replace(/\b(?:tues|tue|weds|thurs|thur|thu)\b/g, (word) => WEEKDAY_ABBREVIATIONS[word]!)
+    .replace(/\b(on|next|this|last|every|open|closed|until|till|til|by|before|after)\s+(mon|wed|fri|sat|sun)\b/g, (_all, before: string, day: string) => `${before} ${AMBIGUOUS_WEEKDAYS[day]!}`)
+    .replace(/\b(\d{1,2})\s+de\s+(ene|feb|mar|abr|may|jun|jul|ago|sept|sep|oct|nov|dic)\b/g, (_all, day: string, month: string) => `${day} de ${SPANISH_MONTHS[month]!}`);
+}
+
 /** "the 26th", "on the 3rd" — but not "2nd floor" or "3rd edition". */
 const ORDINAL_DAY = /\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:floor|fl|edition|ed|grade|time|place|street|st|ave|avenue|century|year|row|shelf|aisle))/;
+/**
+ * Words without which chrono finds no day in a message: digits, weekdays, months, relative days and the
+ * units of "in 2 weeks" (English and Spanish, after weekday typos are corrected). Most messages have none,
+ * and chrono's parsers are the router's most expensive step, so those messages skip it. A superset on
+ * purpose: a word here that names no day only costs a parse.
+ */
+const MAY_NAME_A_DAY = new RegExp(
+  [
+    '\\d',
+    '\\b(?:' +
+      [
+        'mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun',
+        '(?:mon|tues|wednes|thurs|fri|satur|sun)day',
+        'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec',
+        'january|february|march|april|june|july|august|september|october|november|december',
+        'today|tonight|tonite|tomorrow|tmr|tmrw|yesterday|now|noon|midnight|morning|afternoon|evening|night|weekend|fortnight',
+        '(?:sec|second|min|minute|hour|hr|day|week|wk|month|mo|year|yr)s?',
+        'lunes|martes|miercoles|jueves|viernes|sabado|domingo',
+        'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre',
+        'hoy|manana|ayer|anoche|noche|tarde|mediodia|medianoche|madrugada|semanas?|mes|meses|anos?|dias?|horas?|minutos?',
+      ].join('|') +
+      ')\\b',
+  ].join('|'),
+);
+
 /** "el 26" (a month named as well is chrono's business). */
 const SPANISH_DAY_NUMBER = /\bel\s+(\d{1,2})\b(?!\s*(?:de|libros?|pisos?|:))/;
 
@@ -136,14 +183,18 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const holiday = holidayIn(folded, now);
       if (holiday) return holiday;
 
+      const words = spellOutDayWords(
+        folded
+          .replace(/\bthis\s+wk?nd\b/g, 'this weekend')
+          .replace(/\b(i|we|he|she|they)\s+sat\b/g, '$1 seated')
+          .replace(/\b(?:este\s+)?fin\s+de\s+semana\b/g, 'sabado')
+          .replace(/[a-z]+/g, (word) => correctWeekday(word)),
+      );
+      if (!MAY_NAME_A_DAY.test(words)) return undefined;
+
       const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
       // chrono reads wall-clock components: give it the library's wall clock as a local Date.
       const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);
-      const words = folded
-        .replace(/\bthis\s+wk?nd\b/g, 'this weekend')
-        .replace(/\b(i|we|he|she|they)\s+sat\b/g, '$1 seated')
-        .replace(/\b(?:este\s+)?fin\s+de\s+semana\b/g, 'sabado')
-        .replace(/[a-z]+/g, (word) => correctWeekday(word));
 
       const ordinal = ORDINAL_DAY.exec(words) ?? SPANISH_DAY_NUMBER.exec(words);
       const monthNamed = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\b/.test(words);
@@ -170,6 +221,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
         // A month alone ("may I…") or a time ("at 9") names no day; "for 3 weeks" is a length, not a date.
         if (!result.start.isCertain('day') && !result.start.isCertain('weekday')) continue;
         if (/^(?:for|por)\s/.test(result.text)) continue;
+        // A bare "sun" or "sat" is the sun or a past tense; asked as a day, it was spelled out above.
+        if (/^(?:sun|sat|mon|wed|fri)$/.test(result.text)) continue;
         const start = DateTime.fromObject({ year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! }, { zone: calendar.timeZone });
         if (!start.isValid) continue;
         const mention: DayMention = { date: start.toISODate()! };

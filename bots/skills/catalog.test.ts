@@ -34,6 +34,13 @@ describe('extractCatalogQuery', () => {
     ['is the hunger games available?', { terms: 'the hunger games', availableOnly: true }],
     ['I am looking for a copy of Dune please', { terms: 'Dune', field: 'keyword' }],
     ['¿tienen cien años de soledad?', { terms: 'cien años de soledad' }],
+    // The request in a longer message, without the story around it.
+    ['Any books by Mo Willems? My son loves the pigeon ones.', { terms: 'Mo Willems', field: 'author', author: 'said' }],
+    ['I read Educated last year and loved it. Do you have anything else by Tara Westover?', { terms: 'Tara Westover', field: 'author', author: 'said' }],
+    ['do you have anything by louise penny that i could take on holiday', { terms: 'louise penny', field: 'author' }],
+    // A possessive name is the name; "children's" stays a kind of book.
+    ["patterson's books, any in?", { terms: 'patterson', field: 'author' }],
+    ["children's books about dinosaurs", { terms: "children's books about dinosaurs" }],
   ])('%s', (text, expected) => {
     expect(extractCatalogQuery(text)).toMatchObject(expected);
   });

@@ -164,12 +164,27 @@ const FILLER = [
   /\bplease\b|\bthanks?\b|\bthank\s+you\b/gi,
 ];
 
+/** "… that he could borrow", "… which I can read on the bus": said about the book, not part of its name. */
+const TRAILING_CLAUSE = /\s+(?:that|which|so\s+that|so)\s+(?:he|she|i|we|they|my|our|you|u)\b.*$/i;
+/** What makes a sentence the request in a longer message: an ask for a title or an author, or a question. */
+const REQUEST = /\b(?:do|does)\s+(?:you|u|ya|the\s+library)\s+(?:have|hav|got|carry|own|stock)\b|\b(?:anything|books?|novels?)\s+by\b|\blooking\s+for\b|\b(?:tienen|tiene|busco)\b|\?\s*$/i;
+
+/**
+ * The sentence that asks, when a message has several ("My husband loves legal thrillers. Do you have
+ * anything by John Grisham?"): the story around a request would otherwise become search terms.
+ */
+function requestSentence(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
+  if (sentences.length < 2) return text;
+  return sentences.find((sentence) => REQUEST.test(sentence)) ?? text;
+}
+
 /**
  * Pulls the search terms out of a patron's message: "do you have harry poter?" → "harry poter";
  * "any books by grisham" → author "grisham"; "isbn 978-0-439-70818-0" → ISBN; "where is 641.5" → locate.
  */
 export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
-  let rest = text.replace(/[“”"¿¡]/g, ' ').replace(/\s+/g, ' ').trim();
+  let rest = requestSentence(text).replace(/[“”"¿¡]/g, ' ').replace(/\s+/g, ' ').trim();
 
   const isbn = /(?:\bisbn(?:-1[03])?:?\s*)?((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])\b/i.exec(rest);
   if (isbn && (/\bisbn\b/i.test(rest) || /^\s*[\d\s-]{9,17}[\dXx]\s*\??$/.test(rest))) {
@@ -181,6 +196,13 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
     const terms = where[1]!.replace(/\b(?:located|kept|shelved)\b/gi, '').replace(/\b(?:in\s+the\s+library|section)\b/gi, '').trim();
     return { kind: 'locate', terms, field: 'keyword' };
   }
+
+  // "rowling's books" asks for Rowling; the index has no "rowling's".
+  rest = rest
+    .replace(/(\p{L}+)['’]s(?=\s+(?:books?|novels?|stuff|works?|titles?|new|newest|latest|series|cookbooks?|comics)\b|\s*[,?!.]|\s*$)/giu, (whole, name: string) =>
+      /^(?:children|women|men|people|kid|kids|teen|teens)$/i.test(name) ? whole : name,
+    )
+    .replace(TRAILING_CLAUSE, '');
 
   let format: CatalogFormat | undefined;
   for (const [pattern, value] of FORMAT_WORDS) {
@@ -202,11 +224,12 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
     rest = rest.replace(languageWord[0], ' ').replace(/\s+/g, ' ').trim();
   }
 
-  rest = rest.replace(/[?!.,;:]+$/g, '').trim();
+  // "rowling's books, any in?": the "any" left behind once "in?" is gone.
+  rest = rest.replace(/[?!.,;:]+$/g, '').replace(/[,\s]+(?:any|some)$/i, '').trim();
   let field: SearchField = 'keyword';
   let author: ExtractedCatalogQuery['author'];
   let byAuthorName: string | undefined;
-  const byAuthor = /^(?:(?:books?|novels?|anything|something|stuff|works?|titles?|libros?|algo|cookbooks?|comics)\s+)?(?:by|from|written\s+by|del\s+autor|de\s+la\s+autora)\s+(.+)$/i.exec(rest) ?? /^author\s+(.+)$/i.exec(rest);
+  const byAuthor = /^(?:(?:books?|novels?|anything|something|stuff|works?|titles?|libros?|algo|cookbooks?|comics)(?:\s+else)?\s+)?(?:by|from|written\s+by|del\s+autor|de\s+la\s+autora)\s+(.+)$/i.exec(rest) ?? /^author\s+(.+)$/i.exec(rest);
   const about = /^(?:(?:books?|novels?|anything|something|stuff|titles?|libros?|algo|a\s+book|a\s+novel|one)\s+)?(?:about|on|sobre|de|regarding)\s+(.+)$/i.exec(rest);
   const kindWords = /^(.+?)\s+(?:novels?|books?|cookbooks?|comics|picture\s+books|mysteries|thrillers|libros|novelas)$/i.exec(rest);
   const titleBy = /^(.+?)\s+(?:by|de)\s+(\p{L}[\p{L}.' -]+)$/iu.exec(rest);

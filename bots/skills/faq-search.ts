@@ -45,9 +45,16 @@ export function rankArticles(knowledge: KnowledgePort, text: string, language: L
   return [...byId.values()].sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id)).slice(0, CANDIDATES);
 }
 
-/** How the article model's probability and the knowledge-base score are weighed into one answer score. */
-const MODEL_WEIGHT = 0.6;
-const SEARCH_WEIGHT = 0.4;
+/**
+ * How the article model's probability and the knowledge-base score are weighed into one answer score.
+ * Chosen by cross-validation (`npm run train:classifier -- --blend=…`): on messages the model has not
+ * seen its probabilities are flatter than on its training data, and the search score carries more.
+ */
+export interface BlendWeights {
+  model: number;
+  search: number;
+}
+export const BLEND_WEIGHTS: BlendWeights = { model: 0.4, search: 0.6 };
 
 /**
  * The knowledge base's candidates re-ranked with the article model (trained on patrons' questions
@@ -60,6 +67,7 @@ export function blendCandidates(
   searched: ArticleCandidate[],
   predicted: Partial<Record<string, number>>,
   language: Language,
+  weights: BlendWeights = BLEND_WEIGHTS,
 ): ArticleCandidate[] {
   const ids = new Set(searched.map((candidate) => candidate.id));
   const likely = Object.entries(predicted)
@@ -73,8 +81,8 @@ export function blendCandidates(
     const article = found?.match.article ?? knowledge.get(id, language) ?? knowledge.get(id);
     if (!article) continue;
     const searchScore = found?.score ?? 0;
-    const score = Math.round((MODEL_WEIGHT * (predicted[id] ?? 0) + SEARCH_WEIGHT * searchScore) * 1000) / 1000;
-    const rank = found ? score - (found.score - found.rank) * SEARCH_WEIGHT : score;
+    const score = Math.round((weights.model * (predicted[id] ?? 0) + weights.search * searchScore) * 1000) / 1000;
+    const rank = found ? score - (found.score - found.rank) * weights.search : score;
     out.push({ id, match: { article, score: searchScore }, score, rank });
   }
   return out.sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id)).slice(0, CANDIDATES);

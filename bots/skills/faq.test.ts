@@ -6,7 +6,8 @@ import { createMemoryDialogStore } from '../../test/fakes/fake-dialog-store.js';
 import { createFakeKnowledge, fakeArticle } from '../../test/fakes/fake-knowledge.js';
 import { createFakeTickets } from '../../test/fakes/fake-tickets.js';
 import { createRouter } from '../index.js';
-import { rankArticles, SPANISH_PREFERENCE } from './faq-search.js';
+import { chooseArticle } from './faq.js';
+import { blendCandidates, rankArticles, SPANISH_PREFERENCE, type ArticleCandidate } from './faq-search.js';
 
 const ARTICLES: KbArticle[] = [
   fakeArticle({ id: 'wifi', title: 'Wi-Fi', questions: ['wifi password network'], body: 'No password.', shortAnswer: 'No password.' }),
@@ -93,5 +94,35 @@ describe('faq close calls', () => {
     await say('can i book a room');
     const picked = await say('1');
     expect(picked).toMatchObject({ outcome: 'answered', articleId: 'meeting-rooms' });
+  });
+});
+
+describe('chooseArticle', () => {
+  const candidate = (id: string, score: number): ArticleCandidate => ({ id, match: { article: ARTICLES.find((a) => a.id === id)!, score }, score, rank: score });
+  const thresholds = { min: 0.3, sure: 0.35, closeMargin: 0.03 };
+
+  it('answers from a sure article that stands clear of the next', () => {
+    expect(chooseArticle([candidate('wifi', 0.6), candidate('fines', 0.4)], thresholds)).toEqual({ answer: candidate('wifi', 0.6) });
+  });
+
+  it('offers the titles when two articles are neck and neck, or the best is only likely', () => {
+    expect(chooseArticle([candidate('study-rooms', 0.6), candidate('meeting-rooms', 0.58)], thresholds)).toEqual({ offer: [candidate('study-rooms', 0.6), candidate('meeting-rooms', 0.58)] });
+    expect(chooseArticle([candidate('fines', 0.32)], thresholds)).toEqual({ offer: [candidate('fines', 0.32)] });
+  });
+
+  it('has no answer when nothing reaches the floor', () => {
+    expect(chooseArticle([candidate('fines', 0.2)], thresholds)).toEqual({ none: true });
+    expect(chooseArticle([], thresholds)).toEqual({ none: true });
+  });
+});
+
+describe('blendCandidates', () => {
+  it('lets the article model bring in an article the search missed, weighed with the search score', () => {
+    const { knowledge } = setup();
+    const searched = rankArticles(knowledge, 'wifi password', 'en');
+    const blended = blendCandidates(knowledge, searched, { 'lost-card': 0.9, wifi: 0.05 }, 'en', { model: 0.5, search: 0.5 });
+    expect(blended.map((c) => c.id)).toContain('lost-card');
+    const wifi = blended.find((c) => c.id === 'wifi')!;
+    expect(wifi.score).toBeCloseTo(0.5 * 0.05 + 0.5 * searched.find((c) => c.id === 'wifi')!.score, 2);
   });
 });

@@ -6,14 +6,38 @@ import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
 
 export { originalId, rankArticles, type ArticleCandidate } from './faq-search.js';
 
-/** Below this knowledge-base score an answer would be a guess: the router asks to rephrase. */
-export const FAQ_MIN_SCORE = 0.3;
-/** Below this the best article is a likely answer, not a sure one: the patron picks from the titles. */
-export const FAQ_SURE_SCORE = 0.5;
-/** Two articles this close are a coin toss: the patron picks. */
-export const FAQ_CLOSE_MARGIN = 0.06;
+/**
+ * When an article's score makes it the answer, an option, or no answer at all. Chosen with the blend
+ * weights by cross-validation (`npm run train:classifier -- --faq-sure=… --faq-margin=…`): stricter
+ * values turn right answers into menus far faster than they remove wrong answers.
+ */
+export interface FaqThresholds {
+  /** Below this score an answer would be a guess: the router asks to rephrase. */
+  min: number;
+  /** Below this the best article is a likely answer, not a sure one: the patron picks from the titles. */
+  sure: number;
+  /** Two articles this close are a coin toss: the patron picks. */
+  closeMargin: number;
+}
+export const FAQ_THRESHOLDS: FaqThresholds = { min: 0.3, sure: 0.35, closeMargin: 0.03 };
+
+/** What the FAQ skill does with ranked candidates: answer from one, offer a few, or say it has no answer. */
+export type ArticleChoice = { answer: ArticleCandidate } | { offer: ArticleCandidate[] } | { none: true };
+
+export function chooseArticle(ranked: ArticleCandidate[], thresholds: FaqThresholds = FAQ_THRESHOLDS): ArticleChoice {
+  const best = ranked[0];
+  if (!best || best.score < thresholds.min) return { none: true };
+  const close = ranked.filter((candidate) => candidate.score >= thresholds.min && best.rank - candidate.rank < thresholds.closeMargin);
+  if (close.length > 1) return { offer: close.slice(0, MAX_CHOICES) };
+  if (best.score < thresholds.sure) return { offer: ranked.filter((candidate) => candidate.score >= thresholds.min).slice(0, MAX_CHOICES) };
+  return { answer: best };
+}
 /** Titles offered when asking: more would not fit on a phone. */
 const MAX_CHOICES = 3;
+/** An intent confidence at which a FAQ question with only weak article matches still gets them offered. */
+const SURE_FAQ_INTENT = 0.8;
+/** An article score worth offering as a choice to such a question. */
+const LIKELY_SCORE = 0.1;
 
 /** Best articles for a question, best first (see faq-search.ts). */
 export function bestArticles(knowledge: KnowledgePort, text: string, language: Language): ArticleCandidate[] {
@@ -85,12 +109,18 @@ function askWhichArticle(turn: Turn, deps: SkillDeps, choices: ArticleCandidate[
  * in English with a note in Spanish. When the best article is only a likely fit, or a second one is as
  * likely, the patron picks from the titles: a wrong answer given with confidence costs more than a tap.
  */
-export async function faqSkill(turn: Turn, deps: SkillDeps, candidates?: ArticleCandidate[]): Promise<SkillResult> {
+export async function faqSkill(turn: Turn, deps: SkillDeps, candidates?: ArticleCandidate[], intentConfidence = 0): Promise<SkillResult> {
   const { language } = turn;
   const ranked = candidates ?? bestArticles(deps.knowledge, turn.text, language);
-  const best = ranked[0];
+  const choice = chooseArticle(ranked);
+  // A question the classifier is sure is about the library's services, worded unlike every article
+  // ("is there free wi fi"): the likeliest articles are offered rather than "I don't know".
+  if ('none' in choice && intentConfidence >= SURE_FAQ_INTENT) {
+    const likely = ranked.filter((candidate) => candidate.score >= LIKELY_SCORE).slice(0, MAX_CHOICES);
+    if (likely.length > 0) return askWhichArticle(turn, deps, likely);
+  }
   // No article comes close: a question the library cannot answer here, reported as such (not as a FAQ).
-  if (!best || best.score < FAQ_MIN_SCORE) {
+  if ('none' in choice) {
     return {
       intent: 'unknown',
       outcome: 'unanswered',
@@ -102,10 +132,6 @@ export async function faqSkill(turn: Turn, deps: SkillDeps, candidates?: Article
       state: { ...turn.state, lastIntent: 'unknown', pending: undefined },
     };
   }
-  const close = ranked.filter((candidate) => candidate.score >= FAQ_MIN_SCORE && best.rank - candidate.rank < FAQ_CLOSE_MARGIN);
-  if (close.length > 1) return askWhichArticle(turn, deps, close.slice(0, MAX_CHOICES));
-  if (best.score < FAQ_SURE_SCORE) {
-    return askWhichArticle(turn, deps, ranked.filter((candidate) => candidate.score >= FAQ_MIN_SCORE).slice(0, MAX_CHOICES));
-  }
-  return answerFromArticle(turn, deps, best.id, best.match.article);
+  if ('offer' in choice) return askWhichArticle(turn, deps, choice.offer);
+  return answerFromArticle(turn, deps, choice.answer.id, choice.answer.match.article);
 }

@@ -17,6 +17,8 @@ import { unknownSkill } from './unknown.js';
 export interface SkillExtras {
   /** The knowledge base's best articles for the message, best first. */
   articles?: ArticleCandidate[];
+  /** How sure the classifier is of the intent: a sure FAQ question with weak article matches offers them rather than giving up. */
+  intentConfidence?: number;
   previousHours?: HoursContext;
 }
 
@@ -31,7 +33,7 @@ export async function runSkill(intent: Intent, turn: Turn, deps: SkillDeps, extr
     case 'hours':
       return hoursSkill(turn, deps, extras.previousHours);
     case 'faq':
-      return faqSkill(turn, deps, extras.articles);
+      return faqSkill(turn, deps, extras.articles, extras.intentConfidence);
     case 'equipment':
       return equipmentSkill(turn, deps);
     case 'events':

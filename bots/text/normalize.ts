@@ -80,6 +80,8 @@ export function foldText(text: string): string {
 /** Splits folded text into word tokens, joining contractions ("won't" → "wont") and "e-mail" forms. */
 function rawTokens(folded: string): string[] {
   return folded
+    // "i'll" joined would be "ill", which is interlibrary loan; the other "'ll" forms are spelled out alike.
+    .replace(/\b(i|you|we|they|he|she|it|that|there|u)[’']ll\b/g, '$1 will')
     .replace(/[’']/g, '')
     .replace(/\be-(mail|book|books)\b/g, 'e$1')
     .split(/[^a-z0-9]+/)

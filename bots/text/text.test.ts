@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectSafety } from '../classifier/safety.js';
 import { isUnsupportedLanguage } from '../language.js';
 import { messageBody } from './message-body.js';
+import { tokenize } from './normalize.js';
 import { plainText } from './plain-text.js';
 
 describe('messageBody', () => {
@@ -34,11 +35,57 @@ describe('detectSafety', () => {
     ['a guy just pulled a knife', 'threat'],
     ['an old man collapsed by the stairs', 'medical'],
     ['something is burning near the copier', 'fire'],
+    // Said indirectly, or the way people text it.
+    ['honestly thinking about ending things tonight', 'self-harm'],
+    ['theres no point in living anymore', 'self-harm'],
+    ['i took all of my pills', 'self-harm'],
+    ['nobody would miss me if i was gone', 'self-harm'],
+    ['i wanna kms', 'self-harm'],
+    ['ya no quiero seguir', 'self-harm'],
+    ['pienso en acabar con mi vida', 'self-harm'],
+    ['my son was supposed to meet me by the front desk 40 min ago', 'missing-child'],
+    ['has anyone seen a little boy in a green hoodie', 'missing-child'],
+    ['my daughter went to the bathroom and still hasn’t come back', 'missing-child'],
+    ['mi hijo no aparece', 'missing-child'],
+    ['se perdió mi niña en la biblioteca', 'missing-child'],
+    ['a man in the lobby punched me', 'threat'],
+    ['this guy wont leave me alone', 'threat'],
+    ['i dont feel safe, someone keeps staring and whispering', 'threat'],
+    ['theres a guy threatening the staff at the desk', 'threat'],
+    ['two men are fighting in the parking lot', 'threat'],
+    ['he said he is going to hurt someone', 'threat'],
+    ['me están siguiendo', 'threat'],
+    ['a lady fainted in the stacks', 'medical'],
+    ['she is not responding', 'medical'],
+    ['an old man fell and hit his head', 'medical'],
+    ['my chest hurts really bad', 'medical'],
+    ['a kid is having an allergic reaction', 'medical'],
+    ['someone is bleeding in the restroom', 'medical'],
+    ['fire in the bathroom!!', 'fire'],
+    ['a guy by the entrance is waving a knife', 'threat'],
+    ['im planning to end it this weekend', 'self-harm'],
+    ['he is 4, blue hat and striped shirt, please hurry', 'missing-child'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
 
-  it.each(['Harry Potter and the Goblet of Fire', 'A Time to Kill', 'To Kill a Mockingbird', 'my son lost his library card', 'books on fire safety', 'the kindle fire app', 'missing pages in this book'])('not "%s"', (text) => {
+  it.each([
+    'Harry Potter and the Goblet of Fire',
+    'A Time to Kill',
+    'To Kill a Mockingbird',
+    'my son lost his library card',
+    'books on fire safety',
+    'the kindle fire app',
+    'missing pages in this book',
+    'A Fire in Thornarbrook',
+    'the computer is not responding',
+    'pc 7 not responding and the mouse is not moving',
+    'books about the civil war and bleeding kansas',
+    'my daughter hasn’t returned her library book yet',
+    'Fight Club on dvd',
+    'can i renew the end of everything',
+    'the computer kicked me off after an hour',
+  ])('not "%s"', (text) => {
     expect(detectSafety(text)).toBeUndefined();
   });
 });
@@ -50,5 +97,13 @@ describe('isUnsupportedLanguage', () => {
 
   it.each(['can i get a card', '¿tienen libros en español?', 'pc 8 no internet', 'ok', 'Søren Kierkegaard books'])('not "%s"', (text) => {
     expect(isUnsupportedLanguage(text)).toBe(false);
+  });
+});
+
+describe('tokenize', () => {
+  it('spells out "\'ll" so that "i\'ll" never reads as "ill"', () => {
+    expect(tokenize("I'll pick it up tmrw")).toEqual(['i', 'will', 'pick', 'it', 'up', 'tomorrow']);
+    expect(tokenize('we’ll be late')).toEqual(['we', 'will', 'be', 'late']);
+    expect(tokenize("won't open")).toEqual(['will', 'not', 'open']);
   });
 });

@@ -12,7 +12,8 @@ import { INTENTS } from '../../core/intents.js';
  * - `article`: the knowledge article (English id) a FAQ answer should come from;
  * - `day`: the local date (YYYY-MM-DD) an hours answer should be about;
  * - `fact` + `branch`: a branch fact (address, phone, parking, directions) the reply must state;
- * - `author` (surname as catalogued) / `title` / `isbn`: the record or author a catalog answer should lead with;
+ * - `author` (surname as catalogued) / `title` / `isbn`: the record or author a catalog search's answer should
+ *   lead with (scored on `catalog` messages only);
  * - `device`: the asset tag an equipment ticket should name;
  * - `crisis`: the message needs the immediate safety reply and an urgent ticket;
  * - `foreign`: written in a language the library has no articles in.

@@ -4,7 +4,6 @@ import type { CatalogRecord } from '../../core/catalog.js';
 import type { Branch } from '../../core/calendar.js';
 import { INTENTS, type Intent } from '../../core/intents.js';
 import type { RouteResult } from '../../core/router.js';
-import { createFakeAssets } from '../fakes/fake-assets.js';
 import { createMemoryDialogStore } from '../fakes/fake-dialog-store.js';
 import { createFakeTickets } from '../fakes/fake-tickets.js';
 import { foldForLeakCheck as fold, readConversations, type EvalCase, type EvalSplit } from './eval-corpus.js';
@@ -82,7 +81,8 @@ async function scoreAnswers(item: EvalCase, result: RouteResult, world: EvalWorl
     if (item.fact === 'phone' && !item.branch && world.calendar.library().phone) facts.push(world.calendar.library().phone!);
     answers.fact = facts.some((fact) => text.includes(fold(fact).split(' ').slice(0, 6).join(' ')));
   }
-  if (item.author || item.title || item.isbn) answers.catalog = await catalogRight(item, result, world);
+  // A catalog search's answer; a hold or renewal naming a title is not a search, and lists no records.
+  if ((item.author || item.title || item.isbn) && item.intent === 'catalog') answers.catalog = await catalogRight(item, result, world);
   if (item.device) answers.device = result.ticket?.assetTag === item.device;
   if (item.crisis) answers.crisis = result.details?.safety === true && result.ticket?.priority === 'urgent';
   if (item.foreign) answers.foreign = result.details?.unsupportedLanguage === true;
@@ -109,8 +109,16 @@ async function catalogRight(item: EvalCase, result: RouteResult, world: EvalWorl
   return !held.hits.some(({ record }) => record.authors.some(isAsked));
 }
 
-/** Routes every conversation of a split through the real router, one conversation per dialogue. */
-export async function runEval(split: EvalSplit, world: EvalWorld, options: RouterOptions = {}, name: string = split): Promise<EvalReport> {
+/**
+ * Routes every conversation of a split through the real router, one conversation per dialogue; with
+ * `select`, only the conversations it picks by index (a cross-validation fold).
+ */
+export async function runEval(split: EvalSplit, world: EvalWorld, options: RouterOptions = {}, name: string = split, select?: (index: number) => boolean): Promise<EvalReport> {
+  return summarize(name, await routeCases(split, world, options, select));
+}
+
+/** Each selected conversation's messages routed through a fresh router, one dialogue per conversation. */
+export async function routeCases(split: EvalSplit, world: EvalWorld, options: RouterOptions = {}, select?: (index: number) => boolean): Promise<CaseResult[]> {
   const { clock } = world;
   const router = createRouter(
     {
@@ -118,7 +126,7 @@ export async function runEval(split: EvalSplit, world: EvalWorld, options: Route
       calendar: world.calendar,
       events: world.events,
       catalog: world.catalog.port,
-      assets: createFakeAssets(),
+      assets: world.assets,
       tickets: createFakeTickets({ clock }),
       dialogs: createMemoryDialogStore(),
       clock,
@@ -128,6 +136,7 @@ export async function runEval(split: EvalSplit, world: EvalWorld, options: Route
 
   const cases: CaseResult[] = [];
   for (const [index, conversation] of readConversations(split).entries()) {
+    if (select && !select(index)) continue;
     for (const item of conversation) {
       const inquiry = { channel: item.channel, address: `patron-${index}`, threadKey: `thread-${index}`, text: item.text, receivedAt: clock.now() };
       const started = performance.now();
@@ -140,6 +149,11 @@ export async function runEval(split: EvalSplit, world: EvalWorld, options: Route
       cases.push({ case: item, result, ms, intentCorrect, confidentlyWrong, answers: await scoreAnswers(item, result, world) });
     }
   }
+  return cases;
+}
+
+/** Accuracy, confidently-wrong rate, per-intent, per-language and answer scores of routed cases, with 95% intervals. */
+export function summarize(name: string, cases: CaseResult[]): EvalReport {
 
   const confusion: Record<string, Record<string, number>> = {};
   for (const { case: item, result } of cases) {

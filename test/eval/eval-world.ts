@@ -11,6 +11,8 @@ import { createEventsCalendar } from '../../knowledge/events-calendar.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { createLibraryCalendar, type LibraryCalendarHandle } from '../../knowledge/library-calendar.js';
 import type { EventsPort } from '../../core/events.js';
+import type { AssetPort } from '../../core/assets.js';
+import { createAssetsRepository, DEMO_ASSETS } from '../../assets/index.js';
 
 const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -19,9 +21,11 @@ export const EVAL_NOW = '2026-12-01T15:00:00-05:00';
 /** Demo catalog size: the well-known titles plus generated records sharing their words and names. */
 export const EVAL_CATALOG_RECORDS = 5_000;
 
-/** The library as the router sees it in production: the real articles, hours, events and a SQLite catalog. */
+/** The library as the router sees it in production: the real articles, hours, events, devices and a SQLite catalog. */
 export interface EvalWorld {
   clock: Clock;
+  /** The library's own devices (the demo library's), in the SQLite store. */
+  assets: AssetPort;
   knowledge: KnowledgeBase;
   calendar: LibraryCalendarHandle;
   events: EventsPort;
@@ -60,8 +64,11 @@ export async function createEvalWorld(options: { catalogRecords?: number } = {})
   const catalog = createCatalog({ prisma: database.prisma, provider: database.provider, shelfMap: root('knowledge/shelf-map.yaml'), clock, parseInWorker: false });
   await catalog.importer.importRecords(generateDemoCatalog({ count: options.catalogRecords ?? EVAL_CATALOG_RECORDS, now: clock.now() }), { source: 'demo', now: clock.now() });
   await catalog.loadIndex();
+  const assets = createAssetsRepository(database.prisma);
+  for (const asset of DEMO_ASSETS) await assets.upsert(asset);
   return {
     clock,
+    assets,
     knowledge,
     calendar,
     events,

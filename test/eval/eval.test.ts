@@ -5,17 +5,18 @@ import { readEvalSet } from './eval-corpus.js';
 import { createEvalWorld, type EvalWorld } from './eval-world.js';
 
 /**
- * The floors the router holds on the frozen held-out split (never used for tuning), measured with the
- * real articles, hours, events and a SQLite catalog. They are set at what the router reaches, not at the
- * targets: see the numbers and their intervals in `npm run eval`. The issue's targets (intent ≥ 95%,
- * confidently wrong ≤ 1%, right article ≥ 90%, asked record first ≥ 95%) are not all met yet.
+ * Regression floors on the tuning split, measured with the real articles, hours, events and a SQLite
+ * catalog. The models are trained on this split, so these numbers flatter the router: they catch a change
+ * that breaks what it already handles, nothing more. How good it is on messages it has not seen is
+ * measured only by `npm run eval` on the frozen held-out split, which no test reads for a score, so that no
+ * floor or threshold is ever set from it.
  */
 const FLOORS = {
-  accuracy: 0.94,
-  confidentlyWrong: 0.015,
-  article: 0.83,
-  day: 0.98,
-  catalog: 0.88,
+  accuracy: 0.98,
+  confidentlyWrong: 0.01,
+  article: 0.96,
+  day: 0.95,
+  catalog: 0.9,
   crisis: 1,
 };
 
@@ -44,13 +45,13 @@ describe('the labelled corpus', () => {
   });
 });
 
-describe('router evaluation on the held-out split', () => {
+describe('router evaluation on the tuning split (regression floors)', () => {
   let world: EvalWorld;
   let report: EvalReport;
 
   beforeAll(async () => {
     world = await createEvalWorld();
-    report = await runEval('held-out', world);
+    report = await runEval('tuning', world);
   }, 300_000);
 
   afterAll(async () => {

@@ -1,116 +1,160 @@
 /**
- * `npm run train:classifier`: trains the router's intent model (bots/classifier/model.json) from the
- * tuning split (test/fixtures/eval/tuning.jsonl) and the knowledge articles' own questions, reading
- * every message through the router's own reader (same entities, knowledge scores and cues as in
- * production). Prints a 5-fold cross-validation of the tuning split first. The held-out split is never
- * read here.
+ * `npm run train:classifier`: trains the router's intent model (bots/classifier/model.json) and article
+ * model (article-model.json) from the tuning split (test/fixtures/eval/tuning.jsonl) and the knowledge
+ * articles' own questions. Cross-validates first, by conversation, in five folds: each fold is predicted
+ * by models trained on the other four, so the numbers are not flattered by the model having seen the
+ * message. The held-out split is never read here.
  *
- *   npm run train:classifier              train, cross-validate, write the model
- *   npm run train:classifier -- --cv-only cross-validate only
+ *   npm run train:classifier                     cross-validate the models and the whole router, then write the models
+ *   npm run train:classifier -- --cv-only        cross-validate only
+ *   npm run train:classifier -- --no-router      skip the (slower) cross-validation of the whole router
+ *   npm run train:classifier -- --misses         list the models' cross-validated misses
+ *   npm run train:classifier -- --router-misses  list the router's cross-validated misses
+ *   npm run train:classifier -- --ask-below=0.3,0.4,0.5   cross-validate the router at each threshold
+ *   npm run train:classifier -- --score-first=1672        score only the first conversations (an earlier
+ *                                                         corpus, for comparison); the rest still train every fold
  */
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { DEMO_ASSETS } from '../../assets/index.js';
-import { ARTICLE_MODEL_FILE, articleFeatures, MODEL_FILE } from '../../bots/classifier/intent-model.js';
-import { messageFeatures } from '../../bots/classifier/features.js';
-import { predict, trainModel, type TrainingExample } from '../../bots/classifier/learned.js';
-import { createMessageReader } from '../../bots/classifier/read-message.js';
-import { detectLanguage } from '../../bots/language.js';
-import { tagPrefixes } from '../../bots/skills/equipment.js';
-import { messageBody } from '../../bots/text/message-body.js';
-import { INTENTS } from '../../core/intents.js';
-import { createKnowledgeBase } from '../../knowledge/knowledge-base.js';
-import { createLibraryCalendar } from '../../knowledge/library-calendar.js';
-import { readEvalSet } from './eval-corpus.js';
-import { EVAL_NOW } from './eval-world.js';
+import { ARTICLE_MODEL_FILE, MODEL_FILE } from '../../bots/classifier/intent-model.js';
+import { predict, type TrainOptions } from '../../bots/classifier/learned.js';
+import type { RouterOptions } from '../../bots/index.js';
+import { chooseArticle, FAQ_THRESHOLDS, type FaqThresholds } from '../../bots/skills/faq.js';
+import { BLEND_WEIGHTS, blendCandidates, type BlendWeights } from '../../bots/skills/faq-search.js';
+import type { KnowledgePort } from '../../core/knowledge.js';
+import { ARTICLE_TRAINING, INTENT_TRAINING, readTrainingData, selectedMessages, trainArticleModel, trainIntentModel, type TrainingData, type TunedMessage } from './classifier-training.js';
+import { routeCases, summarize, wilson, type CaseResult, type Rate } from './eval-harness.js';
+import { createEvalWorld } from './eval-world.js';
+import { printReport } from './print-report.js';
 
-const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-/**
- * Articles whose questions are not FAQ questions in routing terms: opening hours are the hours skill's,
- * contact details and holiday dates the branch-facts and hours answers'.
- */
-const NOT_FAQ_ARTICLES = new Set(['hours-and-locations', 'hours-and-locations-es', 'contact-us', 'holiday-closures']);
-/** Article questions are tidier than patrons' messages: they count half. */
-const ARTICLE_QUESTION_WEIGHT = 0.5;
 const FOLDS = 5;
+/** The thresholds the model-only cross-validation reports the confidently-wrong rate at. */
+const THRESHOLDS = [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7];
+/** Intents that never act on a guess: a hand-off and "I did not understand" are not confident mistakes. */
+const NOT_ACTING = new Set(['handoff', 'unknown']);
 
-const knowledge = await createKnowledgeBase({ dir: root('knowledge/articles') });
-const calendar = await createLibraryCalendar({ file: root('knowledge/library.yaml') });
-const reader = createMessageReader({ knowledge, calendar });
-const now = new Date(EVAL_NOW);
-const assetPrefixes = tagPrefixes(DEMO_ASSETS);
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(`--${name}`);
+const listArg = (name: string): number[] | undefined =>
+  args
+    .find((arg) => arg.startsWith(`--${name}=`))
+    ?.slice(name.length + 3)
+    .split(',')
+    .map(Number);
 
-const tokensOf = new Map<string, string[]>();
-function example(text: string, intent: TrainingExample['intent'], weight = 1): TrainingExample {
-  const body = messageBody(text);
-  const reading = reader.read(body, { now, language: detectLanguage(body), assetPrefixes });
-  tokensOf.set(text, reading.tokens);
-  return { features: messageFeatures(reading.tokens, reading.signals), intent, weight };
+/**
+ * EPOCHS, RATE, L2 and SHUFFLES in the environment override the intent model's shipped settings, and
+ * ARTICLE_EPOCHS, ARTICLE_RATE, ARTICLE_L2 and ARTICLE_SHUFFLES the article model's, for trying candidates.
+ */
+function withOverrides(options: TrainOptions, prefix: string): TrainOptions {
+  const env = (name: string): number | undefined => (process.env[`${prefix}${name}`] ? Number(process.env[`${prefix}${name}`]) : undefined);
+  const overrides: TrainOptions = {};
+  if (env('EPOCHS') !== undefined) overrides.epochs = env('EPOCHS')!;
+  if (env('RATE') !== undefined) overrides.learningRate = env('RATE')!;
+  if (env('L2') !== undefined) overrides.l2 = env('L2')!;
+  if (env('SHUFFLES') !== undefined) overrides.shuffles = env('SHUFFLES')!;
+  return { ...options, ...overrides };
+}
+const intentOptions = withOverrides(INTENT_TRAINING, '');
+const articleOptions = withOverrides(ARTICLE_TRAINING, 'ARTICLE_');
+
+/** The blend and FAQ thresholds the cross-validation compares: the shipped ones, and candidates given with --blend and --faq. */
+function blendWeights(): BlendWeights[] {
+  const modelWeights = listArg('blend');
+  return modelWeights ? modelWeights.map((model) => ({ model, search: Math.round((1 - model) * 100) / 100 })) : [BLEND_WEIGHTS];
+}
+function faqThresholds(): FaqThresholds[] {
+  const sure = listArg('faq-sure') ?? [FAQ_THRESHOLDS.sure];
+  const min = listArg('faq-min') ?? [FAQ_THRESHOLDS.min];
+  const margin = listArg('faq-margin') ?? [FAQ_THRESHOLDS.closeMargin];
+  return sure.flatMap((s) => min.flatMap((m) => margin.map((closeMargin) => ({ min: m, sure: s, closeMargin }))));
 }
 
-const tuning = readEvalSet('tuning').map((item) => example(item.text, item.intent));
-const articleQuestions = knowledge
-  .all()
-  .filter((article) => !NOT_FAQ_ARTICLES.has(article.id) && !NOT_FAQ_ARTICLES.has(article.translationOf ?? ''))
-  .flatMap((article) => article.questions.map((question) => example(question, 'faq', ARTICLE_QUESTION_WEIGHT)));
+const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
+const rate = (r: Rate): string => `${pct(r.value)} [${pct(r.low)}–${pct(r.high)}] (${r.hits}/${r.total})`;
+/** Conversations scored: all, or the first n (so that numbers stay comparable when examples are added). */
+const scored = listArg('score-first')?.[0] ?? Infinity;
+const inFold = (fold: number) => (index: number) => index % FOLDS === fold && index < scored;
+const outOfFold = (fold: number) => (index: number) => index % FOLDS !== fold || index >= scored;
 
-// Cross-validation on the tuning split: each fold is predicted by a model trained on the other folds.
-let right = 0;
-const probabilities: Array<{ p: number; ok: boolean }> = [];
-const texts = readEvalSet('tuning');
-const misses: string[] = [];
-const options = { ...(process.env.EPOCHS ? { epochs: Number(process.env.EPOCHS) } : {}), ...(process.env.RATE ? { learningRate: Number(process.env.RATE) } : {}), ...(process.env.L2 ? { l2: Number(process.env.L2) } : {}) };
-for (let fold = 0; fold < FOLDS; fold++) {
-  const train = [...tuning.filter((_, i) => i % FOLDS !== fold), ...articleQuestions];
-  const test = tuning.filter((_, i) => i % FOLDS === fold);
-  const model = trainModel(train, INTENTS, options);
-  for (const [k, item] of test.entries()) {
-    const prediction = predict(model, item.features);
-    const ok = prediction.intent === item.intent;
-    if (!ok) misses.push(`${item.intent} → ${prediction.intent} (${prediction.probability.toFixed(2)}): ${JSON.stringify(texts[k * FOLDS + fold]!.text.slice(0, 80))}`);
-    if (ok) right++;
-    probabilities.push({ p: prediction.probability, ok });
+/** The models alone: intent accuracy, confidently wrong per threshold, right article. Seconds. */
+function crossValidateModels(data: TrainingData, knowledge: KnowledgePort): void {
+  const outcomes: Array<{ p: number; ok: boolean; acts: boolean; line: string }> = [];
+  let articleRight = 0;
+  let articleTotal = 0;
+  const blends: Array<{ message: TunedMessage; predicted: Partial<Record<string, number>> }> = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const model = trainIntentModel(data, outOfFold(fold), intentOptions);
+    const articleModel = trainArticleModel(data, outOfFold(fold), articleOptions);
+    for (const message of selectedMessages(data, inFold(fold))) {
+      const prediction = predict(model, message.intentExample.features);
+      const ok = prediction.intent === message.case.intent;
+      const line = `${message.case.intent} → ${prediction.intent} (${prediction.probability.toFixed(2)}): ${JSON.stringify(message.case.text.slice(0, 80))}`;
+      outcomes.push({ p: prediction.probability, ok, acts: !NOT_ACTING.has(prediction.intent), line });
+      if (message.articleExample) {
+        articleTotal++;
+        const predicted = predict(articleModel, message.articleExample.features);
+        if (predicted.intent === message.articleExample.intent) articleRight++;
+        blends.push({ message, predicted: predicted.probabilities });
+      }
+    }
   }
-}
-console.log(`${FOLDS}-fold cross-validation on the tuning split: ${((right / tuning.length) * 100).toFixed(1)}% (${right}/${tuning.length})`);
-for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.6]) {
-  const kept = probabilities.filter((item) => item.p >= threshold);
-  const wrong = kept.filter((item) => !item.ok).length;
-  console.log(`  confidence ≥ ${threshold.toFixed(2)}: acts on ${((kept.length / probabilities.length) * 100).toFixed(1)}%, wrong among those ${((wrong / Math.max(1, kept.length)) * 100).toFixed(1)}% (${wrong})`);
+  const right = outcomes.filter((item) => item.ok).length;
+  console.log(`intent model, ${FOLDS}-fold cross-validation: ${rate(wilson(right, outcomes.length))}`);
+  for (const threshold of THRESHOLDS) {
+    const kept = outcomes.filter((item) => item.p >= threshold);
+    const wrong = kept.filter((item) => !item.ok && item.acts).length;
+    console.log(`  acting at confidence ≥ ${threshold.toFixed(2)}: acts on ${pct(kept.length / outcomes.length)}, confidently wrong ${rate(wilson(wrong, outcomes.length))}`);
+  }
+  console.log(`article model, ${FOLDS}-fold cross-validation: ${rate(wilson(articleRight, articleTotal))} over ${data.articleIds.length} articles`);
+  for (const weights of blendWeights()) {
+    for (const thresholds of faqThresholds()) {
+      let answeredRight = 0;
+      let answeredWrong = 0;
+      let offered = 0;
+      for (const { message, predicted } of blends) {
+        const choice = chooseArticle(blendCandidates(knowledge, message.searched, predicted, message.language, weights), thresholds);
+        if ('answer' in choice) {
+          if (choice.answer.id === message.case.article) answeredRight++;
+          else answeredWrong++;
+        } else if ('offer' in choice) offered++;
+      }
+      const total = blends.length;
+      console.log(
+        `  FAQ answers, blend ${weights.model}/${weights.search}, min ${thresholds.min} sure ${thresholds.sure} margin ${thresholds.closeMargin}: right article ${rate(wilson(answeredRight, total))}, wrong article ${pct(answeredWrong / total)} (${answeredWrong}), offered ${offered}`,
+      );
+    }
+  }
+  if (flag('misses')) for (const { line } of outcomes.filter((item) => !item.ok).sort((a, b) => a.line.localeCompare(b.line))) console.log(`  ${line}`);
 }
 
-if (process.argv.includes('--misses')) for (const miss of misses.sort()) console.log(`  ${miss}`);
+/**
+ * The whole router, with models trained without the fold it routes: every target's proxy (intent,
+ * confidently wrong, right article, day, catalog record, device, crisis, other-language reply).
+ */
+async function crossValidateRouter(data: TrainingData, world: Awaited<ReturnType<typeof createEvalWorld>>, askBelow: number | undefined): Promise<void> {
+  const cases: CaseResult[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const options: RouterOptions = { model: trainIntentModel(data, outOfFold(fold), intentOptions), articleModel: trainArticleModel(data, outOfFold(fold), articleOptions) };
+    if (askBelow !== undefined) options.askBelow = askBelow;
+    cases.push(...(await routeCases('tuning', world, options, inFold(fold))));
+  }
+  const label = askBelow === undefined ? 'shipped threshold' : `askBelow ${askBelow}`;
+  printReport(summarize(`router, ${FOLDS}-fold cross-validation on the tuning split (${label})`, cases), flag('router-misses'));
+}
 
-// The article model: which article answers a question, from the tuning messages labelled with one and
-// every article's own questions (Spanish versions under their English id).
-const originalOf = (id: string): string => knowledge.all().find((article) => article.id === id)?.translationOf ?? id;
-const labelled = readEvalSet('tuning').filter((item) => item.article !== undefined);
-const articleExamples: TrainingExample<string>[] = [
-  ...labelled.map((item) => ({ features: articleFeatures(tokensOf.get(item.text) ?? []), intent: item.article! })),
-  ...knowledge.all().flatMap((article) =>
-    article.questions.map((question) => {
-      example(question, 'faq');
-      return { features: articleFeatures(tokensOf.get(question) ?? []), intent: originalOf(article.id), weight: ARTICLE_QUESTION_WEIGHT };
-    }),
-  ),
-];
-const articleIds = [...new Set(articleExamples.map((item) => item.intent))].sort();
-let articleRight = 0;
-const articleTuning = articleExamples.slice(0, labelled.length);
-for (let fold = 0; fold < FOLDS; fold++) {
-  const model = trainModel([...articleTuning.filter((_, i) => i % FOLDS !== fold), ...articleExamples.slice(labelled.length)], articleIds, options);
-  for (const item of articleTuning.filter((_, i) => i % FOLDS === fold)) if (predict(model, item.features).intent === item.intent) articleRight++;
+const world = await createEvalWorld();
+try {
+  const data = readTrainingData(world.knowledge, world.calendar);
+  crossValidateModels(data, world.knowledge);
+  if (!flag('no-router')) for (const askBelow of listArg('ask-below') ?? [undefined]) await crossValidateRouter(data, world, askBelow);
+  if (!flag('cv-only')) {
+    const model = trainIntentModel(data, undefined, intentOptions);
+    writeFileSync(MODEL_FILE, `${JSON.stringify(model)}\n`);
+    console.log(`wrote ${MODEL_FILE}: ${Object.keys(model.weights).length} features, ${model.trainedOn.examples} examples + ${model.trainedOn.articleQuestions} article questions`);
+    const articleModel = trainArticleModel(data, undefined, articleOptions);
+    writeFileSync(ARTICLE_MODEL_FILE, `${JSON.stringify(articleModel)}\n`);
+    console.log(`wrote ${ARTICLE_MODEL_FILE}: ${Object.keys(articleModel.weights).length} features over ${data.articleIds.length} articles`);
+  }
+} finally {
+  await world.close();
 }
-console.log(`article model, ${FOLDS}-fold cross-validation: ${((articleRight / Math.max(1, labelled.length)) * 100).toFixed(1)}% (${articleRight}/${labelled.length}) over ${articleIds.length} articles`);
-if (!process.argv.includes('--cv-only')) {
-  const model = trainModel([...tuning, ...articleQuestions], INTENTS, options);
-  model.trainedOn = { examples: tuning.length, articleQuestions: articleQuestions.length };
-  writeFileSync(MODEL_FILE, `${JSON.stringify(model)}\n`);
-  console.log(`wrote ${MODEL_FILE}: ${Object.keys(model.weights).length} features, ${tuning.length} examples + ${articleQuestions.length} article questions`);
-  const articleModel = trainModel(articleExamples, articleIds, options);
-  articleModel.trainedOn = { examples: labelled.length, articleQuestions: articleExamples.length - labelled.length };
-  writeFileSync(ARTICLE_MODEL_FILE, `${JSON.stringify(articleModel)}\n`);
-  console.log(`wrote ${ARTICLE_MODEL_FILE}: ${Object.keys(articleModel.weights).length} features over ${articleIds.length} articles`);
-}
-knowledge.close();
-calendar.close();

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { Branch } from '../../core/calendar.js';
+import { branchFactAsked } from './branch-question.js';
+
+const eastside = { id: 'eastside', name: 'Eastside Branch', aliases: ['east side'] } as unknown as Branch;
+
+describe('branchFactAsked', () => {
+  it.each([
+    ['¿En dónde están ubicadas?', undefined, 'address'],
+    ['donde se encuentran ubicados ustedes', undefined, 'address'],
+    ['where r u guys located', undefined, 'address'],
+    ['where is eastside', eastside, 'address'],
+    ['whats the library phone number', undefined, 'phone'],
+    ['where can I park my car', undefined, 'parking'],
+  ] as const)('%j asks for a fact of the library (%#)', (text, branch, fact) => {
+    expect(branchFactAsked(text, branch)).toBe(fact);
+  });
+
+  it.each([
+    ['where are the cookbooks located', undefined],
+    ['¿dónde están ubicados los libros de cocina?', undefined],
+    ['please update my phone number', undefined],
+    ['eastside hours', eastside],
+  ] as const)('%j is no question about the library itself', (text, branch) => {
+    expect(branchFactAsked(text, branch)).toBeUndefined();
+  });
+});
