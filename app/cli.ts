@@ -113,7 +113,7 @@ export function buildCli(): Command {
     const [deps, reports] = await Promise.all([openCommandDeps({ loadCatalogIndex: false }), import('../reports/index.js')]);
     const service = reports.createReportService({
       repository: reports.createReportsRepository(deps.database.prisma, deps.database.provider),
-      timeZone: deps.calendar.timeZone,
+      timeZone: () => deps.calendar.timeZone,
       now: () => deps.clock.now(),
     });
     return {

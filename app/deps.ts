@@ -299,7 +299,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       devices: createDevicesRepository(database.prisma),
       libraryAdmin: createKnowledgeAdmin({ store: knowledgeStore, libraryFile, articlesDir, calendar, afterSave: async () => void (await knowledgeSync.check()), clock }),
       csrfKey: createHmac('sha256', loadSessionSecret(config.SESSION_SECRET, config.DATA_DIR)).update('libdesk staff console csrf').digest('base64url'),
-      timeZone: calendar.timeZone,
+      timeZone: () => calendar.timeZone,
       clock,
     };
     const patronChannels = createPatronChannels({
@@ -324,7 +324,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       jobs,
       clock,
       logger: logger.child({ part: 'staff-channels' }),
-      timeZone: calendar.timeZone,
+      timeZone: () => calendar.timeZone,
       publicUrl,
     });
     const emailSettings = emailSettingsOf(config);
@@ -353,13 +353,13 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       clock,
       logger: logger.child({ part: 'retention' }),
       retentionDays: config.RETENTION_DAYS,
-      timeZone: calendar.timeZone,
+      timeZone: () => calendar.timeZone,
     });
     jobs.handle('retention.purge', retention.purge);
 
     const reports = createReportService({
       repository: createReportsRepository(database.prisma, database.provider),
-      timeZone: calendar.timeZone,
+      timeZone: () => calendar.timeZone,
       now: () => clock.now(),
     });
     const rollup = createRollupJob({ reports, jobs, now: () => clock.now(), logger: logger.child({ part: 'reports' }) });

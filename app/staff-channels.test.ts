@@ -30,7 +30,7 @@ describe('createStaffChannels', () => {
       jobs: { enqueue: async () => {}, handle: (name, handler) => void handlers.set(name, handler as never) },
       clock: fixedClock('2026-12-01T15:00:00Z'),
       logger: silentLogger,
-      timeZone: 'America/New_York',
+      timeZone: () => 'America/New_York',
       publicUrl: 'https://desk.example.org',
     });
     expect(channels.queues).toEqual([]);
@@ -52,7 +52,7 @@ describe('createStaffChannels', () => {
       jobs: { enqueue: async (name, payload, options) => void enqueued.push({ name, payload, ...(options?.jobId ? { jobId: options.jobId } : {}) }), handle: () => {} },
       clock,
       logger: silentLogger,
-      timeZone: 'America/New_York',
+      timeZone: () => 'America/New_York',
       publicUrl: 'https://desk.example.org',
     });
     expect(channels.queues.map((queue) => queue.name)).toEqual(['slack']);

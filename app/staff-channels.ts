@@ -19,7 +19,8 @@ export interface StaffChannelsDeps {
   jobs: Pick<JobQueue, 'enqueue' | 'handle'>;
   clock: Clock;
   logger: Logger;
-  timeZone: string;
+  /** The library's time zone now: read at each use, so a change in the library settings applies at once. */
+  timeZone: () => string;
   publicUrl: string;
 }
 

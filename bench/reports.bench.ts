@@ -68,7 +68,7 @@ try {
 
   const db = await openDatabase({ dataDir: dir });
   const repository = createReportsRepository(db.prisma, db.provider);
-  const service = createReportService({ repository, timeZone: 'America/New_York', now: () => new Date('2027-01-01T00:00:00Z') });
+  const service = createReportService({ repository, timeZone: () => 'America/New_York', now: () => new Date('2027-01-01T00:00:00Z') });
   // What the hourly rollup job does over the whole year at once (once; later runs add one hour each).
   t = performance.now();
   const rolled = await service.rollUp();

@@ -39,7 +39,7 @@ beforeAll(async () => {
     publicUrl: 'https://libdesk.example.org',
     devices: createDevicesRepository(database.db.prisma),
     csrfKey: 'test-console-csrf-key-0123456789abcdef',
-    timeZone: 'America/New_York',
+    timeZone: () => 'America/New_York',
     clock,
   };
 });
@@ -151,11 +151,12 @@ describe('staff console: signing in', () => {
     const browser: Browser = { cookies: new Map() };
     const form = await get(built.app, browser, '/staff/sign-in');
     const token = csrfOf(form.body);
-    for (const fields of [
+    const attempts: Array<Record<string, string>> = [
       { name: 'ann', password: 'not-her-password' },
       { name: 'nobody', password: 'ann-password-123' },
       { token: 'lds_not-a-real-token' },
-    ]) {
+    ];
+    for (const fields of attempts) {
       const response = await post(built.app, browser, '/staff/sign-in', { ...fields, _csrf: token });
       expect(response.statusCode).toBe(401);
       expect(response.cookies.find((cookie) => cookie.name === 'libdesk_staff_session')).toBeUndefined();
@@ -280,7 +281,7 @@ describe('staff console: reports', () => {
     await ticket({ kind: 'handoff', branchId: 'east', createdAt: at('2026-11-05T15:00:00Z'), status: 'open', readScale: 5 });
 
     const { createReportService, createReportsRepository } = await import('../reports/index.js');
-    const reports = createReportService({ repository: createReportsRepository(prisma, 'sqlite'), timeZone: 'America/New_York', now: () => at('2026-11-30T12:00:00Z') });
+    const reports = createReportService({ repository: createReportsRepository(prisma, 'sqlite'), timeZone: () => 'America/New_York', now: () => at('2026-11-30T12:00:00Z') });
     const built = await appWithConsole({ reports });
     const ann = await signedIn(built);
     const page = await get(built.app, ann, '/staff/reports?from=2026-11-01&to=2026-11-07&period=day');

@@ -52,8 +52,8 @@ export interface ConsoleDeps {
   secureCookies: boolean;
   /** The HMAC key binding CSRF tokens to the session (32+ characters, from SESSION_SECRET). */
   csrfKey: string;
-  /** The library's time zone, for dates on the pages. */
-  timeZone: string;
+  /** The library's time zone now, for dates on the pages: read at each use, so a change applies at once. */
+  timeZone: () => string;
   clock: Clock;
   /** Where patrons reach Libdesk: QR labels open `${publicUrl}/report/<tag>`. */
   publicUrl: string;
@@ -329,7 +329,7 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleRoutesOptions> = async (ap
         branches: options.branches(),
         staffNames: await store.listStaffNames(),
         now: options.clock.now(),
-        timeZone: options.timeZone,
+        timeZone: options.timeZone(),
       }),
     );
   });
@@ -374,7 +374,7 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleRoutesOptions> = async (ap
         cannedReplies: options.cannedReplies,
         ...(readScale ? { readScale } : {}),
         ...(notice ? { notice } : {}),
-        timeZone: options.timeZone,
+        timeZone: options.timeZone(),
       }),
     );
   });
@@ -442,7 +442,7 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleRoutesOptions> = async (ap
     /** Local days in the library's time zone, `to` included; default the last 30 days. */
     function rangeOf(query: unknown) {
       const form = parse(reportQuerySchema, query);
-      const zone = options.timeZone;
+      const zone = options.timeZone();
       const today = DateTime.fromJSDate(options.clock.now(), { zone }).startOf('day');
       const day = (text: string | undefined, fallback: DateTime) => {
         if (!text) return fallback;
@@ -570,7 +570,7 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleRoutesOptions> = async (ap
     });
   }
 
-  if (options.libraryAdmin) registerLibraryAdminRoutes(app, { admin: options.libraryAdmin, libraryName: options.libraryName, timeZone: () => options.timeZone, adminOnly, adminForm: [adminOnly, refuseForeignOrigin, app.csrfProtection], csrfToken, staffOf: (request) => session(request).staff });
+  if (options.libraryAdmin) registerLibraryAdminRoutes(app, { admin: options.libraryAdmin, libraryName: options.libraryName, timeZone: options.timeZone, adminOnly, adminForm: [adminOnly, refuseForeignOrigin, app.csrfProtection], csrfToken, staffOf: (request) => session(request).staff });
 
   // The API description, browsable; present when the app serves /api/openapi.json (@fastify/swagger).
   app.get('/staff/api', { config: { html: true }, preHandler: staffOnly }, async (request, reply) => {

@@ -50,7 +50,7 @@ beforeAll(async () => {
     secureCookies: false,
     publicUrl: 'https://libdesk.example.org',
     csrfKey: 'test-console-csrf-key-0123456789abcdef',
-    timeZone: 'America/New_York',
+    timeZone: () => 'America/New_York',
     clock,
     libraryAdmin: createKnowledgeAdmin({ store, libraryFile: join(root, 'library.yaml'), articlesDir, calendar, clock, afterSave: () => calendar.reload() }),
   };

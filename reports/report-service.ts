@@ -68,7 +68,8 @@ export interface Report {
 
 export interface ReportServiceDeps {
   repository: ReportsRepository;
-  timeZone: string;
+  /** The library's time zone now: read at each use, so a change in the library settings applies at once. */
+  timeZone: () => string;
   now: () => Date;
   /** How many of the most recent unanswered questions are grouped into topics. */
   unansweredSample?: number;
@@ -87,7 +88,7 @@ function percentilesFrom(rows: TicketPercentileRow[], kind: string, branchId: st
 }
 
 export function createReportService(deps: ReportServiceDeps) {
-  const { repository, timeZone } = deps;
+  const { repository } = deps;
   const sample = deps.unansweredSample ?? 5000;
 
   const HOUR = 3_600_000;
@@ -96,12 +97,13 @@ export function createReportService(deps: ReportServiceDeps) {
 
   /** A UTC hour ("2026-12-01T14") to the library's local day; cached, since a year has 8,760 of them. */
   const dayOf = (() => {
-    const cache = new Map<string, string>();
-    return (hour: string): string => {
-      let day = cache.get(hour);
+    let cache = { zone: '', days: new Map<string, string>() };
+    return (hour: string, timeZone: string): string => {
+      if (cache.zone !== timeZone) cache = { zone: timeZone, days: new Map() };
+      let day = cache.days.get(hour);
       if (day === undefined) {
         day = DateTime.fromISO(`${hour}:00:00Z`, { zone: 'utc' }).setZone(timeZone).toISODate()!;
-        cache.set(hour, day);
+        cache.days.set(hour, day);
       }
       return day;
     };
@@ -116,6 +118,7 @@ export function createReportService(deps: ReportServiceDeps) {
    */
   async function rollUp(): Promise<{ mark: RollupMark; rows: number }> {
     const until = new Date(Math.floor((deps.now().getTime() - SETTLE_MS) / HOUR) * HOUR);
+    const timeZone = deps.timeZone();
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const mark = await repository.rollupMark();
       const sameZone = mark?.timeZone === timeZone;
@@ -123,7 +126,7 @@ export function createReportService(deps: ReportServiceDeps) {
       const hours = await repository.inquiryHours(sameZone ? mark!.until : new Date(0), until);
       const days = new Map<string, { day: string; channel: string; intent: string; outcome: string; count: number }>();
       for (const row of hours) {
-        const day = dayOf(row.hour);
+        const day = dayOf(row.hour, timeZone);
         const key = `${day}|${row.channel}|${row.intent ?? ''}|${row.outcome ?? ''}`;
         const entry = days.get(key) ?? { day, channel: row.channel, intent: row.intent ?? '', outcome: row.outcome ?? '', count: 0 };
         entry.count += row.count;
@@ -137,7 +140,7 @@ export function createReportService(deps: ReportServiceDeps) {
   }
 
   async function inquiriesOf(range: ReportRange, mark: RollupMark): Promise<Report['inquiries']> {
-    const local = (date: Date) => DateTime.fromJSDate(date, { zone: timeZone });
+    const local = (date: Date) => DateTime.fromJSDate(date, { zone: mark.timeZone });
     // Whole local days inside the range come from the day counts (up to the mark); the edges and the
     // hours after the mark are counted live.
     const firstMidnight = local(range.from).startOf('day').equals(local(range.from)) ? local(range.from) : local(range.from).startOf('day').plus({ days: 1 });
@@ -170,7 +173,7 @@ export function createReportService(deps: ReportServiceDeps) {
     for (const row of intents!) add(bucket(row.period).byIntent, row.key || 'unrouted', row.count);
     for (const row of outcomes!) add(bucket(row.period).byOutcome, row.key || 'pending', row.count);
     for (const row of liveRows.flat() as InquiryHourRow[]) {
-      const target = bucket(periodOfDay(dayOf(row.hour), range.period));
+      const target = bucket(periodOfDay(dayOf(row.hour, mark.timeZone), range.period));
       target.total += row.count;
       add(target.byChannel, row.channel, row.count);
       add(target.byIntent, row.intent ?? 'unrouted', row.count);
@@ -227,7 +230,7 @@ export function createReportService(deps: ReportServiceDeps) {
       // Bodies still here are read for their words; purged ones kept theirs in `topic`.
       const questions = unanswered.map((row) => (row.text !== null ? topicTerms(row.text) : (row.topic ?? '').split(' ').filter(Boolean)));
       return {
-        range: { from: range.from.toISOString(), to: range.to.toISOString(), period: range.period, timeZone },
+        range: { from: range.from.toISOString(), to: range.to.toISOString(), period: range.period, timeZone: mark.timeZone },
         inquiries,
         ...ticketsOf(tickets),
         unanswered: { total: inquiries.byOutcome.unanswered ?? 0, topics: groupTopics(questions) },

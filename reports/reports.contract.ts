@@ -38,7 +38,7 @@ export function runReportsSuite(name: string, open: () => Promise<{ prisma: Db; 
     it('counts inquiries, tickets, devices and unanswered topics as seeded, before and after the purge', async () => {
       const { prisma, provider } = await open();
       await seed(prisma);
-      const service = createReportService({ repository: createReportsRepository(prisma, provider), timeZone: 'America/New_York', now: () => at('2026-12-10T00:00:00Z') });
+      const service = createReportService({ repository: createReportsRepository(prisma, provider), timeZone: () => 'America/New_York', now: () => at('2026-12-10T00:00:00Z') });
       const check = async () => {
         const report = await service.build({ ...range, period: 'day' });
         expect(report.inquiries.total).toBe(7);
@@ -70,7 +70,7 @@ export function runReportsSuite(name: string, open: () => Promise<{ prisma: Db; 
       const { prisma, provider } = await open();
       await seed(prisma);
       // Two hours after 15:00 on Dec 3: hours up to 15:00 are settled and rolled up, the rest are read live.
-      const service = createReportService({ repository: createReportsRepository(prisma, provider), timeZone: 'America/New_York', now: () => at('2026-12-03T17:30:00Z') });
+      const service = createReportService({ repository: createReportsRepository(prisma, provider), timeZone: () => 'America/New_York', now: () => at('2026-12-03T17:30:00Z') });
       const report = await service.build({ ...range, period: 'day' });
       expect(await prisma.inquiryDayStat.aggregate({ _sum: { count: true } })).toEqual({ _sum: { count: 5 } });
       expect(report.inquiries.total).toBe(7);
@@ -78,6 +78,24 @@ export function runReportsSuite(name: string, open: () => Promise<{ prisma: Db; 
       // A range starting inside an hour counts that hour's part live.
       const partial = await service.build({ from: at('2026-12-01T15:30:00Z'), to: range.to, period: 'day' });
       expect(partial.inquiries.total).toBe(6);
+    });
+
+    it("counts days in the library's time zone as it is now, when an administrator changes it", async () => {
+      const { prisma, provider } = await open();
+      await seed(prisma);
+      let zone = 'America/New_York';
+      const service = createReportService({ repository: createReportsRepository(prisma, provider), timeZone: () => zone, now: () => at('2026-12-10T00:00:00Z') });
+      const before = await service.build({ ...range, period: 'day' });
+      expect(before.range.timeZone).toBe('America/New_York');
+      // 02:30 UTC on Dec 2 is the evening of Dec 1 in New York ...
+      expect(before.inquiries.byPeriod.find((row) => row.period === '2026-12-01')?.total).toBe(3);
+      zone = 'Europe/Berlin';
+      const after = await service.build({ ...range, period: 'day' });
+      expect(after.range.timeZone).toBe('Europe/Berlin');
+      // ... and early on Dec 2 in Berlin: the rolled-up days are counted again in the new zone.
+      expect(after.inquiries.byPeriod.find((row) => row.period === '2026-12-01')?.total).toBe(2);
+      expect(after.inquiries.byPeriod.find((row) => row.period === '2026-12-02')?.total).toBe(2);
+      expect(after.inquiries.total).toBe(before.inquiries.total);
     });
   });
 }

@@ -10,7 +10,8 @@ export interface RetentionDeps {
   clock: Clock;
   logger: Logger;
   retentionDays: number;
-  timeZone: string;
+  /** The library's time zone now: read at each use, so a change in the library settings applies at once. */
+  timeZone: () => string;
 }
 
 /** The purge runs at 03:00 library time, when no branch is open. */
@@ -29,7 +30,7 @@ function nextRun(now: Date, timeZone: string): DateTime {
 export function createRetention(deps: RetentionDeps) {
   async function scheduleNext(): Promise<void> {
     const now = deps.clock.now();
-    const at = nextRun(now, deps.timeZone);
+    const at = nextRun(now, deps.timeZone());
     const day = at.toISODate()!;
     await deps.jobs.enqueue('retention.purge', { day }, { jobId: `retention-purge-${day}`, delayMs: Math.max(0, at.toMillis() - now.getTime()) });
   }

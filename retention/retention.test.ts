@@ -46,7 +46,7 @@ describe('retention purge', () => {
       clock: { now: () => new Date('2026-11-29T15:00:00Z') },
       logger: silentLogger,
       retentionDays: 90,
-      timeZone: 'America/New_York',
+      timeZone: () => 'America/New_York',
     });
     await retention.purge({ day: '2026-11-29' });
 

@@ -43,7 +43,7 @@ beforeEach(async () => {
   changesSeen = 0;
   fake = await startFakeDiscordApi({ botToken: BOT_TOKEN, applicationId: APP_ID });
   bot = createDiscordStaffApp(
-    { applicationId: APP_ID, botToken: BOT_TOKEN, channelId: STAFF_CHANNEL, apiUrl: fake.apiUrl, oncallRoleId: ONCALL_ROLE, timeZone: 'America/New_York' },
+    { applicationId: APP_ID, botToken: BOT_TOKEN, channelId: STAFF_CHANNEL, apiUrl: fake.apiUrl, oncallRoleId: ONCALL_ROLE, timeZone: () => 'America/New_York' },
     { tickets, threads, inbox, staff: createFakeStaffDirectory([{ name: 'maria', discordUserId: MARIA }]), logger: silentLogger },
   );
   http = Fastify({ logger: false });

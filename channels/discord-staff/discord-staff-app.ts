@@ -16,7 +16,8 @@ export interface DiscordStaffOptions {
   apiUrl: string;
   /** A role id mentioned when a ticket is escalated. */
   oncallRoleId?: string | undefined;
-  timeZone: string;
+  /** The library's time zone now: read at each use, so a change in the library settings applies at once. */
+  timeZone: () => string;
   publicUrl?: string | undefined;
 }
 
@@ -51,10 +52,10 @@ export function createDiscordStaffApp(options: DiscordStaffOptions, deps: Discor
   const actions = createStaffActions({ tickets, origin: 'discord-staff' });
   const render = (ticket: TicketRef) => {
     const link = options.publicUrl ? `${options.publicUrl.replace(/\/$/, '')}/staff/tickets/${ticket.number}` : undefined;
-    return renderTicketMessage(ticket, { timeZone: options.timeZone, ...(link ? { link } : {}) });
+    return renderTicketMessage(ticket, { timeZone: options.timeZone(), ...(link ? { link } : {}) });
   };
   const listLines = (list: TicketRef[]) =>
-    list.map((t) => `• **${t.number}** ${escapeDiscord(t.subject)} (${t.priority}${shortDue(t, options.timeZone) ? ` · due ${shortDue(t, options.timeZone)}` : ''})`).join('\n');
+    list.map((t) => `• **${t.number}** ${escapeDiscord(t.subject)} (${t.priority}${shortDue(t, options.timeZone()) ? ` · due ${shortDue(t, options.timeZone())}` : ''})`).join('\n');
 
   async function once(key: string, post: () => Promise<void>): Promise<void> {
     const mark = await inbox.record(PLATFORM, key, null);

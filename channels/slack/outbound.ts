@@ -10,7 +10,8 @@ export interface SlackOutboundDeps {
   token: string;
   queueChannel: string;
   oncallGroup?: string | undefined;
-  timeZone: string;
+  /** The library's time zone now: read at each use, so a change in the library settings applies at once. */
+  timeZone: () => string;
   publicUrl?: string | undefined;
   tickets: StaffTickets;
   threads: TicketThreadStore;
@@ -38,7 +39,7 @@ export function createSlackOutbound(deps: SlackOutboundDeps) {
   const linkFor = (ticketId: number) => (deps.publicUrl ? `${deps.publicUrl.replace(/\/$/, '')}/staff/tickets/${formatTicketNumber(ticketId)}` : undefined);
   const render = (ticket: Parameters<typeof renderTicketMessage>[0]) => {
     const link = linkFor(ticket.id);
-    return renderTicketMessage(ticket, { timeZone: deps.timeZone, ...(link ? { link } : {}) });
+    return renderTicketMessage(ticket, { timeZone: deps.timeZone(), ...(link ? { link } : {}) });
   };
 
   /** Runs `post` once per key across retries and processes. */
@@ -159,7 +160,7 @@ export function createSlackOutbound(deps: SlackOutboundDeps) {
       await once(`out:digest:${digest.day}`, async () => {
         const { open, claimed, waiting } = digest.counts;
         const summary = `Good morning. Queue for ${digest.day}: ${open} open · ${claimed} claimed · ${waiting} waiting on patrons · ${digest.overdue} overdue.`;
-        const lines = digest.oldest.map((ticket) => ticketLine(ticket, deps.timeZone)).join('\n');
+        const lines = digest.oldest.map((ticket) => ticketLine(ticket, deps.timeZone())).join('\n');
         await client.chat.postMessage({
           token,
           channel: deps.queueChannel,

@@ -17,8 +17,8 @@ export interface SlackStaffAppOptions {
   apiUrl: string;
   /** A user group id (S0123) or `here`, mentioned when a ticket is escalated. */
   oncallGroup?: string | undefined;
-  /** The library's time zone, for due times. */
-  timeZone: string;
+  /** The library's time zone now, for due times: read at each use, so a change in the library settings applies at once. */
+  timeZone: () => string;
   /** Where staff open a ticket in Libdesk, e.g. `https://desk.example.org`; omitted from messages when absent. */
   publicUrl?: string | undefined;
   /** The slash command as registered in the Slack app (default `/libdesk`). */
@@ -91,7 +91,7 @@ export function createSlackStaffApp(options: SlackStaffAppOptions, deps: SlackSt
     return undefined;
   }
 
-  const listText = (list: Parameters<typeof ticketLine>[0][]) => list.map((ticket) => ticketLine(ticket, options.timeZone)).join('\n');
+  const listText = (list: Parameters<typeof ticketLine>[0][]) => list.map((ticket) => ticketLine(ticket, options.timeZone())).join('\n');
 
   // A staff reply in a ticket's thread: public reply to the patron, or an internal note with `note:`.
   app.event('message', async ({ event, client }) => {
@@ -120,7 +120,7 @@ export function createSlackStaffApp(options: SlackStaffAppOptions, deps: SlackSt
     const userId = (event as { user: string }).user;
     const member = await staff.bySlackUser(userId);
     const [mine, queue] = await Promise.all([member ? actions.mine(member) : Promise.resolve([]), actions.queue(20)]);
-    const view = renderHomeView({ mine, queue, timeZone: options.timeZone, ...(member ? { staffName: member.displayName } : {}) });
+    const view = renderHomeView({ mine, queue, timeZone: options.timeZone(), ...(member ? { staffName: member.displayName } : {}) });
     await client.views.publish({ token: options.botToken, user_id: userId, view: view as never });
   });
 

@@ -37,7 +37,7 @@ export async function startSlackHarness(deps: {
 }): Promise<SlackHarness> {
   const fake = await startFakeSlackApi({ token: SLACK_TEST_TOKEN });
   const slack = createSlackStaffApp(
-    { botToken: SLACK_TEST_TOKEN, queueChannel: QUEUE_CHANNEL, apiUrl: fake.apiUrl, oncallGroup: deps.oncallGroup ?? 'S0ONCALL', timeZone: 'America/New_York', publicUrl: 'https://desk.example.org' },
+    { botToken: SLACK_TEST_TOKEN, queueChannel: QUEUE_CHANNEL, apiUrl: fake.apiUrl, oncallGroup: deps.oncallGroup ?? 'S0ONCALL', timeZone: () => 'America/New_York', publicUrl: 'https://desk.example.org' },
     { tickets: deps.tickets, threads: deps.threads, inbox: deps.inbox, staff: deps.staff, logger: silentLogger },
   );
   await slack.init();
