@@ -125,9 +125,12 @@ export function* execOf<P, R>(query: Prepared<P, R>, values: P): SqlScript<numbe
   return result.affected;
 }
 
-/** A statement written by hand, in the dialect of `sql.provider` (placeholders `?` or `$1`). */
-export function* rawRows<R>(text: string, parameters: readonly unknown[] = []): SqlScript<R[]> {
-  const result = yield { sql: text, parameters };
+/**
+ * A statement written by hand, in the dialect of `sql.provider` (placeholders `?` or `$1`). `name` marks a
+ * fixed statement run often, for PostgreSQL to parse and plan once per connection.
+ */
+export function* rawRows<R>(text: string, parameters: readonly unknown[] = [], options: { name?: string } = {}): SqlScript<R[]> {
+  const result = yield { sql: text, parameters, ...(options.name ? { name: options.name } : {}) };
   return result.rows as R[];
 }
 

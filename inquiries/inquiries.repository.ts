@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InferResult } from 'kysely';
-import { exec, execOf, first, firstOf, prepare, rows, toDate, type Sql } from '../db/index.js';
+import { exec, execOf, first, firstOf, prepare, rawRows, rows, toDate, type Sql } from '../db/index.js';
 import type { SqlDate } from '../db/sql-schema.js';
 import type { Channel, Inquiry } from '../core/inquiry.js';
 import type { ConversationEntry } from '../core/inquiry-service.js';
@@ -157,6 +157,34 @@ export function createInquiriesRepository(sql: Sql) {
     db.selectFrom('Inquiry').select('id').where('conversationId', '=', p('conversationId')).where('ticketId', 'is not', null).limit(1),
   );
 
+  // On PostgreSQL every statement is a round trip, so the two writes of a message are one statement each
+  // (data-modifying WITH), atomic on their own: two round trips per message instead of nine. SQLite runs
+  // the same steps as separate statements in one transaction, where a statement costs no round trip.
+  const STORE_ON_POSTGRES = `WITH conv AS (
+      INSERT INTO "Conversation" ("id", "channel", "threadKey", "address", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $5)
+      ON CONFLICT ("channel", "threadKey") DO UPDATE SET "address" = EXCLUDED."address", "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING "id"
+    ), inserted AS (
+      INSERT INTO "Inquiry" ("id", "conversationId", "channel", "externalId", "text", "receivedAt", "meta")
+      SELECT $6::text, conv."id", $2::text, $7::text, $8::text, $5::timestamp(3), $9::text FROM conv
+      ON CONFLICT ("channel", "externalId") DO NOTHING
+      RETURNING "id"
+    )
+    SELECT conv."id" AS "conversationId", (SELECT "id" FROM inserted) AS "inquiryId" FROM conv`;
+  const COMPLETE_ON_POSTGRES = `WITH answered AS (
+      UPDATE "Inquiry" SET "status" = $2, "intent" = $3, "confidence" = $4, "outcome" = $5, "ticketId" = $6, "answeredAt" = $7, "error" = $8
+      WHERE "id" = $1
+      RETURNING "id"
+    ), reply AS (
+      INSERT INTO "Reply" ("id", "conversationId", "inquiryId", "channel", "text", "extras", "author", "ticketId", "createdAt")
+      VALUES ($9, $10, $1, $11, $12, $13, 'assistant', $6, $7)
+      RETURNING "id"
+    ), dialog AS (
+      UPDATE "Conversation" SET "dialogState" = $14, "dialogExpiresAt" = $15 WHERE "id" = $10 AND $16::boolean
+      RETURNING "id"
+    )
+    SELECT (SELECT count(*) FROM answered) AS "answered"`;
+
   const storedInquiryQuery = (inquiryId: string) =>
     db
       .selectFrom('Inquiry')
@@ -201,6 +229,23 @@ export function createInquiriesRepository(sql: Sql) {
      */
     storeInquiry(inquiry: Inquiry): Promise<StoreOutcome> {
       const newConversationId = randomUUID();
+      // A card number and PIN are masked before they are stored; only the verification call sees them.
+      const text = maskPatronSecrets(inquiry.text);
+      const meta = inquiry.meta ? JSON.stringify(inquiry.meta) : null;
+      if (sql.provider === 'postgresql') {
+        return sql.run(function* () {
+          const [row] = yield* rawRows<{ conversationId: string; inquiryId: string | null }>(
+            STORE_ON_POSTGRES,
+            [newConversationId, inquiry.channel, inquiry.threadKey, inquiry.address, inquiry.receivedAt, randomUUID(), inquiry.externalId ?? null, text, meta],
+            { name: 'libdesk_store_inquiry' },
+          );
+          const conversationId = row!.conversationId;
+          if (row!.inquiryId) return { inquiryId: row!.inquiryId, conversationId, duplicate: false, newConversation: conversationId === newConversationId };
+          const existing = inquiry.externalId ? yield* firstOf(findByExternalId, { channel: inquiry.channel, externalId: inquiry.externalId }) : undefined;
+          if (!existing) throw new Error('inquiry insert conflicted but no earlier inquiry was found');
+          return { inquiryId: existing.id, conversationId: existing.conversationId, duplicate: true, newConversation: false };
+        });
+      }
       return sql.transaction(function* () {
         const conversation = yield* firstOf(upsertConversation, {
           id: newConversationId,
@@ -215,10 +260,9 @@ export function createInquiriesRepository(sql: Sql) {
           conversationId,
           channel: inquiry.channel,
           externalId: inquiry.externalId ?? null,
-          // A card number and PIN are masked before they are stored; only the verification call sees them.
-          text: maskPatronSecrets(inquiry.text),
+          text,
           receivedAt: inquiry.receivedAt,
-          meta: inquiry.meta ? JSON.stringify(inquiry.meta) : null,
+          meta,
         });
         // The upsert returns the id it was given only when it created the conversation.
         const newConversation = conversationId === newConversationId;
@@ -267,6 +311,32 @@ export function createInquiriesRepository(sql: Sql) {
      * instead of storing the words a second time.
      */
     completeInquiry(inquiryId: string, conversationId: string, channel: Channel, result: CompletedInquiry, now: Date): Promise<void> {
+      if (sql.provider === 'postgresql') {
+        return sql.run(function* () {
+          yield* rawRows(
+            COMPLETE_ON_POSTGRES,
+            [
+              inquiryId,
+              result.failed ? 'failed' : 'answered',
+              result.intent,
+              result.confidence,
+              result.outcome,
+              result.ticketId ?? null,
+              now,
+              result.failed ?? null,
+              answerReplyId(inquiryId),
+              conversationId,
+              channel,
+              result.reply.text,
+              extrasOf(result.reply),
+              result.dialog?.state == null ? null : JSON.stringify(result.dialog.state),
+              result.dialog?.expiresAt ?? null,
+              result.dialog !== undefined,
+            ],
+            { name: 'libdesk_complete_inquiry' },
+          );
+        });
+      }
       return sql.transaction(function* () {
         yield* execOf(recordAnswer, {
           id: inquiryId,

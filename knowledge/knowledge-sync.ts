@@ -33,8 +33,15 @@ export function startKnowledgeSync(options: KnowledgeSyncOptions): KnowledgeSync
     const latest = await options.store.latestRevision();
     if (latest === inService) return false;
     // Taken before reloading: a save during the reload moves the revision again and is picked up next time.
+    const previous = inService;
     inService = latest;
-    await options.reload();
+    try {
+      await options.reload();
+    } catch (error) {
+      // Not in service after all: the next look tries again.
+      inService = previous;
+      throw error;
+    }
     options.logger?.info({ revision: latest }, 'knowledge documents changed; reloaded');
     return true;
   }
