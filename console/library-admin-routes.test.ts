@@ -12,6 +12,7 @@ import { createConsoleAccounts } from './console-accounts.js';
 import { createConsoleRepository } from './console.repository.js';
 import type { ConsoleDeps } from './console-routes.js';
 import { createMemoryQueueFeed } from './queue-feed.js';
+import { decodeHtml, libraryFormFields } from '../test/support/library-form.js';
 
 /**
  * The library admin pages over `inject`, with real sessions, a real SQLite store and a copy of the
@@ -95,25 +96,6 @@ async function signedIn(app: FastifyInstance, name: string): Promise<Browser> {
   return browser;
 }
 
-const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-/** What a browser would post from the page's one library form: text inputs, ticked boxes, selected options. */
-function formFields(body: string): Record<string, string> {
-  const form = /<form method="post" action="\/staff\/admin\/library"[\s\S]*?<\/form>/.exec(body)![0];
-  const fields: Record<string, string> = {};
-  for (const [input] of form.matchAll(/<input [^>]*>/g)) {
-    const name = /name="([^"]+)"/.exec(input)?.[1];
-    if (!name) continue;
-    if (input.includes('type="checkbox"')) {
-      if (/ checked/.test(input)) fields[name] = 'on';
-    } else fields[name] = decode(/value="([^"]*)"/.exec(input)?.[1] ?? '');
-  }
-  for (const [, name, options] of form.matchAll(/<select [^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const selected = /<option(?: value="([^"]*)")? selected>([^<]*)<\/option>/.exec(options!);
-    if (selected) fields[name!] = decode(selected[1] ?? selected[2]!);
-  }
-  return fields;
-}
 
 const appWithAdmin = () => build({ deps: { console: consoleDeps } });
 
@@ -134,7 +116,7 @@ describe('library admin: who may', () => {
     expect(page.body).toContain('<a href="/staff/admin/articles">Articles</a>');
     expect(page.body).toContain('<option selected>America/New_York</option>');
     // A staff member cannot save either, token or not.
-    const fields = formFields(page.body);
+    const fields = libraryFormFields(page.body);
     expect((await post(built.app, ann, '/staff/admin/library', fields)).statusCode).toBe(403);
   });
 });
@@ -143,7 +125,7 @@ describe('library admin: hours and closures', () => {
   it('refuses a post without a CSRF token (403) and invalid hours (400, the error beside the field), storing nothing', async () => {
     const built = await appWithAdmin();
     const admin = await signedIn(built.app, 'root');
-    const fields = formFields((await get(built.app, admin, '/staff/admin/library')).body);
+    const fields = libraryFormFields((await get(built.app, admin, '/staff/admin/library')).body);
     expect(fields['b1.sat.opens']).toBe('10:00');
     const before = await store.latestRevision();
 
@@ -169,10 +151,10 @@ describe('library admin: hours and closures', () => {
     const page = await get(built.app, admin, '/staff/admin/library');
     // "Add a closure" redraws the form with an empty row and saves nothing.
     const before = await store.latestRevision();
-    const added = await post(built.app, admin, '/staff/admin/library', { ...formFields(page.body), action: 'add:c' });
+    const added = await post(built.app, admin, '/staff/admin/library', { ...libraryFormFields(page.body), action: 'add:c' });
     expect(added.statusCode).toBe(200);
     expect(await store.latestRevision()).toBe(before);
-    const fields = formFields(added.body);
+    const fields = libraryFormFields(added.body);
     const newRow = Object.keys(fields).filter((key) => /^c\d+\.date$/.test(key)).length - 1;
     expect(fields[`c${newRow}.date`]).toBe('');
 
@@ -194,13 +176,13 @@ describe('library admin: hours and closures', () => {
     expect(after.body).toContain('Last saved by root');
 
     // Remove the row again, and change the time zone.
-    const removeRow = await post(built.app, admin, '/staff/admin/library', { ...formFields(after.body), action: `remove:c${newRow}` });
-    const zone = await post(built.app, admin, '/staff/admin/library', { ...formFields(removeRow.body), time_zone: 'America/Chicago', action: 'save' });
+    const removeRow = await post(built.app, admin, '/staff/admin/library', { ...libraryFormFields(after.body), action: `remove:c${newRow}` });
+    const zone = await post(built.app, admin, '/staff/admin/library', { ...libraryFormFields(removeRow.body), time_zone: 'America/Chicago', action: 'save' });
     expect(zone.statusCode).toBe(303);
     expect(calendar.timeZone).toBe('America/Chicago');
     expect(calendar.hoursOn('eastside', '2026-12-12')).toMatchObject({ opens: '10:00' });
     // A form made before that save is refused rather than undoing it.
-    const stale = await post(built.app, admin, '/staff/admin/library', { ...formFields(after.body), action: 'save' });
+    const stale = await post(built.app, admin, '/staff/admin/library', { ...libraryFormFields(after.body), action: 'save' });
     expect(stale.statusCode).toBe(409);
   });
 
@@ -208,7 +190,7 @@ describe('library admin: hours and closures', () => {
     const built = await appWithAdmin();
     const admin = await signedIn(built.app, 'root');
     const page = await get(built.app, admin, '/staff/admin/library/yaml');
-    const text = decode(/<textarea id="settings-yaml"[^>]*>([\s\S]*?)<\/textarea>/.exec(page.body)![1]!);
+    const text = decodeHtml(/<textarea id="settings-yaml"[^>]*>([\s\S]*?)<\/textarea>/.exec(page.body)![1]!);
     const revision = /name="revision" value="(\d+)"/.exec(page.body)![1]!;
     const before = await store.latestRevision();
     const bad = await post(built.app, admin, '/staff/admin/library/yaml', { _csrf: csrfOf(page.body), revision, yaml: text.replace('45 Maple Avenue', '46 Maple Avenue').replace(/id: eastside/, 'id: East Side') });
@@ -229,7 +211,7 @@ describe('library admin: articles', () => {
     expect(list.statusCode).toBe(200);
     expect(list.body).toMatch(/<tr data-article="wifi">\s*<th scope="row">wifi<\/th><td>[^<]+<\/td><td>en<\/td>\s*<td>shipped file<\/td>/);
     const edit = await get(built.app, admin, '/staff/admin/articles/wifi/edit');
-    const text = decode(/<textarea id="article-text"[^>]*>([\s\S]*?)<\/textarea>/.exec(edit.body)![1]!);
+    const text = decodeHtml(/<textarea id="article-text"[^>]*>([\s\S]*?)<\/textarea>/.exec(edit.body)![1]!);
     expect(text).toBe(await readFile(join(articlesDir, 'wifi.md'), 'utf8'));
     const token = csrfOf(edit.body);
     const before = await store.latestRevision();

@@ -274,17 +274,18 @@ export function createSqliteSql(options: SqliteSqlOptions): Sql {
   let queued: Queued[] = [];
 
   function runBatch(batch: Queued[]): Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
-    // Alone in its turn, a script needs no savepoint: the transaction is its own.
-    if (batch.length === 1) return [runAlone(batch[0]!)];
+    // Alone in its turn, a script needs no savepoint: its failure rolls back the transaction, which is its own.
+    const alone = batch.length === 1;
     begin.run();
     try {
       const outcomes = batch.map((item) => {
-        savepoint.run();
+        if (!alone) savepoint.run();
         try {
           const value = driveSync(item.script(), execute);
-          release.run();
+          if (!alone) release.run();
           return { ok: true as const, value };
         } catch (error) {
+          if (alone) throw error;
           rollbackToSavepoint.run();
           release.run();
           return { ok: false as const, error };
@@ -294,26 +295,9 @@ export function createSqliteSql(options: SqliteSqlOptions): Sql {
       return outcomes;
     } catch (error) {
       if (database.inTransaction) rollback.run();
+      if (alone && !isSqliteBusy(error)) return [{ ok: false, error }];
       throw error;
     }
-  }
-
-  function runAlone(item: Queued): { ok: true; value: unknown } | { ok: false; error: unknown } {
-    begin.run();
-    let value: unknown;
-    try {
-      value = driveSync(item.script(), execute);
-    } catch (error) {
-      if (database.inTransaction) rollback.run();
-      return { ok: false, error };
-    }
-    try {
-      commit.run();
-    } catch (error) {
-      if (database.inTransaction) rollback.run();
-      throw error;
-    }
-    return { ok: true, value };
   }
 
   function flush(): void {

@@ -88,13 +88,20 @@ const SPANISH_MONTHS: Record<string, string> = {
   ene: 'enero', feb: 'febrero', mar: 'marzo', abr: 'abril', may: 'mayo', jun: 'junio', jul: 'julio', ago: 'agosto', sep: 'septiembre', sept: 'septiembre', oct: 'octubre', nov: 'noviembre', dic: 'diciembre',
 };
 
+/** Any of a table's words, whole ("2moro" starts with a digit, so word edges are spelled out, not `\b`). */
+const anyOf = (table: Record<string, string>): string => `(?<![a-z0-9])(${Object.keys(table).sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])`;
+const RELATIVE_DAY = new RegExp(anyOf(RELATIVE_DAY_SPELLINGS), 'g');
+const WEEKDAY_ABBREVIATION = new RegExp(anyOf(WEEKDAY_ABBREVIATIONS), 'g');
+const ASKED_AMBIGUOUS_WEEKDAY = new RegExp(`\\b(on|next|this|last|every|open|closed|until|till|til|by|before|after)\\s+${anyOf(AMBIGUOUS_WEEKDAYS)}`, 'g');
+const SPANISH_DAY_OF_MONTH = new RegExp(`\\b(\\d{1,2})\\s+de\\s+${anyOf(SPANISH_MONTHS)}`, 'g');
+
 /** "tomorow" → "tomorrow", "next tues" → "next tuesday", "24 de dic" → "24 de diciembre". */
 export function spellOutDayWords(words: string): string {
   return words
-    .replace(/(?<![a-z0-9])(?:tomorow|tommorow|tommorrow|tomoro|tomorrw|tmrw|tmr|tmw|2moro|2morrow|2mrw|tonite|2nite|2night|2day|tday)(?![a-z0-9])/g, (word) => RELATIVE_DAY_SPELLINGS[word]!)
-    .replace(/\b(?:tues|tue|weds|thurs|thur|thu)\b/g, (word) => WEEKDAY_ABBREVIATIONS[word]!)
-    .replace(/\b(on|next|this|last|every|open|closed|until|till|til|by|before|after)\s+(mon|wed|fri|sat|sun)\b/g, (_all, before: string, day: string) => `${before} ${AMBIGUOUS_WEEKDAYS[day]!}`)
-    .replace(/\b(\d{1,2})\s+de\s+(ene|feb|mar|abr|may|jun|jul|ago|sept|sep|oct|nov|dic)\b/g, (_all, day: string, month: string) => `${day} de ${SPANISH_MONTHS[month]!}`);
+    .replace(RELATIVE_DAY, (word) => RELATIVE_DAY_SPELLINGS[word]!)
+    .replace(WEEKDAY_ABBREVIATION, (word) => WEEKDAY_ABBREVIATIONS[word]!)
+    .replace(ASKED_AMBIGUOUS_WEEKDAY, (_all, before: string, day: string) => `${before} ${AMBIGUOUS_WEEKDAYS[day]!}`)
+    .replace(SPANISH_DAY_OF_MONTH, (_all, day: string, month: string) => `${day} de ${SPANISH_MONTHS[month]!}`);
 }
 
 /** "the 26th", "on the 3rd" — but not "2nd floor" or "3rd edition". */

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, chromiumMissing, accessibilityViolations, launchChromium } from '../support/browser.js';
 import { startLibdesk, type RunningLibdesk } from '../../app/main.js';
 
 /**
@@ -12,13 +12,6 @@ import { startLibdesk, type RunningLibdesk } from '../../app/main.js';
  * axe-core checks every library admin page (and the form showing errors, and on a phone) against
  * WCAG 2.1 AA.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
-if (chromiumMissing && process.env.LIBDESK_REQUIRE_SERVICES === '1') {
-  throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package`);
-}
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let running: RunningLibdesk;
 let browser: Browser;
@@ -30,11 +23,7 @@ beforeAll(async () => {
   running = await startLibdesk({ env: { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false' }, announce: () => {} });
   await running.deps.staff.addStaff('root', 'admin');
   await running.deps.console.accounts.setPassword('root', 'root-password-123');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -42,22 +31,6 @@ afterAll(async () => {
   await running?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
-  }, WCAG_21_AA);
-  return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 async function askInWidget(page: Page, text: string): Promise<string> {
   const before = await page.locator('.ld-msg[data-from="assistant"]').count();

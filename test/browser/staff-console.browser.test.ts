@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, chromiumMissing, accessibilityViolations, launchChromium } from '../support/browser.js';
 import { startLibdesk, type RunningLibdesk } from '../../app/main.js';
 import { parseTicketNumber } from '../../core/tickets.js';
 
@@ -14,13 +14,6 @@ import { parseTicketNumber } from '../../core/tickets.js';
  * patron's widget; READ scale recorded; resolved, and the patron is told. axe-core checks every console
  * page against WCAG 2.1 AA.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
-if (chromiumMissing && process.env.LIBDESK_REQUIRE_SERVICES === '1') {
-  throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package`);
-}
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let running: RunningLibdesk;
 let browser: Browser;
@@ -34,11 +27,7 @@ beforeAll(async () => {
   await running.deps.staff.addStaff('root', 'admin');
   await running.deps.console.accounts.setPassword('ann', 'ann-password-123');
   await running.deps.console.accounts.setPassword('root', 'root-password-123');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -46,23 +35,6 @@ afterAll(async () => {
   await running?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** Runs axe-core in the page (injected through the DevTools protocol, which the page's CSP does not govern). */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
-  }, WCAG_21_AA);
-  return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 async function signIn(page: Page, name: string, password: string): Promise<void> {
   await page.getByLabel('Staff name').fill(name);

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from '../support/browser.js';
 import { parseTicketNumber } from '../../core/tickets.js';
 import { buttonPress, threadMessageEvent } from '../support/slack-harness.js';
 import { E2E_QUEUE, E2E_STAFF_SLACK_ID, postSignedToSlackWebhook, startLibdeskWithSlack } from '../support/staff-queue-e2e.js';
@@ -13,11 +14,6 @@ import { E2E_QUEUE, E2E_STAFF_SLACK_ID, postSignedToSlackWebhook, startLibdeskWi
  * ticket's thread (a signed Events API post), the patron sees the answer in the browser, the librarian
  * presses Resolve (a signed interaction), and the patron is told.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
-if (chromiumMissing && process.env.LIBDESK_REQUIRE_SERVICES === '1') {
-  throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package`);
-}
 
 let app: Awaited<ReturnType<typeof startLibdeskWithSlack>>;
 let context: BrowserContext;
@@ -30,7 +26,7 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', ...CHROMIUM_ARGS],
     viewport: { width: 1100, height: 800 },
   });
 });

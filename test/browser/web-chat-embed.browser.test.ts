@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, chromiumMissing, launchChromium } from '../support/browser.js';
 import { startLibdesk, type RunningLibdesk } from '../../app/main.js';
 
 /**
@@ -12,11 +13,6 @@ import { startLibdesk, type RunningLibdesk } from '../../app/main.js';
  * `<script src=".../widget.js">` from Libdesk and chats across origins; a site not in the list is refused.
  * Then the shared-PC rules on Libdesk's own demo page: "End chat", and a chat that went idle.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
-if (chromiumMissing && process.env.LIBDESK_REQUIRE_SERVICES === '1') {
-  throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package`);
-}
 
 const IDLE_MINUTES = 5;
 let running: RunningLibdesk;
@@ -57,11 +53,7 @@ beforeAll(async () => {
     clock: { now: () => new Date(Date.now() + clockOffsetMs) },
     announce: () => {},
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,21 +1,16 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLibdesk, type RunningLibdesk } from '../../app/main.js';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from '../support/browser.js';
 
 /**
  * The real app (SQLite in a temp DATA_DIR, demo library seeded) driven by the system Chromium, as a
  * patron would use it: the chat widget on the demo page, and the report page a device's QR code opens.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Without Chromium the browser tests are skipped with this reason, except in CI, where they must run.
-const chromiumMissing = !existsSync(CHROMIUM);
-if (chromiumMissing && process.env.LIBDESK_REQUIRE_SERVICES === '1') {
-  throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package`);
-}
 const SCREENSHOT_DIR = process.env.LIBDESK_SCREENSHOT_DIR ?? tmpdir();
 
 let running: RunningLibdesk;
@@ -31,16 +26,7 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', ...CHROMIUM_ARGS],
     viewport: { width: 1100, height: 800 },
   });
 });

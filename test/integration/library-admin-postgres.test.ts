@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLibdesk, type RunningLibdesk } from '../../app/main.js';
 import { createKnowledgeStoreRepository } from '../../knowledge/index.js';
 import { createTemporaryDir, createTemporaryPostgresDatabase, skipWithoutPostgres } from '../support/services.js';
+import { libraryFormFields } from '../support/library-form.js';
 
 /**
  * Two Libdesk instances on one PostgreSQL database, as two machines behind a load balancer would run
@@ -10,7 +11,6 @@ import { createTemporaryDir, createTemporaryPostgresDatabase, skipWithoutPostgre
  * the console of instance A, over HTTP; a patron asking instance B is answered with the new hours within
  * a few seconds (KNOWLEDGE_SYNC_SECONDS, default 2), with no restart and no file on B's disk changed.
  */
-const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** A tiny browser: keeps cookies, posts forms, follows nothing. */
 function browser(baseUrl: string) {
@@ -41,23 +41,6 @@ function browser(baseUrl: string) {
       return { status: response.status, location: response.headers.get('location'), body: await response.text() };
     },
   };
-}
-
-function formFields(body: string): Record<string, string> {
-  const form = /<form method="post" action="\/staff\/admin\/library"[\s\S]*?<\/form>/.exec(body)![0];
-  const fields: Record<string, string> = {};
-  for (const [input] of form.matchAll(/<input [^>]*>/g)) {
-    const name = /name="([^"]+)"/.exec(input)?.[1];
-    if (!name) continue;
-    if (input.includes('type="checkbox"')) {
-      if (/ checked/.test(input)) fields[name] = 'on';
-    } else fields[name] = decode(/value="([^"]*)"/.exec(input)?.[1] ?? '');
-  }
-  for (const [, name, options] of form.matchAll(/<select [^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const selected = /<option(?: value="([^"]*)")? selected>([^<]*)<\/option>/.exec(options!);
-    if (selected) fields[name!] = decode(selected[1] ?? selected[2]!);
-  }
-  return fields;
 }
 
 describe.skipIf(skipWithoutPostgres)('library admin across two instances on PostgreSQL', () => {
@@ -99,7 +82,7 @@ describe.skipIf(skipWithoutPostgres)('library admin across two instances on Post
     expect((await admin.post('/staff/sign-in', { name: 'root', password: 'root-password-123', _csrf: csrf, next: '/staff/admin/library' })).status).toBe(303);
     const page = await admin.get('/staff/admin/library');
     expect(page.status).toBe(200);
-    const fields = formFields(page.body);
+    const fields = libraryFormFields(page.body);
     // The second branch on the page is Eastside.
     expect(fields['b1.sat.opens']).toBe('10:00');
     const saved = await admin.post('/staff/admin/library', { ...fields, 'b1.sat.opens': '08:30', 'b1.sat.closes': '12:15', action: 'save' });
