@@ -46,8 +46,8 @@ export async function buildHttpApp(deps: HttpDeps, options: HttpOptions): Promis
     if (route === '/healthz') request.log.debug(line, 'request');
     else request.log.info(line, 'request');
   });
-  // nosniff, referrer policy, CSP with frame-ancestors 'none', X-Frame-Options (@fastify/helmet).
-  await registerSecurityHeaders(app);
+  // nosniff, referrer policy, CSP with frame-ancestors 'none', X-Frame-Options (helmet).
+  registerSecurityHeaders(app);
 
   await app.register(errorHandlerPlugin, { libraryName: options.libraryName });
   const rateLimits = await registerRateLimit(app, options.rateLimit ?? DEFAULT_RATE_LIMIT);

@@ -10,6 +10,8 @@ import type {
   StaffAvailability,
 } from '../core/calendar.js';
 import { LibdeskError } from '../core/errors.js';
+// Every hours answer makes Luxon dates in the library's zone: their offsets are remembered (see the module).
+import '../core/luxon-offset-cache.js';
 import { resolveDay } from './dates.js';
 import { documentLabel, loadLibraryDocument } from './knowledge-documents.js';
 import type { KnowledgeDocumentStore } from './knowledge-store.js';

@@ -12,6 +12,8 @@ describe('branchFactAsked', () => {
     ['where is eastside', eastside, 'address'],
     ['whats the library phone number', undefined, 'phone'],
     ['where can I park my car', undefined, 'parking'],
+    ['phone number for the circulation desk?', undefined, 'phone'],
+    ['need the address of the eastside library', eastside, 'address'],
   ] as const)('%j asks for a fact of the library (%#)', (text, branch, fact) => {
     expect(branchFactAsked(text, branch)).toBe(fact);
   });
@@ -21,6 +23,10 @@ describe('branchFactAsked', () => {
     ['¿dónde están ubicados los libros de cocina?', undefined],
     ['please update my phone number', undefined],
     ['eastside hours', eastside],
+    // Another place's phone or address is not the library's.
+    ['what is the phone number for the dmv', undefined],
+    ['necesito la dirección de la clínica', undefined],
+    ['how do i get to the courthouse from here', undefined],
   ] as const)('%j is no question about the library itself', (text, branch) => {
     expect(branchFactAsked(text, branch)).toBeUndefined();
   });

@@ -28,13 +28,30 @@ const DIRECTIONS = /\b(?:directions|how do i get (?:to|there)|how to get (?:to|t
 /** About the patron's own record, not the library: "update my phone number". */
 const MINE = /\b(?:my|mi|mis)\s+(?:\w+\s+)?(?:phone|number|address|email|telefono|direccion)\b|\b(?:update|change|cambiar|actualizar)\b/;
 
+/** Words that name the library itself after "the number for …", "the address of …", "directions to …". */
+const OURS = /^(?:the |el |la |los |las |you|your|ur|u\b|us\b|there\b|here\b|it\b|library|libary|liberry|biblioteca|branch|sucursal|main|eastside|east|downtown|central|reference|circulation|front desk|desk|children s|kids|teen)/;
+const PLACE_NAMED = /\b(?:(?:phone )?number|phone|telephone|address|addy|directions|get|telefono|direccion|numero|llegar|llego)\s+(?:(?:for|of|to|de|del|a|al)\s+)(.{2,40})$/;
+
+/**
+ * "the phone number for city hall", "address of the police station", "¿el teléfono del hospital?":
+ * another place's facts, which the library's own are not. The words after "for/of/to" decide; a branch
+ * name or "you/the library" keeps it ours.
+ */
+function namesAnotherPlace(folded: string, branch: Branch | undefined): boolean {
+  const match = PLACE_NAMED.exec(folded);
+  if (!match) return false;
+  const target = match[1]!.replace(/^(?:the|el|la|los|las)\s+/, '');
+  if (branch || OURS.test(target) || OURS.test(match[1]!.replace(/^(?:the|el|la)\s+/, ''))) return false;
+  return /\p{L}{3,}/u.test(target);
+}
+
 /**
  * The fact asked for, or undefined. `branch` is the branch the message names (if any): "where is
  * eastside" is an address question only because "eastside" is a branch.
  */
 export function branchFactAsked(text: string, branch: Branch | undefined): BranchFact | undefined {
   const folded = foldText(text).replace(/[’']/g, '').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (MINE.test(folded) || HOURS_WORDS.test(folded)) return undefined;
+  if (MINE.test(folded) || HOURS_WORDS.test(folded) || namesAnotherPlace(folded, branch)) return undefined;
   const aboutUs = branch !== undefined || ABOUT_THE_LIBRARY.test(folded) || /\bthere\b/.test(folded);
   if (DIRECTIONS.test(folded) && aboutUs) return 'directions';
   if (PARKING.test(folded) && (aboutUs || /\b(?:where|can i|is there|do you have|hay|donde|free|gratis|lot|garage|how much|cost)\b/.test(folded))) return 'parking';

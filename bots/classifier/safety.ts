@@ -24,13 +24,14 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     "\\b(?:can t|cannot|cant) go on\\b", "\\b(?:done|finished) with (?:life|living)\\b", "\\bnever wake up\\b", "\\b(?:nobody|no one|no body) would (?:miss|care|notice) (?:me|if i)\\b",
     "\\b(?:take|took|swallow|swallowed) (?:all|a bunch|a lot|the rest) of (?:my |the |these )?(?:pills|meds|medication)\\b", "\\bself ?harm", "\\bunalive\\b", "\\bkms\\b",
     "\\b(?:i m|im|i am) (?:in crisis|having a (?:mental health )?crisis)\\b",
-    "\\bacabar con (?:mi vida|todo)\\b", "\\bno (?:tiene|le veo) sentido (?:vivir|la vida|seguir)\\b", "\\bya no quiero (?:seguir|estar aqui|vivir)\\b", "\\bno quiero seguir (?:viviendo|con vida|aqui)\\b", "\\bcortarme\\b", "\\bsuicidarme\\b",
+    "\\bacabar con (?:mi vida|todo)\\b", "\\b(?:do not|dont|don t) see (?:the|any) point (?:any ?more|of (?:living|life|going on)|in (?:living|going on))\\b", "\\btired of (?:living|being alive|life)\\b", "\\bfeel like dying\\b",
+    "\\b(?:do not|dont|don t) want to wake up\\b", "\\b(?:going to|gonna|want to|about to) jump (?:off|from|in front)\\b", "\\b(?:nobody|no one) (?:cares|would care) if i (?:live|die|lived|died)\\b", "\\b(?:cansad[oa]) de vivir\\b", "\\bno quiero despertar\\b", "\\bquiero desaparecer\\b", "\\bno (?:tiene|le veo) sentido (?:vivir|la vida|seguir)\\b", "\\bya no quiero (?:seguir|estar aqui|vivir)\\b", "\\bno quiero seguir (?:viviendo|con vida|aqui)\\b", "\\bcortarme\\b", "\\bsuicidarme\\b",
   ].join('|'))],
   ['missing-child', new RegExp([
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:missing|lost|gone|disappeared|not answering|isn t answering|isnt answering|is not answering|not picking up|did not come home|didn t come home|didnt come home|never came home|was supposed to be|can t find|cannot find|wandered off)\\b`,
     `\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b`, `\\blost my (?:little )?${CHILD}\\b`,
     `\\b(?:a|the) ${CHILD} (?:is|went) missing\\b`, `\\bmissing ${CHILD}\\b`,
-    `\\bno encuentro a mi ${SPANISH_CHILD}\\b`, `\\b(?:mi )?${SPANISH_CHILD} (?:esta |se )?(?:perdid[oa]s?|desaparecid[oa]s?|perdio)\\b`, `\\bperdi a mi ${SPANISH_CHILD}\\b`,
+    `\\bno encuentro a mi ${SPANISH_CHILD}\\b`, `\\b(?:haven t|have not|havent|not) seen (?:my|our) (?:little )?${CHILD}\\b.{0,30}\\b(?:minutes|mins|hour|while)\\b`, `\\b(?:my|our) (?:little )?${CHILD}\\b.{0,40}\\bwas (?:just |right )?(?:here|right here|with me)\\b.{0,30}\\b(?:now|gone|ago|minute)\\b`, `\\b(?:mi )?${SPANISH_CHILD} (?:esta |se )?(?:perdid[oa]s?|desaparecid[oa]s?|perdio)\\b`, `\\bperdi a mi ${SPANISH_CHILD}\\b`,
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:hasn t|hasnt|has not|hasn t yet|still hasn t|didn t|did not) (?:come|came|shown up|showed up|turned up|gotten back|got back)\\b`,
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:was supposed to (?:meet|wait|come|be)|got separated|is not back|isn t back|isnt back|not back yet|ran off|walked off|nowhere to be found)\\b`,
     `\\b(?:she|he) (?:s|is) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`, `\\b(?:has|have) (?:anyone|anybody|someone|you) seen (?:a|my|our|this) (?:little )?${CHILD}\\b`, `\\blost (?:a |the )?(?:little )?${CHILD}\\b`,
@@ -43,6 +44,9 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\b(?:shoot|stab|kill|hurt) (?:me|you|us|people|everyone|somebody|someone|him|her|them)\\b', '\\bhe ?(?:ll|will) shoot\\b', '\\bbomb threat\\b', '\\bthere s a bomb\\b',
     '\\bactive shooter\\b', '\\bexposing himself\\b', '\\bme esta (?:amenazando|siguiendo|pegando|tocando)\\b', '\\bme (?:amenaza|sigue un)\\b', '\\b(?:amenazando|amenazo|amenazaron) (?:a|me)\\b', '\\balguien me esta\\b',
     '\\b(?:pistola|cuchillo|arma)\\b',
+    '\\b(?:bring|bringing|brought) (?:a |his |her )?(?:gun|knife|weapon)s?\\b', '\\b(?:hits|beats|beat|abuses|chokes) me\\b', '\\b(?:scared|afraid) to go home\\b', '\\bneed (?:a )?(?:safe place|somewhere safe)\\b',
+    '\\bstalker\\b', '\\b(?:being|getting) harassed\\b', '\\btaking (?:pictures|photos|videos) of (?:my|the|our) (?:kids|children|son|daughter|child)\\b', '\\btouch(?:ed|ing) (?:my|a|the|our) (?:kid|kids|child|children|son|daughter|little)\\b', '\\bmasturbat',
+    '\\bme (?:amenazo|amenazaron|amenazan|pega|golpea|golpean)\\b', '\\btengo miedo\\b.{0,40}\\b(?:hombre|alguien|senor|tipo|me sigue|afuera)\\b', '\\b(?:abuse|abusing|hitting) me\\b', '\\b(?:experiencing|escaping|fleeing|victim of) domestic (?:violence|abuse)\\b',
     '\\b(?:hit|punched|slapped|kicked|pushed|shoved|choked|spat on|bit) me\\b(?! (?:out|off))', '\\b(?:won t|wont|will not) (?:leave me alone|stop following me|let me leave)\\b',
     '\\b(?:i|we) (?:don t|dont|do not) feel safe\\b', '\\b(?:i|we) (?:feel|am|m) (?:unsafe|in danger)\\b', '\\b(?:scared|afraid) for (?:my|our) (?:life|lives|safety)\\b',
     '\\b(?:there s|theres|there is) a (?:fight|man|guy|person|woman) (?:fighting|punching|with a|threatening|screaming at)\\b', '\\b(?:people|men|guys|they) (?:are |re )?(?:fighting|punching each other)\\b', '\\bfist ?fight\\b',
@@ -51,7 +55,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\bme (?:estan|esta|quieren|quiere) (?:siguiendo|amenazando|pegar|pegando|hacer dano)\\b', '\\b(?:una|hay una) pelea\\b', '\\bme (?:pego|golpeo|empujo)\\b', '\\bno me siento segur[oa]\\b',
   ].join('|'))],
   ['medical', new RegExp([
-    '\\bnot breathing\\b', '\\bisn t breathing\\b', '\\bcan t breathe\\b', '\\bcollapsed\\b', '\\bunconscious\\b', '\\bpassed out\\b', '\\bseizure\\b',
+    '\\bnot breathing\\b', '\\b(?:trouble|difficulty|hard time) breathing\\b', '\\basthma attack\\b', '\\b(?:low|high) blood sugar\\b', '\\b(?:throwing up|vomiting|coughing up) blood\\b', '\\b(?:narcan|naloxone)\\b', '\\bisn t breathing\\b', '\\bcan t breathe\\b', '\\bcollapsed\\b', '\\bunconscious\\b', '\\bpassed out\\b', '\\bseizure\\b',
     '\\bheart attack\\b', '\\boverdos(?:e|ed|ing)\\b', '\\bbleeding (?:a lot|badly|heavily)\\b', '\\bchoking\\b', '\\bcall (?:911|an ambulance)\\b', '\\bambulance\\b',
     '\\bno respira\\b', '\\bse desmayo\\b', '\\bconvulsion', '\\bambulancia\\b',
     '\\bfainted\\b', '\\bunresponsive\\b', '\\b(?:he|she|they|someone|somebody|a man|a woman|the man|the woman|a person|a kid|a guy|the guy) (?:is not|isn t|isnt|s not|are not|aren t) (?:responding|waking up|moving)\\b', '\\ballergic reaction\\b', '\\banaphyla', '\\bchest (?:pain|pains|hurts)\\b',
@@ -60,7 +64,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ].join('|'))],
   ['fire', new RegExp([
     '\\bfire (?:in|at|on|near|inside) (?:the|a|my|our|this)\\b(?! (?:safety|prevention|fighting))', '\\bfire (?:upstairs|downstairs)\\b', '\\b(?:is|s|are|caught|set|something) on fire\\b', '\\bsmell(?:s|ing)? (?:of )?smoke\\b', '\\bsmoke (?:coming|in|from|everywhere|is)\\b',
-    '\\bsomething (?:is )?burning\\b', '\\bgas leak\\b', '\\bincendio\\b', '\\bhay humo\\b', '\\bhuele a (?:humo|gas)\\b',
+    '\\bsomething (?:is )?burning\\b', '\\bgas leak\\b', '\\bsmell(?:s|ing)? (?:like |of )?gas\\b', '\\bfire alarm (?:is )?(?:going off|went off)\\b', '\\bflames\\b', '\\bincendio\\b', '\\bhay humo\\b', '\\bhuele a (?:humo|gas)\\b',
   ].join('|'))],
 ];
 

@@ -41,6 +41,8 @@ describe('extractCatalogQuery', () => {
     // A possessive name is the name; "children's" stays a kind of book.
     ["patterson's books, any in?", { terms: 'patterson', field: 'author' }],
     ["children's books about dinosaurs", { terms: "children's books about dinosaurs" }],
+    // An initial ends no sentence.
+    ['novels by j.r.r. tolkien please', { terms: 'j.r.r. tolkien', field: 'author', author: 'said' }],
   ])('%s', (text, expected) => {
     expect(extractCatalogQuery(text)).toMatchObject(expected);
   });
@@ -74,6 +76,26 @@ describe('answerCatalog', () => {
     expect(reply.text).toContain("Harry Potter and the Sorcerer's Stone");
     expect(reply.text).toContain('Signatura J FIC ROW');
     expect(reply.language).toBe('es');
+  });
+  // A title or a name among other words: the catalog's own titles and authors are looked for in the message.
+  it.each([
+    ['my niece has to read the pelican brief over break, could i grab one', 'The Pelican Brief'],
+    ['camino island large print or regular is fine', 'Camino Island'],
+    ['need python crash course asap for a bootcamp', 'Python Crash Course'],
+    ['whats available from julia child', 'Mastering the Art of French Cooking'],
+    ['R u carrying that Samin Nosrat cooking book', 'Salt, Fat, Acid, Heat'],
+    ['hi. do you have books by j. k. rowling?', "Harry Potter"],
+    ['anything from michelle obama on the shelf?', 'Becoming'],
+    // "Italian" read as a language filter finds nothing; without it, the author.
+    ['hazan italian cookbooks', 'Essentials of Classic Italian Cooking'],
+  ])('finds what "%s" names', async (query, title) => {
+    const reply = await answerCatalog({ catalog }, { query, channel: 'web', now });
+    expect(reply.cards?.[0]?.title).toContain(title);
+  });
+  it('says so when nothing matches the format asked for, and lists what the library has', async () => {
+    const reply = await answerCatalog({ catalog }, { query: 'the client on blu-ray?', channel: 'web', now });
+    expect(reply.text).toMatch(/^I found no "the client" as a DVD, but we have/);
+    expect(reply.cards?.[0]?.title).toBe('The Client');
   });
   it('offers a librarian when nothing matches', async () => {
     const reply = await answerCatalog({ catalog }, { query: 'do you have qwxzv plorf', channel: 'sms', now });

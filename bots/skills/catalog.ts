@@ -3,6 +3,7 @@ import type { Availability, BranchAvailability, CatalogFormat, CatalogHit, Catal
 import type { LibraryCalendar } from '../../core/calendar.js';
 import type { Channel } from '../../core/inquiry.js';
 import type { Reply, ReplyCard } from '../../core/reply.js';
+import { findCatalogMention } from './catalog-mentions.js';
 
 /** Wording shared by the catalog and location skills (location.ts imports it), in English and Spanish. */
 export type SkillLanguage = 'en' | 'es';
@@ -24,7 +25,6 @@ export function branchName(branchId: string, calendar: LibraryCalendar | undefin
   return branchId.charAt(0).toUpperCase() + branchId.slice(1);
 }
 
-/** "Rowling, J. K." → "J. K. Rowling"; corporate names stay as they are. */
 /**
  * "Rowling, J. K." reads "J. K. Rowling"; only a personal name in catalogue order is turned round. A
  * corporate heading keeps its order, and the comma inside its qualifier ("Educational Audio Visual
@@ -141,7 +141,7 @@ const LANGUAGE_WORDS = new RegExp(`\\b(?:in|en)\\s+(${LANGUAGE_NAMES})\\b|\\b(${
 
 const FILLER = [
   /^(?:hi|hello|hey|hola|please|por favor)[,!.\s]+/i,
-  /\b(?:do|does)\s+(?:u|ya|you)\s+(?:hav|have|got|carry)\b|\b(?:u|you|ya)\s+got\b|\bgot\s+any\b/gi,
+  /\b(?:do|does)\s+(?:u|ya|you)\s+(?:hav|have|got|carry)\b|\b(?:u|you|ya)\s+got\b|\bgot\s+any\b|^\s*(?:u|you|ya)\s+(?:hav|have)\b/gi,
   /\b(?:can|could|would)\s+(?:you|u)\s+(?:find|get|recommend|suggest|show)(?:\s+me)?\b|\b(?:give|show|find|get|recommend|suggest)\s+me\b|\brecommend\b/gi,
   /\bi(?:'d|\s+would)\s+like\b|\bid\s+like\b|\bany\s+good\b|\bgood\b(?=\s+(?:books?|novels?|dvds?|movies?))/gi,
   /\bfor\s+my\s+(?:son|daughter|kid|kids|toddler|child|children|husband|wife|class|mom|dad|grandson|granddaughter)\b|\bfor\s+(?:school|class)\b/gi,
@@ -167,16 +167,18 @@ const FILLER = [
 /** "… that he could borrow", "… which I can read on the bus": said about the book, not part of its name. */
 const TRAILING_CLAUSE = /\s+(?:that|which|so\s+that|so)\s+(?:he|she|i|we|they|my|our|you|u)\b.*$/i;
 /** What makes a sentence the request in a longer message: an ask for a title or an author, or a question. */
-const REQUEST = /\b(?:do|does)\s+(?:you|u|ya|the\s+library)\s+(?:have|hav|got|carry|own|stock)\b|\b(?:anything|books?|novels?)\s+by\b|\blooking\s+for\b|\b(?:tienen|tiene|busco)\b|\?\s*$/i;
+const REQUEST = /\b(?:do|does)\s+(?:you|u|ya|the\s+library)\s+(?:have|hav|got|carry|own|stock)\b|\b(?:anything|something|stuff|books?|novels?|titles?)\s+by\b|\blooking\s+for\b|\b(?:tienen|tiene|busco)\b/i;
 
 /**
  * The sentence that asks, when a message has several ("My husband loves legal thrillers. Do you have
  * anything by John Grisham?"): the story around a request would otherwise become search terms.
  */
 function requestSentence(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
+  // Not after an initial or a title ("J. K. Rowling", "j.k. rowling", "Dr. Seuss").
+  const sentences = text.split(/(?<!\b\p{L}\.|\b(?:dr|mr|mrs|ms|st|jr|sr)\.)(?<=[.!?])\s+|\n+/iu).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
   if (sentences.length < 2) return text;
-  return sentences.find((sentence) => REQUEST.test(sentence)) ?? text;
+  // A sentence that asks for a title or an author, else the first question.
+  return sentences.find((sentence) => REQUEST.test(sentence)) ?? sentences.find((sentence) => /\?\s*$/.test(sentence)) ?? text;
 }
 
 /**
@@ -368,6 +370,8 @@ interface Found {
   /** The author asked for, when the catalog holds nothing by them. */
   noneBy?: string;
   terms: string;
+  /** Nothing matched the format, language or "on the shelf" asked for; these match without it. */
+  withoutFilter?: boolean;
 }
 
 /**
@@ -376,6 +380,15 @@ interface Found {
  * catalog lists nothing rather than someone else's books.
  */
 async function findRecords(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string): Promise<Found> {
+  const found = await findWithFilters(catalog, extracted, fallbackText);
+  const { format, language, availableOnly, ...unfiltered } = extracted;
+  if (found.hits.length > 0 || found.noneBy || (!format && !language && !availableOnly)) return found;
+  // Nothing as an audiobook, in Spanish or on the shelf now: what the library has of it at all, said so.
+  const relaxed = await findWithFilters(catalog, unfiltered, fallbackText);
+  return relaxed.hits.length > 0 ? { ...relaxed, withoutFilter: true } : found;
+}
+
+async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string): Promise<Found> {
   const terms = extracted.terms || fallbackText;
   const filters = {
     ...(extracted.format ? { format: extracted.format } : {}),
@@ -414,6 +427,9 @@ async function findRecords(catalog: CatalogPort, extracted: ExtractedCatalogQuer
   const authored = await search(terms, 'author');
   const byName = authored.hits.filter(({ record }) => record.authors.some((author) => authorMatches(terms, author)));
   if (byName.length > 0) return { hits: byName, total: byName.length, terms };
+  // The terms are not a title or a name as they stand: a title or author named among the message's words.
+  const mention = await findCatalogMention(catalog, fallbackText, filters);
+  if (mention) return { hits: mention.hits, total: mention.hits.length, terms: mention.phrase };
   for (const text of [terms, otherNumber(terms)]) {
     if (!text) continue;
     const result = await search(text, 'keyword');
@@ -495,7 +511,13 @@ export async function searchAndAnswer(deps: CatalogSkillDeps, input: CatalogSkil
   });
 
   const more = result.total > result.hits.length ? (es ? ` (${result.total} resultados en total)` : ` (${result.total} matches in all)`) : '';
-  const intro = es ? `Esto encontré para "${terms}"${more}:` : `Here is what I found for "${terms}"${more}:`;
+  const asked = extracted.format ? formatName(extracted.format, language) : extracted.availableOnly ? (es ? 'disponible ahora' : 'on the shelf now') : es ? 'en ese idioma' : 'in that language';
+  const relaxedNote = found.withoutFilter ? (es ? `No encontré "${terms}" (${asked}), pero tenemos esto` : `I found no "${terms}" ${extracted.format ? `as ${/^[aeiou]/i.test(asked) ? 'an' : 'a'} ${asked}` : asked}, but we have`) : '';
+  const intro = found.withoutFilter
+    ? `${relaxedNote}${more}:`
+    : es
+      ? `Esto encontré para "${terms}"${more}:`
+      : `Here is what I found for "${terms}"${more}:`;
   const text = `${intro}\n${lines.join('\n')}`;
   const anyAvailable = [...availability.values()].some((a) => a.available > 0);
   const quickReplies = anyAvailable ? [es ? '¿Dónde está?' : 'Where is it?'] : [es ? 'Reservar' : 'Place a hold'];

@@ -1,0 +1,103 @@
+import type { CatalogHit, CatalogPort, CatalogQuery } from '../../core/catalog.js';
+
+/**
+ * A title or an author named somewhere in a message, found by looking the message's own word runs up in
+ * the catalog: "my son needs the hunger games for english class" names The Hunger Games, "a time to
+ * kill dvd or book either" names A Time to Kill, "marcella hazan italian cookbook" names Marcella Hazan.
+ * Patterns cannot strip every story, greeting and format word around a title; the catalog knows which
+ * runs of words are titles and names.
+ */
+export interface CatalogMention {
+  kind: 'title' | 'author';
+  /** The words of the message that named it. */
+  phrase: string;
+  hits: CatalogHit[];
+}
+
+/** Words a run may not start or end with (a leading article is allowed and ignored when comparing). */
+const EDGE_WORDS = new Set([
+  'the', 'a', 'an', 'of', 'and', 'or', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'is', 'are', 'do', 'does', 'you', 'u', 'i', 'me', 'my', 'we',
+  'it', 'that', 'this', 'have', 'has', 'got', 'any', 'some', 'book', 'books', 'copy', 'copies', 'dvd', 'dvds', 'audiobook', 'ebook', 'please', 'pls',
+  'el', 'la', 'los', 'las', 'de', 'del', 'y', 'o', 'un', 'una', 'en', 'por', 'para', 'libro', 'libros', 'tienen', 'hay',
+]);
+const LEADING_ARTICLE = /^(?:the|a|an|el|la|los|las)\s+/;
+const MAX_TITLE_WORDS = 7;
+const MAX_AUTHOR_WORDS = 3;
+/** The fewest words of a title a partial mention must cover ("prisoner of azkaban": 3 of 7). */
+const MIN_PARTIAL_WORDS = 3;
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function wordsOf(text: string): string[] {
+  return fold(text)
+    .replace(/['’]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+const withoutArticle = (words: string[]): string => words.join(' ').replace(LEADING_ARTICLE, '');
+
+/** Runs of two words or more that start and end on a word that could begin or end a title, longest first. */
+function runs(words: string[], maxLength: number, minLength: number): string[][] {
+  const out: string[][] = [];
+  for (let length = Math.min(maxLength, words.length); length >= minLength; length--) {
+    for (let start = 0; start + length <= words.length; start++) {
+      const run = words.slice(start, start + length);
+      const first = run[0]!;
+      const last = run[length - 1]!;
+      // "a time to kill": a run may begin with an article; no run ends on a small word.
+      if ((EDGE_WORDS.has(first) && !LEADING_ARTICLE.test(`${first} `)) || EDGE_WORDS.has(last)) continue;
+      if (run.every((word) => EDGE_WORDS.has(word))) continue;
+      out.push(run);
+    }
+  }
+  return out;
+}
+
+/** The record's title is the run (whole, or at least three words of it in a row: "prisoner of azkaban"). */
+function titleNamed(run: string[], title: string): 'whole' | 'part' | undefined {
+  const titleWords = wordsOf(title);
+  const asked = withoutArticle(run);
+  if (withoutArticle(titleWords) === asked) return 'whole';
+  if (run.length < MIN_PARTIAL_WORDS) return undefined;
+  return ` ${titleWords.join(' ')} `.includes(` ${run.join(' ')} `) ? 'part' : undefined;
+}
+
+/** Every word of a two- or three-word run is in the author's heading, the surname among them. */
+function authorNamed(run: string[], author: string): boolean {
+  const [surname = '', ...given] = fold(author).split(',');
+  const surnameWords = wordsOf(surname);
+  const heading = new Set([...surnameWords, ...wordsOf(given.join(' '))]);
+  return run.every((word) => heading.has(word)) && run.some((word) => surnameWords.includes(word));
+}
+
+/**
+ * The longest title, else the fullest author name, that the message's words name. Each lookup is one
+ * indexed search; a message is read to its first 40 words, so the number of lookups stays small.
+ */
+export async function findCatalogMention(catalog: CatalogPort, text: string, filters: Partial<CatalogQuery> = {}): Promise<CatalogMention | undefined> {
+  const words = wordsOf(text).slice(0, 40);
+  let partial: CatalogMention | undefined;
+  for (const run of runs(words, MAX_TITLE_WORDS, 1)) {
+    // A one-word title ("Dune", "Becoming") only when the run is most of what was said.
+    if (run.length === 1 && words.length > 4) continue;
+    const phrase = run.join(' ');
+    const result = await catalog.search({ text: phrase, field: 'title', limit: 20, ...filters });
+    const whole = result.hits.filter(({ record }) => titleNamed(run, record.title) === 'whole');
+    if (whole.length > 0) return { kind: 'title', phrase, hits: whole };
+    if (!partial) {
+      const parts = result.hits.filter(({ record }) => titleNamed(run, record.title) === 'part');
+      if (parts.length > 0) partial = { kind: 'title', phrase, hits: parts };
+    }
+  }
+  if (partial) return partial;
+  for (const run of runs(words, MAX_AUTHOR_WORDS, 2)) {
+    const phrase = run.join(' ');
+    const result = await catalog.search({ text: phrase, field: 'author', limit: 20, ...filters });
+    const byThem = result.hits.filter(({ record }) => record.authors.some((author) => authorNamed(run, author)));
+    if (byThem.length > 0) return { kind: 'author', phrase, hits: byThem };
+  }
+  return undefined;
+}
