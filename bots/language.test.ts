@@ -21,6 +21,11 @@ describe('isUnsupportedLanguage', () => {
     'Czy biblioteka jest otwarta w sobotę?',
     'Guten Morgen, wo kann ich Bücher ausleihen?',
     'Bonsoir, à quelle heure ferme la bibliothèque ?',
+    // Haitian Creole, Somali, Indonesian, Japanese in Latin letters.
+    'Mwen bezwen yon kat bibliyotèk, kisa pou m fè?',
+    'Goorma ayay maktabaddu xirantahay maanta?',
+    'Jam berapa perpustakaan buka hari ini?',
+    'Toshokan wa nanji ni shimarimasu ka? Arigatou',
   ])('reads %j as a language without articles', (text) => expect(isUnsupportedLanguage(text)).toBe(true));
 
   it.each(['ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?'])(

@@ -69,6 +69,13 @@ const OTHER_LATIN_WORDS = new Set([
   'kumusta', 'bukas', 'ba', 'ang', 'aklatan', 'salamat', 'po', 'ako', 'ng', 'sa', 'magandang', 'umaga',
   // Dutch, Haitian Creole
   'goedemorgen', 'bibliotheek', 'vandaag', 'bonjou', 'mwen', 'bezwen', 'eske', 'ou', 'liv',
+  'bibliyotek', 'louvri', 'jodi', 'femen', 'kile', 'kisa', 'konbyen', 'souple', 'mesi', 'kat',
+  // Somali
+  'waxaan', 'rabaa', 'maktabadda', 'maktabaddu', 'sidee', 'helaa', 'salaan', 'goorma', 'ayay', 'furantahay', 'mahadsanid', 'kaarka', 'buug', 'buugaag',
+  // Indonesian / Malay, Swahili, Romanian
+  'perpustakaan', 'saya', 'apakah', 'berapa', 'terima', 'kasih', 'buku', 'maktaba', 'habari', 'asante', 'vitabu', 'ngapi', 'multumesc', 'astazi', 'deschisa', 'carti',
+  // Japanese written in Latin letters
+  'konnichiwa', 'toshokan', 'nanji', 'imasu', 'arigatou', 'desu', 'masu',
 ]);
 /** Words so common in English or Spanish that they say nothing against them. */
 const ENGLISH_OR_SPANISH = new Set([

@@ -107,6 +107,22 @@ describe('the library says where it is', () => {
     expect(result.reply.text).toMatch(answer);
   });
 
+  it('gives the same fact for another branch when asked "and eastside?"', async () => {
+    const { say } = await setup();
+    const first = await say('main library phone #?', { conversation: 'f' });
+    expect(first.reply.text).toMatch(/\(555\) 014-2200/);
+    const again = await say('and the eastside one?', { conversation: 'f' });
+    expect(again.details?.branchFact).toBe('phone');
+    expect(again.reply.text).toMatch(/\(555\) 014-2290/);
+  });
+
+  it('answers which bus goes there in Spanish', async () => {
+    const { say } = await setup();
+    const result = await say('que camion me deja cerca de la biblioteca eastside');
+    expect(result.details?.branchFact).toBe('directions');
+    expect(result.reply.text).toMatch(/autobús 7/);
+  });
+
   it('answers parking in Spanish from the Spanish text', async () => {
     const { say } = await setup();
     const result = await say('¿dónde estaciono en la sucursal eastside?');
@@ -151,7 +167,7 @@ describe('a question about a service is answered; a request to do it is a reques
 });
 
 describe('small talk people really type', () => {
-  it.each(['what is your name?', 'fine', 'no this does not work for me', 'are you a machine?', 'greetings', 'good day', 'take care', 'I appreciate it', 'stop'])('%s', async (text) => {
+  it.each(['what is your name?', 'fine', 'no this does not work for me', 'are you a machine?', 'greetings', 'good day', 'take care', 'I appreciate it', 'stop', '👌', '🙏📚'])('%s', async (text) => {
     const { say } = await setup();
     const result = await say(text);
     expect(result.intent).toBe('smalltalk');

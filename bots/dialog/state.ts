@@ -34,6 +34,8 @@ const dialogStateSchema = z.object({
   language: z.enum(LANGUAGES).optional(),
   lastIntent: intent.optional(),
   hours: hoursContextSchema.optional(),
+  /** The branch fact the last answer gave, so "and the eastside one?" gives it for that branch. */
+  lastFact: z.enum(['address', 'phone', 'parking', 'directions']).optional(),
   pending: pendingSchema.optional(),
   /** The patron's last real request (card numbers redacted), for a ticket opened a turn later. */
   lastRequest: z.string().optional(),

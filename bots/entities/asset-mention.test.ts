@@ -21,6 +21,21 @@ describe('asset mentions', () => {
     expect(resolve('the printer on the second floor is jammed').asset?.tag).toBe('PRN-02');
   });
 
+  it('resolves a number spelled out after the kind', () => {
+    expect(resolve('computer seven keeps logging me out').asset?.tag).toBe('PC-07');
+    expect(resolve('la computadora doce no prende').asset?.tag).toBe('PC-12');
+  });
+
+  it('picks a device out by a word of its own name, in either spelling', () => {
+    expect(resolve('the colour printer smears everything').asset?.tag).toBe('PRN-02');
+    expect(resolve('black and white printer is out of toner').asset?.tag).toBe('PRN-01');
+  });
+
+  it('resolves a kind at a branch with one device of that kind', () => {
+    const text = 'wifi keeps dropping at this branch';
+    expect(resolveAsset(parseAssetMention(text, prefixes), FAKE_ASSETS, text, 'eastside').asset?.tag).toBe('WIFI-02');
+  });
+
   it('reports a tag no device has', () => {
     expect(resolve('PC-99 is broken')).toEqual({ candidates: [], unknownTag: 'PC-99' });
   });

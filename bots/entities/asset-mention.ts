@@ -28,7 +28,16 @@ const ORDINAL_FLOORS: Record<string, number> = {
 };
 
 /** The words patrons use for a kind, by kind; the first one is how we say it back. */
-const KIND_NUMBER = /\b(pc|computer|computadora|printer|impresora|copier|scanner)\s*(?:#|no\.?|number)?\s*0*(\d{1,3})\b/;
+const KIND_NUMBER = /\b(pc|computer|computadora|printer|impresora|copier|scanner)\s*(?:#|no\.?|number|numero)?\s*0*(\d{1,3})\b/;
+/** "computer twelve", "la computadora tres": numbers spelled out after a kind word. */
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
+};
+const SPELLED_NUMBER = new RegExp(`\\b(pc|computer|computadora|printer|impresora|copier|scanner)(\\s*(?:#|number|numero)?\\s*)(${Object.keys(NUMBER_WORDS).join('|')})\\b`);
+/** Words of a device's name that say nothing about which one it is. */
+const GENERIC_NAME_WORDS = new Set(['public', 'computer', 'printer', 'copier', 'scanner', 'service', 'self']);
 const KIND_OF_WORD: Record<string, AssetKind> = {
   pc: 'pc', computer: 'pc', computadora: 'pc', printer: 'printer', impresora: 'printer', copier: 'copier', scanner: 'scanner',
 };
@@ -56,7 +65,7 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>): 
     const tag = tagPattern.exec(folded);
     if (tag) mention.tag = normalizeAssetTag(`${tag[1]}-${tag[2]}`);
   }
-  const numbered = KIND_NUMBER.exec(folded);
+  const numbered = KIND_NUMBER.exec(folded.replace(SPELLED_NUMBER, (_all, kind: string, gap: string, word: string) => `${kind}${gap || ' '}${NUMBER_WORDS[word]}`));
   if (numbered) {
     mention.kind = KIND_OF_WORD[numbered[1]!];
     mention.number = Number(numbered[2]);
@@ -95,6 +104,22 @@ function rankIndexFor(candidates: Asset[]): Fuse<Asset> {
   return fuse;
 }
 
+/** "color" is how many patrons spell "colour". */
+function foldSpelling(word: string): string {
+  return word === 'color' ? 'colour' : word;
+}
+
+function nameWords(name: string): string[] {
+  return foldText(name)
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length >= 4 && !GENERIC_NAME_WORDS.has(word))
+    .map(foldSpelling);
+}
+
+function messageWords(text: string): Set<string> {
+  return new Set(foldText(text).split(/[^a-z0-9]+/).map(foldSpelling));
+}
+
 function tagNumber(tag: string): number | undefined {
   const match = /(\d+)$/.exec(tag);
   return match ? Number(match[1]) : undefined;
@@ -121,6 +146,12 @@ export function resolveAsset(mention: AssetMention, assets: Asset[], text: strin
   let candidates = assets;
   if (branchId) candidates = candidates.filter((asset) => asset.branchId === branchId);
   if (mention.kind) candidates = candidates.filter((asset) => asset.kind === mention.kind);
+  // "the colour printer", "RiversidePL-Public": a word of the device's own name picks it out.
+  const named = candidates.filter((asset) => nameWords(asset.name).some((word) => messageWords(text).has(word)));
+  if (named.length > 0 && named.length < candidates.length) {
+    candidates = named;
+    mention = { ...mention, kind: mention.kind ?? (new Set(named.map((asset) => asset.kind)).size === 1 ? named[0]!.kind : undefined) };
+  }
   if (mention.number !== undefined) {
     const numbered = candidates.filter((asset) => tagNumber(asset.tag) === mention.number);
     if (numbered.length > 0) candidates = numbered;

@@ -42,6 +42,14 @@ describe('day mentions', () => {
     ['friday the 11th', '2026-12-11'],
     ['este fin de semana', '2026-12-05'],
     ['jan 2', '2027-01-02'],
+    // Today, said without its name; and today's own weekday, asked on that day.
+    ['till when r u open 2nite', '2026-12-01'],
+    ['is eastside open rn', '2026-12-01'],
+    ['can i stop by this evening', '2026-12-01'],
+    ['abren esta noche?', '2026-12-01'],
+    ['hours on tuesday?', '2026-12-01'],
+    ['open next tuesday?', '2026-12-08'],
+    ['open boxing day?', '2026-12-26'],
   ])('%s → %s', (text, date) => {
     expect(days.find(text, NOW)?.date).toBe(date);
   });

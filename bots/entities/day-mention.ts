@@ -37,7 +37,7 @@ const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\b(?:independence day|(?:the\s+)?(?:4th|fourth) of july|july (?:4th|4|fourth))\b/, 'independence day'],
   [/\blabor day\b|\bdia del trabajo\b/, 'labor day'],
 ];
-const HOLIDAY_HINT = /christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|president|memorial|juneteenth|independence|july|labor|trabajo/;
+const HOLIDAY_HINT = /boxing|christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|president|memorial|juneteenth|independence|july|labor|trabajo/;
 
 /** Damerau-Levenshtein distance, bounded: stops early once it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -121,15 +121,18 @@ const MAY_NAME_A_DAY = new RegExp(
         '(?:mon|tues|wednes|thurs|fri|satur|sun)day',
         'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec',
         'january|february|march|april|june|july|august|september|october|november|december',
-        'today|tonight|tonite|tomorrow|tmr|tmrw|yesterday|now|noon|midnight|morning|afternoon|evening|night|weekend|fortnight',
+        'today|tonight|tonite|rn|tomorrow|tmr|tmrw|yesterday|now|noon|midnight|morning|afternoon|evening|night|weekend|fortnight',
         '(?:sec|second|min|minute|hour|hr|day|week|wk|month|mo|year|yr)s?',
         'lunes|martes|miercoles|jueves|viernes|sabado|domingo',
         'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre',
-        'hoy|manana|ayer|anoche|noche|tarde|mediodia|medianoche|madrugada|semanas?|mes|meses|anos?|dias?|horas?|minutos?',
+        'hoy|manana|ayer|anoche|noche|tarde|ahorita|ahora|mediodia|medianoche|madrugada|semanas?|mes|meses|anos?|dias?|horas?|minutos?',
       ].join('|') +
       ')\\b',
   ].join('|'),
 );
+
+/** Today said without its name: "tonight", "right now", "rn", "esta noche", "ahorita". */
+const TODAY = /\b(?:tonight|right now|rn|this (?:evening|afternoon|morning)|esta noche|esta tarde|ahorita|ahora mismo)\b/;
 
 /** "el 26" (a month named as well is chrono's business). */
 const SPANISH_DAY_NUMBER = /\bel\s+(\d{1,2})\b(?!\s*(?:de|libros?|pisos?|:))/;
@@ -173,8 +176,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
   function holidayIn(folded: string, now: Date): DayMention | undefined {
     if (!HOLIDAY_HINT.test(folded)) return undefined;
     const table = holidayTable(now);
-    // "the day after christmas": no closure names it, so count from Christmas Day.
-    const after = /\bday after (?:christmas|xmas)\b/.test(folded) ? table.byName.get('christmas day') : undefined;
+    // "the day after christmas", "boxing day": no closure names it, so count from Christmas Day.
+    const after = /\bday after (?:christmas|xmas)\b|\bboxing day\b/.test(folded) ? table.byName.get('christmas day') : undefined;
     if (after) return { date: DateTime.fromISO(after.date, { zone: calendar.timeZone }).plus({ days: 1 }).toISODate()! };
     for (const [pattern, name] of HOLIDAY_ALIASES) {
       if (!pattern.test(folded)) continue;
@@ -200,6 +203,14 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       if (!MAY_NAME_A_DAY.test(words)) return undefined;
 
       const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
+      // "tonight", "rn", "esta noche": today, which chrono reads as a time of day, not as a day.
+      if (TODAY.test(words)) return { date: local.toISODate()! };
+      // "are you open on tuesday", asked on a Tuesday: today (chrono would say a week from now).
+      const todayName = WEEKDAYS_EN[local.weekday - 1]!;
+      const todayNameEs = WEEKDAYS_ES[local.weekday - 1]!;
+      if (new RegExp(`\\b(?:${todayName}|${todayNameEs})\\b`).test(words) && !/\b(?:next|following|proximo|que viene|siguiente)\b/.test(words) && !ORDINAL_DAY.test(words)) {
+        return { date: local.toISODate()! };
+      }
       // chrono reads wall-clock components: give it the library's wall clock as a local Date.
       const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);
 

@@ -43,6 +43,8 @@ describe('extractCatalogQuery', () => {
     ["children's books about dinosaurs", { terms: "children's books about dinosaurs" }],
     // An initial ends no sentence.
     ['novels by j.r.r. tolkien please', { terms: 'j.r.r. tolkien', field: 'author', author: 'said' }],
+    // Who the book is for is not part of the name.
+    ['something by maurice sendak for my grandson', { terms: 'maurice sendak', field: 'author' }],
   ])('%s', (text, expected) => {
     expect(extractCatalogQuery(text)).toMatchObject(expected);
   });

@@ -166,6 +166,8 @@ const FILLER = [
 
 /** "… that he could borrow", "… which I can read on the bus": said about the book, not part of its name. */
 const TRAILING_CLAUSE = /\s+(?:that|which|so\s+that|so)\s+(?:he|she|i|we|they|my|our|you|u)\b.*$/i;
+/** "… for a toddler", "… for my class", "… para mi hija": who or what a book is for. */
+const FOR_WHOM = /\s+(?:for|para)\s+(?:a|an|my|the|our|his|her|mi|mis|un|una|el|la)\b.*$/i;
 /** What makes a sentence the request in a longer message: an ask for a title or an author, or a question. */
 const REQUEST = /\b(?:do|does)\s+(?:you|u|ya|the\s+library)\s+(?:have|hav|got|carry|own|stock)\b|\b(?:anything|something|stuff|books?|novels?|titles?)\s+by\b|\blooking\s+for\b|\b(?:tienen|tiene|busco)\b/i;
 
@@ -238,7 +240,8 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   if (byAuthor) {
     field = 'author';
     author = 'said';
-    rest = byAuthor[1]!;
+    // "anything by eric carle for a toddler": who it is for is not part of the name.
+    rest = byAuthor[1]!.replace(FOR_WHOM, '');
   } else if (about) {
     field = 'subject';
     rest = about[1]!;

@@ -79,7 +79,7 @@ export function answerFromArticle(turn: Turn, deps: SkillDeps, id: string, found
     outcome: 'answered',
     reply,
     articleId: id,
-    state: { ...turn.state, lastIntent: 'faq', pending: undefined },
+    state: { ...turn.state, lastIntent: 'faq', lastFact: undefined, pending: undefined },
   };
 }
 

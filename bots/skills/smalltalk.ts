@@ -14,12 +14,19 @@ const ANSWERS: Array<[RegExp, string, string]> = [
   [/^(ok|okay|k|fine|good|great|cool|nice|perfect|awesome|sweet|alright|got it|sounds good|no|yes|sure|lol|haha|hmm|meh|ugh|test|testing)\b/, 'OK! Let me know if there is anything else I can help with.', '¡De acuerdo! Dígame si necesita algo más.'],
 ];
 
+/** A message of emoji alone ("👍", "📚❤️"): a reaction, answered as small talk. */
+export function isEmojiOnly(text: string): boolean {
+  return /\p{Extended_Pictographic}/u.test(text) && !/[\p{L}\p{N}]/u.test(text);
+}
+
 /** Greetings, thanks, goodbyes, "are you a bot?", "stop": a short, kind line; never an article or a device. */
 export async function smalltalkSkill(turn: Turn, _deps: SkillDeps): Promise<SkillResult> {
   const { language } = turn;
   const folded = foldText(turn.text).replace(/[’']/g, ' ').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
   const found = ANSWERS.find(([pattern]) => pattern.test(folded));
-  const text = found
+  const text = isEmojiOnly(turn.text)
+    ? say(language, '😊 Anything else I can help with?', '😊 ¿Le puedo ayudar en algo más?')
+    : found
     ? say(language, found[1], found[2])
     : say(language, 'Hello! I can help with opening hours, events, library cards and services, finding books, or report a broken computer or printer. What can I do for you?', '¡Hola! Puedo ayudarle con horarios, eventos, la tarjeta de la biblioteca y servicios, buscar libros, o avisar de un equipo que no funciona. ¿En qué le puedo ayudar?');
   return { intent: 'smalltalk', outcome: 'answered', reply: { text, language }, state: { ...turn.state, lastIntent: 'smalltalk', pending: undefined } };

@@ -79,6 +79,15 @@ describe('detectSafety', () => {
     ['the lady next to me has trouble breathing', 'medical'],
     ['does anyone have narcan?? guy in the restroom', 'medical'],
     ['it smells like gas by the side door', 'fire'],
+    ['my family would be better off without me', 'self-harm'],
+    ['why am i even still alive', 'self-harm'],
+    ["lost my job and my apartment, i don't think i can keep going", 'self-harm'],
+    ['theres a small girl alone by the front doors crying', 'missing-child'],
+    ['a kid says he cant find his dad anywhere', 'missing-child'],
+    ['shes 7, pink coat, long braids', 'missing-child'],
+    ['that man said he will come back and shoot the staff', 'threat'],
+    ['someone online says he knows where i sit in the library', 'threat'],
+    ['the man by the window stopped breathing', 'medical'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
