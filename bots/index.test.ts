@@ -136,7 +136,9 @@ describe('hours', () => {
     const { say } = setup(TUESDAY_AFTERNOON);
     const result = await say('¿A qué hora cierra eastside hoy?');
     expect(result.reply.language).toBe('es');
-    expect(result.reply.text).toBe('Eastside Branch abre hoy (martes 1 de diciembre), de 10:00–20:00.');
+    // Asked today about today: answered as right now, and recorded as today's answer.
+    expect(result.reply.text).toBe('Eastside Branch está abierta ahora, hasta las 20:00.');
+    expect(result.details?.day).toBe('2026-12-01');
   });
 
   it('forgets an unanswered question after the time-out', async () => {

@@ -373,6 +373,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       // A bare PIN beside a card number ("21234000000017 1234") is masked first; then the usual redaction.
       const safeText = redactPatronText(maskPatronSecrets(text));
       const safety = detectSafety(text);
+      // After an emergency, the next messages are part of it ("he's by the elevators now") unless the patron
+      // moves on: small talk ("thank you, he left") or a clear new request.
+      const stillInEmergency = !safety && state.safety !== undefined && (classification.intent === 'handoff' || classification.intent === 'unknown' || classification.confidence < askBelow);
       const turn: Turn = {
         inquiry,
         conversationId,
@@ -385,7 +388,11 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         ...(reading.day ? { day: reading.day.date } : {}),
       };
 
-      const result = safety ? await safetySkill(turn, skillDeps, safety) : await decide(turn, classification, reading);
+      const result = safety
+        ? await safetySkill(turn, skillDeps, safety)
+        : stillInEmergency
+          ? await safetySkill(turn, skillDeps, state.safety!.kind, true)
+          : await decide(turn, classification, reading);
       const nextState: DialogState = remember({ ...result.state, language }, safeText);
       if (SUBSTANTIVE.has(classification.intent) && result.intent === classification.intent) nextState.lastRequest = safeText;
       if (result.intent !== 'catalog' && result.intent !== 'location' && result.intent !== 'hold' && result.intent !== 'smalltalk') delete nextState.lastCatalog;

@@ -251,6 +251,25 @@ describe('crisis messages get the safety reply and an urgent ticket at once', ()
     expect(result.reply.quickReplies).toBeUndefined();
     expect(tickets.opened[0]).toMatchObject({ priority: 'urgent', kind: 'handoff' });
   });
+
+  it('keeps to the emergency on the next message, without a second ticket, until the patron moves on', async () => {
+    const { say, tickets } = await setup();
+    await say('a man in a grey hoodie keeps following me around the stacks', { conversation: 'e' });
+    const next = await say('now he is standing by the stairs', { conversation: 'e' });
+    expect(next.details?.safety).toBe(true);
+    expect(next.reply.text).toMatch(/911/);
+    expect(next.reply.quickReplies).toBeUndefined();
+    expect(tickets.opened).toHaveLength(1);
+    const thanks = await say('thank you, staff are with me now', { conversation: 'e' });
+    expect(thanks.details?.safety).toBeUndefined();
+  });
+
+  it('tells someone with nowhere to sleep where to call, and alerts staff', async () => {
+    const { say, tickets } = await setup();
+    const result = await say("i've been sleeping in my car since october and it is getting really cold");
+    expect(result.reply.text).toMatch(/211/);
+    expect(tickets.opened[0]).toMatchObject({ priority: 'urgent' });
+  });
 });
 
 describe('PINs and passwords are never echoed, ticketed or logged', () => {

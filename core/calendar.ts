@@ -57,6 +57,8 @@ export interface LibraryInfo {
   emergencyNumber?: string;
   /** The suicide and crisis line (988 in the US). */
   crisisLine?: string;
+  /** Where someone with nowhere safe to sleep tonight is sent (US default 211). */
+  shelterLine?: string;
 }
 
 /** Whether anyone can answer a patron right now: staff answer when any branch is open. */

@@ -328,6 +328,7 @@ export function buildCalendar(config: LibraryFile) {
     ...(config.website !== undefined && { website: config.website }),
     emergencyNumber: config.safety.emergency_number,
     crisisLine: config.safety.crisis_line,
+    shelterLine: config.safety.shelter_line,
   };
 
   return {

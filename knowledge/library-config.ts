@@ -82,8 +82,8 @@ export const libraryFileSchema = z
     website: z.string().optional(),
     /** What a patron in danger is told to call; US defaults. */
     safety: z
-      .object({ emergency_number: z.string().min(1).default('911'), crisis_line: z.string().min(1).default('988') })
-      .default({ emergency_number: '911', crisis_line: '988' }),
+      .object({ emergency_number: z.string().min(1).default('911'), crisis_line: z.string().min(1).default('988'), shelter_line: z.string().min(1).default('211') })
+      .default({ emergency_number: '911', crisis_line: '988', shelter_line: '211' }),
     branches: z.array(branchSchema).min(1),
     closures: z.array(exceptionSchema).default([]),
   })

@@ -6,7 +6,8 @@ import { foldText } from '../text/normalize.js';
  * missed crisis costs too much to leave to a score, and every pattern can be read and tested.
  * Book titles must not trip them ("Goblet of Fire", "A Time to Kill", "To Kill a Mockingbird").
  */
-export type SafetyKind = 'self-harm' | 'missing-child' | 'threat' | 'medical' | 'fire';
+export type SafetyKind = 'self-harm' | 'missing-child' | 'threat' | 'medical' | 'fire' | 'shelter';
+export const SAFETY_KINDS = ['self-harm', 'missing-child', 'threat', 'medical', 'fire', 'shelter'] as const satisfies readonly SafetyKind[];
 
 const CHILD = "(?:child|children|kid|kids|son|daughter|boy|girl|toddler|baby|little one|grandson|granddaughter|nephew|niece|\\d{1,2}\\s*(?:yo|y o|year old|yr old|years old))";
 const SPANISH_CHILD = '(?:hijo|hija|nino|nina|nieto|nieta|bebe|hijos|ninos)';
@@ -22,7 +23,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     "\\b(?:ending|end) (?:things|everything)\\b", "\\b(?:thinking (?:about|of)|plan(?:ning)? (?:on|to)|going to|gonna|want to) end(?:ing)? it\\b",
     "\\bwhat s the point of (?:anything|living|life|it all|going on)\\b", "\\bwant (?:it all|everything|the pain) to (?:stop|end)\\b", "\\b(?:have|got) (?:the|my|all (?:my|the)|a bottle of) (?:pills|meds)\\b.{0,20}\\b(?:right here|ready|with me|in my hand)\\b", "\\b(?:no|any) point (?:in )?(?:living|going on|being alive)\\b", "\\blife (?:is not|isn t|isnt|s not) worth (?:living|it)\\b",
     "\\b(?:can t|cannot|cant) go on\\b", "\\b(?:done|finished) with (?:life|living)\\b", "\\bnever wake up\\b", "\\b(?:nobody|no one|no body) would (?:miss|care|notice) (?:me|if i)\\b",
-    "\\b(?:take|took|swallow|swallowed) (?:all|a bunch|a lot|the rest) of (?:my |the |these )?(?:pills|meds|medication)\\b", "\\bself ?harm", "\\bunalive\\b", "\\bkms\\b",
+    "\\b(?:take|took|taken|swallow|swallowed) (?:all|a bunch|a lot|the rest|too many) of (?:my |the |these )?(?:pills|meds|medication)\\b", "\\bself ?harm", "\\bunalive\\b", "\\bkms\\b",
     "\\b(?:i m|im|i am) (?:in crisis|having a (?:mental health )?crisis)\\b",
     "\\bacabar con (?:mi vida|todo)\\b", "\\b(?:do not|dont|don t) see (?:the|any) point (?:any ?more|of (?:living|life|going on)|in (?:living|going on))\\b", "\\btired of (?:living|being alive|life)\\b", "\\bfeel like dying\\b",
     "\\b(?:do not|dont|don t) want to wake up\\b", "\\b(?:going to|gonna|want to|about to) jump (?:off|from|in front)\\b", "\\b(?:nobody|no one) (?:cares|would care) if i (?:live|die|lived|died)\\b", "\\b(?:cansad[oa]) de vivir\\b", "\\bno quiero despertar\\b", "\\bbetter off without me\\b", "\\b(?:not sure (?:if )?i can|don t think i can|dont think i can|can t|cant|cannot) keep going\\b", "\\b(?:don t|dont|do not) know why i m (?:even )?still (?:here|alive)\\b", "\\bwhy am i (?:even )?still (?:here|alive)\\b", "\\bestarian mejor sin mi\\b", "\\bquiero desaparecer\\b", "\\bno (?:tiene|le veo) sentido (?:vivir|la vida|seguir)\\b", "\\bya no quiero (?:seguir|estar aqui|vivir)\\b", "\\bno quiero seguir (?:viviendo|con vida|aqui)\\b", "\\bcortarme\\b", "\\bsuicidarme\\b",
@@ -45,7 +46,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\bactive shooter\\b', '\\bexposing himself\\b', '\\bme esta (?:amenazando|siguiendo|pegando|tocando)\\b', '\\bme (?:amenaza|sigue un)\\b', '\\b(?:amenazando|amenazo|amenazaron) (?:a|me)\\b', '\\balguien me esta\\b',
     '\\b(?:pistola|cuchillo|arma)\\b',
     '\\b(?:bring|bringing|brought) (?:a |his |her )?(?:gun|knife|weapon)s?\\b', '\\b(?:hits|beats|beat|abuses|chokes) me\\b', '\\b(?:scared|afraid) to go home\\b', '\\bneed (?:a )?(?:safe place|somewhere safe)\\b',
-    '\\bstalker\\b', '\\b(?:going to|gonna|will|would)\\s+(?:come back (?:and|to)\\s+)?(?:hurt|kill|shoot|stab|beat up|attack|jump)\\s+(?:the|that|a|my|our|his|her|some)\\b', '\\b(?:knows|know) (?:where|which \\w+) i (?:am|m|live|sit|at)\\b', '\\b(?:being|getting) harassed\\b', '\\btaking (?:pictures|photos|videos) of (?:my|the|our) (?:kids|children|son|daughter|child)\\b', '\\btouch(?:ed|ing) (?:my|a|the|our) (?:kid|kids|child|children|son|daughter|little)\\b', '\\bmasturbat',
+    '\\bstalker\\b', '\\b(?:going to|gonna|will|would)\\s+(?:come back (?:and|to)\\s+)?(?:hurt|kill|shoot|stab|beat up|attack|jump)\\s+(?:the|that|a|my|our|his|her|some)\\b', '\\b(?:knows|know) (?:where|which \\w+) i (?:am|m|live|sit|at)\\b', '\\b(?:being|getting) harassed\\b', '\\btaking (?:pictures|photos|videos) of (?:me|us|my|the|our) (?:kids|children|son|daughter|child|friends)\\b|\\btaking (?:pictures|photos|videos) of (?:me|us)\\b', '\\btouch(?:ed|ing) (?:my|a|the|our) (?:kid|kids|child|children|son|daughter|little)\\b', '\\bmasturbat',
     '\\bme (?:amenazo|amenazaron|amenazan|pega|golpea|golpean)\\b', '\\btengo miedo\\b.{0,40}\\b(?:hombre|alguien|senor|tipo|me sigue|afuera)\\b', '\\b(?:abuse|abusing|hitting) me\\b', '\\b(?:experiencing|escaping|fleeing|victim of) domestic (?:violence|abuse)\\b',
     '\\b(?:hit|punched|slapped|kicked|pushed|shoved|choked|spat on|bit) me\\b(?! (?:out|off))', '\\b(?:won t|wont|will not) (?:leave me alone|stop following me|let me leave)\\b',
     '\\b(?:i|we) (?:don t|dont|do not) feel safe\\b', '\\b(?:i|we) (?:feel|am|m) (?:unsafe|in danger)\\b', '\\b(?:scared|afraid) for (?:my|our) (?:life|lives|safety)\\b',
@@ -55,15 +56,19 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\bme (?:estan|esta|quieren|quiere) (?:siguiendo|amenazando|pegar|pegando|hacer dano)\\b', '\\b(?:una|hay una) pelea\\b', '\\bme (?:pego|golpeo|empujo)\\b', '\\bno me siento segur[oa]\\b',
   ].join('|'))],
   ['medical', new RegExp([
-    '\\bnot breathing\\b', '\\b(?:isnt|stopped|arent) breathing\\b', '\\bbreathing (?:weird|funny|strange|badly)\\b', '\\b(?:trouble|difficulty|hard time) breathing\\b', '\\basthma attack\\b', '\\b(?:low|high) blood sugar\\b', '\\b(?:throwing up|vomiting|coughing up) blood\\b', '\\b(?:narcan|naloxone)\\b', '\\bisn t breathing\\b', '\\bcan t breathe\\b', '\\bcollapsed\\b', '\\bunconscious\\b', '\\bpassed out\\b', '\\bseizure\\b',
+    '\\bnot breathing\\b', '\\b(?:man|woman|lady|guy|person|someone|somebody|kid|child|boy|girl|patron) (?:is |s )?(?:lying |laying )?on the (?:floor|ground)\\b', '\\bi think (?:he|she|they) fell\\b', '\\b(?:isnt|stopped|arent) breathing\\b', '\\bbreathing (?:weird|funny|strange|badly)\\b', '\\b(?:trouble|difficulty|hard time) breathing\\b', '\\basthma attack\\b', '\\b(?:low|high) blood sugar\\b', '\\b(?:throwing up|vomiting|coughing up) blood\\b', '\\b(?:narcan|naloxone)\\b', '\\bisn t breathing\\b', '\\bcan t breathe\\b', '\\bcollapsed\\b', '\\bunconscious\\b', '\\bpassed out\\b', '\\bseizure\\b',
     '\\bheart attack\\b', '\\boverdos(?:e|ed|ing)\\b', '\\bbleeding (?:a lot|badly|heavily)\\b', '\\bchoking\\b', '\\bcall (?:911|an ambulance)\\b', '\\bambulance\\b',
     '\\bno respira\\b', '\\bse desmayo\\b', '\\bconvulsion', '\\bambulancia\\b',
     '\\bfainted\\b', '\\bunresponsive\\b', '\\b(?:he|she|they|someone|somebody|a man|a woman|the man|the woman|a person|a kid|a guy|the guy) (?:is not|isn t|isnt|s not|are not|aren t) (?:responding|waking up|moving)\\b', '\\ballergic reaction\\b', '\\banaphyla', '\\bchest (?:pain|pains|hurts)\\b',
     '\\bhaving a stroke\\b', '\\b(?:fell|fallen) and (?:hit|hurt|can t|cannot|cant|is not|isn t)\\b', '\\bhit (?:his|her|their|my) head\\b', '\\b(?:is|s|are|he|she|someone|somebody|they re|i m|im) bleeding\\b',
     '\\bno responde\\b', '\\bataque (?:al corazon|cardiaco)\\b', '\\b(?:le|me) duele (?:mucho )?el pecho\\b', '\\bse cayo y\\b', '\\bsangrando\\b',
   ].join('|'))],
+  ['shelter', new RegExp([
+    '\\bnowhere (?:else )?(?:to (?:go|sleep|stay)|safe to (?:go|sleep|stay))\\b', '\\b(?:sleeping|living|slept) in (?:my|our|the) (?:car|truck|van)\\b', '\\b(?:i m|im|i am|we re|we are) homeless\\b',
+    '\\b(?:got|been|getting) evicted\\b.{0,40}\\b(?:tonight|nowhere|no place)\\b', '\\bno (?:place|where) to (?:sleep|stay) tonight\\b', '\\bno tengo (?:donde|a donde) (?:dormir|ir|quedarme)\\b', '\\bduermo en (?:mi|el) carro\\b',
+  ].join('|'))],
   ['fire', new RegExp([
-    '\\bfire (?:in|at|on|near|inside) (?:the|a|my|our|this)\\b(?! (?:safety|prevention|fighting))', '\\bfire (?:upstairs|downstairs)\\b', '\\b(?:is|s|are|caught|set|something) on fire\\b', '\\bsmell(?:s|ing)? (?:of )?smoke\\b', '\\bsmoke (?:coming|in|from|everywhere|is)\\b',
+    '(?<!\\bof |\\bcatching )\\bfire (?:in|at|on|near|inside) (?:the|a|my|our|this)\\b(?! (?:safety|prevention|fighting|shelf|shelves))', '\\bfire (?:upstairs|downstairs)\\b', '\\b(?:is|s|are|caught|set|something) on fire\\b', '\\bsmell(?:s|ing)? (?:of )?smoke\\b', '\\bsmoke (?:coming|in|from|everywhere|is)\\b',
     '\\bsomething (?:is )?burning\\b', '\\bgas leak\\b', '\\bsmell(?:s|ing)? (?:like |of )?gas\\b', '\\bfire alarm (?:is )?(?:going off|went off)\\b', '\\bflames\\b', '\\bincendio\\b', '\\bhay humo\\b', '\\bhuele a (?:humo|gas)\\b',
   ].join('|'))],
 ];
@@ -71,8 +76,9 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
 /** A message that says only "emergency" (or "this is an emergency") is treated as one. */
 const EMERGENCY = /^(?:help )?(?:this is an |it s an |its an |an )?(?:emergency|emergencia)(?: help| please| por favor)?[!. ]*$|\bthis is an emergency\b|\bes una emergencia\b/;
 
-/** "my daughter lost her library card" is about a thing, not a missing child. */
-const THINGS = /\b(?:card|cards|book|books|dvd|phone|ipad|tablet|laptop|hold|holds|homework|password|pin|account|backpack|bag|toy|jacket|coat|wallet|glasses|login|headphones|charger|umbrella|tarjeta|libro|libros)\b/;
+/** "my daughter lost her library card" is about a thing, not a missing child: the thing is what went missing. */
+const THING_WORDS = '(?:card|cards|book|books|dvd|phone|ipad|tablet|laptop|hold|holds|homework|password|pin|account|backpack|bag|toy|jacket|coat|wallet|glasses|login|headphones|charger|umbrella|tarjeta|libro|libros)';
+const THINGS = new RegExp(`\\b(?:lost|misplaced|missing|find|found|forgot|left)\\b(?: \\w+){0,3} ${THING_WORDS}\\b|\\b${THING_WORDS}\\b(?: \\w+){0,2} (?:is |was |went |got )?(?:lost|missing|gone)\\b|\\b(?:his|her|their|my|our) (?:\\w+ )?${THING_WORDS}\\b`);
 /** Said outright, a missing child is one whatever else the message names. */
 const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b|\\blost my (?:little )?${CHILD}\\b|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
 

@@ -1,3 +1,4 @@
+import { SAFETY_KINDS } from '../classifier/safety.js';
 import { z } from 'zod';
 import type { DialogStore } from '../../core/dialog.js';
 import { INTENTS } from '../../core/intents.js';
@@ -34,6 +35,8 @@ const dialogStateSchema = z.object({
   language: z.enum(LANGUAGES).optional(),
   lastIntent: intent.optional(),
   hours: hoursContextSchema.optional(),
+  /** An emergency this conversation reported, and its urgent ticket: what follows is part of it. */
+  safety: z.object({ kind: z.enum(SAFETY_KINDS), ticketNumber: z.string() }).optional(),
   /** The branch fact the last answer gave, so "and the eastside one?" gives it for that branch. */
   lastFact: z.enum(['address', 'phone', 'parking', 'directions']).optional(),
   pending: pendingSchema.optional(),

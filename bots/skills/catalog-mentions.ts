@@ -25,6 +25,7 @@ const MAX_TITLE_WORDS = 7;
 const MAX_AUTHOR_WORDS = 3;
 /** The fewest words of a title a partial mention must cover ("prisoner of azkaban": 3 of 7). */
 const MIN_PARTIAL_WORDS = 3;
+const MIN_SURNAME_LETTERS = 5;
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -98,6 +99,13 @@ export async function findCatalogMention(catalog: CatalogPort, text: string, fil
     const result = await catalog.search({ text: phrase, field: 'author', limit: 20, ...filters });
     const byThem = result.hits.filter(({ record }) => record.authors.some((author) => authorNamed(run, author)));
     if (byThem.length > 0) return { kind: 'author', phrase, hits: byThem };
+  }
+  // A surname alone ("… algorithms cormen for my class"), last: long enough not to be an everyday word.
+  for (const word of words) {
+    if (word.length < MIN_SURNAME_LETTERS || EDGE_WORDS.has(word)) continue;
+    const result = await catalog.search({ text: word, field: 'author', limit: 20, ...filters });
+    const byThem = result.hits.filter(({ record }) => record.authors.some((author) => wordsOf(author.split(',')[0] ?? '').join(' ') === word));
+    if (byThem.length > 0) return { kind: 'author', phrase: word, hits: byThem };
   }
   return undefined;
 }

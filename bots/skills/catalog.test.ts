@@ -90,6 +90,9 @@ describe('answerCatalog', () => {
     ['anything from michelle obama on the shelf?', 'Becoming'],
     // "Italian" read as a language filter finds nothing; without it, the author.
     ['hazan italian cookbooks', 'Essentials of Classic Italian Cooking'],
+    ['is educated in right now?', 'Educated'],
+    ['the pragmatic programmer thomas, do you have it', 'The Pragmatic Programmer'],
+    ['my teacher said to read something from westover', 'Educated'],
   ])('finds what "%s" names', async (query, title) => {
     const reply = await answerCatalog({ catalog }, { query, channel: 'web', now });
     expect(reply.cards?.[0]?.title).toContain(title);

@@ -154,7 +154,9 @@ const FILLER = [
   /\bpls\b|\bplz\b|\bthx\b/gi,
   /\b(?:a\s+)?cop(?:y|ies)\s+of\b/gi,
   // Whitespace before, not \b: "Zeṿin" must not lose its "in".
-  /(?:^|\s)(?:in|available|in\s+stock|on\s+the\s+shelf|checked\s+in|in\s+the\s+catalog(?:ue)?)\s*[?.!]*\s*$/gi,
+  /(?:^|\s)(?:in|available|in\s+stock|on\s+the\s+shelf|checked\s+in|in\s+the\s+catalog(?:ue)?)(?:\s+(?:right\s+)?now|\s+today)?\s*[?.!]*\s*$/gi,
+  /[,\s]+(?:do|does)\s+(?:u|you|ya)\s+(?:have|hav|got)\s+(?:it|one|that|them)\s*[?.!]*\s*$/gi,
+  /^\s*(?:need|needs|want)\s+/i,
   /\b(?:in|at)\s+(?:the\s+)?(?:library|catalog(?:ue)?)\b/gi,
   /^\s*(?:any|some|a|an|the)\s+(?=(?:books?|novels?|titles?|movies?|dvds?|audiobooks?)\b)/i,
   /^\s*(?:any|some)\s+/i,

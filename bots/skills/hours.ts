@@ -78,14 +78,18 @@ function answerFor(calendar: LibraryCalendarWithHelpers, branch: Branch, context
 export async function hoursSkill(turn: Turn, deps: SkillDeps, previous?: HoursContext): Promise<SkillResult> {
   const { calendar } = deps;
   const { language, now } = turn;
-  const question: HoursQuestion = turn.day ? 'day' : previous?.question ?? hoursQuestionOf(turn.text, turn.day);
+  const today = calendar.localDate(now);
+  // "open rn?", "close tonight?": today, answered as right now (open until…, opens at…).
+  const askedNow = turn.day === today && hoursQuestionOf(turn.text, undefined) === 'now' && !previous;
+  const question: HoursQuestion = askedNow ? 'now' : turn.day ? 'day' : previous?.question ?? hoursQuestionOf(turn.text, turn.day);
   const context: HoursContext = { question };
   const date = turn.day ?? (question === 'day' ? previous?.date : undefined);
   if (date) context.date = date;
   const branchId = turn.branch?.id ?? previous?.branchId;
   const branches = calendar.branches();
   const state = { ...turn.state, lastIntent: 'hours' as const, pending: undefined, hours: context };
-  const details = context.question === 'day' && date ? { day: date } : {};
+  // The day answered for: the one named, or today for "are you open now?".
+  const details = context.question === 'day' && date ? { day: date } : context.question === 'now' ? { day: today } : {};
 
   const branch = branches.find((candidate) => candidate.id === branchId);
   if (branch) {

@@ -7,7 +7,7 @@ import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
  * number and crisis line from library.yaml), and an urgent ticket so staff are told at once. Never a
  * yes/no question first, never the fallback.
  */
-export async function safetySkill(turn: Turn, deps: SkillDeps, kind: SafetyKind): Promise<SkillResult> {
+export async function safetySkill(turn: Turn, deps: SkillDeps, kind: SafetyKind, followUp = false): Promise<SkillResult> {
   const { language } = turn;
   const library = deps.calendar.library();
   const emergency = library.emergencyNumber ?? '911';
@@ -29,11 +29,22 @@ export async function safetySkill(turn: Turn, deps: SkillDeps, kind: SafetyKind)
       `Call ${emergency} now. Then tell the nearest staff member — staff are trained in first aid and can bring the first-aid kit and AED.`,
       `Llame al ${emergency} ahora. Después avise al empleado más cercano: el personal sabe primeros auxilios y puede traer el botiquín y el desfibrilador.`,
     ],
+    shelter: [
+      `If you have nowhere safe to stay tonight, call or text ${library.shelterLine ?? '211'} — they can find a shelter bed, food and other help near you, any time. If you are in danger, call ${emergency}; if you are struggling, you can call or text ${crisis}. Library staff can help you make the call.`,
+      `Si no tiene un lugar seguro donde quedarse esta noche, llame o envíe un mensaje al ${library.shelterLine ?? '211'}: le ayudan a encontrar albergue, comida y otra ayuda cerca, a cualquier hora. Si está en peligro, llame al ${emergency}; si se siente mal, puede llamar o escribir al ${crisis}. El personal de la biblioteca puede ayudarle a llamar.`,
+    ],
     fire: [
       `Leave the building now by the nearest exit and call ${emergency}. Pull a fire alarm on your way out if you can, and tell any staff member you see.`,
       `Salga del edificio ahora por la salida más cercana y llame al ${emergency}. Si puede, active una alarma de incendio al salir y avise a cualquier empleado.`,
     ],
   };
+  // Still in the same emergency ("he's by the elevators now"): the message joins the urgent ticket already
+  // open for this conversation (the inquiry service adds it), and the patron is told what to do again.
+  if (followUp && turn.state.safety) {
+    const number = turn.state.safety.ticketNumber;
+    const text = `${say(language, ...lines[kind])} ${say(language, `Library staff have your messages (ticket ${number}).`, `El personal de la biblioteca tiene sus mensajes (ticket ${number}).`)}`;
+    return { intent: 'handoff', outcome: 'answered', reply: { text, language }, details: { safety: true }, state: { ...turn.state, lastIntent: 'handoff', pending: undefined } };
+  }
   const ticket = await deps.tickets.open({
     kind: 'handoff',
     subject: `URGENT — ${kind.replace('-', ' ')}: patron may need help now`,
@@ -52,6 +63,6 @@ export async function safetySkill(turn: Turn, deps: SkillDeps, kind: SafetyKind)
     reply: { text, language },
     ticket,
     details: { safety: true },
-    state: { ...turn.state, lastIntent: 'handoff', pending: undefined },
+    state: { ...turn.state, lastIntent: 'handoff', pending: undefined, safety: { kind, ticketNumber: ticket.number } },
   };
 }

@@ -88,6 +88,12 @@ describe('detectSafety', () => {
     ['that man said he will come back and shoot the staff', 'threat'],
     ['someone online says he knows where i sit in the library', 'threat'],
     ['the man by the window stopped breathing', 'medical'],
+    ['a lady is lying on the floor by the elevator', 'medical'],
+    ["i've taken too many of my meds and feel dizzy", 'self-harm'],
+    ['a guy keeps taking videos of me at the computers', 'threat'],
+    ['help, my son was right next to me by the picture books and now he is gone', 'missing-child'],
+    ['we got evicted and have nowhere to sleep tonight', 'shelter'],
+    ['no tengo donde dormir esta noche', 'shelter'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -107,6 +113,9 @@ describe('detectSafety', () => {
     'do you have books about domestic violence for a class',
     'the fire alarm test is at noon?',
     'I have not seen my library card in weeks',
+    'any copies of the goblet of fire on the shelf?',
+    'my daughter lost her library card at school',
+    'he fell asleep in the reading room',
     'my daughter hasn’t returned her library book yet',
     'Fight Club on dvd',
     'can i renew the end of everything',

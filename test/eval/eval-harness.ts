@@ -70,7 +70,7 @@ function branchFact(branch: Branch, fact: NonNullable<EvalCase['fact']>, languag
 }
 
 /** Scores one answer against what the case expects. */
-async function scoreAnswers(item: EvalCase, result: RouteResult, world: EvalWorld): Promise<CaseResult['answers']> {
+async function scoreAnswers(item: EvalCase, result: RouteResult, world: EvalWorld, urgentTicketOpen: () => Promise<boolean>): Promise<CaseResult['answers']> {
   const answers: CaseResult['answers'] = {};
   const text = fold(`${result.reply.text} ${(result.reply.cards ?? []).map((card) => `${card.title} ${card.lines.join(' ')}`).join(' ')}`);
   if (item.article) answers.article = result.articleId === item.article;
@@ -84,7 +84,9 @@ async function scoreAnswers(item: EvalCase, result: RouteResult, world: EvalWorl
   // A catalog search's answer; a hold or renewal naming a title is not a search, and lists no records.
   if ((item.author || item.title || item.isbn) && item.intent === 'catalog') answers.catalog = await catalogRight(item, result, world);
   if (item.device) answers.device = result.ticket?.assetTag === item.device;
-  if (item.crisis) answers.crisis = result.details?.safety === true && result.ticket?.priority === 'urgent';
+  // The safety reply, and an urgent ticket: opened by this message, or (a message later in the same
+  // emergency) already open for the conversation, where the message joins it.
+  if (item.crisis) answers.crisis = result.details?.safety === true && (result.ticket?.priority === 'urgent' || (!result.ticket && (await urgentTicketOpen())));
   if (item.foreign) answers.foreign = result.details?.unsupportedLanguage === true;
   return answers;
 }
@@ -120,6 +122,7 @@ export async function runEval(split: EvalSplit, world: EvalWorld, options: Route
 /** Each selected conversation's messages routed through a fresh router, one dialogue per conversation. */
 export async function routeCases(split: EvalSplit, world: EvalWorld, options: RouterOptions = {}, select?: (index: number) => boolean): Promise<CaseResult[]> {
   const { clock } = world;
+  const tickets = createFakeTickets({ clock });
   const router = createRouter(
     {
       knowledge: world.knowledge,
@@ -127,7 +130,7 @@ export async function routeCases(split: EvalSplit, world: EvalWorld, options: Ro
       events: world.events,
       catalog: world.catalog.port,
       assets: world.assets,
-      tickets: createFakeTickets({ clock }),
+      tickets,
       dialogs: createMemoryDialogStore(),
       clock,
     },
@@ -140,13 +143,15 @@ export async function routeCases(split: EvalSplit, world: EvalWorld, options: Ro
     for (const item of conversation) {
       const inquiry = { channel: item.channel, address: `patron-${index}`, threadKey: `thread-${index}`, text: item.text, receivedAt: clock.now() };
       const started = performance.now();
-      const result = await router.route(inquiry, { conversationId: `${split}-${index}` });
+      const conversationId = `${split}-${index}`;
+      const result = await router.route(inquiry, { conversationId });
       const ms = performance.now() - started;
       const intentCorrect = result.intent === item.intent;
       const acted = result.outcome === 'answered' || result.outcome === 'ticket';
       const wrongArticle = item.article !== undefined && result.articleId !== undefined && result.articleId !== item.article;
       const confidentlyWrong = (!intentCorrect && acted && result.intent !== 'handoff' && result.intent !== 'unknown') || (result.outcome === 'answered' && wrongArticle);
-      cases.push({ case: item, result, ms, intentCorrect, confidentlyWrong, answers: await scoreAnswers(item, result, world) });
+      const urgentTicketOpen = async (): Promise<boolean> => (await tickets.findActiveForConversation(conversationId))?.priority === 'urgent';
+      cases.push({ case: item, result, ms, intentCorrect, confidentlyWrong, answers: await scoreAnswers(item, result, world, urgentTicketOpen) });
     }
   }
   return cases;
