@@ -15,7 +15,7 @@ import type { TicketPort } from '../core/tickets.js';
 import { branchFactAsked } from './classifier/branch-question.js';
 import { createIntentClassifier, type Classification } from './classifier/classify.js';
 import { FILLER_WORDS, SMALLTALK_PHRASES } from './classifier/lexicon.js';
-import { articleFeatures, classifyWithModel, loadArticleModel, loadIntentModel } from './classifier/intent-model.js';
+import { articleFeatures, classifyWithModel, CRISIS_THRESHOLD, crisisProbability, loadArticleModel, loadCrisisModel, loadIntentModel, type CrisisLabel } from './classifier/intent-model.js';
 import { predict, type LearnedModel } from './classifier/learned.js';
 import { createMessageReader, type MessageReading } from './classifier/read-message.js';
 import { detectSafety } from './classifier/safety.js';
@@ -78,6 +78,8 @@ export interface RouterOptions {
   model?: LearnedModel;
   /** An article model to use instead of the shipped one (training and tests). */
   articleModel?: LearnedModel<string>;
+  /** A crisis model to use instead of the shipped one (training and tests). */
+  crisisModel?: LearnedModel<CrisisLabel>;
 }
 
 /** The router, plus a way to see why a text would be routed where it is (for `libdesk ask --explain`). */
@@ -120,6 +122,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
   const logger = deps.logger ?? silentLogger;
   const model = options.classifier === 'lexicon' ? undefined : options.model ?? loadIntentModel();
   const articleModel = options.classifier === 'lexicon' ? undefined : options.articleModel ?? loadArticleModel();
+  const crisisModel = options.classifier === 'lexicon' ? undefined : options.crisisModel ?? loadCrisisModel();
   const askBelow = options.askBelow ?? (model ? DEFAULT_ASK_BELOW_LEARNED : DEFAULT_ASK_BELOW);
   const reader = createMessageReader({ knowledge: deps.knowledge, calendar: deps.calendar, lexicon: classifier });
   const articleUrl =
@@ -372,7 +375,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       const classification = classify(reading);
       // A bare PIN beside a card number ("21234000000017 1234") is masked first; then the usual redaction.
       const safeText = redactPatronText(maskPatronSecrets(text));
-      const safety = detectSafety(text);
+      // Patterns first (they name the kind of emergency); the crisis model catches wording they do not know.
+      const safety = detectSafety(text) ?? (crisisModel && crisisProbability(crisisModel, reading.tokens) >= CRISIS_THRESHOLD ? 'danger' : undefined);
       // After an emergency, the next messages are part of it ("he's by the elevators now") unless the patron
       // moves on: small talk ("thank you, he left") or a clear new request.
       const stillInEmergency = !safety && state.safety !== undefined && (classification.intent === 'handoff' || classification.intent === 'unknown' || classification.confidence < askBelow);
@@ -388,11 +392,14 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         ...(reading.day ? { day: reading.day.date } : {}),
       };
 
-      const result = safety
-        ? await safetySkill(turn, skillDeps, safety)
-        : stillInEmergency
-          ? await safetySkill(turn, skillDeps, state.safety!.kind, true)
-          : await decide(turn, classification, reading);
+      // Within an emergency already reported, a message joins its urgent ticket rather than opening another.
+      const ongoing = state.safety;
+      const result =
+        ongoing && (safety || stillInEmergency)
+          ? await safetySkill(turn, skillDeps, safety && safety !== 'danger' ? safety : ongoing.kind, true)
+          : safety
+            ? await safetySkill(turn, skillDeps, safety)
+            : await decide(turn, classification, reading);
       const nextState: DialogState = remember({ ...result.state, language }, safeText);
       if (SUBSTANTIVE.has(classification.intent) && result.intent === classification.intent) nextState.lastRequest = safeText;
       if (result.intent !== 'catalog' && result.intent !== 'location' && result.intent !== 'hold' && result.intent !== 'smalltalk') delete nextState.lastCatalog;

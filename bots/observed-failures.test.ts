@@ -264,6 +264,15 @@ describe('crisis messages get the safety reply and an urgent ticket at once', ()
     expect(thanks.details?.safety).toBeUndefined();
   });
 
+  it('catches an emergency in wording no pattern knows, with the crisis model', async () => {
+    const { say, tickets } = await setup();
+    const result = await say('my little brother ran out the door and i cant see him');
+    expect(result.details?.safety).toBe(true);
+    expect(result.reply.text).toMatch(/911/);
+    expect(tickets.opened[0]).toMatchObject({ priority: 'urgent' });
+    for (const text of ['how do i renew my books', 'the printer is jammed again', 'what time do you close']) expect((await say(text)).details?.safety).toBeUndefined();
+  });
+
   it('tells someone with nowhere to sleep where to call, and alerts staff', async () => {
     const { say, tickets } = await setup();
     const result = await say("i've been sleeping in my car since october and it is getting really cold");

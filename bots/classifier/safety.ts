@@ -6,8 +6,9 @@ import { foldText } from '../text/normalize.js';
  * missed crisis costs too much to leave to a score, and every pattern can be read and tested.
  * Book titles must not trip them ("Goblet of Fire", "A Time to Kill", "To Kill a Mockingbird").
  */
-export type SafetyKind = 'self-harm' | 'missing-child' | 'threat' | 'medical' | 'fire' | 'shelter';
-export const SAFETY_KINDS = ['self-harm', 'missing-child', 'threat', 'medical', 'fire', 'shelter'] as const satisfies readonly SafetyKind[];
+/** `danger`: the crisis model's verdict, where no pattern says which kind of emergency it is. */
+export type SafetyKind = 'self-harm' | 'missing-child' | 'threat' | 'medical' | 'fire' | 'shelter' | 'danger';
+export const SAFETY_KINDS = ['self-harm', 'missing-child', 'threat', 'medical', 'fire', 'shelter', 'danger'] as const satisfies readonly SafetyKind[];
 
 const CHILD = "(?:child|children|kid|kids|son|daughter|boy|girl|toddler|baby|little one|grandson|granddaughter|nephew|niece|\\d{1,2}\\s*(?:yo|y o|year old|yr old|years old))";
 const SPANISH_CHILD = '(?:hijo|hija|nino|nina|nieto|nieta|bebe|hijos|ninos)';
@@ -15,7 +16,7 @@ const SPANISH_CHILD = '(?:hijo|hija|nino|nina|nieto|nieta|bebe|hijos|ninos)';
 const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ['self-harm', new RegExp([
     "\\b(?:want|going|gonna|plan|planning|thinking about|think about|need) (?:to )?(?:die|kill myself|end (?:it|my life|it all))\\b",
-    "\\bkill(?:ing)? myself\\b", "\\bend(?:ing)? (?:my life|it all)\\b", "\\bsuicid", "\\bhurt(?:ing)? myself\\b", "\\bcut(?:ting)? myself\\b",
+    "\\bkill(?:ing)? myself\\b", "\\bend(?:ing)? (?:my life|it all)\\b", "\\bsuicid(?!e (?:prevention|awareness|statistics|rates?|in (?:literature|history)))", "\\bhurt(?:ing)? myself\\b", "\\bcut(?:ting)? myself\\b",
     "\\b(?:do not|dont|don t) want to (?:be alive|live|exist|be here) any ?more\\b", "\\b(?:do not|dont|don t) want to (?:be alive|live)\\b",
     "\\bno reason to live\\b", "\\bbetter off dead\\b", "\\bwish i (?:was|were) dead\\b", "\\bwant to disappear forever\\b",
     "\\b(?:me )?quiero morir\\b", "\\bquiero matarme\\b", "\\bmatarme\\b", "\\bno quiero vivir\\b", "\\bhacerme dano\\b", "\\bquitarme la vida\\b",
@@ -82,10 +83,14 @@ const THINGS = new RegExp(`\\b(?:lost|misplaced|missing|find|found|forgot|left)\
 /** Said outright, a missing child is one whatever else the message names. */
 const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b|\\blost my (?:little )?${CHILD}\\b|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
 
+/** "books about suicide", "information on self-harm for a class": a topic asked about, not a person at risk. */
+const TOPIC_ASKED = /\b(?:books?|novels?|information|info|resources|research|pamphlets?|articles?|materials?|libros?|informacion) (?:about|on|regarding|for|sobre|de)\b/;
+
 export function detectSafety(text: string): SafetyKind | undefined {
   const folded = foldText(text).replace(/[’']/g, ' ').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
   for (const [kind, pattern] of PATTERNS) {
     if (!pattern.test(folded)) continue;
+    if (kind === 'self-harm' && TOPIC_ASKED.test(folded) && !/\b(?:i|i m|im|me|myself|my life)\b/.test(folded.replace(TOPIC_ASKED, ' '))) continue;
     if (kind === 'missing-child' && THINGS.test(folded) && !CHILD_OUTRIGHT.test(folded)) continue;
     return kind;
   }

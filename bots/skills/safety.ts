@@ -29,6 +29,10 @@ export async function safetySkill(turn: Turn, deps: SkillDeps, kind: SafetyKind,
       `Call ${emergency} now. Then tell the nearest staff member — staff are trained in first aid and can bring the first-aid kit and AED.`,
       `Llame al ${emergency} ahora. Después avise al empleado más cercano: el personal sabe primeros auxilios y puede traer el botiquín y el desfibrilador.`,
     ],
+    danger: [
+      `If you or someone else is in danger, call ${emergency} now. If you are thinking about hurting yourself, call or text ${crisis} any time. Tell any library staff member — they will help right away.`,
+      `Si usted u otra persona está en peligro, llame al ${emergency} ahora. Si piensa en hacerse daño, llame o escriba al ${crisis} a cualquier hora. Avise a cualquier empleado de la biblioteca: le ayudarán de inmediato.`,
+    ],
     shelter: [
       `If you have nowhere safe to stay tonight, call or text ${library.shelterLine ?? '211'} — they can find a shelter bed, food and other help near you, any time. If you are in danger, call ${emergency}; if you are struggling, you can call or text ${crisis}. Library staff can help you make the call.`,
       `Si no tiene un lugar seguro donde quedarse esta noche, llame o envíe un mensaje al ${library.shelterLine ?? '211'}: le ayudan a encontrar albergue, comida y otra ayuda cerca, a cualquier hora. Si está en peligro, llame al ${emergency}; si se siente mal, puede llamar o escribir al ${crisis}. El personal de la biblioteca puede ayudarle a llamar.`,
@@ -43,7 +47,8 @@ export async function safetySkill(turn: Turn, deps: SkillDeps, kind: SafetyKind,
   if (followUp && turn.state.safety) {
     const number = turn.state.safety.ticketNumber;
     const text = `${say(language, ...lines[kind])} ${say(language, `Library staff have your messages (ticket ${number}).`, `El personal de la biblioteca tiene sus mensajes (ticket ${number}).`)}`;
-    return { intent: 'handoff', outcome: 'answered', reply: { text, language }, details: { safety: true }, state: { ...turn.state, lastIntent: 'handoff', pending: undefined } };
+    const state = { ...turn.state, lastIntent: 'handoff' as const, pending: undefined, safety: { kind, ticketNumber: number } };
+    return { intent: 'handoff', outcome: 'answered', reply: { text, language }, details: { safety: true }, state };
   }
   const ticket = await deps.tickets.open({
     kind: 'handoff',

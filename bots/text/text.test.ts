@@ -114,6 +114,8 @@ describe('detectSafety', () => {
     'the fire alarm test is at noon?',
     'I have not seen my library card in weeks',
     'any copies of the goblet of fire on the shelf?',
+    'do you have books about suicide prevention for a class',
+    'information on self-harm for my psychology paper',
     'my daughter lost her library card at school',
     'he fell asleep in the reading room',
     'my daughter hasn’t returned her library book yet',

@@ -1,5 +1,5 @@
 import { DEMO_ASSETS } from '../../assets/index.js';
-import { articleFeatures } from '../../bots/classifier/intent-model.js';
+import { articleFeatures, CRISIS_LABELS, wordFeatures, type CrisisLabel } from '../../bots/classifier/intent-model.js';
 import { messageFeatures, type Features } from '../../bots/classifier/features.js';
 import { trainModel, type LearnedModel, type TrainingExample, type TrainOptions } from '../../bots/classifier/learned.js';
 import { createMessageReader } from '../../bots/classifier/read-message.js';
@@ -37,6 +37,8 @@ export interface TunedMessage {
   intentExample: TrainingExample;
   /** Present when the message is labelled with the article that answers it. */
   articleExample?: TrainingExample<string>;
+  /** Danger now or not: the crisis model's example. */
+  crisisExample: TrainingExample<CrisisLabel>;
 }
 
 /**
@@ -54,6 +56,9 @@ const ARTICLE_QUESTION_WEIGHT = 0.5;
  */
 export const INTENT_TRAINING: TrainOptions = { epochs: 5, learningRate: 0.2, l2: 3e-3, shuffles: 3 };
 export const ARTICLE_TRAINING: TrainOptions = { epochs: 10, learningRate: 0.2, l2: 3e-3 };
+export const CRISIS_TRAINING: TrainOptions = { epochs: 10, learningRate: 0.2, l2: 3e-3 };
+/** One crisis message in forty: each counts several times, so the few there are are not drowned out. */
+const CRISIS_WEIGHT = 4;
 
 export function readTrainingData(knowledge: KnowledgePort, calendar: LibraryCalendarWithHelpers): TrainingData {
   const reader = createMessageReader({ knowledge, calendar });
@@ -69,7 +74,8 @@ export function readTrainingData(knowledge: KnowledgePort, calendar: LibraryCale
   const conversations = readConversations('tuning').map((conversation) =>
     conversation.map((item): TunedMessage => {
       const { tokens, features, language, searched } = read(item.text);
-      const message: TunedMessage = { case: item, language, searched, intentExample: { features, intent: item.intent } };
+      const crisisExample: TrainingExample<CrisisLabel> = item.crisis ? { features: wordFeatures(tokens), intent: 'crisis', weight: CRISIS_WEIGHT } : { features: wordFeatures(tokens), intent: 'other' };
+      const message: TunedMessage = { case: item, language, searched, intentExample: { features, intent: item.intent }, crisisExample };
       if (item.article) message.articleExample = { features: articleFeatures(tokens), intent: item.article };
       return message;
     }),
@@ -108,5 +114,12 @@ export function trainArticleModel(data: TrainingData, select?: (index: number) =
   const labelled = selectedMessages(data, select).flatMap((message) => (message.articleExample ? [message.articleExample] : []));
   const model = trainModel([...labelled, ...data.articleQuestionLabels], data.articleIds, options);
   model.trainedOn = { examples: labelled.length, articleQuestions: data.articleQuestionLabels.length };
+  return model;
+}
+
+export function trainCrisisModel(data: TrainingData, select?: (index: number) => boolean, options: TrainOptions = CRISIS_TRAINING): LearnedModel<CrisisLabel> {
+  const examples = selectedMessages(data, select).map((message) => message.crisisExample);
+  const model = trainModel(examples, CRISIS_LABELS, options);
+  model.trainedOn = { examples: examples.length, articleQuestions: 0 };
   return model;
 }

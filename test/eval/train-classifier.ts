@@ -15,13 +15,14 @@
  *                                                         corpus, for comparison); the rest still train every fold
  */
 import { writeFileSync } from 'node:fs';
-import { ARTICLE_MODEL_FILE, MODEL_FILE } from '../../bots/classifier/intent-model.js';
+import { ARTICLE_MODEL_FILE, CRISIS_MODEL_FILE, CRISIS_THRESHOLD, MODEL_FILE } from '../../bots/classifier/intent-model.js';
+import { detectSafety } from '../../bots/classifier/safety.js';
 import { predict, type TrainOptions } from '../../bots/classifier/learned.js';
 import type { RouterOptions } from '../../bots/index.js';
 import { chooseArticle, FAQ_THRESHOLDS, type FaqThresholds } from '../../bots/skills/faq.js';
 import { BLEND_WEIGHTS, blendCandidates, type BlendWeights } from '../../bots/skills/faq-search.js';
 import type { KnowledgePort } from '../../core/knowledge.js';
-import { ARTICLE_TRAINING, INTENT_TRAINING, readTrainingData, selectedMessages, trainArticleModel, trainIntentModel, type TrainingData, type TunedMessage } from './classifier-training.js';
+import { ARTICLE_TRAINING, INTENT_TRAINING, readTrainingData, selectedMessages, trainArticleModel, trainCrisisModel, trainIntentModel, type TrainingData, type TunedMessage } from './classifier-training.js';
 import { routeCases, summarize, wilson, type CaseResult, type Rate } from './eval-harness.js';
 import { createEvalWorld } from './eval-world.js';
 import { printReport } from './print-report.js';
@@ -131,10 +132,48 @@ function crossValidateModels(data: TrainingData, knowledge: KnowledgePort): void
  * The whole router, with models trained without the fold it routes: every target's proxy (intent,
  * confidently wrong, right article, day, catalog record, device, crisis, other-language reply).
  */
+/** The thresholds the crisis model is cross-validated at. */
+const CRISIS_THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+/**
+ * The crisis model beside the patterns: of the crisis messages, how many the patterns alone catch and
+ * how many patterns or model catch; of the others, how many the model alone would wrongly treat as an
+ * emergency (the patterns' own false alarms are counted too). Each fold predicted by a model trained
+ * without it.
+ */
+function crossValidateCrisis(data: TrainingData): void {
+  const outcomes: Array<{ crisis: boolean; pattern: boolean; p: number; text: string }> = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const model = trainCrisisModel(data, outOfFold(fold));
+    for (const message of selectedMessages(data, inFold(fold))) {
+      outcomes.push({ crisis: message.case.crisis === true, pattern: detectSafety(message.case.text) !== undefined, p: predict(model, message.crisisExample.features).probabilities.crisis ?? 0, text: message.case.text });
+    }
+  }
+  const crises = outcomes.filter((item) => item.crisis);
+  const others = outcomes.filter((item) => !item.crisis);
+  console.log(`crisis, ${FOLDS}-fold cross-validation: ${crises.length} crisis messages, ${others.length} others`);
+  console.log(`  patterns alone: crisis caught ${rate(wilson(crises.filter((item) => item.pattern).length, crises.length))}, false alarms ${others.filter((item) => item.pattern).length}`);
+  if (flag('misses')) {
+    for (const item of others.filter((other) => !other.pattern && other.p >= CRISIS_THRESHOLD)) console.log(`  false alarm (${item.p.toFixed(2)}): ${JSON.stringify(item.text.slice(0, 100))}`);
+  }
+  for (const threshold of CRISIS_THRESHOLDS) {
+    const caught = crises.filter((item) => item.pattern || item.p >= threshold).length;
+    // The patterns were written from these very messages; the model alone says what it adds on new wording.
+    const modelAlone = crises.filter((item) => item.p >= threshold).length;
+    const falseAlarms = others.filter((item) => !item.pattern && item.p >= threshold).length;
+    const shipped = threshold === CRISIS_THRESHOLD ? ' (shipped)' : '';
+    console.log(`  model ≥ ${threshold.toFixed(2)}${shipped}: model alone catches ${rate(wilson(modelAlone, crises.length))}, with the patterns ${rate(wilson(caught, crises.length))}, model's false alarms ${falseAlarms} (${pct(falseAlarms / others.length)})`);
+  }
+}
+
 async function crossValidateRouter(data: TrainingData, world: Awaited<ReturnType<typeof createEvalWorld>>, askBelow: number | undefined): Promise<void> {
   const cases: CaseResult[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const options: RouterOptions = { model: trainIntentModel(data, outOfFold(fold), intentOptions), articleModel: trainArticleModel(data, outOfFold(fold), articleOptions) };
+    const options: RouterOptions = {
+      model: trainIntentModel(data, outOfFold(fold), intentOptions),
+      articleModel: trainArticleModel(data, outOfFold(fold), articleOptions),
+      crisisModel: trainCrisisModel(data, outOfFold(fold)),
+    };
     if (askBelow !== undefined) options.askBelow = askBelow;
     cases.push(...(await routeCases('tuning', world, options, inFold(fold))));
   }
@@ -146,6 +185,7 @@ const world = await createEvalWorld();
 try {
   const data = readTrainingData(world.knowledge, world.calendar);
   crossValidateModels(data, world.knowledge);
+  crossValidateCrisis(data);
   if (!flag('no-router')) for (const askBelow of listArg('ask-below') ?? [undefined]) await crossValidateRouter(data, world, askBelow);
   if (!flag('cv-only')) {
     const model = trainIntentModel(data, undefined, intentOptions);
@@ -154,6 +194,9 @@ try {
     const articleModel = trainArticleModel(data, undefined, articleOptions);
     writeFileSync(ARTICLE_MODEL_FILE, `${JSON.stringify(articleModel)}\n`);
     console.log(`wrote ${ARTICLE_MODEL_FILE}: ${Object.keys(articleModel.weights).length} features over ${data.articleIds.length} articles`);
+    const crisisModel = trainCrisisModel(data);
+    writeFileSync(CRISIS_MODEL_FILE, `${JSON.stringify(crisisModel)}\n`);
+    console.log(`wrote ${CRISIS_MODEL_FILE}: ${Object.keys(crisisModel.weights).length} features, ${crisisModel.trainedOn.examples} examples`);
   }
 } finally {
   await world.close();
