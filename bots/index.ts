@@ -12,7 +12,7 @@ import type { KnowledgePort, Language } from '../core/knowledge.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import type { AssistantRouter, RouteContext, RouteResult } from '../core/router.js';
 import type { TicketPort } from '../core/tickets.js';
-import { branchFactAsked } from './classifier/branch-question.js';
+import { branchFactAsked, factNamed } from './classifier/branch-question.js';
 import { createIntentClassifier, type Classification } from './classifier/classify.js';
 import { FILLER_WORDS, SMALLTALK_PHRASES } from './classifier/lexicon.js';
 import { articleFeatures, classifyWithModel, CRISIS_THRESHOLD, crisisProbability, loadArticleModel, loadCrisisModel, loadIntentModel, type CrisisLabel } from './classifier/intent-model.js';
@@ -112,6 +112,8 @@ const CATALOG_GUESS_MAX_TOKENS = 8;
 const HANDOFF_OVERRIDE = 0.5;
 /** Follow-ups are short: "and Sunday?", "what about eastside". */
 const FOLLOW_UP_MAX_TOKENS = 6;
+/** The day just talked about, named again without its name. */
+const THAT_DAY = /\b(?:that|the same) day\b|\bese (?:mismo )?dia\b|\bthat date\b/;
 const ASSET_PREFIX_TTL_MS = 5 * 60 * 1000;
 
 /** Intents whose message is worth keeping as "what the patron wanted" for a later ticket. */
@@ -316,8 +318,13 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     // "Where is it?" right after a catalog answer is about the record shown, never a shelf-map guess.
     if (state.lastCatalog && deps.catalog && asksWhereItIs(turn.text)) return locationSkill(turn, skillDeps);
     // Address, phone, parking, directions: from library.yaml, never a shelf lookup.
-    const fact = branchFactAsked(turn.text, turn.branch);
-    if (fact && !['account', 'equipment', 'renew', 'hold'].includes(classification.intent)) return branchInfoSkill(turn, skillDeps, fact);
+    const followsFact = state.lastIntent === 'faq' && state.lastFact !== undefined && reading.tokens.length <= FOLLOW_UP_MAX_TOKENS;
+    const fact = branchFactAsked(turn.text, turn.branch) ?? (followsFact ? factNamed(turn.text) : undefined);
+    if (fact && !['account', 'equipment', 'renew', 'hold'].includes(classification.intent)) {
+      // "and parking?" right after the eastside address: still eastside.
+      const sameBranch = !turn.branch && state.lastIntent === 'faq' && state.lastFactBranch ? deps.calendar.branches().find((branch) => branch.id === state.lastFactBranch) : undefined;
+      return branchInfoSkill(sameBranch ? { ...turn, branch: sameBranch } : turn, skillDeps, fact);
+    }
     // "and Sunday?" / "what about eastside?" after an hours answer keeps the rest of the question.
     const tokens = reading.tokens;
     // "and the eastside one?" after an address, phone, parking or directions answer: the same fact there.
@@ -325,6 +332,10 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       return branchInfoSkill(turn, skillDeps, state.lastFact);
     }
     const otherTopic = classification.intent !== 'unknown' && classification.intent !== 'hours' && classification.confidence >= 0.5;
+    // "what time do you open that day?", "¿a qué hora abren ese día?": the day of the last hours answer.
+    if (state.lastIntent === 'hours' && state.hours?.date && THAT_DAY.test(foldText(turn.text))) {
+      return hoursSkill({ ...turn, day: state.hours.date }, skillDeps, state.hours);
+    }
     if (state.lastIntent === 'hours' && state.hours && (turn.day || turn.branch) && tokens.length <= FOLLOW_UP_MAX_TOKENS && !otherTopic) {
       return hoursSkill(turn, skillDeps, state.hours);
     }

@@ -26,6 +26,8 @@ describe('isUnsupportedLanguage', () => {
     'Goorma ayay maktabaddu xirantahay maanta?',
     'Jam berapa perpustakaan buka hari ini?',
     'Toshokan wa nanji ni shimarimasu ka? Arigatou',
+    'Merhaba, kütüphane kartı almak ücretsiz mi?',
+    'Dobrý den, kdy je knihovna otevřená?',
   ])('reads %j as a language without articles', (text) => expect(isUnsupportedLanguage(text)).toBe(true));
 
   it.each(['ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?'])(

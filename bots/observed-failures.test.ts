@@ -65,6 +65,21 @@ async function setup() {
   return { say, tickets, logged };
 }
 
+describe('"that day" is the day just talked about', () => {
+  it('answers for the day of the last hours answer', async () => {
+    const { say } = await setup();
+    const first = await say('is eastside open on the 12th?', { conversation: 'd' });
+    expect(first.details?.day).toBe('2026-12-12');
+    const again = await say('and what time does main open that day', { conversation: 'd' });
+    expect(again.details?.day).toBe('2026-12-12');
+  });
+
+  it('names the holiday itself, not its observed day', async () => {
+    const { say } = await setup();
+    expect((await say('are you closed on juneteenth next year?')).details?.day).toBe('2027-06-19');
+  });
+});
+
 describe('dates are read, and the reply says which day it answered for', () => {
   it.each([
     ['are you open christmas eve?', '2026-12-24', /December 24/],
@@ -114,6 +129,15 @@ describe('the library says where it is', () => {
     const again = await say('and the eastside one?', { conversation: 'f' });
     expect(again.details?.branchFact).toBe('phone');
     expect(again.reply.text).toMatch(/\(555\) 014-2290/);
+  });
+
+  it('keeps the branch for the next fact: "and parking?" after the eastside address', async () => {
+    const { say } = await setup();
+    await say('address of the eastside branch?', { conversation: 'p' });
+    const parking = await say('and parking?', { conversation: 'p' });
+    expect(parking.details?.branchFact).toBe('parking');
+    expect(parking.reply.text).toMatch(/Maple Avenue Plaza/);
+    expect(parking.reply.text).not.toMatch(/Water Street/);
   });
 
   it('answers which bus goes there in Spanish', async () => {

@@ -22,7 +22,7 @@ const LOCATED = /\b(?:located|location|ubicacion|ubicados|ubicadas|ubicada|ubica
 const ABOUT_THE_LIBRARY = /\b(?:library|libary|biblioteca|branch|sucursal|you|your|u|ur|ustedes|yall)\b|\b(?:estan|se encuentran) (?:ubicados|ubicadas)\b/;
 /** "your hours at the Eastside location" is an hours question. */
 const HOURS_WORDS = /\b(?:hours|hrs|open|opens|close|closes|closing|horario|abren|cierran)\b/;
-const PHONE = /\b(?:phone (?:number|#|no)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca|(?:library|branch|eastside|main|your|ur) phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
+const PHONE = /\b(?:phone (?:number|#|no)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca|(?:library|branch|eastside|main|your|ur) phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|(?:what|which) number (?:do i|can i|should i|to) call|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
 const PARKING = /\b(?:park|parking|parked|estacionamiento|estacionar|estaciono|estacionarme|aparcar|aparco|parquear|parqueo|garage|bike rack|bike racks)\b/;
 const DIRECTIONS = /\b(?:directions|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|bus (?:stop|route)|by bus|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b/;
 /** About the patron's own record, not the library: "update my phone number". */
@@ -65,5 +65,16 @@ export function branchFactAsked(text: string, branch: Branch | undefined): Branc
     const names = rest.some((word) => branchWords.has(word) || word === 'library' || word === 'biblioteca' || word === 'you' || word === 'sucursal' || word === 'branch');
     if (names && rest.every((word) => PLACE_WORDS.has(word) || branchWords.has(word))) return 'address';
   }
+  return undefined;
+}
+
+/** A fact named at all ("and parking?", "phone too"): read only as a follow-up to a branch-fact answer. */
+export function factNamed(text: string): BranchFact | undefined {
+  const folded = foldText(text).replace(/[’']/g, '').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (MINE.test(folded)) return undefined;
+  if (PARKING.test(folded)) return 'parking';
+  if (/\b(?:phone|number|telefono|numero)\b/.test(folded)) return 'phone';
+  if (DIRECTIONS.test(folded) || /\b(?:bus|autobus|camion)\b/.test(folded)) return 'directions';
+  if (ADDRESS.test(folded)) return 'address';
   return undefined;
 }

@@ -57,7 +57,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\bme (?:estan|esta|quieren|quiere) (?:siguiendo|amenazando|pegar|pegando|hacer dano)\\b', '\\b(?:una|hay una) pelea\\b', '\\bme (?:pego|golpeo|empujo)\\b', '\\bno me siento segur[oa]\\b',
   ].join('|'))],
   ['medical', new RegExp([
-    '\\bnot breathing\\b', '\\b(?:man|woman|lady|guy|person|someone|somebody|kid|child|boy|girl|patron) (?:is |s )?(?:lying |laying )?on the (?:floor|ground)\\b', '\\bi think (?:he|she|they) fell\\b', '\\b(?:isnt|stopped|arent) breathing\\b', '\\bbreathing (?:weird|funny|strange|badly)\\b', '\\b(?:trouble|difficulty|hard time) breathing\\b', '\\basthma attack\\b', '\\b(?:low|high) blood sugar\\b', '\\b(?:throwing up|vomiting|coughing up) blood\\b', '\\b(?:narcan|naloxone)\\b', '\\bisn t breathing\\b', '\\bcan t breathe\\b', '\\bcollapsed\\b', '\\bunconscious\\b', '\\bpassed out\\b', '\\bseizure\\b',
+    '\\bnot breathing\\b', '\\b(?:senor|senora|hombre|mujer|persona|alguien|nino|nina|chico|chica|muchacho)\\b.{0,40}\\bno (?:se mueve|respira|reacciona)\\b', '\\btirad[oa] en el (?:piso|suelo|bano)\\b', '\\b(?:man|woman|lady|guy|person|someone|somebody|kid|child|boy|girl|patron) (?:is |s )?(?:lying |laying )?on the (?:floor|ground)\\b', '\\bi think (?:he|she|they) fell\\b', '\\b(?:isnt|stopped|arent) breathing\\b', '\\bbreathing (?:weird|funny|strange|badly)\\b', '\\b(?:trouble|difficulty|hard time) breathing\\b', '\\basthma attack\\b', '\\b(?:low|high) blood sugar\\b', '\\b(?:throwing up|vomiting|coughing up) blood\\b', '\\b(?:narcan|naloxone)\\b', '\\bisn t breathing\\b', '\\bcan t breathe\\b', '\\bcollapsed\\b', '\\bunconscious\\b', '\\bpassed out\\b', '\\bseizure\\b',
     '\\bheart attack\\b', '\\boverdos(?:e|ed|ing)\\b', '\\bbleeding (?:a lot|badly|heavily)\\b', '\\bchoking\\b', '\\bcall (?:911|an ambulance)\\b', '\\bambulance\\b',
     '\\bno respira\\b', '\\bse desmayo\\b', '\\bconvulsion', '\\bambulancia\\b',
     '\\bfainted\\b', '\\bunresponsive\\b', '\\b(?:he|she|they|someone|somebody|a man|a woman|the man|the woman|a person|a kid|a guy|the guy) (?:is not|isn t|isnt|s not|are not|aren t) (?:responding|waking up|moving)\\b', '\\ballergic reaction\\b', '\\banaphyla', '\\bchest (?:pain|pains|hurts)\\b',
@@ -65,12 +65,12 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\bno responde\\b', '\\bataque (?:al corazon|cardiaco)\\b', '\\b(?:le|me) duele (?:mucho )?el pecho\\b', '\\bse cayo y\\b', '\\bsangrando\\b',
   ].join('|'))],
   ['shelter', new RegExp([
-    '\\bnowhere (?:else )?(?:to (?:go|sleep|stay)|safe to (?:go|sleep|stay))\\b', '\\b(?:sleeping|living|slept) in (?:my|our|the) (?:car|truck|van)\\b', '\\b(?:i m|im|i am|we re|we are) homeless\\b',
+    '\\bnowhere (?:else )?(?:to (?:go|sleep|stay)|safe to (?:go|sleep|stay))\\b', '\\b(?:sleeping|living|slept) in (?:my|our|the) (?:car|truck|van)\\b', '\\b(?:i m|im|i am|we re|we are) homeless\\b.{0,40}\\b(?:tonight|nowhere|no place|freezing|cold out)\\b',
     '\\b(?:got|been|getting) evicted\\b.{0,40}\\b(?:tonight|nowhere|no place)\\b', '\\bno (?:place|where) to (?:sleep|stay) tonight\\b', '\\bno tengo (?:donde|a donde) (?:dormir|ir|quedarme)\\b', '\\bduermo en (?:mi|el) carro\\b',
   ].join('|'))],
   ['fire', new RegExp([
     '(?<!\\bof |\\bcatching )\\bfire (?:in|at|on|near|inside) (?:the|a|my|our|this)\\b(?! (?:safety|prevention|fighting|shelf|shelves))', '\\bfire (?:upstairs|downstairs)\\b', '\\b(?:is|s|are|caught|set|something) on fire\\b', '\\bsmell(?:s|ing)? (?:of )?smoke\\b', '\\bsmoke (?:coming|in|from|everywhere|is)\\b',
-    '\\bsomething (?:is )?burning\\b', '\\bgas leak\\b', '\\bsmell(?:s|ing)? (?:like |of )?gas\\b', '\\bfire alarm (?:is )?(?:going off|went off)\\b', '\\bflames\\b', '\\bincendio\\b', '\\bhay humo\\b', '\\bhuele a (?:humo|gas)\\b',
+    '\\bsomething (?:is )?burning\\b', '\\bgas leak\\b', '\\bsparks?\\b.{0,40}\\b(?:electrical|outlet|panel|wires?|wiring)\\b', '\\b(?:electrical|outlet|panel|wires?|wiring)\\b.{0,40}\\bspark(?:s|ing)\\b', '\\bchispas\\b', '\\bsmell(?:s|ing)? (?:like |of )?gas\\b', '\\bfire alarm (?:is )?(?:going off|went off)\\b', '\\bflames\\b', '\\bincendio\\b', '\\bhay humo\\b', '\\bhuele a (?:humo|gas)\\b',
   ].join('|'))],
 ];
 
@@ -78,7 +78,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
 const EMERGENCY = /^(?:help )?(?:this is an |it s an |its an |an )?(?:emergency|emergencia)(?: help| please| por favor)?[!. ]*$|\bthis is an emergency\b|\bes una emergencia\b/;
 
 /** "my daughter lost her library card" is about a thing, not a missing child: the thing is what went missing. */
-const THING_WORDS = '(?:card|cards|book|books|dvd|phone|ipad|tablet|laptop|hold|holds|homework|password|pin|account|backpack|bag|toy|jacket|coat|wallet|glasses|login|headphones|charger|umbrella|tarjeta|libro|libros)';
+const THING_WORDS = '(?:card|cards|book|books|dvd|phone|ipad|tablet|laptop|hold|holds|homework|password|pin|account|backpack|bag|toy|jacket|coat|hat|hats|gloves|mittens|scarf|shoes|bottle|lunchbox|stuff|things|wallet|glasses|login|headphones|charger|umbrella|tarjeta|libro|libros|gorra|chamarra|mochila)';
 const THINGS = new RegExp(`\\b(?:lost|misplaced|missing|find|found|forgot|left)\\b(?: \\w+){0,3} ${THING_WORDS}\\b|\\b${THING_WORDS}\\b(?: \\w+){0,2} (?:is |was |went |got )?(?:lost|missing|gone)\\b|\\b(?:his|her|their|my|our) (?:\\w+ )?${THING_WORDS}\\b`);
 /** Said outright, a missing child is one whatever else the message names. */
 const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b|\\blost my (?:little )?${CHILD}\\b|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);

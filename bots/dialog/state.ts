@@ -39,6 +39,8 @@ const dialogStateSchema = z.object({
   safety: z.object({ kind: z.enum(SAFETY_KINDS), ticketNumber: z.string() }).optional(),
   /** The branch fact the last answer gave, so "and the eastside one?" gives it for that branch. */
   lastFact: z.enum(['address', 'phone', 'parking', 'directions']).optional(),
+  /** The branch that answer was about, so "and parking?" stays with it. */
+  lastFactBranch: z.string().optional(),
   pending: pendingSchema.optional(),
   /** The patron's last real request (card numbers redacted), for a ticket opened a turn later. */
   lastRequest: z.string().optional(),

@@ -163,7 +163,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const iso = date.toISODate()!;
       const note = calendar.hoursOn(branch.id, iso).note;
       if (!note) continue;
-      const name = foldText(note.replace(/\(.*?\)/g, ''))
+      // "Juneteenth (observed)" keeps its "observed": "juneteenth" is the day itself, not the Friday before.
+      const name = foldText(note.replace(/\((?!observed\)).*?\)/g, ''))
         .replace(/[’'.]/g, '')
         .replace(/[^a-z0-9]+/g, ' ')
         .trim();

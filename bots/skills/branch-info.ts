@@ -47,6 +47,6 @@ export async function branchInfoSkill(turn: Turn, deps: SkillDeps, fact: BranchF
     reply: { text, language },
     ...(withArticle ? { articleId: GETTING_HERE_ARTICLE } : {}),
     details: { branchFact: fact },
-    state: { ...turn.state, lastIntent: 'faq', lastFact: fact, pending: undefined },
+    state: { ...turn.state, lastIntent: 'faq', lastFact: fact, lastFactBranch: turn.branch?.id, pending: undefined },
   };
 }

@@ -93,6 +93,9 @@ describe('answerCatalog', () => {
     ['is educated in right now?', 'Educated'],
     ['the pragmatic programmer thomas, do you have it', 'The Pragmatic Programmer'],
     ['my teacher said to read something from westover', 'Educated'],
+    ['books by maurice sendak for preschoolers?', 'Where the Wild Things Are'],
+    ['is the hunger games checked out?', 'The Hunger Games'],
+    ['anything by john grisham on cd for the car', 'The Firm'],
   ])('finds what "%s" names', async (query, title) => {
     const reply = await answerCatalog({ catalog }, { query, channel: 'web', now });
     expect(reply.cards?.[0]?.title).toContain(title);

@@ -154,7 +154,7 @@ const FILLER = [
   /\bpls\b|\bplz\b|\bthx\b/gi,
   /\b(?:a\s+)?cop(?:y|ies)\s+of\b/gi,
   // Whitespace before, not \b: "Zeṿin" must not lose its "in".
-  /(?:^|\s)(?:in|available|in\s+stock|on\s+the\s+shelf|checked\s+in|in\s+the\s+catalog(?:ue)?)(?:\s+(?:right\s+)?now|\s+today)?\s*[?.!]*\s*$/gi,
+  /(?:^|\s)(?:in|available|in\s+stock|on\s+the\s+shelf|checked\s+(?:in|out)|in\s+the\s+catalog(?:ue)?)(?:\s+(?:right\s+)?now|\s+today)?\s*[?.!]*\s*$/gi,
   /[,\s]+(?:do|does)\s+(?:u|you|ya)\s+(?:have|hav|got)\s+(?:it|one|that|them)\s*[?.!]*\s*$/gi,
   /^\s*(?:need|needs|want)\s+/i,
   /\b(?:in|at)\s+(?:the\s+)?(?:library|catalog(?:ue)?)\b/gi,
@@ -168,8 +168,8 @@ const FILLER = [
 
 /** "… that he could borrow", "… which I can read on the bus": said about the book, not part of its name. */
 const TRAILING_CLAUSE = /\s+(?:that|which|so\s+that|so)\s+(?:he|she|i|we|they|my|our|you|u)\b.*$/i;
-/** "… for a toddler", "… for my class", "… para mi hija": who or what a book is for. */
-const FOR_WHOM = /\s+(?:for|para)\s+(?:a|an|my|the|our|his|her|mi|mis|un|una|el|la)\b.*$/i;
+/** "… for a toddler", "… for toddlers", "… para mi hija": who or what a book is for (no name holds "for"). */
+const FOR_WHOM = /\s+(?:for|para)\s+.*$/i;
 /** What makes a sentence the request in a longer message: an ask for a title or an author, or a question. */
 const REQUEST = /\b(?:do|does)\s+(?:you|u|ya|the\s+library)\s+(?:have|hav|got|carry|own|stock)\b|\b(?:anything|something|stuff|books?|novels?|titles?)\s+by\b|\blooking\s+for\b|\b(?:tienen|tiene|busco)\b/i;
 
@@ -387,7 +387,7 @@ interface Found {
 async function findRecords(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string): Promise<Found> {
   const found = await findWithFilters(catalog, extracted, fallbackText);
   const { format, language, availableOnly, ...unfiltered } = extracted;
-  if (found.hits.length > 0 || found.noneBy || (!format && !language && !availableOnly)) return found;
+  if (found.hits.length > 0 || (!format && !language && !availableOnly)) return found;
   // Nothing as an audiobook, in Spanish or on the shelf now: what the library has of it at all, said so.
   const relaxed = await findWithFilters(catalog, unfiltered, fallbackText);
   return relaxed.hits.length > 0 ? { ...relaxed, withoutFilter: true } : found;

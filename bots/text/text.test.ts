@@ -94,6 +94,8 @@ describe('detectSafety', () => {
     ['help, my son was right next to me by the picture books and now he is gone', 'missing-child'],
     ['we got evicted and have nowhere to sleep tonight', 'shelter'],
     ['no tengo donde dormir esta noche', 'shelter'],
+    ['una señora está tirada en el piso y no responde', 'medical'],
+    ['the outlet behind pc 3 is sparking and smells', 'fire'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -118,6 +120,8 @@ describe('detectSafety', () => {
     'information on self-harm for my psychology paper',
     'my daughter lost her library card at school',
     'he fell asleep in the reading room',
+    'my daughter left her gloves at storytime, is there a lost and found',
+    "i'm homeless, can i still get a library card?",
     'my daughter hasn’t returned her library book yet',
     'Fight Club on dvd',
     'can i renew the end of everything',
