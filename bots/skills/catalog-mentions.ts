@@ -26,6 +26,10 @@ const MAX_AUTHOR_WORDS = 3;
 /** The fewest words of a title a partial mention must cover ("prisoner of azkaban": 3 of 7). */
 const MIN_PARTIAL_WORDS = 3;
 const MIN_SURNAME_LETTERS = 5;
+/** A request names its title early; the rest of a long e-mail is story. */
+const MAX_WORDS = 30;
+/** Lookups one message may cost (each well under a tenth of a millisecond on the demo catalog). */
+const MAX_LOOKUPS = 80;
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -76,16 +80,23 @@ function authorNamed(run: string[], author: string): boolean {
 
 /**
  * The longest title, else the fullest author name, that the message's words name. Each lookup is one
- * indexed search; a message is read to its first 40 words, so the number of lookups stays small.
+ * indexed search: a message is read to its first `MAX_WORDS` words and at most `MAX_LOOKUPS` searches
+ * are made, so a long e-mail with no title in it costs a few milliseconds, not tens.
  */
 export async function findCatalogMention(catalog: CatalogPort, text: string, filters: Partial<CatalogQuery> = {}): Promise<CatalogMention | undefined> {
-  const words = wordsOf(text).slice(0, 40);
+  const words = wordsOf(text).slice(0, MAX_WORDS);
+  let lookups = 0;
+  const search = (query: CatalogQuery) => {
+    lookups++;
+    return catalog.search(query);
+  };
   let partial: CatalogMention | undefined;
   for (const run of runs(words, MAX_TITLE_WORDS, 1)) {
+    if (lookups >= MAX_LOOKUPS) return partial;
     // A one-word title ("Dune", "Becoming") only when the run is most of what was said.
     if (run.length === 1 && words.length > 4) continue;
     const phrase = run.join(' ');
-    const result = await catalog.search({ text: phrase, field: 'title', limit: 20, ...filters });
+    const result = await search({ text: phrase, field: 'title', limit: 20, ...filters });
     const whole = result.hits.filter(({ record }) => titleNamed(run, record.title) === 'whole');
     if (whole.length > 0) return { kind: 'title', phrase, hits: whole };
     if (!partial) {
@@ -95,15 +106,17 @@ export async function findCatalogMention(catalog: CatalogPort, text: string, fil
   }
   if (partial) return partial;
   for (const run of runs(words, MAX_AUTHOR_WORDS, 2)) {
+    if (lookups >= MAX_LOOKUPS) return undefined;
     const phrase = run.join(' ');
-    const result = await catalog.search({ text: phrase, field: 'author', limit: 20, ...filters });
+    const result = await search({ text: phrase, field: 'author', limit: 20, ...filters });
     const byThem = result.hits.filter(({ record }) => record.authors.some((author) => authorNamed(run, author)));
     if (byThem.length > 0) return { kind: 'author', phrase, hits: byThem };
   }
   // A surname alone ("… algorithms cormen for my class"), last: long enough not to be an everyday word.
   for (const word of words) {
     if (word.length < MIN_SURNAME_LETTERS || EDGE_WORDS.has(word)) continue;
-    const result = await catalog.search({ text: word, field: 'author', limit: 20, ...filters });
+    if (lookups >= MAX_LOOKUPS) return undefined;
+    const result = await search({ text: word, field: 'author', limit: 20, ...filters });
     const byThem = result.hits.filter(({ record }) => record.authors.some((author) => wordsOf(author.split(',')[0] ?? '').join(' ') === word));
     if (byThem.length > 0) return { kind: 'author', phrase: word, hits: byThem };
   }
