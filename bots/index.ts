@@ -285,6 +285,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
    */
   function agreed(classification: Classification, reading: MessageReading): boolean {
     if (classification.intent === 'catalog' && reading.signals.isbn) return true;
+    // "open on December 28?", "PC-07 froze": the entity the intent is about is in the message.
+    if (classification.intent === 'hours' && reading.day && classification.confidence >= AGREED_CONFIDENCE) return true;
+    if (classification.intent === 'equipment' && reading.signals.assetTag && classification.confidence >= AGREED_CONFIDENCE) return true;
     // Only for a word or two: on longer messages the agreement added more wrong answers than right ones.
     const command = reading.tokens.length <= COMMAND_TOKENS;
     return command && classification.confidence >= AGREED_CONFIDENCE && reading.lexicon.intent === classification.intent && reading.lexicon.confidence >= AGREED_CONFIDENCE;

@@ -13,6 +13,7 @@ describe('branchFactAsked', () => {
     ['whats the library phone number', undefined, 'phone'],
     ['where can I park my car', undefined, 'parking'],
     ['phone number for the circulation desk?', undefined, 'phone'],
+    ['can i lock my bike somewhere at eastside', eastside, 'parking'],
     ['need the address of the eastside library', eastside, 'address'],
   ] as const)('%j asks for a fact of the library (%#)', (text, branch, fact) => {
     expect(branchFactAsked(text, branch)).toBe(fact);

@@ -24,6 +24,7 @@ describe('asset mentions', () => {
   it('resolves a number spelled out after the kind', () => {
     expect(resolve('computer seven keeps logging me out').asset?.tag).toBe('PC-07');
     expect(resolve('la computadora doce no prende').asset?.tag).toBe('PC-12');
+    expect(resolveAsset(parseAssetMention('pc twenty-five keeps freezing', prefixes), [...FAKE_ASSETS, { ...FAKE_ASSETS[0]!, tag: 'PC-25', name: 'Public PC 25' }], 'pc twenty-five keeps freezing').asset?.tag).toBe('PC-25');
   });
 
   it('picks a device out by a word of its own name, in either spelling', () => {

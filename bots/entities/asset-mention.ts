@@ -32,10 +32,12 @@ const KIND_NUMBER = /\b(pc|computer|computadora|printer|impresora|copier|scanner
 /** "computer twelve", "la computadora tres": numbers spelled out after a kind word. */
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  'twenty one': 21, 'twenty two': 22, 'twenty three': 23, 'twenty four': 24, 'twenty five': 25, twenty: 20,
   uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
 };
-const SPELLED_NUMBER = new RegExp(`\\b(pc|computer|computadora|printer|impresora|copier|scanner)(\\s*(?:#|number|numero)?\\s*)(${Object.keys(NUMBER_WORDS).join('|')})\\b`);
+// Longest first, so "twenty five" is read before "twenty"; a hyphen ("twenty-five") reads as a space.
+const SPELLED_NUMBER = new RegExp(`\\b(pc|computer|computadora|printer|impresora|copier|scanner)(\\s*(?:#|number|numero)?\\s*)(${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})\\b`);
 /** Words of a device's name that say nothing about which one it is. */
 const GENERIC_NAME_WORDS = new Set(['public', 'computer', 'printer', 'copier', 'scanner', 'service', 'self']);
 const KIND_OF_WORD: Record<string, AssetKind> = {
@@ -65,7 +67,7 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>): 
     const tag = tagPattern.exec(folded);
     if (tag) mention.tag = normalizeAssetTag(`${tag[1]}-${tag[2]}`);
   }
-  const numbered = KIND_NUMBER.exec(folded.replace(SPELLED_NUMBER, (_all, kind: string, gap: string, word: string) => `${kind}${gap || ' '}${NUMBER_WORDS[word]}`));
+  const numbered = KIND_NUMBER.exec(folded.replace(/\btwenty-/g, 'twenty ').replace(SPELLED_NUMBER, (_all, kind: string, gap: string, word: string) => `${kind}${gap || ' '}${NUMBER_WORDS[word]}`));
   if (numbered) {
     mention.kind = KIND_OF_WORD[numbered[1]!];
     mention.number = Number(numbered[2]);

@@ -50,6 +50,9 @@ describe('day mentions', () => {
     ['hours on tuesday?', '2026-12-01'],
     ['open next tuesday?', '2026-12-08'],
     ['open boxing day?', '2026-12-26'],
+    ['sun hrs at main?', '2026-12-06'],
+    ['the friday after thanksgiving next year', '2027-11-26'],
+    ['the saturday before christmas', '2026-12-19'],
   ])('%s → %s', (text, date) => {
     expect(days.find(text, NOW)?.date).toBe(date);
   });

@@ -37,6 +37,7 @@ const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\b(?:independence day|(?:the\s+)?(?:4th|fourth) of july|july (?:4th|4|fourth))\b/, 'independence day'],
   [/\blabor day\b|\bdia del trabajo\b/, 'labor day'],
 ];
+const RELATIVE_TO_HOLIDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (after|before)\b/;
 const HOLIDAY_HINT = /boxing|christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|president|memorial|juneteenth|independence|july|labor|trabajo/;
 
 /** Damerau-Levenshtein distance, bounded: stops early once it exceeds `max`. */
@@ -92,6 +93,8 @@ const SPANISH_MONTHS: Record<string, string> = {
 const anyOf = (table: Record<string, string>): string => `(?<![a-z0-9])(${Object.keys(table).sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])`;
 const RELATIVE_DAY = new RegExp(anyOf(RELATIVE_DAY_SPELLINGS), 'g');
 const WEEKDAY_ABBREVIATION = new RegExp(anyOf(WEEKDAY_ABBREVIATIONS), 'g');
+/** "sat hrs", "sun hours": a short weekday asked about by the word after it. */
+const AMBIGUOUS_WEEKDAY_BEFORE_HOURS = new RegExp(`${anyOf(AMBIGUOUS_WEEKDAYS)}(?=\\s+(?:hrs|hours|hr|horario)\\b)`, 'g');
 const ASKED_AMBIGUOUS_WEEKDAY = new RegExp(`\\b(on|next|this|last|every|open|closed|until|till|til|by|before|after)\\s+${anyOf(AMBIGUOUS_WEEKDAYS)}`, 'g');
 const SPANISH_DAY_OF_MONTH = new RegExp(`\\b(\\d{1,2})\\s+de\\s+${anyOf(SPANISH_MONTHS)}`, 'g');
 
@@ -101,6 +104,7 @@ export function spellOutDayWords(words: string): string {
     .replace(RELATIVE_DAY, (word) => RELATIVE_DAY_SPELLINGS[word]!)
     .replace(WEEKDAY_ABBREVIATION, (word) => WEEKDAY_ABBREVIATIONS[word]!)
     .replace(ASKED_AMBIGUOUS_WEEKDAY, (_all, before: string, day: string) => `${before} ${AMBIGUOUS_WEEKDAYS[day]!}`)
+    .replace(AMBIGUOUS_WEEKDAY_BEFORE_HOURS, (day) => AMBIGUOUS_WEEKDAYS[day]!)
     .replace(SPANISH_DAY_OF_MONTH, (_all, day: string, month: string) => `${day} de ${SPANISH_MONTHS[month]!}`);
 }
 
@@ -183,7 +187,17 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     for (const [pattern, name] of HOLIDAY_ALIASES) {
       if (!pattern.test(folded)) continue;
       const found = table.byName.get(name) ?? [...table.byName.entries()].find(([key]) => key.startsWith(name))?.[1];
-      if (found) return { date: found.date, holiday: found.note };
+      if (!found) continue;
+      // "the saturday after christmas", "the friday before thanksgiving": a weekday counted from the holiday.
+      const relative = RELATIVE_TO_HOLIDAY.exec(folded);
+      if (relative) {
+        const wanted = WEEKDAYS_EN.indexOf(relative[1]!) + 1;
+        const step = relative[2] === 'after' ? 1 : -1;
+        let day = DateTime.fromISO(found.date, { zone: calendar.timeZone }).plus({ days: step });
+        while (day.weekday !== wanted) day = day.plus({ days: step });
+        return { date: day.toISODate()! };
+      }
+      return { date: found.date, holiday: found.note };
     }
     return undefined;
   }

@@ -96,6 +96,7 @@ describe('answerCatalog', () => {
     ['books by maurice sendak for preschoolers?', 'Where the Wild Things Are'],
     ['is the hunger games checked out?', 'The Hunger Games'],
     ['anything by john grisham on cd for the car', 'The Firm'],
+    ['books by rowling besides the first one', 'Harry Potter'],
   ])('finds what "%s" names', async (query, title) => {
     const reply = await answerCatalog({ catalog }, { query, channel: 'web', now });
     expect(reply.cards?.[0]?.title).toContain(title);

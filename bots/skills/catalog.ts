@@ -123,7 +123,7 @@ export interface ExtractedCatalogQuery {
 
 const FORMAT_WORDS: Array<[RegExp, CatalogFormat]> = [
   [/\b(?:on|as an?|in)\s+(?:dvds?|blu-?rays?)\b|\b(?:the\s+)?(?:dvds?|movies?|films?|pel[ií]culas?)\s+(?:of|de)\b|\b(?:dvds?|blu-?rays?|movies|films|pel[ií]culas)\b/i, 'dvd'],
-  [/\b(?:on|as an?)\s+(?:audio\s*books?|cds?|audio)\b|\baudio\s*books?\s+(?:of|by)\b|\baudiolibros?\b|\baudio\s*books?\b|\bbooks?\s+on\s+(?:tape|cd)\b/i, 'audiobook'],
+  [/\b(?:on|as an?)\s+(?:audio\s*books?|audio\s+cds?|cds?|audio)\b|\baudio\s*books?\s+(?:of|by)\b|\baudiolibros?\b|\baudio\s*books?\b|\bbooks?\s+on\s+(?:tape|cd)\b/i, 'audiobook'],
   [/\b(?:in|on)\s+large\s+print\b|\blarge[-\s]print\b|\bletra\s+grande\b/i, 'large_print'],
   [/\b(?:as an?|on)\s+e-?books?\b|\be-?books?\s+(?:of|by)\b|\bkindle\b|\blibros?\s+electr[oó]nicos?\b|\be-?books?\b/i, 'ebook'],
   [/\bmusic\s+cds?\b|\bcds\b|\bmusic\b|\bm[uú]sica\b/i, 'music'],
@@ -168,8 +168,8 @@ const FILLER = [
 
 /** "… that he could borrow", "… which I can read on the bus": said about the book, not part of its name. */
 const TRAILING_CLAUSE = /\s+(?:that|which|so\s+that|so)\s+(?:he|she|i|we|they|my|our|you|u)\b.*$/i;
-/** "… for a toddler", "… for toddlers", "… para mi hija": who or what a book is for (no name holds "for"). */
-const FOR_WHOM = /\s+(?:for|para)\s+.*$/i;
+/** "… for toddlers", "… para mi hija", "… besides the wild things one": said about the books, not the name. */
+const FOR_WHOM = /\s+(?:for|para|besides|other than|except|apart from|aside from|ademas de|excepto)\s+.*$/i;
 /** What makes a sentence the request in a longer message: an ask for a title or an author, or a question. */
 const REQUEST = /\b(?:do|does)\s+(?:you|u|ya|the\s+library)\s+(?:have|hav|got|carry|own|stock)\b|\b(?:anything|something|stuff|books?|novels?|titles?)\s+by\b|\blooking\s+for\b|\b(?:tienen|tiene|busco)\b/i;
 

@@ -96,6 +96,8 @@ describe('detectSafety', () => {
     ['no tengo donde dormir esta noche', 'shelter'],
     ['una señora está tirada en el piso y no responde', 'medical'],
     ['the outlet behind pc 3 is sparking and smells', 'fire'],
+    ['mi papá tiene dolor de pecho y está sudando', 'medical'],
+    ["i've been giving away all my things this week", 'self-harm'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
