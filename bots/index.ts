@@ -15,7 +15,7 @@ import type { TicketPort } from '../core/tickets.js';
 import { branchFactAsked, factNamed } from './classifier/branch-question.js';
 import { createIntentClassifier, type Classification } from './classifier/classify.js';
 import { FILLER_WORDS, SMALLTALK_PHRASES } from './classifier/lexicon.js';
-import { articleFeatures, classifyWithModel, CRISIS_THRESHOLD, crisisProbability, loadArticleModel, loadCrisisModel, loadIntentModel, type CrisisLabel } from './classifier/intent-model.js';
+import { classifyWithModel, CRISIS_THRESHOLD, crisisProbability, loadArticleModel, loadCrisisModel, loadIntentModel, type CrisisLabel } from './classifier/intent-model.js';
 import { predict, type LearnedModel } from './classifier/learned.js';
 import { createMessageReader, type MessageReading } from './classifier/read-message.js';
 import { detectSafety } from './classifier/safety.js';
@@ -156,7 +156,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
 
   function read(text: string, now: Date, language: Language, prefixesInUse: string[]): MessageReading {
     const reading = reader.read(text, { now, language, assetPrefixes: prefixesInUse });
-    if (articleModel) reading.articles = blendCandidates(deps.knowledge, reading.articles, predict(articleModel, articleFeatures(reading.tokens)).probabilities, language);
+    if (articleModel) reading.articles = blendCandidates(deps.knowledge, reading.articles, predict(articleModel, reading.words).probabilities, language);
     return reading;
   }
 
@@ -390,7 +390,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       // A bare PIN beside a card number ("21234000000017 1234") is masked first; then the usual redaction.
       const safeText = redactPatronText(maskPatronSecrets(text));
       // Patterns first (they name the kind of emergency); the crisis model catches wording they do not know.
-      const safety = detectSafety(text) ?? (crisisModel && crisisProbability(crisisModel, reading.tokens) >= CRISIS_THRESHOLD ? 'danger' : undefined);
+      const safety = detectSafety(text) ?? (crisisModel && crisisProbability(crisisModel, reading.words) >= CRISIS_THRESHOLD ? 'danger' : undefined);
       // After an emergency, the next messages are part of it ("he's by the elevators now") unless the patron
       // moves on: small talk ("thank you, he left") or a clear new request.
       const stillInEmergency = !safety && state.safety !== undefined && (classification.intent === 'handoff' || classification.intent === 'unknown' || classification.confidence < askBelow);

@@ -28,6 +28,11 @@ const DIRECTIONS = /\b(?:directions|how do i get (?:to|there)|how to get (?:to|t
 /** About the patron's own record, not the library: "update my phone number". */
 const MINE = /\b(?:my|mi|mis)\s+(?:\w+\s+)?(?:phone|number|address|email|telefono|direccion)\b|\b(?:update|change|cambiar|actualizar)\b/;
 
+/** Lower case, no accents, apostrophes dropped ("what's" → "whats"), other punctuation a space. */
+function foldQuestion(text: string): string {
+  return foldText(text).replace(/[’']/g, '').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Words that name the library itself after "the number for …", "the address of …", "directions to …". */
 const OURS = /^(?:the |el |la |los |las |you|your|ur|u\b|us\b|there\b|here\b|it\b|library|libary|liberry|biblioteca|branch|sucursal|main|eastside|east|downtown|central|reference|circulation|front desk|desk|children s|kids|teen)/;
 const PLACE_NAMED = /\b(?:(?:phone )?number|phone|telephone|address|addy|directions|get|telefono|direccion|numero|llegar|llego)\s+(?:(?:for|of|to|de|del|a|al)\s+)(.{2,40})$/;
@@ -50,7 +55,7 @@ function namesAnotherPlace(folded: string, branch: Branch | undefined): boolean 
  * eastside" is an address question only because "eastside" is a branch.
  */
 export function branchFactAsked(text: string, branch: Branch | undefined): BranchFact | undefined {
-  const folded = foldText(text).replace(/[’']/g, '').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const folded = foldQuestion(text);
   if (MINE.test(folded) || HOURS_WORDS.test(folded) || namesAnotherPlace(folded, branch)) return undefined;
   const aboutUs = branch !== undefined || ABOUT_THE_LIBRARY.test(folded) || /\bthere\b/.test(folded);
   if (DIRECTIONS.test(folded) && aboutUs) return 'directions';
@@ -70,7 +75,7 @@ export function branchFactAsked(text: string, branch: Branch | undefined): Branc
 
 /** A fact named at all ("and parking?", "phone too"): read only as a follow-up to a branch-fact answer. */
 export function factNamed(text: string): BranchFact | undefined {
-  const folded = foldText(text).replace(/[’']/g, '').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const folded = foldQuestion(text);
   if (MINE.test(folded)) return undefined;
   if (PARKING.test(folded)) return 'parking';
   if (/\b(?:phone|number|telefono|numero)\b/.test(folded)) return 'phone';

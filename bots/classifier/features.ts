@@ -103,3 +103,11 @@ export function messageFeatures(tokens: string[], signals: MessageSignals, optio
   } else if (signals.cueScores) features.push([`nocue&len:${words.length <= 2 ? 'short' : 'long'}`, 1]);
   return features;
 }
+
+/**
+ * The words alone, for the article and crisis models (entities and cues say nothing about which article
+ * answers or whether someone is in danger). The reader computes them once per message for both.
+ */
+export function wordFeatures(tokens: string[]): Features {
+  return messageFeatures(tokens, {}, { trigramWeight: 0.4, wordClasses: false });
+}

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { INTENTS, type Intent } from '../../core/intents.js';
-import { messageFeatures, type MessageSignals } from './features.js';
+import { messageFeatures, type Features, type MessageSignals } from './features.js';
 import { predict, type LearnedModel } from './learned.js';
 import type { Classification } from './classify.js';
 
@@ -36,9 +36,9 @@ export function loadCrisisModel(file: string = CRISIS_MODEL_FILE): LearnedModel<
  */
 export const CRISIS_THRESHOLD = 0.6;
 
-/** How likely a message is to be about danger now, 0..1. */
-export function crisisProbability(model: LearnedModel<CrisisLabel>, tokens: string[]): number {
-  return predict(model, wordFeatures(tokens)).probabilities.crisis ?? 0;
+/** How likely a message is to be about danger now, 0..1, from its word features (`wordFeatures`). */
+export function crisisProbability(model: LearnedModel<CrisisLabel>, words: Features): number {
+  return predict(model, words).probabilities.crisis ?? 0;
 }
 
 /** The article model (which article answers a question), or undefined when none has been trained. */
@@ -50,11 +50,6 @@ export function loadArticleModel(file: string = ARTICLE_MODEL_FILE): LearnedMode
   return valid;
 }
 
-/** The words only, for the article and crisis models (entities and cues say nothing about either). */
-export function wordFeatures(tokens: string[]): ReturnType<typeof messageFeatures> {
-  return messageFeatures(tokens, {}, { trigramWeight: 0.4, wordClasses: false });
-}
-export const articleFeatures = wordFeatures;
 
 /** The trained model shipped with the assistant, or undefined when none has been trained yet. */
 export function loadIntentModel(file: string = MODEL_FILE): LearnedModel | undefined {

@@ -11,7 +11,7 @@ import { bestArticles, type ArticleCandidate } from '../skills/faq.js';
 import { createFuzzyWords } from '../text/fuzzy-words.js';
 import { normalizeText, tokenize } from '../text/normalize.js';
 import { createIntentClassifier, type Classification, type IntentClassifier } from './classify.js';
-import type { MessageSignals } from './features.js';
+import { wordFeatures, type Features, type MessageSignals } from './features.js';
 
 /**
  * Everything the router reads from one message before deciding: the entities (day, branch, ISBN, call
@@ -23,6 +23,8 @@ export interface MessageReading {
   tokens: string[];
   signals: MessageSignals;
   lexicon: Classification;
+  /** The words-only features the article and crisis models read. */
+  words: Features;
   articles: ArticleCandidate[];
   branch?: Branch;
   day?: DayMention;
@@ -70,7 +72,7 @@ export function createMessageReader(deps: { knowledge: KnowledgePort; calendar: 
       });
       signals.cueScores = lexical.scores;
       const tokens = tokenize(text).map((token) => spelling.match(token) ?? token);
-      return { tokens, signals, lexicon: lexical, articles, ...(branch ? { branch } : {}), ...(day ? { day } : {}) };
+      return { tokens, signals, lexicon: lexical, words: wordFeatures(tokens), articles, ...(branch ? { branch } : {}), ...(day ? { day } : {}) };
     },
   };
 }

@@ -7,8 +7,8 @@ import { foldText } from '../text/normalize.js';
  * Book titles must not trip them ("Goblet of Fire", "A Time to Kill", "To Kill a Mockingbird").
  */
 /** `danger`: the crisis model's verdict, where no pattern says which kind of emergency it is. */
-export type SafetyKind = 'self-harm' | 'missing-child' | 'threat' | 'medical' | 'fire' | 'shelter' | 'danger';
-export const SAFETY_KINDS = ['self-harm', 'missing-child', 'threat', 'medical', 'fire', 'shelter', 'danger'] as const satisfies readonly SafetyKind[];
+export const SAFETY_KINDS = ['self-harm', 'missing-child', 'threat', 'medical', 'fire', 'shelter', 'danger'] as const;
+export type SafetyKind = (typeof SAFETY_KINDS)[number];
 
 const CHILD = "(?:child|children|kid|kids|son|daughter|boy|girl|toddler|baby|little one|grandson|granddaughter|nephew|niece|\\d{1,2}\\s*(?:yo|y o|year old|yr old|years old))";
 const SPANISH_CHILD = '(?:hijo|hija|nino|nina|nieto|nieta|bebe|hijos|ninos)';

@@ -1,4 +1,5 @@
 import type { CatalogHit, CatalogPort, CatalogQuery } from '../../core/catalog.js';
+import { catalogWords, foldCatalogText } from './catalog-words.js';
 
 /**
  * A title or an author named somewhere in a message, found by looking the message's own word runs up in
@@ -31,15 +32,9 @@ const MAX_WORDS = 30;
 /** Lookups one message may cost (each well under a tenth of a millisecond on the demo catalog). */
 const MAX_LOOKUPS = 80;
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
+/** A title's or a name's words; an apostrophe joins ("sorcerer's" and "sorcerers" read the same). */
 function wordsOf(text: string): string[] {
-  return fold(text)
-    .replace(/['’]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
+  return catalogWords(text.replace(/['’]/g, ''));
 }
 
 const withoutArticle = (words: string[]): string => words.join(' ').replace(LEADING_ARTICLE, '');
@@ -72,7 +67,7 @@ function titleNamed(run: string[], title: string): 'whole' | 'part' | undefined 
 
 /** Every word of a two- or three-word run is in the author's heading, the surname among them. */
 function authorNamed(run: string[], author: string): boolean {
-  const [surname = '', ...given] = fold(author).split(',');
+  const [surname = '', ...given] = foldCatalogText(author).split(',');
   const surnameWords = wordsOf(surname);
   const heading = new Set([...surnameWords, ...wordsOf(given.join(' '))]);
   return run.every((word) => heading.has(word)) && run.some((word) => surnameWords.includes(word));

@@ -6,7 +6,9 @@ import { seedDemoCatalog } from '../../catalog/demo-catalog.js';
 import { createSearchIndex } from '../../catalog/search/search-index.js';
 import { loadShelfMap } from '../../catalog/shelf-map.js';
 import { createMemoryCatalogRepository } from '../../catalog/testing/memory-repository.js';
+import type { CatalogPort } from '../../core/catalog.js';
 import { answerCatalog, extractCatalogQuery, SMS_LIMIT } from './catalog.js';
+import { findCatalogMention } from './catalog-mentions.js';
 import { answerLocation } from './location.js';
 
 const now = new Date('2026-11-29T15:00:00Z');
@@ -141,5 +143,26 @@ describe('displayAuthor', () => {
     expect(displayAuthor('Rowling, J. K. (Joanne Kathleen)')).toBe('J. K. Rowling');
     expect(displayAuthor('Educational Audio Visual (Pleasantville, N.Y.)')).toBe('Educational Audio Visual (Pleasantville, N.Y.)');
     expect(displayAuthor('United States. Congress')).toBe('United States. Congress');
+  });
+});
+
+describe('findCatalogMention', () => {
+  /** The catalog, counting the searches made through it. */
+  function counted(): { port: CatalogPort; searches: () => number } {
+    let searches = 0;
+    const port: CatalogPort = { ...catalog, search: (query) => (searches++, catalog.search(query)) };
+    return { port, searches: () => searches };
+  }
+
+  it('finds a title among other words', async () => {
+    const { port } = counted();
+    expect((await findCatalogMention(port, 'my nephew wants the pelican brief for the bus ride'))?.hits[0]?.record.title).toBe('The Pelican Brief');
+  });
+
+  it('costs a bounded number of lookups on a long message that names nothing', async () => {
+    const { port, searches } = counted();
+    const story = 'we moved here from the coast last spring and my grandmother keeps asking about quiet reading corners near sunny windows '.repeat(12);
+    expect(await findCatalogMention(port, story)).toBeUndefined();
+    expect(searches()).toBeLessThanOrEqual(80);
   });
 });

@@ -4,6 +4,7 @@ import type { LibraryCalendar } from '../../core/calendar.js';
 import type { Channel } from '../../core/inquiry.js';
 import type { Reply, ReplyCard } from '../../core/reply.js';
 import { findCatalogMention } from './catalog-mentions.js';
+import { catalogWords, foldCatalogText } from './catalog-words.js';
 
 /** Wording shared by the catalog and location skills (location.ts imports it), in English and Spanish. */
 export type SkillLanguage = 'en' | 'es';
@@ -300,13 +301,6 @@ const SEARCH_DEPTH = 20;
 /** Words that are not part of a name or a title when checking what matched. */
 const QUERY_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'by', 'book', 'books', 'novel', 'novels', 'de', 'el', 'la', 'los', 'las', 'y', 'del']);
 
-function folded(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-function words(text: string): string[] {
-  return folded(text).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
-}
 
 /** At most one edit apart (a missing, extra, changed or swapped letter): "tolkein" ~ "tolkien". */
 function nearlyEqual(a: string, b: string): boolean {
@@ -326,12 +320,12 @@ function nearlyEqual(a: string, b: string): boolean {
  * "j.k. rowling", "rowlings")? Initials may be run together; one typo per long word is forgiven.
  */
 export function authorMatches(asked: string, author: string): boolean {
-  const askedWords = words(asked).filter((word) => !QUERY_STOPWORDS.has(word));
+  const askedWords = catalogWords(asked).filter((word) => !QUERY_STOPWORDS.has(word));
   if (askedWords.length === 0) return false;
-  const authorWords = words(author);
-  const [surname, ...given] = folded(author).split(',');
-  const initials = words(given.join(' ')).map((word) => word[0]).join('');
-  const surnameWords = words(surname ?? '');
+  const authorWords = catalogWords(author);
+  const [surname, ...given] = foldCatalogText(author).split(',');
+  const initials = catalogWords(given.join(' ')).map((word) => word[0]).join('');
+  const surnameWords = catalogWords(surname ?? '');
   let matchedSurname = false;
   for (const word of askedWords) {
     const hit = authorWords.some((candidate) => nearlyEqual(word, candidate) || (word.length > 4 && candidate.startsWith(word)));
@@ -348,15 +342,15 @@ export function authorMatches(asked: string, author: string): boolean {
 
 /** The record's own words (title, subtitle, authors, subjects, series) hold every word asked. */
 function coversAll(record: CatalogRecord, terms: string): boolean {
-  const asked = words(terms).filter((word) => !QUERY_STOPWORDS.has(word));
+  const asked = catalogWords(terms).filter((word) => !QUERY_STOPWORDS.has(word));
   if (asked.length === 0) return false;
-  const own = new Set(words([record.title, record.subtitle ?? '', ...record.authors, ...record.series].join(' ')));
+  const own = new Set(catalogWords([record.title, record.subtitle ?? '', ...record.authors, ...record.series].join(' ')));
   return asked.every((word) => own.has(word) || [...own].some((candidate) => nearlyEqual(word, candidate)));
 }
 
 function titleCovers(record: CatalogRecord, terms: string): boolean {
-  const asked = words(terms).filter((word) => !QUERY_STOPWORDS.has(word));
-  const title = new Set(words(`${record.title} ${record.subtitle ?? ''}`));
+  const asked = catalogWords(terms).filter((word) => !QUERY_STOPWORDS.has(word));
+  const title = new Set(catalogWords(`${record.title} ${record.subtitle ?? ''}`));
   return asked.length > 0 && asked.every((word) => title.has(word) || [...title].some((candidate) => nearlyEqual(word, candidate)));
 }
 
@@ -440,7 +434,7 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
     const result = await search(text, 'keyword');
     if (result.hits.length === 0) continue;
     // A name-like query ("jrr tolkein") whose words no record carries found only look-alikes.
-    if (looksLikeName(text) && !result.hits.some(({ record }) => coversAll(record, text) || record.subjects.some((subject) => words(text).every((word) => words(subject).includes(word))))) {
+    if (looksLikeName(text) && !result.hits.some(({ record }) => coversAll(record, text) || record.subjects.some((subject) => catalogWords(text).every((word) => catalogWords(subject).includes(word))))) {
       return { hits: [], total: 0, noneBy: text, terms: text };
     }
     return { hits: result.hits, total: result.total, terms: text };
@@ -450,7 +444,7 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
 
 /** Two or three words, no digits, none of them an everyday subject word: probably a person. */
 function looksLikeName(text: string): boolean {
-  const parts = words(text);
+  const parts = catalogWords(text);
   return parts.length >= 2 && parts.length <= 3 && parts.every((word) => /^\p{L}+$/u.test(word)) && !SUBJECT_WORDS.test(text) && !parts.some((word) => QUERY_STOPWORDS.has(word));
 }
 

@@ -1,5 +1,5 @@
 import { DEMO_ASSETS } from '../../assets/index.js';
-import { articleFeatures, CRISIS_LABELS, wordFeatures, type CrisisLabel } from '../../bots/classifier/intent-model.js';
+import { CRISIS_LABELS, type CrisisLabel } from '../../bots/classifier/intent-model.js';
 import { messageFeatures, type Features } from '../../bots/classifier/features.js';
 import { trainModel, type LearnedModel, type TrainingExample, type TrainOptions } from '../../bots/classifier/learned.js';
 import { createMessageReader } from '../../bots/classifier/read-message.js';
@@ -64,19 +64,19 @@ export function readTrainingData(knowledge: KnowledgePort, calendar: LibraryCale
   const reader = createMessageReader({ knowledge, calendar });
   const now = new Date(EVAL_NOW);
   const assetPrefixes = tagPrefixes(DEMO_ASSETS);
-  const read = (text: string): { tokens: string[]; features: Features; language: Language; searched: ArticleCandidate[] } => {
+  const read = (text: string): { words: Features; features: Features; language: Language; searched: ArticleCandidate[] } => {
     const body = messageBody(text);
     const language = detectLanguage(body);
     const reading = reader.read(body, { now, language, assetPrefixes });
-    return { tokens: reading.tokens, features: messageFeatures(reading.tokens, reading.signals), language, searched: reading.articles };
+    return { words: reading.words, features: messageFeatures(reading.tokens, reading.signals), language, searched: reading.articles };
   };
 
   const conversations = readConversations('tuning').map((conversation) =>
     conversation.map((item): TunedMessage => {
-      const { tokens, features, language, searched } = read(item.text);
-      const crisisExample: TrainingExample<CrisisLabel> = item.crisis ? { features: wordFeatures(tokens), intent: 'crisis', weight: CRISIS_WEIGHT } : { features: wordFeatures(tokens), intent: 'other' };
+      const { words, features, language, searched } = read(item.text);
+      const crisisExample: TrainingExample<CrisisLabel> = item.crisis ? { features: words, intent: 'crisis', weight: CRISIS_WEIGHT } : { features: words, intent: 'other' };
       const message: TunedMessage = { case: item, language, searched, intentExample: { features, intent: item.intent }, crisisExample };
-      if (item.article) message.articleExample = { features: articleFeatures(tokens), intent: item.article };
+      if (item.article) message.articleExample = { features: words, intent: item.article };
       return message;
     }),
   );
@@ -88,9 +88,9 @@ export function readTrainingData(knowledge: KnowledgePort, calendar: LibraryCale
   for (const article of articles) {
     const routedAsFaq = !NOT_FAQ_ARTICLES.has(originalOf(article));
     for (const question of article.questions) {
-      const { tokens, features } = read(question);
+      const { words, features } = read(question);
       if (routedAsFaq) articleQuestions.push({ features, intent: 'faq', weight: ARTICLE_QUESTION_WEIGHT });
-      articleQuestionLabels.push({ features: articleFeatures(tokens), intent: originalOf(article), weight: ARTICLE_QUESTION_WEIGHT });
+      articleQuestionLabels.push({ features: words, intent: originalOf(article), weight: ARTICLE_QUESTION_WEIGHT });
     }
   }
   const labelledIds = conversations.flat().flatMap((message) => (message.articleExample ? [message.articleExample.intent] : []));
