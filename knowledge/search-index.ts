@@ -32,8 +32,6 @@ interface Expansion {
 
 interface Entry {
   article: KbArticle;
-  /** Term sets of the title and each alternative question: the article's own phrasings. */
-  phrasings: Set<string>[];
 }
 
 export interface SearchIndex {
@@ -46,6 +44,12 @@ export function buildSearchIndex(articles: readonly KbArticle[]): SearchIndex {
   const entries: Entry[] = [];
   // term → (article position → best field weight of that term in that article)
   const postings = new Map<string, Map<number, number>>();
+  // The articles' own phrasings (title and each alternative question) as term sets, numbered across all
+  // articles, with the phrasings each term occurs in: closeness then visits only phrasings sharing a word
+  // with the question, not every question of every candidate article.
+  const phrasingDoc: number[] = [];
+  const phrasingSize: number[] = [];
+  const phrasingsOfTerm = new Map<string, number[]>();
 
   const add = (term: string, doc: number, weight: number) => {
     let list = postings.get(term);
@@ -55,8 +59,19 @@ export function buildSearchIndex(articles: readonly KbArticle[]): SearchIndex {
 
   articles.forEach((article, doc) => {
     const phrasings = [article.title, ...article.questions].map((text) => new Set(terms(text)));
-    entries.push({ article, phrasings });
-    for (const set of phrasings) for (const term of set) add(term, doc, FIELD_WEIGHT.questions);
+    entries.push({ article });
+    for (const set of phrasings) {
+      if (set.size === 0) continue;
+      const phrasing = phrasingDoc.length;
+      phrasingDoc.push(doc);
+      phrasingSize.push(set.size);
+      for (const term of set) {
+        add(term, doc, FIELD_WEIGHT.questions);
+        let list = phrasingsOfTerm.get(term);
+        if (!list) phrasingsOfTerm.set(term, (list = []));
+        list.push(phrasing);
+      }
+    }
     // A word of a longer tag says less than a tag of its own: "print" in "large print" is not printing.
     for (const tag of article.tags) {
       const tagTerms = terms(tag);
@@ -143,6 +158,26 @@ export function buildSearchIndex(articles: readonly KbArticle[]): SearchIndex {
       }
     });
 
+    // Per article, its closest phrasing: 2 × shared words / (question words + phrasing words), counting a
+    // question word once however many of its expansions the phrasing holds.
+    const shared = new Map<number, number>();
+    expansions.forEach((list) => {
+      const seen = new Set<number>();
+      for (const { term } of list) {
+        for (const phrasing of phrasingsOfTerm.get(term) ?? []) {
+          if (seen.has(phrasing)) continue;
+          seen.add(phrasing);
+          shared.set(phrasing, (shared.get(phrasing) ?? 0) + 1);
+        }
+      }
+    });
+    const closenessOf = new Map<number, number>();
+    for (const [phrasing, count] of shared) {
+      const doc = phrasingDoc[phrasing]!;
+      const closeness = (2 * count) / (queryTerms.length + phrasingSize[phrasing]!);
+      if (closeness > (closenessOf.get(doc) ?? 0)) closenessOf.set(doc, closeness);
+    }
+
     const limit = options.limit ?? 5;
     const byCoverage: { doc: number; coverage: number }[] = [];
     for (const [doc, row] of strengths) {
@@ -157,15 +192,7 @@ export function buildSearchIndex(articles: readonly KbArticle[]): SearchIndex {
       // Closeness adds at most (1 - COVERAGE_SHARE): once even that cannot lift an article into the
       // results, no later (lower-coverage) article can get in either.
       if (matches.length >= limit && COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) < matches[limit - 1]!.score) break;
-      let closeness = 0;
-      for (const phrasing of entries[doc]!.phrasings) {
-        if (phrasing.size === 0) continue;
-        let shared = 0;
-        expansions.forEach((list) => {
-          if (list.some((entry) => phrasing.has(entry.term))) shared += 1;
-        });
-        closeness = Math.max(closeness, (2 * shared) / (queryTerms.length + phrasing.size));
-      }
+      const closeness = closenessOf.get(doc) ?? 0;
       const score = Math.min(1, Math.round((COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * closeness) * 1000) / 1000);
       // Keep only the best `limit`, in order: insert in place rather than sorting everything.
       const match = { article: entries[doc]!.article, score };

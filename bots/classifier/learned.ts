@@ -59,15 +59,31 @@ function softmax(scores: number[]): number[] {
 }
 
 
+/**
+ * A model's weights as one map of packed rows, built once per model: a plain object with tens of thousands
+ * of keys is a slow dictionary to probe for every word of every message.
+ */
+const packedWeights = new WeakMap<LearnedModel<string>, Map<string, Float64Array>>();
+
+function packed(model: LearnedModel<string>): Map<string, Float64Array> {
+  let rows = packedWeights.get(model);
+  if (!rows) {
+    rows = new Map(Object.entries(model.weights).map(([name, weights]) => [name, Float64Array.from(weights)]));
+    packedWeights.set(model, rows);
+  }
+  return rows;
+}
+
 export function predict<Label extends string>(model: LearnedModel<Label>, features: Features): LearnedPrediction<Label> {
   const classes = model.intents.length;
-  const scores = new Array<number>(classes).fill(0);
+  const rows = packed(model);
+  const scores = new Float64Array(classes);
   for (const [name, value] of features) {
-    const weights = model.weights[name];
+    const weights = rows.get(name);
     if (!weights) continue;
     for (let c = 0; c < classes; c++) scores[c]! += value * weights[c]!;
   }
-  const probabilities = softmax(scores);
+  const probabilities = softmax(Array.from(scores));
   let best = 0;
   let second = -1;
   for (let c = 1; c < classes; c++) {
@@ -76,11 +92,13 @@ export function predict<Label extends string>(model: LearnedModel<Label>, featur
       best = c;
     } else if (second < 0 || probabilities[c]! > probabilities[second]!) second = c;
   }
+  const rounded: Partial<Record<Label, number>> = {};
+  for (let c = 0; c < classes; c++) rounded[model.intents[c]!] = Math.round(probabilities[c]! * 1000) / 1000;
   const result: LearnedPrediction<Label> = {
     intent: model.intents[best]!,
     probability: probabilities[best]!,
     runnerUpProbability: second >= 0 ? probabilities[second]! : 0,
-    probabilities: Object.fromEntries(model.intents.map((intent, c) => [intent, Math.round(probabilities[c]! * 1000) / 1000])) as Partial<Record<Label, number>>,
+    probabilities: rounded,
   };
   if (second >= 0) result.runnerUp = model.intents[second]!;
   return result;

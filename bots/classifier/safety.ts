@@ -27,7 +27,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     "\\b(?:take|took|taken|swallow|swallowed) (?:all|a bunch|a lot|the rest|too many) of (?:my |the |these )?(?:pills|meds|medication)\\b", "\\bself ?harm", "\\bunalive\\b", "\\bkms\\b",
     "\\b(?:i m|im|i am) (?:in crisis|having a (?:mental health )?crisis)\\b",
     "\\bacabar con (?:mi vida|todo)\\b", "\\b(?:do not|dont|don t) see (?:the|any) point (?:any ?more|of (?:living|life|going on)|in (?:living|going on))\\b", "\\btired of (?:living|being alive|life)\\b", "\\bfeel like dying\\b",
-    "\\b(?:do not|dont|don t) want to wake up\\b", "\\b(?:going to|gonna|want to|about to) jump (?:off|from|in front)\\b", "\\b(?:nobody|no one) (?:cares|would care) if i (?:live|die|lived|died)\\b", "\\b(?:cansad[oa]) de vivir\\b", "\\bno quiero despertar\\b", "\\bbetter off without me\\b", "\\b(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\\b", "\\b(?:not sure (?:if )?i can|don t think i can|dont think i can|can t|cant|cannot) keep going\\b", "\\b(?:don t|dont|do not) know why i m (?:even )?still (?:here|alive)\\b", "\\bwhy am i (?:even )?still (?:here|alive)\\b", "\\bestarian mejor sin mi\\b", "\\bquiero desaparecer\\b", "\\bno (?:tiene|le veo) sentido (?:vivir|la vida|seguir)\\b", "\\bya no quiero (?:seguir|estar aqui|vivir)\\b", "\\bno quiero seguir (?:viviendo|con vida|aqui)\\b", "\\bcortarme\\b", "\\bsuicidarme\\b",
+    "\\b(?:do not|dont|don t) want to wake up\\b", "\\b(?:writing|wrote|write|leaving|left) (?:my |a |some )?(?:goodbye|farewell) (?:letters?|notes?|messages?)\\b", "\\b(?:given|giving|gave) away (?:all )?(?:of )?(?:his|her|my|their) (?:things|stuff|belongings|possessions)\\b", "\\b(?:going to|gonna|want to|about to) jump (?:off|from|in front)\\b", "\\b(?:nobody|no one) (?:cares|would care) if i (?:live|die|lived|died)\\b", "\\b(?:cansad[oa]) de vivir\\b", "\\bno quiero despertar\\b", "\\bbetter off without me\\b", "\\b(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\\b", "\\b(?:not sure (?:if )?i can|don t think i can|dont think i can|can t|cant|cannot) keep going\\b", "\\b(?:don t|dont|do not) know why i m (?:even )?still (?:here|alive)\\b", "\\bwhy am i (?:even )?still (?:here|alive)\\b", "\\bestarian mejor sin mi\\b", "\\bquiero desaparecer\\b", "\\bno (?:tiene|le veo) sentido (?:vivir|la vida|seguir)\\b", "\\bya no quiero (?:seguir|estar aqui|vivir)\\b", "\\bno quiero seguir (?:viviendo|con vida|aqui)\\b", "\\bcortarme\\b", "\\bsuicidarme\\b",
   ].join('|'))],
   ['missing-child', new RegExp([
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:missing|lost|gone|disappeared|not answering|isn t answering|isnt answering|is not answering|not picking up|did not come home|didn t come home|didnt come home|never came home|was supposed to be|can t find|cannot find|wandered off)\\b`,
@@ -71,6 +71,14 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ['fire', new RegExp([
     '(?<!\\bof |\\bcatching )\\bfire (?:in|at|on|near|inside) (?:the|a|my|our|this)\\b(?! (?:safety|prevention|fighting|shelf|shelves))', '\\bfire (?:upstairs|downstairs)\\b', '\\b(?:is|s|are|caught|set|something) on fire\\b', '\\bsmell(?:s|ing)? (?:of )?smoke\\b', '\\bsmoke (?:coming|in|from|everywhere|is)\\b',
     '\\bsomething (?:is )?burning\\b', '\\bgas leak\\b', '\\bsparks?\\b.{0,40}\\b(?:electrical|outlet|panel|wires?|wiring)\\b', '\\b(?:electrical|outlet|panel|wires?|wiring)\\b.{0,40}\\bspark(?:s|ing)\\b', '\\bchispas\\b', '\\bsmell(?:s|ing)? (?:like |of )?gas\\b', '\\bfire alarm (?:is )?(?:going off|went off)\\b', '\\bflames\\b', '\\bincendio\\b', '\\bhay humo\\b', '\\bhuele a (?:humo|gas)\\b',
+  ].join('|'))],
+  // Not one of the kinds above, but danger to someone now: a vulnerable adult missing, a package that
+  // beeps, a stranger with his hands on children.
+  ['danger', new RegExp([
+    '\\b(?:my|our) (?:elderly |old |\\d{2} ?(?:year|yr) old )?(?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|uncle|aunt)\\b.{0,80}\\b(?:wandered (?:off|away)|(?:is|went|has gone|s gone) missing|(?:can t|cannot|cant) find (?:her|him))\\b',
+    '\\b(?:mi )?(?:mama|madre|papa|padre|abuela|abuelo|esposo|esposa)\\b.{0,30}\\bse (?:perdio|ha perdido)\\b', '\\bse (?:perdio|ha perdido) (?:mi )?(?:mama|madre|papa|padre|abuela|abuelo|esposo|esposa)\\b',
+    '\\b(?:backpack|bag|package|box|suitcase)\\b.{0,60}\\b(?:beeping|ticking)\\b', '\\bsuspicious (?:package|bag|backpack|device|box)\\b',
+    '\\b(?:a|some|this|the|that) (?:man|guy|person|woman|stranger|creep|adult)\\b.{0,60}\\b(?:touching|grabbing|photographing|filming|taking (?:pictures|photos|videos) of)\\b.{0,40}\\b(?:kids?|children|girls?|boys?|child|teens?)\\b',
   ].join('|'))],
 ];
 

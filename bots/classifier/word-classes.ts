@@ -35,6 +35,9 @@ export const WORD_CLASSES: Record<string, readonly string[]> = {
     'gym', 'pool', 'police', 'lawyer', 'weather', 'traffic', 'pizza', 'movie theater', 'theaters', 'zoo',
     'school district', 'trash', 'recycling', 'utility', 'electric bill', 'passport office', 'birth certificate',
     'banco', 'farmacia', 'correos', 'tienda', 'supermercado', 'clima', 'tiempo hace', 'luz',
+    'consulate', 'embassy', 'bus station', 'train station', 'gas station', 'parking ticket', 'credit card',
+    'drivers license', 'driver license', 'blood', 'plumber', 'mechanic', 'urgent care', 'church',
+    'consulado', 'embajada', 'seguro social', 'licencia', 'manejar', 'clinica', 'iglesia', 'sangre',
   ],
 };
 

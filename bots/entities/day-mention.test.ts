@@ -61,6 +61,11 @@ describe('day mentions', () => {
     expect(days.find('from friday to sunday', NOW)).toMatchObject({ date: '2026-12-04', to: '2026-12-06' });
   });
 
+  it('takes the day the question names, not the days of the story around it', () => {
+    expect(days.find('I volunteer Wednesday through Friday. Could I come in on Sunday afternoon?', NOW)?.date).toBe('2026-12-06');
+    expect(days.find('Are you open on Saturday? I can only come then.', NOW)?.date).toBe('2026-12-05');
+  });
+
   it('names the holiday it found', () => {
     expect(days.find('open on new years day', NOW)).toMatchObject({ date: '2027-01-01', holiday: "New Year's Day" });
   });

@@ -202,70 +202,86 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     return undefined;
   }
 
-  return {
-    find(text, now) {
-      const folded = foldText(text).replace(/[’']/g, ' ');
-      const holiday = holidayIn(folded, now);
-      if (holiday) return holiday;
-
-      const words = spellOutDayWords(
-        folded
-          .replace(/\bthis\s+wk?nd\b/g, 'this weekend')
-          .replace(/\b(i|we|he|she|they)\s+sat\b/g, '$1 seated')
-          .replace(/\b(?:este\s+)?fin\s+de\s+semana\b/g, 'sabado')
-          .replace(/[a-z]+/g, (word) => correctWeekday(word)),
-      );
-      if (!MAY_NAME_A_DAY.test(words)) return undefined;
-
-      const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
-      // "tonight", "rn", "esta noche": today, which chrono reads as a time of day, not as a day.
-      if (TODAY.test(words)) return { date: local.toISODate()! };
-      // "are you open on tuesday", asked on a Tuesday: today (chrono would say a week from now).
-      const todayName = WEEKDAYS_EN[local.weekday - 1]!;
-      const todayNameEs = WEEKDAYS_ES[local.weekday - 1]!;
-      if (new RegExp(`\\b(?:${todayName}|${todayNameEs})\\b`).test(words) && !/\b(?:next|following|proximo|que viene|siguiente)\b/.test(words) && !ORDINAL_DAY.test(words)) {
-        return { date: local.toISODate()! };
+  /**
+   * A message that tells a story around its question ("I work Tuesday to Saturday … Is Eastside open on
+   * Mondays?"): the day the question names is the one asked about, not the days of the story.
+   */
+  function find(text: string, now: Date): DayMention | undefined {
+    const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((sentence) => sentence.trim().length > 0);
+    if (sentences.length > 1) {
+      const questions = sentences.filter((sentence) => /[?¿]/.test(sentence));
+      if (questions.length > 0 && questions.length < sentences.length) {
+        const asked = findIn(questions.join(' '), now);
+        if (asked) return asked;
       }
-      // chrono reads wall-clock components: give it the library's wall clock as a local Date.
-      const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);
+    }
+    return findIn(text, now);
+  }
 
-      const ordinal = ORDINAL_DAY.exec(words) ?? SPANISH_DAY_NUMBER.exec(words);
-      const monthNamed = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\b/.test(words);
-      if (ordinal && !monthNamed) {
-        const dayOfMonth = Number(ordinal[1]);
-        const weekday = WEEKDAYS_EN.findIndex((day) => new RegExp(`\\b${day}\\b`).test(words));
-        const weekdayEs = WEEKDAYS_ES.findIndex((day) => new RegExp(`\\b${day}\\b`).test(words));
-        const wanted = weekday >= 0 ? weekday + 1 : weekdayEs >= 0 ? weekdayEs + 1 : 0;
-        if (dayOfMonth >= 1 && dayOfMonth <= 31) {
-          let month = local.startOf('month');
-          for (let i = 0; i < 13; i++, month = month.plus({ months: 1 })) {
-            if (dayOfMonth > month.daysInMonth!) continue;
-            const candidate = month.set({ day: dayOfMonth });
-            if (candidate < local.startOf('day')) continue;
-            if (wanted && candidate.weekday !== wanted) continue;
-            return { date: candidate.toISODate()! };
-          }
+  function findIn(text: string, now: Date): DayMention | undefined {
+    const folded = foldText(text).replace(/[’']/g, ' ');
+    const holiday = holidayIn(folded, now);
+    if (holiday) return holiday;
+
+    const words = spellOutDayWords(
+      folded
+        .replace(/\bthis\s+wk?nd\b/g, 'this weekend')
+        .replace(/\b(i|we|he|she|they)\s+sat\b/g, '$1 seated')
+        .replace(/\b(?:este\s+)?fin\s+de\s+semana\b/g, 'sabado')
+        .replace(/[a-z]+/g, (word) => correctWeekday(word)),
+    );
+    if (!MAY_NAME_A_DAY.test(words)) return undefined;
+
+    const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
+    // "tonight", "rn", "esta noche": today, which chrono reads as a time of day, not as a day.
+    if (TODAY.test(words)) return { date: local.toISODate()! };
+    // "are you open on tuesday", asked on a Tuesday: today (chrono would say a week from now).
+    const todayName = WEEKDAYS_EN[local.weekday - 1]!;
+    const todayNameEs = WEEKDAYS_ES[local.weekday - 1]!;
+    if (new RegExp(`\\b(?:${todayName}|${todayNameEs})\\b`).test(words) && !/\b(?:next|following|proximo|que viene|siguiente)\b/.test(words) && !ORDINAL_DAY.test(words)) {
+      return { date: local.toISODate()! };
+    }
+    // chrono reads wall-clock components: give it the library's wall clock as a local Date.
+    const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);
+
+    const ordinal = ORDINAL_DAY.exec(words) ?? SPANISH_DAY_NUMBER.exec(words);
+    const monthNamed = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\b/.test(words);
+    if (ordinal && !monthNamed) {
+      const dayOfMonth = Number(ordinal[1]);
+      const weekday = WEEKDAYS_EN.findIndex((day) => new RegExp(`\\b${day}\\b`).test(words));
+      const weekdayEs = WEEKDAYS_ES.findIndex((day) => new RegExp(`\\b${day}\\b`).test(words));
+      const wanted = weekday >= 0 ? weekday + 1 : weekdayEs >= 0 ? weekdayEs + 1 : 0;
+      if (dayOfMonth >= 1 && dayOfMonth <= 31) {
+        let month = local.startOf('month');
+        for (let i = 0; i < 13; i++, month = month.plus({ months: 1 })) {
+          if (dayOfMonth > month.daysInMonth!) continue;
+          const candidate = month.set({ day: dayOfMonth });
+          if (candidate < local.startOf('day')) continue;
+          if (wanted && candidate.weekday !== wanted) continue;
+          return { date: candidate.toISODate()! };
         }
       }
+    }
 
-      const spanish = WEEKDAYS_ES.some((day) => words.includes(day)) || /\b(manana|hoy|pasado|diciembre|enero|proximo|que viene)\b/.test(words);
-      const parser = spanish ? chrono.es : chrono.casual;
-      for (const result of parser.parse(words, reference, { forwardDate: true })) {
-        // A month alone ("may I…") or a time ("at 9") names no day; "for 3 weeks" is a length, not a date.
-        if (!result.start.isCertain('day') && !result.start.isCertain('weekday')) continue;
-        if (/^(?:for|por)\s/.test(result.text)) continue;
-        // A bare "sun" or "sat" is the sun or a past tense; asked as a day, it was spelled out above.
-        if (/^(?:sun|sat|mon|wed|fri)$/.test(result.text)) continue;
-        const start = DateTime.fromObject({ year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! }, { zone: calendar.timeZone });
-        if (!start.isValid) continue;
-        const mention: DayMention = { date: start.toISODate()! };
-        if (result.end) {
-          const end = DateTime.fromObject({ year: result.end.get('year')!, month: result.end.get('month')!, day: result.end.get('day')! }, { zone: calendar.timeZone });
-          if (end.isValid && end > start) mention.to = end.toISODate()!;
-        }
-        return mention;
+    const spanish = WEEKDAYS_ES.some((day) => words.includes(day)) || /\b(manana|hoy|pasado|diciembre|enero|proximo|que viene)\b/.test(words);
+    const parser = spanish ? chrono.es : chrono.casual;
+    for (const result of parser.parse(words, reference, { forwardDate: true })) {
+      // A month alone ("may I…") or a time ("at 9") names no day; "for 3 weeks" is a length, not a date.
+      if (!result.start.isCertain('day') && !result.start.isCertain('weekday')) continue;
+      if (/^(?:for|por)\s/.test(result.text)) continue;
+      // A bare "sun" or "sat" is the sun or a past tense; asked as a day, it was spelled out above.
+      if (/^(?:sun|sat|mon|wed|fri)$/.test(result.text)) continue;
+      const start = DateTime.fromObject({ year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! }, { zone: calendar.timeZone });
+      if (!start.isValid) continue;
+      const mention: DayMention = { date: start.toISODate()! };
+      if (result.end) {
+        const end = DateTime.fromObject({ year: result.end.get('year')!, month: result.end.get('month')!, day: result.end.get('day')! }, { zone: calendar.timeZone });
+        if (end.isValid && end > start) mention.to = end.toISODate()!;
       }
-      return undefined;
-    },
-  };
+      return mention;
+    }
+    return undefined;
+  }
+
+  return { find };
 }

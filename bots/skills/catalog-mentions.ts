@@ -21,6 +21,8 @@ const EDGE_WORDS = new Set([
   'it', 'that', 'this', 'have', 'has', 'got', 'any', 'some', 'book', 'books', 'copy', 'copies', 'dvd', 'dvds', 'audiobook', 'ebook', 'please', 'pls',
   'el', 'la', 'los', 'las', 'de', 'del', 'y', 'o', 'un', 'una', 'en', 'por', 'para', 'libro', 'libros', 'tienen', 'hay',
 ]);
+/** Words after a one-word title that say it is one: "persepolis graphic novel", "dune book". */
+const KIND_WORDS = new Set(['book', 'books', 'novel', 'graphic', 'dvd', 'movie', 'film', 'audiobook', 'ebook', 'memoir', 'cookbook', 'series', 'libro', 'novela']);
 const LEADING_ARTICLE = /^(?:the|a|an|el|la|los|las)\s+/;
 const MAX_TITLE_WORDS = 7;
 const MAX_AUTHOR_WORDS = 3;
@@ -88,8 +90,9 @@ export async function findCatalogMention(catalog: CatalogPort, text: string, fil
   let partial: CatalogMention | undefined;
   for (const run of runs(words, MAX_TITLE_WORDS, 1)) {
     if (lookups >= MAX_LOOKUPS) return partial;
-    // A one-word title ("Dune", "Becoming") only when the run is most of what was said.
-    if (run.length === 1 && words.length > 4) continue;
+    // A one-word title ("Dune", "Becoming") only when the run is most of what was said, or a word for a
+    // kind of book stands right after it ("persepolis graphic novel for my class").
+    if (run.length === 1 && words.length > 4 && !KIND_WORDS.has(words[words.indexOf(run[0]!) + 1] ?? '')) continue;
     const phrase = run.join(' ');
     const result = await search({ text: phrase, field: 'title', limit: 20, ...filters });
     const whole = result.hits.filter(({ record }) => titleNamed(run, record.title) === 'whole');

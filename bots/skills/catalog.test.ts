@@ -47,6 +47,12 @@ describe('extractCatalogQuery', () => {
     ['novels by j.r.r. tolkien please', { terms: 'j.r.r. tolkien', field: 'author', author: 'said' }],
     // Who the book is for is not part of the name.
     ['something by maurice sendak for my grandson', { terms: 'maurice sendak', field: 'author' }],
+    ['the hunger games for my niece in 7th grade', { terms: 'the hunger games' }],
+    // A valid ISBN-13 among other words is the ISBN asked about.
+    ['is 9780441172719 on the shelf at main', { terms: '9780441172719', field: 'isbn' }],
+    // A possessive before a kind of book is the author's; one inside a title stays.
+    ["marcella hazan's cookbook", { terms: 'marcella hazan', field: 'author' }],
+    ["do you have charlotte's web", { terms: "charlotte's web" }],
   ])('%s', (text, expected) => {
     expect(extractCatalogQuery(text)).toMatchObject(expected);
   });
@@ -157,6 +163,12 @@ describe('findCatalogMention', () => {
   it('finds a title among other words', async () => {
     const { port } = counted();
     expect((await findCatalogMention(port, 'my nephew wants the pelican brief for the bus ride'))?.hits[0]?.record.title).toBe('The Pelican Brief');
+  });
+
+  it('finds a one-word title when a word for a kind of book follows it', async () => {
+    const { port } = counted();
+    expect((await findCatalogMention(port, 'need the maus graphic novel before friday please'))?.hits[0]?.record.title).toBe('Maus');
+    expect(await findCatalogMention(port, 'my kids like maus and other stories about mice a lot')).toBeUndefined();
   });
 
   it('costs a bounded number of lookups on a long message that names nothing', async () => {

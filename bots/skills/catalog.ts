@@ -5,6 +5,7 @@ import type { Channel } from '../../core/inquiry.js';
 import type { Reply, ReplyCard } from '../../core/reply.js';
 import { findCatalogMention } from './catalog-mentions.js';
 import { catalogWords, foldCatalogText } from './catalog-words.js';
+import { findIsbns } from '../entities/isbn.js';
 
 /** Wording shared by the catalog and location skills (location.ts imports it), in English and Spanish. */
 export type SkillLanguage = 'en' | 'es';
@@ -169,6 +170,8 @@ const FILLER = [
 
 /** "… that he could borrow", "… which I can read on the bus": said about the book, not part of its name. */
 const TRAILING_CLAUSE = /\s+(?:that|which|so\s+that|so)\s+(?:he|she|i|we|they|my|our|you|u)\b.*$/i;
+/** "… for my 10th grade class", "… for our book club": who the book is for, at the end of a request. */
+const FOR_SOMEONE = /\s+(?:for|para)\s+(?:my|our|his|her|their|mi|mis|nuestro|nuestra)\s+(?:\S+\s+){0,4}\S+\s*[?.!]*$/i;
 /** "… for toddlers", "… para mi hija", "… besides the wild things one": said about the books, not the name. */
 const FOR_WHOM = /\s+(?:for|para|besides|other than|except|apart from|aside from|ademas de|excepto)\s+.*$/i;
 /** What makes a sentence the request in a longer message: an ask for a title or an author, or a question. */
@@ -197,6 +200,9 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   if (isbn && (/\bisbn\b/i.test(rest) || /^\s*[\d\s-]{9,17}[\dXx]\s*\??$/.test(rest))) {
     return { kind: 'search', terms: isbn[1]!.replace(/[\s-]/g, ''), field: 'isbn' };
   }
+  // "9780385416344 is this in": a valid ISBN-13 among other words is still the ISBN asked about.
+  const [validIsbn] = findIsbns(rest);
+  if (validIsbn) return { kind: 'search', terms: validIsbn, field: 'isbn' };
 
   const where = /^(?:\s*(?:hi|hello|hey|hola)[,!.\s]+)?\s*(?:where\s+(?:is|are|do\s+i\s+find|can\s+i\s+find|would\s+i\s+find|are\s+your|is\s+your)|where's|d[oó]nde\s+(?:est[aá]n?|encuentro|quedan?))\s+(?:the\s+|los\s+|las\s+|el\s+|la\s+)?(.+?)\s*[?.!]*$/i.exec(rest);
   if (where) {
@@ -204,12 +210,15 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
     return { kind: 'locate', terms, field: 'keyword' };
   }
 
-  // "rowling's books" asks for Rowling; the index has no "rowling's".
+  // "rowling's books", "marcella hazan's italian cookbook" ask for Rowling and Hazan; the index has no
+  // "rowling's". A possessive that belongs to a title ("Charlotte's Web", "The Handmaid's Tale") is kept:
+  // only one before a kind of book, a book word or the end of the request is the author's.
   rest = rest
-    .replace(/(\p{L}+)['’]s(?=\s+(?:books?|novels?|stuff|works?|titles?|new|newest|latest|series|cookbooks?|comics)\b|\s*[,?!.]|\s*$)/giu, (whole, name: string) =>
+    .replace(/(\p{L}+)['’]s(?=\s+(?:books?|novels?|stuff|works?|titles?|new|newest|latest|series|cookbooks?|comics|(?:\p{L}+\s+)?(?:cookbooks?|memoirs?|novels?|books?|mysteries|thrillers))\b|\s*[,?!.]|\s*$)/giu, (whole, name: string) =>
       /^(?:children|women|men|people|kid|kids|teen|teens)$/i.test(name) ? whole : name,
     )
-    .replace(TRAILING_CLAUSE, '');
+    .replace(TRAILING_CLAUSE, '')
+    .replace(FOR_SOMEONE, '');
 
   let format: CatalogFormat | undefined;
   for (const [pattern, value] of FORMAT_WORDS) {

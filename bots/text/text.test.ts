@@ -98,6 +98,11 @@ describe('detectSafety', () => {
     ['the outlet behind pc 3 is sparking and smells', 'fire'],
     ['mi papá tiene dolor de pecho y está sudando', 'medical'],
     ["i've been giving away all my things this week", 'self-harm'],
+    ['sitting at pc 4 writing my farewell notes to everyone', 'self-harm'],
+    ['my grandpa has alzheimers and wandered off from the lobby 20 min ago', 'danger'],
+    ['se perdió mi abuela, salió de la casa hace una hora', 'danger'],
+    ['there is a suitcase by the elevator that keeps ticking', 'danger'],
+    ['a stranger near the picture books keeps touching the little girls', 'threat'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -128,6 +133,10 @@ describe('detectSafety', () => {
     'Fight Club on dvd',
     'can i renew the end of everything',
     'the computer kicked me off after an hour',
+    'my mom has dementia, do you have books for caregivers?',
+    'can I take pictures of my kids at story time?',
+    'a suspicious email asked for my library pin',
+    'my dad is lost without his reading glasses, did anyone find them?',
   ])('not "%s"', (text) => {
     expect(detectSafety(text)).toBeUndefined();
   });

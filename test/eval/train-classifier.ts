@@ -155,6 +155,7 @@ function crossValidateCrisis(data: TrainingData): void {
   console.log(`  patterns alone: crisis caught ${rate(wilson(crises.filter((item) => item.pattern).length, crises.length))}, false alarms ${others.filter((item) => item.pattern).length}`);
   if (flag('misses')) {
     for (const item of others.filter((other) => !other.pattern && other.p >= CRISIS_THRESHOLD)) console.log(`  false alarm (${item.p.toFixed(2)}): ${JSON.stringify(item.text.slice(0, 100))}`);
+    for (const item of crises.filter((crisis) => !crisis.pattern && crisis.p < CRISIS_THRESHOLD)) console.log(`  missed crisis (${item.p.toFixed(2)}): ${JSON.stringify(item.text.slice(0, 140))}`);
   }
   for (const threshold of CRISIS_THRESHOLDS) {
     const caught = crises.filter((item) => item.pattern || item.p >= threshold).length;
