@@ -42,6 +42,7 @@ import { answerIlsFollowUp } from './skills/ils-follow-up.js';
 import { runSkill, type SkillExtras } from './skills/registry.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './skills/types.js';
 import { TOPIC_LABELS, topicLabel } from './skills/unknown.js';
+import { followUpDay } from './entities/follow-up-day.js';
 import { foldText, normalizeText, tokenize } from './text/normalize.js';
 
 export { createIntentClassifier, type Classification, type IntentClassifier } from './classifier/classify.js';
@@ -112,8 +113,6 @@ const CATALOG_GUESS_MAX_TOKENS = 8;
 const HANDOFF_OVERRIDE = 0.5;
 /** Follow-ups are short: "and Sunday?", "what about eastside". */
 const FOLLOW_UP_MAX_TOKENS = 6;
-/** The day just talked about, named again without its name. */
-const THAT_DAY = /\b(?:that|the same) day\b|\bese (?:mismo )?dia\b|\bthat date\b/;
 const ASSET_PREFIX_TTL_MS = 5 * 60 * 1000;
 
 /** Intents whose message is worth keeping as "what the patron wanted" for a later ticket. */
@@ -335,10 +334,10 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       return branchInfoSkill(turn, skillDeps, state.lastFact);
     }
     const otherTopic = classification.intent !== 'unknown' && classification.intent !== 'hours' && classification.confidence >= 0.5;
-    // "what time do you open that day?", "¿a qué hora abren ese día?": the day of the last hours answer.
-    if (state.lastIntent === 'hours' && state.hours?.date && THAT_DAY.test(foldText(turn.text))) {
-      return hoursSkill({ ...turn, day: state.hours.date }, skillDeps, state.hours);
-    }
+    // "what time do you open that day?", "and the day after?", "what about the 2nd?": a day counted from
+    // the last hours answer's.
+    const counted = state.lastIntent === 'hours' && state.hours?.date ? followUpDay(turn.text, state.hours.date, { namesItsOwnDay: turn.day !== undefined }) : undefined;
+    if (counted) return hoursSkill({ ...turn, day: counted }, skillDeps, state.hours);
     if (state.lastIntent === 'hours' && state.hours && (turn.day || turn.branch) && tokens.length <= FOLLOW_UP_MAX_TOKENS && !otherTopic) {
       return hoursSkill(turn, skillDeps, state.hours);
     }

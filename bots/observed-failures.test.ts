@@ -74,6 +74,13 @@ describe('"that day" is the day just talked about', () => {
     expect(again.details?.day).toBe('2026-12-12');
   });
 
+  it('counts "the day after" and a bare "the 2nd" from the last hours answer', async () => {
+    const { say } = await setup();
+    expect((await say('are you open new years day', { conversation: 'e' })).details?.day).toBe('2027-01-01');
+    expect((await say('what about the 2nd?', { conversation: 'e' })).details?.day).toBe('2027-01-02');
+    expect((await say('and the day after', { conversation: 'e' })).details?.day).toBe('2027-01-03');
+  });
+
   it('names the holiday itself, not its observed day', async () => {
     const { say } = await setup();
     expect((await say('are you closed on juneteenth next year?')).details?.day).toBe('2027-06-19');

@@ -66,6 +66,16 @@ describe('day mentions', () => {
     expect(days.find('Are you open on Saturday? I can only come then.', NOW)?.date).toBe('2026-12-05');
   });
 
+  it('reads a day of a month named apart from it, and the week of a day as that day', () => {
+    expect(days.find('Is the Eastside Branch closed in March for repairs? the 4th?', NOW)?.date).toBe('2027-03-04');
+    expect(days.find('open the week of jan 11?', NOW)?.date).toBe('2027-01-11');
+  });
+
+  it('finds no day in "the hours"', () => {
+    expect(days.find('What are the hours?', NOW)).toBeUndefined();
+    expect(days.find('We would like to come on Sunday. What are the hours?', NOW)?.date).toBe('2026-12-06');
+  });
+
   it('names the holiday it found', () => {
     expect(days.find('open on new years day', NOW)).toMatchObject({ date: '2027-01-01', holiday: "New Year's Day" });
   });

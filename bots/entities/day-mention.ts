@@ -108,6 +108,17 @@ export function spellOutDayWords(words: string): string {
     .replace(SPANISH_DAY_OF_MONTH, (_all, day: string, month: string) => `${day} de ${SPANISH_MONTHS[month]!}`);
 }
 
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const SPANISH_MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
+/** 1–12 for a month word as matched ("feb", "february", "febrero"). */
+function monthNumber(word: string): number | undefined {
+  const spanish = SPANISH_MONTH_NAMES.indexOf(word);
+  if (spanish >= 0) return spanish + 1;
+  const english = MONTH_PREFIXES.indexOf(word.slice(0, 3));
+  return english >= 0 ? english + 1 : undefined;
+}
+
 /** "the 26th", "on the 3rd" — but not "2nd floor" or "3rd edition". */
 const ORDINAL_DAY = /\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:floor|fl|edition|ed|grade|time|place|street|st|ave|avenue|century|year|row|shelf|aisle))/;
 /**
@@ -226,6 +237,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     const words = spellOutDayWords(
       folded
         .replace(/\bthis\s+wk?nd\b/g, 'this weekend')
+        // "the week of feb 9" asks about that day's week: the day, not chrono's "a week from now".
+        .replace(/\b(?:the\s+)?week\s+of\b/g, ' ')
         .replace(/\b(i|we|he|she|they)\s+sat\b/g, '$1 seated')
         .replace(/\b(?:este\s+)?fin\s+de\s+semana\b/g, 'sabado')
         .replace(/[a-z]+/g, (word) => correctWeekday(word)),
@@ -245,8 +258,10 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);
 
     const ordinal = ORDINAL_DAY.exec(words) ?? SPANISH_DAY_NUMBER.exec(words);
-    const monthNamed = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\b/.test(words);
-    if (ordinal && !monthNamed) {
+    const monthWord = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\b/.exec(words);
+    // "closed in February? the 9th?": the ordinal is a day of the month named, even apart from it.
+    const namedMonth = monthWord && !/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d|\d{1,2}\s+de\s+[a-z]+/.test(words) ? monthNumber(monthWord[1]!) : undefined;
+    if (ordinal && (!monthWord || namedMonth)) {
       const dayOfMonth = Number(ordinal[1]);
       const weekday = WEEKDAYS_EN.findIndex((day) => new RegExp(`\\b${day}\\b`).test(words));
       const weekdayEs = WEEKDAYS_ES.findIndex((day) => new RegExp(`\\b${day}\\b`).test(words));
@@ -258,6 +273,7 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
           const candidate = month.set({ day: dayOfMonth });
           if (candidate < local.startOf('day')) continue;
           if (wanted && candidate.weekday !== wanted) continue;
+          if (namedMonth && candidate.month !== namedMonth) continue;
           return { date: candidate.toISODate()! };
         }
       }
@@ -271,6 +287,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       if (/^(?:for|por)\s/.test(result.text)) continue;
       // A bare "sun" or "sat" is the sun or a past tense; asked as a day, it was spelled out above.
       if (/^(?:sun|sat|mon|wed|fri)$/.test(result.text)) continue;
+      // "what are the hours" is no day: chrono reads "the hour" as this very hour.
+      if (/^(?:the|this|that|an?)?\s*(?:hours?|minutes?|moment|time)$/.test(result.text)) continue;
       const start = DateTime.fromObject({ year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! }, { zone: calendar.timeZone });
       if (!start.isValid) continue;
       const mention: DayMention = { date: start.toISODate()! };

@@ -59,11 +59,11 @@ function runs(words: string[], maxLength: number, minLength: number): string[][]
 }
 
 /** The record's title is the run (whole, or at least three words of it in a row: "prisoner of azkaban"). */
-function titleNamed(run: string[], title: string): 'whole' | 'part' | undefined {
+function titleNamed(run: string[], title: string, minPartialWords = MIN_PARTIAL_WORDS): 'whole' | 'part' | undefined {
   const titleWords = wordsOf(title);
   const asked = withoutArticle(run);
   if (withoutArticle(titleWords) === asked) return 'whole';
-  if (run.length < MIN_PARTIAL_WORDS) return undefined;
+  if (run.length < minPartialWords) return undefined;
   return ` ${titleWords.join(' ')} `.includes(` ${run.join(' ')} `) ? 'part' : undefined;
 }
 
@@ -117,6 +117,17 @@ export async function findCatalogMention(catalog: CatalogPort, text: string, fil
     const result = await search({ text: word, field: 'author', limit: 20, ...filters });
     const byThem = result.hits.filter(({ record }) => record.authors.some((author) => wordsOf(author.split(',')[0] ?? '').join(' ') === word));
     if (byThem.length > 0) return { kind: 'author', phrase: word, hits: byThem };
+  }
+  // Last, two words of a longer title in a row, as patrons shorten one ("the hungry caterpillar book").
+  for (const run of runs(words, 2, 2)) {
+    if (lookups >= MAX_LOOKUPS) return undefined;
+    // "the crawdads one": an article and one word only when the word is long enough to be rare.
+    const named = withoutArticle(run);
+    if (!named.includes(' ') && named.length < 7) continue;
+    const phrase = run.join(' ');
+    const result = await search({ text: phrase, field: 'title', limit: 20, ...filters });
+    const parts = result.hits.filter(({ record }) => titleNamed(run, record.title, 2) === 'part');
+    if (parts.length > 0) return { kind: 'title', phrase, hits: parts };
   }
   return undefined;
 }

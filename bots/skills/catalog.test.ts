@@ -171,6 +171,12 @@ describe('findCatalogMention', () => {
     expect(await findCatalogMention(port, 'my kids like maus and other stories about mice a lot')).toBeUndefined();
   });
 
+  it('finds a title shortened to two of its words, when nothing else is named', async () => {
+    const { port } = counted();
+    expect((await findCatalogMention(port, 'got that hungry caterpillar one for a 2 year old?'))?.hits[0]?.record.title).toBe('The Very Hungry Caterpillar');
+    expect((await findCatalogMention(port, 'is the crawdads one checked in'))?.hits[0]?.record.title).toBe('Where the Crawdads Sing');
+  });
+
   it('costs a bounded number of lookups on a long message that names nothing', async () => {
     const { port, searches } = counted();
     const story = 'we moved here from the coast last spring and my grandmother keeps asking about quiet reading corners near sunny windows '.repeat(12);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { followUpDay } from './follow-up-day.js';
+
+describe('followUpDay', () => {
+  it.each([
+    ['and the day after?', '2026-12-25', '2026-12-26'],
+    ['what about the day before', '2026-12-25', '2026-12-24'],
+    ['¿y el día siguiente?', '2026-12-31', '2027-01-01'],
+    ['what time do you close that day', '2026-12-24', '2026-12-24'],
+    // A bare day of the month counts from the day answered, across a month's end.
+    ['what about the 2nd?', '2027-01-01', '2027-01-02'],
+    ['and the 28th', '2026-12-26', '2026-12-28'],
+    ['the 3rd?', '2026-12-26', '2027-01-03'],
+  ])('%s after %s → %s', (text, answered, expected) => {
+    expect(followUpDay(text, answered)).toBe(expected);
+  });
+
+  it('leaves a day the message names itself alone', () => {
+    expect(followUpDay('are you open the day after thanksgiving', '2026-12-25', { namesItsOwnDay: true })).toBeUndefined();
+    expect(followUpDay('that day, or is friday better?', '2026-12-24', { namesItsOwnDay: true })).toBeUndefined();
+    expect(followUpDay('what do you have about the 2nd world war', '2026-12-24')).toBeUndefined();
+  });
+});
