@@ -43,6 +43,7 @@ import { runSkill, type SkillExtras } from './skills/registry.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './skills/types.js';
 import { TOPIC_LABELS, topicLabel } from './skills/unknown.js';
 import { followUpDay } from './entities/follow-up-day.js';
+import { questionPart } from './text/question-part.js';
 import { foldText, normalizeText, tokenize } from './text/normalize.js';
 
 export { createIntentClassifier, type Classification, type IntentClassifier } from './classifier/classify.js';
@@ -113,6 +114,11 @@ const CATALOG_GUESS_MAX_TOKENS = 8;
 const HANDOFF_OVERRIDE = 0.5;
 /** Follow-ups are short: "and Sunday?", "what about eastside". */
 const FOLLOW_UP_MAX_TOKENS = 6;
+/** "can I come in rn?": an hours question about this moment names its day too. */
+const NOW_WORDS = new Set(['now', 'rn', 'tonight', 'currently', 'ahora', 'ahorita']);
+/** A hold asked for on the record just shown — not "how long do you hold it?", a question about holds. */
+const ASKS_ABOUT = /^\s*(?:how|what|when|why|where|is|does|do you|cuanto|como|cuando|que)\b/;
+const HOLD_IT = /\b(?:hold|reserve|reservar|reservalo|reservala|apartar|apartalo|apartala)\b/;
 const ASSET_PREFIX_TTL_MS = 5 * 60 * 1000;
 
 /** Intents whose message is worth keeping as "what the patron wanted" for a later ticket. */
@@ -216,8 +222,12 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         }
         // A description instead of a button ("the one by the window", "PC-07").
         const mention = parseAssetMention(turn.text, tagPrefixes(assets));
-        const resolution = resolveAsset(mention, assets.filter((asset) => mention.tag || pending.candidates.includes(asset.tag)), turn.text);
+        const offered = assets.filter((asset) => mention.tag || pending.candidates.includes(asset.tag));
+        const resolution = resolveAsset(mention, offered, turn.text, turn.branch?.id);
         if (resolution.asset) return fileEquipmentTicket(turn, skillDeps, pending.request, resolution.asset);
+        // "at eastside": the branch leaves one of the devices offered.
+        const atBranch = turn.branch ? offered.filter((asset) => asset.branchId === turn.branch!.id) : [];
+        if (!mention.tag && atBranch.length === 1) return fileEquipmentTicket(turn, skillDeps, pending.request, atBranch[0]!);
         if (resolution.unknownTag) return runSkill('equipment', { ...turn, text: `${pending.request} ${turn.text}`, safeText: `${pending.request} ${turn.safeText}` }, skillDeps);
         return undefined;
       }
@@ -285,7 +295,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
   function agreed(classification: Classification, reading: MessageReading): boolean {
     if (classification.intent === 'catalog' && reading.signals.isbn) return true;
     // "open on December 28?", "PC-07 froze": the entity the intent is about is in the message.
-    if (classification.intent === 'hours' && reading.day && classification.confidence >= AGREED_CONFIDENCE) return true;
+    if (classification.intent === 'hours' && (reading.day || reading.tokens.some((token) => NOW_WORDS.has(token))) && classification.confidence >= AGREED_CONFIDENCE) return true;
     if (classification.intent === 'equipment' && reading.signals.assetTag && classification.confidence >= AGREED_CONFIDENCE) return true;
     // Only for a word or two: on longer messages the agreement added more wrong answers than right ones.
     const command = reading.tokens.length <= COMMAND_TOKENS;
@@ -319,9 +329,13 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     if (isUnsupportedLanguage(turn.text)) return otherLanguageSkill(turn, skillDeps);
     // "Where is it?" right after a catalog answer is about the record shown, never a shelf-map guess.
     if (state.lastCatalog && deps.catalog && asksWhereItIs(turn.text)) return locationSkill(turn, skillDeps);
+    // "ok hold it for me", "resérvalo" right after a catalog answer: a hold on what was just shown.
+    if (state.lastCatalog && state.lastIntent === 'catalog' && reading.tokens.length <= FOLLOW_UP_MAX_TOKENS + 2 && HOLD_IT.test(foldText(turn.text)) && !ASKS_ABOUT.test(foldText(turn.text))) {
+      return runSkill('hold', turn, skillDeps, extras);
+    }
     // Address, phone, parking, directions: from library.yaml, never a shelf lookup.
     const followsFact = state.lastIntent === 'faq' && state.lastFact !== undefined && reading.tokens.length <= FOLLOW_UP_MAX_TOKENS;
-    const fact = branchFactAsked(turn.text, turn.branch) ?? (followsFact ? factNamed(turn.text) : undefined);
+    const fact = branchFactAsked(questionPart(turn.text), turn.branch) ?? (followsFact ? factNamed(turn.text) : undefined);
     if (fact && !['account', 'equipment', 'renew', 'hold'].includes(classification.intent)) {
       // "and parking?" right after the eastside address: still eastside.
       const sameBranch = !turn.branch && state.lastIntent === 'faq' && state.lastFactBranch ? deps.calendar.branches().find((branch) => branch.id === state.lastFactBranch) : undefined;
@@ -341,6 +355,10 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     if (state.lastIntent === 'hours' && state.hours && (turn.day || turn.branch) && tokens.length <= FOLLOW_UP_MAX_TOKENS && !otherTopic) {
       return hoursSkill(turn, skillDeps, state.hours);
     }
+    // "is it at eastside too?", "and on sunday?" after an events answer: events there or then.
+    if (state.lastIntent === 'events' && (turn.day || turn.branch) && tokens.length <= FOLLOW_UP_MAX_TOKENS && !otherTopic) {
+      return runSkill('events', turn, skillDeps, extras);
+    }
     if ((classification.intent === 'unknown' || classification.confidence < askBelow) && (await catalogNamed(tokens))) {
       return runSkill('catalog', turn, skillDeps, extras);
     }
@@ -353,7 +371,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     if (classification.intent === 'catalog' && classification.confidence < askBelow && deps.catalog && (await findCatalogMention(deps.catalog, turn.text))) {
       return runSkill('catalog', turn, skillDeps, extras);
     }
-    if (classification.confidence < askBelow && !agreed(classification, reading)) return askWhichTopic(turn, classification);
+    // "wifi's not working", or more about the device just reported: the equipment skill asks which device if it must.
+    const aboutDevice = classification.intent === 'equipment' && classification.confidence >= AGREED_CONFIDENCE && ((state.lastIntent === 'equipment' && state.lastAsset !== undefined) || parseAssetMention(turn.text, []).kind !== undefined);
+    if (classification.confidence < askBelow && !aboutDevice && !agreed(classification, reading)) return askWhichTopic(turn, classification);
     return runSkill(classification.intent, turn, skillDeps, extras);
   }
 

@@ -28,9 +28,13 @@ describe('isUnsupportedLanguage', () => {
     'Toshokan wa nanji ni shimarimasu ka? Arigatou',
     'Merhaba, kütüphane kartı almak ücretsiz mi?',
     'Dobrý den, kdy je knihovna otevřená?',
+    // French with English loanwords, Portuguese without accents, Hindi in Latin letters.
+    "salut, l'imprimante marche pas chez vous, c'est quoi le probleme ?",
+    'Ola, eu ja devolvi os livros mas recebi uma multa',
+    'aaj library kitne baje khuli hai?',
   ])('reads %j as a language without articles', (text) => expect(isUnsupportedLanguage(text)).toBe(true));
 
-  it.each(['ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?'])(
+  it.each(['ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd'])(
     'keeps %j in English or Spanish',
     (text) => expect(isUnsupportedLanguage(text)).toBe(false),
   );

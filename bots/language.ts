@@ -48,12 +48,14 @@ const OTHER_LATIN_WORDS = new Set([
   // French
   'bonjour', 'merci', 'vous', 'avez', 'est', 'je', 'nous', 'une', 'des', 'les', 'bibliotheque', 'ouvert', 'livres', 'comment', 'pourquoi', 'quand', 'oui', 'carte', 'aujourd', 'hui', 'jusqu', 'ce', 'qui', 'avec', 'pour', 'pas', 'suis', 'voudrais', 'obtenir', 'heure', 'fermee',
   'bonsoir', 'mes', 'livre', 'emprunter', 'ouverte', 'ferme', 'heures', 'puis', 'dois', 'plait', 'sont', 'quelle', 'combien',
+  'salut', 'quoi', 'mot', 'marche', 'biblio', 'mon', 'ma', 'votre', 'vos', 'notre', 'il', 'elle', 'ils', 'dans', 'chez', 'peux', 'peut', 'veux', 'fait', 'aussi', 'tres', 'bien', 'avoir', 'faire', 'cette',
   // German
   'ich', 'sie', 'haben', 'wann', 'die', 'der', 'das', 'und', 'ist', 'hallo', 'bibliothek', 'offnet', 'heute', 'danke', 'bitte', 'wie', 'kann', 'nicht', 'geoffnet',
   'guten', 'bucher', 'buch', 'auf', 'deutsch', 'geschlossen', 'mein', 'meine', 'ein', 'eine', 'sind', 'konnen', 'mochte', 'ausleihen', 'morgen',
   // Portuguese
   'voce', 'ola', 'livro', 'hoje', 'obrigado', 'obrigada', 'tem', 'aberta', 'aberto', 'nao', 'sim', 'posso', 'onde', 'fica', 'emprestar',
   'bom', 'boa', 'meu', 'meus', 'minha', 'minhas', 'livros', 'faco', 'fazer', 'voces', 'quando', 'preciso', 'gostaria', 'cartao', 'fechada', 'emprestimo',
+  'eu', 'uma', 'um', 'os', 'ja', 'recebi', 'dizendo', 'devolvi', 'atraso', 'isso', 'mais', 'muito', 'quero', 'estou', 'sou', 'foi', 'seu', 'sua', 'pra', 'obrigada',
   // Italian
   'ciao', 'avete', 'che', 'buongiorno', 'libri', 'grazie', 'aperta', 'oggi', 'dove', 'sono', 'vorrei', 'italiano', 'prendere', 'prestito',
   'chiude', 'apre', 'ora', 'orari', 'orario', 'aperto', 'chiusa', 'tessera', 'buonasera', 'quanto', 'qual',
@@ -76,6 +78,8 @@ const OTHER_LATIN_WORDS = new Set([
   'perpustakaan', 'saya', 'apakah', 'berapa', 'terima', 'kasih', 'buku', 'maktaba', 'habari', 'asante', 'vitabu', 'ngapi', 'multumesc', 'astazi', 'deschisa', 'carti',
   // Turkish, Azerbaijani, Czech
   'ucretsiz', 'kart', 'nedir', 'yok', 'salam', 'kitabxana', 'kitabxanada', 'kitab', 'dobry', 'mate', 'tiskarnu', 'prosim', 'dekuji', 'knihovna', 'knihovny', 'otevreno', 'kdy',
+  // Hindi and Urdu written in Latin letters
+  'kya', 'hai', 'hain', 'kal', 'aaj', 'mujhe', 'nahi', 'nahin', 'kaise', 'kitne', 'baje', 'khuli', 'khula', 'kab', 'kahan', 'aap', 'mera', 'meri', 'kitab', 'kitaben', 'chahiye', 'rahega', 'rahegi', 'chhutti',
   // Japanese written in Latin letters
   'konnichiwa', 'toshokan', 'nanji', 'imasu', 'arigatou', 'desu', 'masu',
 ]);

@@ -113,6 +113,46 @@ describe('dates are read, and the reply says which day it answered for', () => {
   });
 });
 
+describe('follow-ups after a catalog or events answer, and hours asked about this moment', () => {
+  it('places a hold on the record just shown, but answers a question about holds', async () => {
+    const { say } = await setup();
+    await say('do you have dune', { conversation: 'h1' });
+    expect((await say('ok hold it for me', { conversation: 'h1' })).intent).toBe('hold');
+    await say('do you have dune', { conversation: 'h2' });
+    expect((await say('how long do you hold it for me', { conversation: 'h2' })).outcome).not.toBe('ticket');
+  });
+
+  it('drops "then" after a title', async () => {
+    const { say } = await setup();
+    expect((await say('do u have the firm then')).reply.text).toContain('The Firm');
+  });
+
+  it('reads "is it at eastside too?" after an events answer as events there', async () => {
+    const { say } = await setup();
+    await say('what events do you have on saturday', { conversation: 'ev' });
+    expect((await say('is it at eastside too?', { conversation: 'ev' })).intent).toBe('events');
+  });
+});
+
+describe('equipment reports go on from the last message', () => {
+  it('takes the branch as the answer to which device, and a bare number as another of the same kind', async () => {
+    const { say } = await setup();
+    expect((await say("wifi's not working", { conversation: 'w' })).outcome).toBe('clarified');
+    const atBranch = await say('at eastside', { conversation: 'w' });
+    expect(atBranch.ticket).toBeDefined();
+    expect(atBranch.reply.text).toContain('WIFI-02');
+    await say('computer 1 froze', { conversation: 'p' });
+    expect((await say('now the one next to it is frozen too, number 2', { conversation: 'p' })).reply.text).toContain('PC-02');
+  });
+
+  it('adds more about the device just reported to its ticket', async () => {
+    const { say } = await setup();
+    const first = await say('PC-03 will not start', { conversation: 'q' });
+    const more = await say('the screen just says no bootable device', { conversation: 'q' });
+    expect(more.ticket?.number).toBe(first.ticket?.number);
+  });
+});
+
 describe('the library says where it is', () => {
   it.each([
     ['where is the eastside branch?', /45 Maple Avenue/],

@@ -28,6 +28,10 @@ describe('branchFactAsked', () => {
     ['what is the phone number for the dmv', undefined],
     ['necesito la dirección de la clínica', undefined],
     ['how do i get to the courthouse from here', undefined],
+    // Parks that are not parking, proof of address, and a reason a patron cannot come.
+    ['do you lend state park passes for the winter', undefined],
+    ['what counts as proof of address for a card', undefined],
+    ["my dad can't really get to the library since his surgery", undefined],
   ] as const)('%j is no question about the library itself', (text, branch) => {
     expect(branchFactAsked(text, branch)).toBeUndefined();
   });

@@ -26,7 +26,11 @@ const PHONE = /\b(?:phone (?:number|#|no)|phone nr|telephone|telefono|number to 
 const PARKING = /\b(?:park|parking|parked|estacionamiento|estacionar|estaciono|estacionarme|aparcar|aparco|parquear|parqueo|garage|bike rack|bike racks|leave my bike|lock my bike|bicicleta)\b/;
 const DIRECTIONS = /\b(?:directions|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|bus (?:stop|route)|by bus|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b/;
 /** About the patron's own record, not the library: "update my phone number". */
-const MINE = /\b(?:my|mi|mis)\s+(?:\w+\s+)?(?:phone|number|address|email|telefono|direccion)\b|\b(?:update|change|cambiar|actualizar)\b/;
+const MINE = /\b(?:my|mi|mis)\s+(?:\w+\s+)?(?:phone|number|address|email|telefono|direccion)\b|\b(?:update|change|cambiar|actualizar)\b|\bproof of (?:address|residence)\b|\bcomprobante de (?:domicilio|direccion)\b/;
+/** Parks and passes that are not parking: "state park passes", "a national park". */
+const NOT_PARKING = /\b(?:state|national|city|county|theme|water|amusement|dog|skate|trailer)\s+parks?\b|\bparks?\s+(?:pass|passes|trails?|rangers?|district)\b/g;
+/** "can't get to the library anymore" is why a patron cannot come, not a request for directions. */
+const CANNOT_COME = /\b(?:can t|cant|cannot|can not|unable to|no longer|not able to)\s+(?:\w+\s+)?get\s+(?:to|there|here)\b/g;
 
 /** Lower case, no accents, apostrophes dropped ("what's" → "whats"), other punctuation a space. */
 function foldQuestion(text: string): string {
@@ -55,7 +59,7 @@ function namesAnotherPlace(folded: string, branch: Branch | undefined): boolean 
  * eastside" is an address question only because "eastside" is a branch.
  */
 export function branchFactAsked(text: string, branch: Branch | undefined): BranchFact | undefined {
-  const folded = foldQuestion(text);
+  const folded = foldQuestion(text).replace(NOT_PARKING, ' ').replace(CANNOT_COME, ' ');
   if (MINE.test(folded) || HOURS_WORDS.test(folded) || namesAnotherPlace(folded, branch)) return undefined;
   const aboutUs = branch !== undefined || ABOUT_THE_LIBRARY.test(folded) || /\bthere\b/.test(folded);
   if (DIRECTIONS.test(folded) && aboutUs) return 'directions';

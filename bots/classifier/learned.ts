@@ -60,28 +60,41 @@ function softmax(scores: number[]): number[] {
 
 
 /**
- * A model's weights as one map of packed rows, built once per model: a plain object with tens of thousands
- * of keys is a slow dictionary to probe for every word of every message.
+ * A model's weights packed once per model into one flat array, with each feature's row offset in a map:
+ * probing a plain object of tens of thousands of keys, then an array per feature, for every word of every
+ * message cost more than the arithmetic.
  */
-const packedWeights = new WeakMap<LearnedModel<string>, Map<string, Float64Array>>();
+interface PackedWeights {
+  offsets: Map<string, number>;
+  values: Float64Array;
+}
+const packedWeights = new WeakMap<LearnedModel<string>, PackedWeights>();
 
-function packed(model: LearnedModel<string>): Map<string, Float64Array> {
-  let rows = packedWeights.get(model);
-  if (!rows) {
-    rows = new Map(Object.entries(model.weights).map(([name, weights]) => [name, Float64Array.from(weights)]));
-    packedWeights.set(model, rows);
+function packed(model: LearnedModel<string>): PackedWeights {
+  let table = packedWeights.get(model);
+  if (!table) {
+    const classes = model.intents.length;
+    const entries = Object.entries(model.weights);
+    const values = new Float64Array(entries.length * classes);
+    const offsets = new Map<string, number>();
+    entries.forEach(([name, weights], row) => {
+      offsets.set(name, row * classes);
+      values.set(weights, row * classes);
+    });
+    table = { offsets, values };
+    packedWeights.set(model, table);
   }
-  return rows;
+  return table;
 }
 
 export function predict<Label extends string>(model: LearnedModel<Label>, features: Features): LearnedPrediction<Label> {
   const classes = model.intents.length;
-  const rows = packed(model);
+  const { offsets, values } = packed(model);
   const scores = new Float64Array(classes);
   for (const [name, value] of features) {
-    const weights = rows.get(name);
-    if (!weights) continue;
-    for (let c = 0; c < classes; c++) scores[c]! += value * weights[c]!;
+    const offset = offsets.get(name);
+    if (offset === undefined) continue;
+    for (let c = 0; c < classes; c++) scores[c]! += value * values[offset + c]!;
   }
   const probabilities = softmax(Array.from(scores));
   let best = 0;

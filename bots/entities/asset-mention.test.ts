@@ -32,6 +32,23 @@ describe('asset mentions', () => {
     expect(resolve('black and white printer is out of toner').asset?.tag).toBe('PRN-01');
   });
 
+  it('reads "compu 12" and "station 7" as computers, and a place called a station as no computer', () => {
+    expect(resolve('la compu 12 no prende').asset?.tag).toBe('PC-12');
+    expect(resolve('station 7 is stuck on the login screen').asset?.tag).toBe('PC-07');
+    expect(parseAssetMention('the printer at the print station is jammed', prefixes).kind).toBe('printer');
+  });
+
+  it('picks a device out by a word of its own location', () => {
+    const assets = [...FAKE_ASSETS, { tag: 'SCN-02', kind: 'scanner' as const, name: 'Flatbed scanner', branchId: 'main', location: 'Local history room, 3rd floor', floor: 3 }];
+    const text = 'the scanner in the local history room is not turning on';
+    expect(resolveAsset(parseAssetMention(text, prefixes), assets, text).asset?.tag).toBe('SCN-02');
+  });
+
+  it('reads a bare "number 7" without a kind, and a phone number as none', () => {
+    expect(parseAssetMention('now the one next to it, number 7', prefixes)).toMatchObject({ number: 7 });
+    expect(parseAssetMention('call me back at number 555-0142', prefixes).number).toBeUndefined();
+  });
+
   it('resolves a kind at a branch with one device of that kind', () => {
     const text = 'wifi keeps dropping at this branch';
     expect(resolveAsset(parseAssetMention(text, prefixes), FAKE_ASSETS, text, 'eastside').asset?.tag).toBe('WIFI-02');

@@ -13,7 +13,7 @@ export interface AssetMention {
 }
 
 const KIND_WORDS: [RegExp, AssetKind][] = [
-  [/\b(pcs?|computers?|computadoras?|ordenador|workstations?|terminals?|desktops?|monitor|keyboard|mouse)\b/, 'pc'],
+  [/\b(pcs?|computers?|computadoras?|compus?|ordenador|workstations?|terminals?|desktops?|monitor|keyboard|mouse)\b/, 'pc'],
   [/\b(printers?|impresoras?|print job|printing)\b/, 'printer'],
   [/\b(copiers?|copy machines?|photocopiers?|copiadoras?|fotocopiadoras?)\b/, 'copier'],
   [/\b(scanners?|escaner)\b/, 'scanner'],
@@ -27,8 +27,13 @@ const ORDINAL_FLOORS: Record<string, number> = {
   fourth: 4, '4th': 4, cuarto: 4,
 };
 
-/** The words patrons use for a kind, by kind; the first one is how we say it back. */
-const KIND_NUMBER = /\b(pc|computer|computadora|printer|impresora|copier|scanner)\s*(?:#|no\.?|number|numero)?\s*0*(\d{1,3})\b/;
+/**
+ * The words patrons use for a kind, by kind; the first one is how we say it back. "station 24" is a PC
+ * only with its number: a "print station" is a place.
+ */
+const KIND_NUMBER = /\b(pc|computer|computadora|compu|station|terminal|printer|impresora|copier|scanner)\s*(?:#|no\.?|number|numero)?\s*0*(\d{1,3})\b/;
+/** "number 7", "#7" with no kind word: read beside the device the conversation was about. */
+const BARE_NUMBER = /(?:\bnumber|\bnumero|#|\bno\.)\s*0*(\d{1,2})(?![\d-])/;
 /** "computer twelve", "la computadora tres": numbers spelled out after a kind word. */
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -37,11 +42,13 @@ const NUMBER_WORDS: Record<string, number> = {
   uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
 };
 // Longest first, so "twenty five" is read before "twenty"; a hyphen ("twenty-five") reads as a space.
-const SPELLED_NUMBER = new RegExp(`\\b(pc|computer|computadora|printer|impresora|copier|scanner)(\\s*(?:#|number|numero)?\\s*)(${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})\\b`);
+const SPELLED_NUMBER = new RegExp(`\\b(pc|computer|computadora|compu|station|terminal|printer|impresora|copier|scanner)(\\s*(?:#|number|numero)?\\s*)(${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})\\b`);
 /** Words of a device's name that say nothing about which one it is. */
-const GENERIC_NAME_WORDS = new Set(['public', 'computer', 'printer', 'copier', 'scanner', 'service', 'self']);
+const GENERIC_NAME_WORDS = new Set(['public', 'computer', 'printer', 'copier', 'scanner', 'service']);
+/** Words of a location that say nothing about which device it is. */
+const GENERIC_PLACE_WORDS = new Set(['floor', 'area', 'next', 'behind', 'front', 'room', 'whole', 'building', 'center', 'centre', 'computer', 'public', 'adult', 'service', 'desk']);
 const KIND_OF_WORD: Record<string, AssetKind> = {
-  pc: 'pc', computer: 'pc', computadora: 'pc', printer: 'printer', impresora: 'printer', copier: 'copier', scanner: 'scanner',
+  pc: 'pc', computer: 'pc', computadora: 'pc', compu: 'pc', station: 'pc', terminal: 'pc', printer: 'printer', impresora: 'printer', copier: 'copier', scanner: 'scanner',
 };
 
 function floorOf(folded: string): number | undefined {
@@ -79,6 +86,10 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>): 
         break;
       }
     }
+  }
+  if (!mention.kind && !mention.tag) {
+    const bare = BARE_NUMBER.exec(folded);
+    if (bare) mention.number = Number(bare[1]);
   }
   const floor = floorOf(folded);
   if (floor !== undefined) mention.floor = floor;
@@ -118,6 +129,12 @@ function nameWords(name: string): string[] {
     .map(foldSpelling);
 }
 
+function placeWords(location: string): string[] {
+  return foldText(location)
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length >= 5 && !GENERIC_PLACE_WORDS.has(word));
+}
+
 function messageWords(text: string): Set<string> {
   return new Set(foldText(text).split(/[^a-z0-9]+/).map(foldSpelling));
 }
@@ -154,9 +171,13 @@ export function resolveAsset(mention: AssetMention, assets: Asset[], text: strin
     candidates = named;
     mention = { ...mention, kind: mention.kind ?? (new Set(named.map((asset) => asset.kind)).size === 1 ? named[0]!.kind : undefined) };
   }
+  // "the scanner in the local history room": a word of one device's location picks it out.
+  const placed = candidates.filter((asset) => placeWords(asset.location).some((word) => messageWords(text).has(word)));
+  if (mention.kind && placed.length === 1 && candidates.length > 1) candidates = placed;
   if (mention.number !== undefined) {
     const numbered = candidates.filter((asset) => tagNumber(asset.tag) === mention.number);
     if (numbered.length > 0) candidates = numbered;
+    else if (!mention.kind) return { candidates: [] };
     else return { candidates: [], unknownTag: `${mention.kind?.toUpperCase() ?? 'DEVICE'}-${String(mention.number).padStart(2, '0')}` };
   }
   if (mention.floor !== undefined) {
@@ -173,6 +194,6 @@ export function resolveAsset(mention: AssetMention, assets: Asset[], text: strin
       candidates = [...ranked.map((hit) => current[hit.refIndex]!), ...current.filter((_, index) => !best.has(index))];
     }
   }
-  if (candidates.length === 1 && (mention.kind || mention.floor !== undefined)) return { asset: candidates[0]!, candidates };
+  if (candidates.length === 1 && (mention.kind || mention.floor !== undefined || mention.number !== undefined)) return { asset: candidates[0]!, candidates };
   return { candidates: mention.kind ? candidates : [] };
 }

@@ -73,6 +73,7 @@ describe('day mentions', () => {
 
   it('finds no day in "the hours"', () => {
     expect(days.find('What are the hours?', NOW)).toBeUndefined();
+    expect(days.find('what r the hrs on saturday', NOW)?.date).toBe('2026-12-05');
     expect(days.find('We would like to come on Sunday. What are the hours?', NOW)?.date).toBe('2026-12-06');
   });
 

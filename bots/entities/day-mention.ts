@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { LibraryCalendarWithHelpers } from '../../core/calendar.js';
+import { questionPart } from '../text/question-part.js';
 import { foldText } from '../text/normalize.js';
 
 /**
@@ -218,15 +219,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
    * Mondays?"): the day the question names is the one asked about, not the days of the story.
    */
   function find(text: string, now: Date): DayMention | undefined {
-    const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((sentence) => sentence.trim().length > 0);
-    if (sentences.length > 1) {
-      const questions = sentences.filter((sentence) => /[?¿]/.test(sentence));
-      if (questions.length > 0 && questions.length < sentences.length) {
-        const asked = findIn(questions.join(' '), now);
-        if (asked) return asked;
-      }
-    }
-    return findIn(text, now);
+    const question = questionPart(text);
+    return (question !== text ? findIn(question, now) : undefined) ?? findIn(text, now);
   }
 
   function findIn(text: string, now: Date): DayMention | undefined {
@@ -288,7 +282,7 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       // A bare "sun" or "sat" is the sun or a past tense; asked as a day, it was spelled out above.
       if (/^(?:sun|sat|mon|wed|fri)$/.test(result.text)) continue;
       // "what are the hours" is no day: chrono reads "the hour" as this very hour.
-      if (/^(?:the|this|that|an?)?\s*(?:hours?|minutes?|moment|time)$/.test(result.text)) continue;
+      if (/^(?:the|this|that|an?)?\s*(?:hours?|hrs?|minutes?|mins?|moment|time)$/.test(result.text)) continue;
       const start = DateTime.fromObject({ year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! }, { zone: calendar.timeZone });
       if (!start.isValid) continue;
       const mention: DayMention = { date: start.toISODate()! };

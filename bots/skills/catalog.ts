@@ -166,6 +166,8 @@ const FILLER = [
   /^\s*(?:the\s+)?(?:books?|novels?|titles?|movies?|films?|libros?)\s+(?:called|named|titled)\s+/i,
   /^\s*(?:the\s+)?(?:book|novel|movie|film|dvd|libro)\s+/i,
   /\bplease\b|\bthanks?\b|\bthank\s+you\b/gi,
+  // "do u have sapiens then", "… by any chance": said after the title, not part of it.
+  /\s+(?:then|too|also|as\s+well|at\s+all|by\s+any\s+chance|still|tho|though|por\s+casualidad|tambien)\s*[?.!]*\s*$/i,
 ];
 
 /** "… that he could borrow", "… which I can read on the bus": said about the book, not part of its name. */

@@ -47,7 +47,7 @@ export async function fileEquipmentTicket(turn: Turn, deps: SkillDeps, request: 
     outcome: 'ticket',
     reply: { text, language, cards: [{ title: ticket.number, lines: [ticket.subject] }] },
     ticket,
-    state: { ...turn.state, lastIntent: 'equipment', pending: undefined },
+    state: { ...turn.state, lastIntent: 'equipment', pending: undefined, lastAsset: asset?.tag },
   };
 }
 
@@ -61,7 +61,11 @@ export async function equipmentSkill(turn: Turn, deps: SkillDeps): Promise<Skill
   const assets = await deps.assets.list();
   const metaTag = typeof turn.inquiry.meta?.['assetTag'] === 'string' ? (turn.inquiry.meta['assetTag'] as string) : undefined;
   const mention = parseAssetMention(metaTag ? `${metaTag} ${turn.text}` : turn.text, tagPrefixes(assets));
-  const resolution = resolveAsset(mention, assets, turn.text, turn.branch?.id);
+  // Right after a report of one device, words that name none are about it ("now it says no bootable
+  // device"), and a bare number is another of its kind at its branch ("the one next to it, number 7").
+  const last = turn.state.lastIntent === 'equipment' && !mention.tag && !mention.kind ? assets.find((asset) => asset.tag === turn.state.lastAsset) : undefined;
+  if (last && mention.number === undefined) return fileEquipmentTicket(turn, deps, turn.safeText, last);
+  const resolution = last ? resolveAsset({ ...mention, kind: last.kind }, assets, turn.text, last.branchId) : resolveAsset(mention, assets, turn.text, turn.branch?.id);
 
   if (resolution.asset) return fileEquipmentTicket(turn, deps, turn.safeText, resolution.asset);
 

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { questionPart } from './question-part.js';
+
+describe('questionPart', () => {
+  it('keeps the questions of a message that tells a story around them', () => {
+    expect(questionPart("My aunt can't get to the library anymore. Could someone bring books to her? Thanks!")).toBe('Could someone bring books to her?');
+  });
+
+  it('keeps the whole text when every sentence asks, or none does, or there is one sentence', () => {
+    expect(questionPart('Are you open? Is parking free?')).toBe('Are you open? Is parking free?');
+    expect(questionPart('PC 4 is frozen. The mouse does nothing.')).toBe('PC 4 is frozen. The mouse does nothing.');
+    expect(questionPart('where do i park')).toBe('where do i park');
+  });
+});
