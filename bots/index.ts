@@ -43,7 +43,6 @@ import { runSkill, type SkillExtras } from './skills/registry.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './skills/types.js';
 import { TOPIC_LABELS, topicLabel } from './skills/unknown.js';
 import { followUpDay } from './entities/follow-up-day.js';
-import { questionPart } from './text/question-part.js';
 import { foldText, normalizeText, tokenize } from './text/normalize.js';
 
 export { createIntentClassifier, type Classification, type IntentClassifier } from './classifier/classify.js';
@@ -335,7 +334,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     }
     // Address, phone, parking, directions: from library.yaml, never a shelf lookup.
     const followsFact = state.lastIntent === 'faq' && state.lastFact !== undefined && reading.tokens.length <= FOLLOW_UP_MAX_TOKENS;
-    const fact = branchFactAsked(questionPart(turn.text), turn.branch) ?? (followsFact ? factNamed(turn.text) : undefined);
+    const fact = branchFactAsked(turn.text, turn.branch) ?? (followsFact ? factNamed(turn.text) : undefined);
     if (fact && !['account', 'equipment', 'renew', 'hold'].includes(classification.intent)) {
       // "and parking?" right after the eastside address: still eastside.
       const sameBranch = !turn.branch && state.lastIntent === 'faq' && state.lastFactBranch ? deps.calendar.branches().find((branch) => branch.id === state.lastFactBranch) : undefined;

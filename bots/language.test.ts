@@ -32,9 +32,11 @@ describe('isUnsupportedLanguage', () => {
     "salut, l'imprimante marche pas chez vous, c'est quoi le probleme ?",
     'Ola, eu ja devolvi os livros mas recebi uma multa',
     'aaj library kitne baje khuli hai?',
+    // A question in another language inside an English greeting and signature.
+    'Hello,\n\nI hope this reaches the right person.\nБиблиотека открыта в воскресенье? Где можно взять книги на русском?\n\nBest regards,\nOlga',
   ])('reads %j as a language without articles', (text) => expect(isUnsupportedLanguage(text)).toBe(true));
 
-  it.each(['ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd'])(
+  it.each(['ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd', 'Hi,\nMy mother only reads Russian: "Война и мир", for example.\nDo you have Russian books?\nThanks'])(
     'keeps %j in English or Spanish',
     (text) => expect(isUnsupportedLanguage(text)).toBe(false),
   );

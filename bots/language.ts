@@ -95,6 +95,16 @@ const ENGLISH_OR_SPANISH = new Set([
  * Spanish. Short English messages ("ok", "PC-07") never count.
  */
 export function isUnsupportedLanguage(text: string): boolean {
+  if (readsAsOtherLanguage(text)) return true;
+  // An e-mail whose greeting and signature are English around a question in another language: the
+  // question decides, when no English or Spanish part asks anything itself.
+  const parts = text.split(/\n+|(?<=[.!?])\s+/).filter((part) => (part.match(/\p{L}/gu)?.length ?? 0) >= 12);
+  if (parts.length < 2) return false;
+  const foreign = parts.filter(readsAsOtherLanguage);
+  return foreign.length > 0 && !parts.some((part) => !foreign.includes(part) && /[?¿]/.test(part));
+}
+
+function readsAsOtherLanguage(text: string): boolean {
   const other = text.match(OTHER_SCRIPT)?.length ?? 0;
   const latin = text.match(LATIN_LETTER)?.length ?? 0;
   if (other >= 2 && other >= latin) return true;

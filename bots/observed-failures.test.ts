@@ -143,6 +143,7 @@ describe('equipment reports go on from the last message', () => {
     expect(atBranch.reply.text).toContain('WIFI-02');
     await say('computer 1 froze', { conversation: 'p' });
     expect((await say('now the one next to it is frozen too, number 2', { conversation: 'p' })).reply.text).toContain('PC-02');
+    expect((await say('now 3 is stuck as well', { conversation: 'p' })).reply.text).toContain('PC-03');
   });
 
   it('adds more about the device just reported to its ticket', async () => {

@@ -13,6 +13,9 @@ describe('branchFactAsked', () => {
     ['whats the library phone number', undefined, 'phone'],
     ['where can I park my car', undefined, 'parking'],
     ['phone number for the circulation desk?', undefined, 'phone'],
+    ['is eastside the one on maple avenue?', undefined, 'address'],
+    ['whats mains phone', undefined, 'phone'],
+    ['¿dónde se estacionan los visitantes?', undefined, 'parking'],
     ['can i lock my bike somewhere at eastside', eastside, 'parking'],
     ['need the address of the eastside library', eastside, 'address'],
   ] as const)('%j asks for a fact of the library (%#)', (text, branch, fact) => {

@@ -15,15 +15,15 @@ const PLACE_WORDS = new Set([
   'building', 'situated', 'now', 'again', 'ur', 'is', 'are',
 ]);
 
-const ADDRESS = /\b(?:address|addy|addr|direccion|what street|which street|calle)\b|\bon \w+ (?:st|street|ave|avenue|rd|road) or\b/;
+const ADDRESS = /\b(?:address|addy|addr|direccion|what street|which street|calle)\b|\bon \w+ (?:st|street|ave|avenue|rd|road) or\b|\bthe one (?:on|at) \w+ (?:st|street|ave|avenue|rd|road)\b/;
 /** "located", "location": an address question only when it is about the library ("where are you located"). */
 const LOCATED = /\b(?:located|location|ubicacion|ubicados|ubicadas|ubicada|ubicado|situated)\b/;
 /** Spanish leaves the subject out: "¿dónde están ubicados?" is "where are you (all) located?". */
 const ABOUT_THE_LIBRARY = /\b(?:library|libary|biblioteca|branch|sucursal|you|your|u|ur|ustedes|yall)\b|\b(?:estan|se encuentran) (?:ubicados|ubicadas)\b/;
 /** "your hours at the Eastside location" is an hours question. */
 const HOURS_WORDS = /\b(?:hours|hrs|open|opens|close|closes|closing|horario|abren|cierran)\b/;
-const PHONE = /\b(?:phone (?:number|#|no)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca|(?:library|branch|eastside|main|your|ur) phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|(?:what|which) number (?:do i|can i|should i|to) call|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
-const PARKING = /\b(?:park|parking|parked|estacionamiento|estacionar|estaciono|estacionarme|aparcar|aparco|parquear|parqueo|garage|bike rack|bike racks|leave my bike|lock my bike|bicicleta)\b/;
+const PHONE = /\b(?:phone (?:number|#|no)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca|(?:library|branch|eastside|main|your|ur)s? phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|(?:what|which) number (?:do i|can i|should i|to) call|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
+const PARKING = /\b(?:park|parking|parked|estacionamiento|estacionar|estaciono|estaciona|estacionan|estacionarse|estacionarme|aparcar|aparco|parquear|parqueo|garage|bike rack|bike racks|leave my bike|lock my bike|bicicleta)\b/;
 const DIRECTIONS = /\b(?:directions|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|bus (?:stop|route)|by bus|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b/;
 /** About the patron's own record, not the library: "update my phone number". */
 const MINE = /\b(?:my|mi|mis)\s+(?:\w+\s+)?(?:phone|number|address|email|telefono|direccion)\b|\b(?:update|change|cambiar|actualizar)\b|\bproof of (?:address|residence)\b|\bcomprobante de (?:domicilio|direccion)\b/;

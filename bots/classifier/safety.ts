@@ -10,7 +10,7 @@ import { foldText } from '../text/normalize.js';
 export const SAFETY_KINDS = ['self-harm', 'missing-child', 'threat', 'medical', 'fire', 'shelter', 'danger'] as const;
 export type SafetyKind = (typeof SAFETY_KINDS)[number];
 
-const CHILD = "(?:child|children|kid|kids|son|daughter|boy|girl|toddler|baby|little one|grandson|granddaughter|nephew|niece|\\d{1,2}\\s*(?:yo|y o|year old|yr old|years old))";
+const CHILD = "(?:child|children|kid|kids|son|daughter|boy|girl|toddler|baby|little one|grandson|granddaughter|nephew|niece|sister|brother|little sister|little brother|\\d{1,2}\\s*(?:yo|y o|year old|yr old|years old))";
 const SPANISH_CHILD = '(?:hijo|hija|nino|nina|nieto|nieta|bebe|hijos|ninos)';
 
 const PATTERNS: Array<[SafetyKind, RegExp]> = [
@@ -35,7 +35,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     `\\b(?:a|the) ${CHILD} (?:is|went) missing\\b`, `\\bmissing ${CHILD}\\b`,
     `\\bno encuentro a mi ${SPANISH_CHILD}\\b`, `\\b(?:haven t|have not|havent|not) seen (?:my|our) (?:little )?${CHILD}\\b.{0,30}\\b(?:minutes|mins|hour|while)\\b`, `\\b(?:my|our) (?:little )?${CHILD}\\b.{0,40}\\bwas (?:just |right )?(?:here|right here|with me)\\b.{0,30}\\b(?:now|gone|ago|minute)\\b`, `\\b(?:mi )?${SPANISH_CHILD} (?:esta |se )?(?:perdid[oa]s?|desaparecid[oa]s?|perdio)\\b`, `\\bperdi a mi ${SPANISH_CHILD}\\b`,
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:hasn t|hasnt|has not|hasn t yet|still hasn t|didn t|did not) (?:come|came|shown up|showed up|turned up|gotten back|got back)\\b`,
-    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:was supposed to (?:meet|wait|come|be)|got separated|is not back|isn t back|isnt back|not back yet|ran off|walked off|nowhere to be found)\\b`,
+    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:was supposed to (?:meet|wait|come|be)|got separated|is not back|isn t back|isnt back|not back yet|is not home|isn t home|isnt home|not home yet|still not home|never got home|ran off|walked off|nowhere to be found)\\b`,
     `\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`, `\\b(?:little|small|young) (?:boy|girl|kid|child|one)\\b.{0,30}\\b(?:wandering|alone|by (?:him|her)self|crying for)\\b`, `\\b(?:can t|cant|cannot) find (?:his|her|their) (?:mom|mommy|dad|daddy|mother|father|parents?|grandma|grandpa|grandmother|grandfather|nana)\\b`, `\\b(?:has|have) (?:anyone|anybody|someone|you) seen (?:a|my|our|this) (?:little )?${CHILD}\\b`, `\\blost (?:a |the )?(?:little )?${CHILD}\\b`,
     `\\b(?:mi )?${SPANISH_CHILD} no (?:aparece|contesta|responde|ha vuelto|llego)\\b`, `\\bse (?:perdio|ha perdido) (?:mi |el |la )?${SPANISH_CHILD}\\b`, `\\bno (?:aparece|encuentro) (?:mi |a mi )?${SPANISH_CHILD}\\b`,
   ].join('|'))],
@@ -49,7 +49,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\b(?:bring|bringing|brought) (?:a |his |her )?(?:gun|knife|weapon)s?\\b', '\\b(?:hits|beats|beat|abuses|chokes) me\\b', '\\b(?:scared|afraid) to go home\\b', '\\bneed (?:a )?(?:safe place|somewhere safe)\\b',
     '\\bstalker\\b', '\\b(?:going to|gonna|will|would)\\s+(?:come back (?:and|to)\\s+)?(?:hurt|kill|shoot|stab|beat up|attack|jump)\\s+(?:the|that|a|my|our|his|her|some)\\b', '\\b(?:knows|know) (?:where|which \\w+) i (?:am|m|live|sit|at)\\b', '\\b(?:being|getting) harassed\\b', '\\btaking (?:pictures|photos|videos) of (?:me|us|my|the|our) (?:kids|children|son|daughter|child|friends)\\b|\\btaking (?:pictures|photos|videos) of (?:me|us)\\b', '\\btouch(?:ed|ing) (?:my|a|the|our) (?:kid|kids|child|children|son|daughter|little)\\b', '\\bmasturbat',
     '\\bme (?:amenazo|amenazaron|amenazan|pega|golpea|golpean)\\b', '\\btengo miedo\\b.{0,40}\\b(?:hombre|alguien|senor|tipo|me sigue|afuera)\\b', '\\b(?:abuse|abusing|hitting) me\\b', '\\b(?:experiencing|escaping|fleeing|victim of) domestic (?:violence|abuse)\\b',
-    '\\b(?:hit|punched|slapped|kicked|pushed|shoved|choked|spat on|bit) me\\b(?! (?:out|off))', '\\b(?:won t|wont|will not) (?:leave me alone|stop following me|let me leave)\\b',
+    '\\b(?:hit|punched|slapped|kicked|pushed|shoved|choked|spat on|bit) me\\b(?! (?:out|off))', '\\b(?:just )?(?:punched|hit|attacked|assaulted|stabbed|shot|slapped|choked|beat up) (?:a|the|another|one of the|some|our) (?:staff|staff member|librarian|patron|person|man|woman|kid|child|guard|security guard|employee|worker|lady|guy|teen)\\b', '\\b(?:won t|wont|will not) (?:leave me alone|stop following me|let me leave)\\b',
     '\\b(?:i|we) (?:don t|dont|do not) feel safe\\b', '\\b(?:i|we) (?:feel|am|m) (?:unsafe|in danger)\\b', '\\b(?:scared|afraid) for (?:my|our) (?:life|lives|safety)\\b',
     '\\b(?:there s|theres|there is) a (?:fight|man|guy|person|woman) (?:fighting|punching|with a|threatening|screaming at)\\b', '\\b(?:people|men|guys|they) (?:are |re )?(?:fighting|punching each other)\\b', '\\bfist ?fight\\b',
     '\\bexposed (?:himself|herself|themselves)\\b', '\\b(?:waving|pointing|showing|brandishing|flashing) (?:a |his |her |their )?(?:gun|knife|weapon|pistol|blade)\\b', '\\bshoot(?:ing)? up (?:the|a|this|our)\\b', '\\b(?:restraining|protective|protection) order\\b', '\\b(?:trying to|tried to) (?:break in|get in through|hurt me|grab me|take my (?:child|kid|son|daughter))\\b',

@@ -35,6 +35,7 @@ describe('asset mentions', () => {
   it('reads "compu 12" and "station 7" as computers, and a place called a station as no computer', () => {
     expect(resolve('la compu 12 no prende').asset?.tag).toBe('PC-12');
     expect(resolve('station 7 is stuck on the login screen').asset?.tag).toBe('PC-07');
+    expect(resolve('comp 12 has no internet').asset?.tag).toBe('PC-12');
     expect(parseAssetMention('the printer at the print station is jammed', prefixes).kind).toBe('printer');
   });
 

@@ -13,7 +13,7 @@ export interface AssetMention {
 }
 
 const KIND_WORDS: [RegExp, AssetKind][] = [
-  [/\b(pcs?|computers?|computadoras?|compus?|ordenador|workstations?|terminals?|desktops?|monitor|keyboard|mouse)\b/, 'pc'],
+  [/\b(pcs?|computers?|computadoras?|compus?|comps?|ordenador|workstations?|terminals?|desktops?|monitor|keyboard|mouse)\b/, 'pc'],
   [/\b(printers?|impresoras?|print job|printing)\b/, 'printer'],
   [/\b(copiers?|copy machines?|photocopiers?|copiadoras?|fotocopiadoras?)\b/, 'copier'],
   [/\b(scanners?|escaner)\b/, 'scanner'],
@@ -31,7 +31,7 @@ const ORDINAL_FLOORS: Record<string, number> = {
  * The words patrons use for a kind, by kind; the first one is how we say it back. "station 24" is a PC
  * only with its number: a "print station" is a place.
  */
-const KIND_NUMBER = /\b(pc|computer|computadora|compu|station|terminal|printer|impresora|copier|scanner)\s*(?:#|no\.?|number|numero)?\s*0*(\d{1,3})\b/;
+const KIND_NUMBER = /\b(pc|computer|computadora|compu|comp|station|terminal|printer|impresora|copier|scanner)\s*(?:#|no\.?|number|numero)?\s*0*(\d{1,3})\b/;
 /** "number 7", "#7" with no kind word: read beside the device the conversation was about. */
 const BARE_NUMBER = /(?:\bnumber|\bnumero|#|\bno\.)\s*0*(\d{1,2})(?![\d-])/;
 /** "computer twelve", "la computadora tres": numbers spelled out after a kind word. */
@@ -42,13 +42,13 @@ const NUMBER_WORDS: Record<string, number> = {
   uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
 };
 // Longest first, so "twenty five" is read before "twenty"; a hyphen ("twenty-five") reads as a space.
-const SPELLED_NUMBER = new RegExp(`\\b(pc|computer|computadora|compu|station|terminal|printer|impresora|copier|scanner)(\\s*(?:#|number|numero)?\\s*)(${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})\\b`);
+const SPELLED_NUMBER = new RegExp(`\\b(pc|computer|computadora|compu|comp|station|terminal|printer|impresora|copier|scanner)(\\s*(?:#|number|numero)?\\s*)(${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})\\b`);
 /** Words of a device's name that say nothing about which one it is. */
 const GENERIC_NAME_WORDS = new Set(['public', 'computer', 'printer', 'copier', 'scanner', 'service']);
 /** Words of a location that say nothing about which device it is. */
 const GENERIC_PLACE_WORDS = new Set(['floor', 'area', 'next', 'behind', 'front', 'room', 'whole', 'building', 'center', 'centre', 'computer', 'public', 'adult', 'service', 'desk']);
 const KIND_OF_WORD: Record<string, AssetKind> = {
-  pc: 'pc', computer: 'pc', computadora: 'pc', compu: 'pc', station: 'pc', terminal: 'pc', printer: 'printer', impresora: 'printer', copier: 'copier', scanner: 'scanner',
+  pc: 'pc', computer: 'pc', computadora: 'pc', compu: 'pc', comp: 'pc', station: 'pc', terminal: 'pc', printer: 'printer', impresora: 'printer', copier: 'copier', scanner: 'scanner',
 };
 
 function floorOf(folded: string): number | undefined {

@@ -64,6 +64,9 @@ export async function equipmentSkill(turn: Turn, deps: SkillDeps): Promise<Skill
   // Right after a report of one device, words that name none are about it ("now it says no bootable
   // device"), and a bare number is another of its kind at its branch ("the one next to it, number 7").
   const last = turn.state.lastIntent === 'equipment' && !mention.tag && !mention.kind ? assets.find((asset) => asset.tag === turn.state.lastAsset) : undefined;
+  // "and 4 is stuck too": a number alone, in a short message right after a device was reported.
+  const alone = last && mention.number === undefined ? /^\D*\b(\d{1,2})\b\D*$/.exec(turn.text) : null;
+  if (alone && turn.text.split(/\s+/).length <= 8) mention.number = Number(alone[1]);
   if (last && mention.number === undefined) return fileEquipmentTicket(turn, deps, turn.safeText, last);
   const resolution = last ? resolveAsset({ ...mention, kind: last.kind }, assets, turn.text, last.branchId) : resolveAsset(mention, assets, turn.text, turn.branch?.id);
 

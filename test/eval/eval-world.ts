@@ -57,8 +57,9 @@ export async function createEvalWorld(options: { catalogRecords?: number } = {})
   const clock = fixedClock(EVAL_NOW);
   const articlesDir = validArticlesDir();
   const dataDir = mkdtempSync(join(tmpdir(), 'libdesk-eval-db-'));
-  const knowledge = await createKnowledgeBase({ dir: articlesDir });
   const calendar = await createLibraryCalendar({ file: root('knowledge/library.yaml') });
+  // As the service serves them: placeholders ({{hours_summary}}) filled from the library settings.
+  const knowledge = await createKnowledgeBase({ dir: articlesDir, placeholders: { calendar, now: clock.now } });
   const events = await createEventsCalendar({ source: root('knowledge/events.ics'), now: clock.now, findBranch: calendar.findBranch });
   const database = await openDatabase({ dataDir });
   const catalog = createCatalog({ prisma: database.prisma, provider: database.provider, shelfMap: root('knowledge/shelf-map.yaml'), clock, parseInWorker: false });
