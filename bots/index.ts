@@ -291,11 +291,13 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
    * Sure enough without asking though the model alone is not: an ISBN asked for is a catalog search, and
    * a one- or two-word command the lexicon's cues confirm ("RENEW" after a due-date reminder) is acted on.
    */
-  function agreed(classification: Classification, reading: MessageReading): boolean {
+  function agreed(classification: Classification, reading: MessageReading, state: DialogState): boolean {
     if (classification.intent === 'catalog' && reading.signals.isbn) return true;
-    // "open on December 28?", "PC-07 froze": the entity the intent is about is in the message.
+    // "open on December 28?", "PC-07 froze", "wifi's not working": the entity the intent is about is in
+    // the message, or (more about the device just reported) in the conversation.
     if (classification.intent === 'hours' && (reading.day || reading.tokens.some((token) => NOW_WORDS.has(token))) && classification.confidence >= AGREED_CONFIDENCE) return true;
-    if (classification.intent === 'equipment' && reading.signals.assetTag && classification.confidence >= AGREED_CONFIDENCE) return true;
+    const deviceKnown = reading.signals.assetTag || reading.signals.deviceKind || (state.lastIntent === 'equipment' && state.lastAsset !== undefined);
+    if (classification.intent === 'equipment' && deviceKnown && classification.confidence >= AGREED_CONFIDENCE) return true;
     // Only for a word or two: on longer messages the agreement added more wrong answers than right ones.
     const command = reading.tokens.length <= COMMAND_TOKENS;
     return command && classification.confidence >= AGREED_CONFIDENCE && reading.lexicon.intent === classification.intent && reading.lexicon.confidence >= AGREED_CONFIDENCE;
@@ -370,9 +372,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     if (classification.intent === 'catalog' && classification.confidence < askBelow && deps.catalog && (await findCatalogMention(deps.catalog, turn.text))) {
       return runSkill('catalog', turn, skillDeps, extras);
     }
-    // "wifi's not working", or more about the device just reported: the equipment skill asks which device if it must.
-    const aboutDevice = classification.intent === 'equipment' && classification.confidence >= AGREED_CONFIDENCE && ((state.lastIntent === 'equipment' && state.lastAsset !== undefined) || parseAssetMention(turn.text, []).kind !== undefined);
-    if (classification.confidence < askBelow && !aboutDevice && !agreed(classification, reading)) return askWhichTopic(turn, classification);
+    if (classification.confidence < askBelow && !agreed(classification, reading, state)) return askWhichTopic(turn, classification);
     return runSkill(classification.intent, turn, skillDeps, extras);
   }
 

@@ -11,6 +11,8 @@ export interface MessageSignals {
   isbn?: boolean;
   callNumber?: boolean;
   assetTag?: boolean;
+  /** A kind of device named ("wifi", "printer"), with or without a tag. */
+  deviceKind?: boolean;
   cardNumber?: boolean;
   /** A PIN or password in the message. */
   secret?: boolean;

@@ -53,10 +53,12 @@ export function createMessageReader(deps: { knowledge: KnowledgePort; calendar: 
         const normal = normalizeText(text);
         if (/\b(now|currently|ahora|tonight|still)\b/.test(normal) && !/\btoday\b|\bhoy\b/.test(normal)) day = undefined;
       }
+      const device = parseAssetMention(text, assetPrefixes);
       const signals: MessageSignals = {
         isbn: findIsbns(text).length > 0,
         callNumber: findCallNumber(text) !== undefined,
-        assetTag: parseAssetMention(text, assetPrefixes).tag !== undefined,
+        assetTag: device.tag !== undefined,
+        deviceKind: device.kind !== undefined,
         cardNumber: findCardNumber(text) !== undefined,
         secret: hasSecret(text),
         day: day !== undefined,

@@ -45,6 +45,12 @@ describe('asset mentions', () => {
     expect(resolveAsset(parseAssetMention(text, prefixes), assets, text).asset?.tag).toBe('SCN-02');
   });
 
+  it('reads the only number of a short message as a device number only when asked to (right after a device report)', () => {
+    expect(parseAssetMention('and 4 is stuck too', prefixes, { loneNumber: true }).number).toBe(4);
+    expect(parseAssetMention('and 4 is stuck too', prefixes).number).toBeUndefined();
+    expect(parseAssetMention('it has been frozen for 20 minutes and i have a job interview at 3', prefixes, { loneNumber: true }).number).toBeUndefined();
+  });
+
   it('reads a bare "number 7" without a kind, and a phone number as none', () => {
     expect(parseAssetMention('now the one next to it, number 7', prefixes)).toMatchObject({ number: 7 });
     expect(parseAssetMention('call me back at number 555-0142', prefixes).number).toBeUndefined();

@@ -34,6 +34,9 @@ const ORDINAL_FLOORS: Record<string, number> = {
 const KIND_NUMBER = /\b(pc|computer|computadora|compu|comp|station|terminal|printer|impresora|copier|scanner)\s*(?:#|no\.?|number|numero)?\s*0*(\d{1,3})\b/;
 /** "number 7", "#7" with no kind word: read beside the device the conversation was about. */
 const BARE_NUMBER = /(?:\bnumber|\bnumero|#|\bno\.)\s*0*(\d{1,2})(?![\d-])/;
+/** The only number in a short message. */
+const LONE_NUMBER = /^\D*\b(\d{1,2})\b\D*$/;
+const LONE_NUMBER_MAX_WORDS = 8;
 /** "computer twelve", "la computadora tres": numbers spelled out after a kind word. */
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -65,7 +68,7 @@ function floorOf(folded: string): number | undefined {
  * Reads a device mention from free text. Tags are recognised by the prefixes the library actually uses
  * (`tagPrefixes`, from AssetPort.list()), so "PS3545" or "ESL 101" never pass for a device.
  */
-export function parseAssetMention(text: string, tagPrefixes: Iterable<string>): AssetMention {
+export function parseAssetMention(text: string, tagPrefixes: Iterable<string>, options: { loneNumber?: boolean } = {}): AssetMention {
   const folded = foldText(text);
   const mention: AssetMention = {};
   const prefixes = [...new Set([...tagPrefixes].map((prefix) => prefix.toLowerCase()))];
@@ -88,7 +91,8 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>): 
     }
   }
   if (!mention.kind && !mention.tag) {
-    const bare = BARE_NUMBER.exec(folded);
+    // `loneNumber`: right after a device was reported, "and 4 is stuck too" names another one by number.
+    const bare = BARE_NUMBER.exec(folded) ?? (options.loneNumber && folded.split(/\s+/).length <= LONE_NUMBER_MAX_WORDS ? LONE_NUMBER.exec(folded) : null);
     if (bare) mention.number = Number(bare[1]);
   }
   const floor = floorOf(folded);
@@ -178,7 +182,7 @@ export function resolveAsset(mention: AssetMention, assets: Asset[], text: strin
     const numbered = candidates.filter((asset) => tagNumber(asset.tag) === mention.number);
     if (numbered.length > 0) candidates = numbered;
     else if (!mention.kind) return { candidates: [] };
-    else return { candidates: [], unknownTag: `${mention.kind?.toUpperCase() ?? 'DEVICE'}-${String(mention.number).padStart(2, '0')}` };
+    else return { candidates: [], unknownTag: `${mention.kind.toUpperCase()}-${String(mention.number).padStart(2, '0')}` };
   }
   if (mention.floor !== undefined) {
     const onFloor = candidates.filter((asset) => asset.floor === mention.floor);

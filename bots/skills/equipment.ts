@@ -60,13 +60,11 @@ export async function equipmentSkill(turn: Turn, deps: SkillDeps): Promise<Skill
   const { language } = turn;
   const assets = await deps.assets.list();
   const metaTag = typeof turn.inquiry.meta?.['assetTag'] === 'string' ? (turn.inquiry.meta['assetTag'] as string) : undefined;
-  const mention = parseAssetMention(metaTag ? `${metaTag} ${turn.text}` : turn.text, tagPrefixes(assets));
+  const previous = turn.state.lastIntent === 'equipment' ? assets.find((asset) => asset.tag === turn.state.lastAsset) : undefined;
+  const mention = parseAssetMention(metaTag ? `${metaTag} ${turn.text}` : turn.text, tagPrefixes(assets), { loneNumber: previous !== undefined });
   // Right after a report of one device, words that name none are about it ("now it says no bootable
-  // device"), and a bare number is another of its kind at its branch ("the one next to it, number 7").
-  const last = turn.state.lastIntent === 'equipment' && !mention.tag && !mention.kind ? assets.find((asset) => asset.tag === turn.state.lastAsset) : undefined;
-  // "and 4 is stuck too": a number alone, in a short message right after a device was reported.
-  const alone = last && mention.number === undefined ? /^\D*\b(\d{1,2})\b\D*$/.exec(turn.text) : null;
-  if (alone && turn.text.split(/\s+/).length <= 8) mention.number = Number(alone[1]);
+  // device"), and a number is another of its kind at its branch ("the one next to it, number 7").
+  const last = previous && !mention.tag && !mention.kind ? previous : undefined;
   if (last && mention.number === undefined) return fileEquipmentTicket(turn, deps, turn.safeText, last);
   const resolution = last ? resolveAsset({ ...mention, kind: last.kind }, assets, turn.text, last.branchId) : resolveAsset(mention, assets, turn.text, turn.branch?.id);
 
