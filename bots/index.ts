@@ -113,8 +113,6 @@ const CATALOG_GUESS_MAX_TOKENS = 8;
 const HANDOFF_OVERRIDE = 0.5;
 /** Follow-ups are short: "and Sunday?", "what about eastside". */
 const FOLLOW_UP_MAX_TOKENS = 6;
-/** "can I come in rn?": an hours question about this moment names its day too. */
-const NOW_WORDS = new Set(['now', 'rn', 'tonight', 'currently', 'ahora', 'ahorita']);
 /** A hold asked for on the record just shown — not "how long do you hold it?", a question about holds. */
 const ASKS_ABOUT = /^\s*(?:how|what|when|why|where|is|does|do you|cuanto|como|cuando|que)\b/;
 const HOLD_IT = /\b(?:hold|reserve|reservar|reservalo|reservala|apartar|apartalo|apartala)\b/;
@@ -293,15 +291,15 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
    */
   function agreed(classification: Classification, reading: MessageReading, state: DialogState): boolean {
     if (classification.intent === 'catalog' && reading.signals.isbn) return true;
-    // "open on December 28?", "PC-07 froze", "wifi's not working": the entity the intent is about is in
-    // the message, or (more about the device just reported) in the conversation.
-    if (classification.intent === 'hours' && (reading.day || reading.tokens.some((token) => NOW_WORDS.has(token))) && classification.confidence >= AGREED_CONFIDENCE) return true;
-    const deviceKnown = reading.signals.assetTag || reading.signals.deviceKind || (state.lastIntent === 'equipment' && state.lastAsset !== undefined);
-    if (classification.intent === 'equipment' && deviceKnown && classification.confidence >= AGREED_CONFIDENCE) return true;
+    if (classification.confidence < AGREED_CONFIDENCE) return false;
+    // "open on December 28?", "can I come in rn?", "PC-07 froze", "wifi's not working": the entity the
+    // intent is about is in the message, or (more about the device just reported) in the conversation.
+    if (classification.intent === 'hours' && (reading.day || reading.asksNow)) return true;
+    if (classification.intent === 'equipment' && (reading.signals.assetTag || reading.signals.deviceKind || (state.lastIntent === 'equipment' && state.lastAsset !== undefined))) return true;
     // Only for a word or two: on longer messages the agreement added more wrong answers than right ones.
-    const command = reading.tokens.length <= COMMAND_TOKENS;
-    return command && classification.confidence >= AGREED_CONFIDENCE && reading.lexicon.intent === classification.intent && reading.lexicon.confidence >= AGREED_CONFIDENCE;
+    return reading.tokens.length <= COMMAND_TOKENS && reading.lexicon.intent === classification.intent && reading.lexicon.confidence >= AGREED_CONFIDENCE;
   }
+
 
   /** Everything but danger, which `route` answers first: what to do now and an urgent ticket, whatever the dialog was waiting for. */
   async function decide(turn: Turn, classification: Classification, reading: MessageReading): Promise<SkillResult> {
@@ -331,7 +329,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     // "Where is it?" right after a catalog answer is about the record shown, never a shelf-map guess.
     if (state.lastCatalog && deps.catalog && asksWhereItIs(turn.text)) return locationSkill(turn, skillDeps);
     // "ok hold it for me", "resérvalo" right after a catalog answer: a hold on what was just shown.
-    if (state.lastCatalog && state.lastIntent === 'catalog' && reading.tokens.length <= FOLLOW_UP_MAX_TOKENS + 2 && HOLD_IT.test(foldText(turn.text)) && !ASKS_ABOUT.test(foldText(turn.text))) {
+    const folded = foldText(turn.text);
+    if (state.lastCatalog && state.lastIntent === 'catalog' && reading.tokens.length <= FOLLOW_UP_MAX_TOKENS + 2 && HOLD_IT.test(folded) && !ASKS_ABOUT.test(folded)) {
       return runSkill('hold', turn, skillDeps, extras);
     }
     // Address, phone, parking, directions: from library.yaml, never a shelf lookup.

@@ -55,7 +55,7 @@ const OTHER_LATIN_WORDS = new Set([
   // Portuguese
   'voce', 'ola', 'livro', 'hoje', 'obrigado', 'obrigada', 'tem', 'aberta', 'aberto', 'nao', 'sim', 'posso', 'onde', 'fica', 'emprestar',
   'bom', 'boa', 'meu', 'meus', 'minha', 'minhas', 'livros', 'faco', 'fazer', 'voces', 'quando', 'preciso', 'gostaria', 'cartao', 'fechada', 'emprestimo',
-  'eu', 'uma', 'um', 'os', 'ja', 'recebi', 'dizendo', 'devolvi', 'atraso', 'isso', 'mais', 'muito', 'quero', 'estou', 'sou', 'foi', 'seu', 'sua', 'pra', 'obrigada',
+  'eu', 'uma', 'um', 'os', 'ja', 'recebi', 'dizendo', 'devolvi', 'atraso', 'isso', 'mais', 'muito', 'quero', 'estou', 'sou', 'foi', 'seu', 'sua', 'pra',
   // Italian
   'ciao', 'avete', 'che', 'buongiorno', 'libri', 'grazie', 'aperta', 'oggi', 'dove', 'sono', 'vorrei', 'italiano', 'prendere', 'prestito',
   'chiude', 'apre', 'ora', 'orari', 'orario', 'aperto', 'chiusa', 'tessera', 'buonasera', 'quanto', 'qual',
@@ -77,9 +77,9 @@ const OTHER_LATIN_WORDS = new Set([
   // Indonesian / Malay, Swahili, Romanian
   'perpustakaan', 'saya', 'apakah', 'berapa', 'terima', 'kasih', 'buku', 'maktaba', 'habari', 'asante', 'vitabu', 'ngapi', 'multumesc', 'astazi', 'deschisa', 'carti',
   // Turkish, Azerbaijani, Czech
-  'ucretsiz', 'kart', 'nedir', 'yok', 'salam', 'kitabxana', 'kitabxanada', 'kitab', 'dobry', 'mate', 'tiskarnu', 'prosim', 'dekuji', 'knihovna', 'knihovny', 'otevreno', 'kdy',
+  'ucretsiz', 'kart', 'nedir', 'yok', 'salam', 'kitabxana', 'kitabxanada', 'kitab', 'mate', 'tiskarnu', 'prosim', 'dekuji', 'knihovna', 'knihovny', 'otevreno', 'kdy',
   // Hindi and Urdu written in Latin letters
-  'kya', 'hai', 'hain', 'kal', 'aaj', 'mujhe', 'nahi', 'nahin', 'kaise', 'kitne', 'baje', 'khuli', 'khula', 'kab', 'kahan', 'aap', 'mera', 'meri', 'kitab', 'kitaben', 'chahiye', 'rahega', 'rahegi', 'chhutti',
+  'kya', 'hai', 'hain', 'kal', 'aaj', 'mujhe', 'nahi', 'nahin', 'kaise', 'kitne', 'baje', 'khuli', 'khula', 'kab', 'kahan', 'aap', 'mera', 'meri', 'kitaben', 'chahiye', 'rahega', 'rahegi', 'chhutti',
   // Japanese written in Latin letters
   'konnichiwa', 'toshokan', 'nanji', 'imasu', 'arigatou', 'desu', 'masu',
 ]);

@@ -8,6 +8,7 @@ import { createSearchIndex } from '../catalog/search/search-index.js';
 import { loadShelfMap } from '../catalog/shelf-map.js';
 import { createMemoryCatalogRepository } from '../catalog/testing/memory-repository.js';
 import type { Channel } from '../core/inquiry.js';
+import type { Intent } from '../core/intents.js';
 import type { Logger } from '../core/logger.js';
 import { createEventsCalendar } from '../knowledge/events-calendar.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -16,7 +17,8 @@ import { createFakeAssets } from '../test/fakes/fake-assets.js';
 import { createMemoryDialogStore } from '../test/fakes/fake-dialog-store.js';
 import { createFakeTickets } from '../test/fakes/fake-tickets.js';
 import { redactPatronText } from './entities/secret.js';
-import { createRouter } from './index.js';
+import type { LearnedModel } from './classifier/learned.js';
+import { createRouter, type RouterOptions } from './index.js';
 import { extractCatalogQuery } from './skills/catalog.js';
 
 /**
@@ -45,7 +47,7 @@ afterAll(() => {
   calendar.close();
 });
 
-async function setup() {
+async function setup(options: RouterOptions = {}) {
   const logged: string[] = [];
   const logger: Logger = {
     debug: (obj, msg) => void logged.push(JSON.stringify([obj, msg])),
@@ -58,7 +60,7 @@ async function setup() {
   const events = await createEventsCalendar({ source: root('knowledge/events.ics'), now: () => NOW, findBranch: calendar.findBranch });
   const router = createRouter({
     knowledge, calendar, events, catalog, assets: createFakeAssets(), tickets, dialogs: createMemoryDialogStore(), clock: { now: () => NOW }, logger,
-  });
+  }, options);
   let n = 0;
   const say = (text: string, options: { conversation?: string; channel?: Channel } = {}) =>
     router.route({ channel: options.channel ?? 'web', address: 'patron@example.org', threadKey: 't1', text, receivedAt: NOW }, { conversationId: options.conversation ?? `c${n++}` });
@@ -131,6 +133,24 @@ describe('follow-ups after a catalog or events answer, and hours asked about thi
     const { say } = await setup();
     await say('what events do you have on saturday', { conversation: 'ev' });
     expect((await say('is it at eastside too?', { conversation: 'ev' })).intent).toBe('events');
+  });
+});
+
+describe('a guess below the ask threshold is acted on when the message names what it is about', () => {
+  /** A model 60% sure of one intent whatever the message: below the router's ask threshold (0.75). */
+  const unsure = (intent: Intent): LearnedModel => ({ version: 1, intents: [intent, 'unknown'], weights: { bias: [0.2, -0.2] }, trainedOn: { examples: 0, articleQuestions: 0 } });
+
+  it('answers hours asked about this moment, and asks when nothing names a day', async () => {
+    const { say } = await setup({ model: unsure('hours') });
+    const now = await say('can we swing by rn');
+    expect([now.intent, now.outcome]).toEqual(['hours', 'answered']);
+    expect((await say('can we swing by')).reply.text).toMatch(/Just to be sure/);
+  });
+
+  it('asks which device when a kind of device is named, and which topic when none is', async () => {
+    const { say } = await setup({ model: unsure('equipment') });
+    expect((await say('the wifi keeps dropping')).reply.text).toMatch(/Which device/);
+    expect((await say('it keeps dropping')).reply.text).toMatch(/Just to be sure/);
   });
 });
 

@@ -46,18 +46,17 @@ export interface TrainOptions {
   shuffles?: number;
 }
 
-function softmax(scores: number[]): number[] {
+function softmax(scores: Iterable<number>): number[] {
   let max = -Infinity;
   for (const score of scores) if (score > max) max = score;
   let sum = 0;
-  const out = scores.map((score) => {
+  const out = Array.from(scores, (score) => {
     const e = Math.exp(score - max);
     sum += e;
     return e;
   });
   return out.map((value) => value / sum);
 }
-
 
 /**
  * A model's weights packed once per model into one flat array, with each feature's row offset in a map:
@@ -96,7 +95,7 @@ export function predict<Label extends string>(model: LearnedModel<Label>, featur
     if (offset === undefined) continue;
     for (let c = 0; c < classes; c++) scores[c]! += value * values[offset + c]!;
   }
-  const probabilities = softmax(Array.from(scores));
+  const probabilities = softmax(scores);
   let best = 0;
   let second = -1;
   for (let c = 1; c < classes; c++) {

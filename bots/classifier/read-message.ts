@@ -28,11 +28,15 @@ export interface MessageReading {
   articles: ArticleCandidate[];
   branch?: Branch;
   day?: DayMention;
+  /** "can I come in rn?", "open now?": the message asks about this moment (today, without its day). */
+  asksNow: boolean;
 }
 
 export interface MessageReader {
   read(text: string, context: { now: Date; language: Language; assetPrefixes: string[] }): MessageReading;
 }
+
+const NOW_WORDS = new Set(['now', 'rn', 'tonight', 'currently', 'ahora', 'ahorita']);
 
 /** Words every long message has: a typo fix toward them would only add noise. */
 const WEEKDAY_VOCABULARY = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'library', 'tomorrow'];
@@ -74,7 +78,8 @@ export function createMessageReader(deps: { knowledge: KnowledgePort; calendar: 
       });
       signals.cueScores = lexical.scores;
       const tokens = tokenize(text).map((token) => spelling.match(token) ?? token);
-      return { tokens, signals, lexicon: lexical, words: wordFeatures(tokens), articles, ...(branch ? { branch } : {}), ...(day ? { day } : {}) };
+      const asksNow = tokens.some((token) => NOW_WORDS.has(token));
+      return { tokens, signals, lexicon: lexical, words: wordFeatures(tokens), articles, asksNow, ...(branch ? { branch } : {}), ...(day ? { day } : {}) };
     },
   };
 }

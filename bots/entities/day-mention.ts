@@ -112,6 +112,26 @@ export function spellOutDayWords(words: string): string {
 const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const SPANISH_MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
+/** A month named ("feb", "february", "febrero"; "marzo" reads as "mar"). */
+const MONTH_WORD = new RegExp(`\\b(${[...MONTH_PREFIXES, ...SPANISH_MONTH_NAMES].join('|')})[a-z]*\\b`);
+/** A month with its day beside it ("feb 9", "9 de febrero"): a date chrono reads whole. */
+const MONTH_WITH_DAY = new RegExp(`\\b(?:${MONTH_PREFIXES.join('|')})[a-z]*\\s+\\d|\\d{1,2}\\s+de\\s+[a-z]+`);
+
+/**
+ * The first date on or after `from` that is day `dayOfMonth` of its month and that `accept` takes, looking
+ * a year ahead: "the 26th", and "the 2nd" after New Year's Day (follow-up-day.ts).
+ */
+export function nextDayOfMonth(from: DateTime, dayOfMonth: number, accept: (date: DateTime) => boolean = () => true): DateTime | undefined {
+  if (dayOfMonth < 1 || dayOfMonth > 31) return undefined;
+  let month = from.startOf('month');
+  for (let i = 0; i < 13; i++, month = month.plus({ months: 1 })) {
+    if (dayOfMonth > month.daysInMonth!) continue;
+    const candidate = month.set({ day: dayOfMonth });
+    if (candidate >= from && accept(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 /** 1–12 for a month word as matched ("feb", "february", "febrero"). */
 function monthNumber(word: string): number | undefined {
   const spanish = SPANISH_MONTH_NAMES.indexOf(word);
@@ -252,25 +272,15 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);
 
     const ordinal = ORDINAL_DAY.exec(words) ?? SPANISH_DAY_NUMBER.exec(words);
-    const monthWord = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\b/.exec(words);
+    const monthWord = MONTH_WORD.exec(words);
     // "closed in February? the 9th?": the ordinal is a day of the month named, even apart from it.
-    const namedMonth = monthWord && !/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d|\d{1,2}\s+de\s+[a-z]+/.test(words) ? monthNumber(monthWord[1]!) : undefined;
+    const namedMonth = monthWord && !MONTH_WITH_DAY.test(words) ? monthNumber(monthWord[1]!) : undefined;
     if (ordinal && (!monthWord || namedMonth)) {
-      const dayOfMonth = Number(ordinal[1]);
       const weekday = WEEKDAYS_EN.findIndex((day) => new RegExp(`\\b${day}\\b`).test(words));
       const weekdayEs = WEEKDAYS_ES.findIndex((day) => new RegExp(`\\b${day}\\b`).test(words));
       const wanted = weekday >= 0 ? weekday + 1 : weekdayEs >= 0 ? weekdayEs + 1 : 0;
-      if (dayOfMonth >= 1 && dayOfMonth <= 31) {
-        let month = local.startOf('month');
-        for (let i = 0; i < 13; i++, month = month.plus({ months: 1 })) {
-          if (dayOfMonth > month.daysInMonth!) continue;
-          const candidate = month.set({ day: dayOfMonth });
-          if (candidate < local.startOf('day')) continue;
-          if (wanted && candidate.weekday !== wanted) continue;
-          if (namedMonth && candidate.month !== namedMonth) continue;
-          return { date: candidate.toISODate()! };
-        }
-      }
+      const candidate = nextDayOfMonth(local.startOf('day'), Number(ordinal[1]), (date) => (!wanted || date.weekday === wanted) && (!namedMonth || date.month === namedMonth));
+      if (candidate) return { date: candidate.toISODate()! };
     }
 
     const spanish = WEEKDAYS_ES.some((day) => words.includes(day)) || /\b(manana|hoy|pasado|diciembre|enero|proximo|que viene)\b/.test(words);

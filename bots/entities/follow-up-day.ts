@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { foldText } from '../text/normalize.js';
+import { nextDayOfMonth } from './day-mention.js';
 
 /**
  * The day a follow-up names only through the day just answered: "what time do you open that day?",
@@ -22,15 +23,6 @@ export function followUpDay(text: string, answered: string, options: { namesItsO
   // A message that names a day of its own ("that day, or friday?") is about that one.
   if (THAT_DAY.test(folded) && !options.namesItsOwnDay) return answered;
   const ordinal = BARE_ORDINAL.exec(folded);
-  if (ordinal) {
-    const dayOfMonth = Number(ordinal[1]);
-    // The first such date on or after the day answered: "the 2nd" after January 1 is January 2.
-    let month = day.startOf('month');
-    for (let i = 0; i < 13; i++, month = month.plus({ months: 1 })) {
-      if (dayOfMonth < 1 || dayOfMonth > month.daysInMonth!) continue;
-      const candidate = month.set({ day: dayOfMonth });
-      if (candidate >= day) return candidate.toISODate()!;
-    }
-  }
-  return undefined;
+  // The first such date on or after the day answered: "the 2nd" after January 1 is January 2.
+  return ordinal ? nextDayOfMonth(day, Number(ordinal[1]))?.toISODate()! : undefined;
 }

@@ -15,7 +15,7 @@
  *                                                         corpus, for comparison); the rest still train every fold
  */
 import { writeFileSync } from 'node:fs';
-import { ARTICLE_MODEL_FILE, CRISIS_MODEL_FILE, CRISIS_THRESHOLD, MODEL_FILE } from '../../bots/classifier/intent-model.js';
+import { ARTICLE_MODEL_FILE, CRISIS_MODEL_FILE, CRISIS_THRESHOLD, crisisProbability, MODEL_FILE } from '../../bots/classifier/intent-model.js';
 import { detectSafety } from '../../bots/classifier/safety.js';
 import { predict, type TrainOptions } from '../../bots/classifier/learned.js';
 import type { RouterOptions } from '../../bots/index.js';
@@ -128,10 +128,6 @@ function crossValidateModels(data: TrainingData, knowledge: KnowledgePort): void
   if (flag('misses')) for (const { line } of outcomes.filter((item) => !item.ok).sort((a, b) => a.line.localeCompare(b.line))) console.log(`  ${line}`);
 }
 
-/**
- * The whole router, with models trained without the fold it routes: every target's proxy (intent,
- * confidently wrong, right article, day, catalog record, device, crisis, other-language reply).
- */
 /** The thresholds the crisis model is cross-validated at. */
 const CRISIS_THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
@@ -146,7 +142,7 @@ function crossValidateCrisis(data: TrainingData): void {
   for (let fold = 0; fold < FOLDS; fold++) {
     const model = trainCrisisModel(data, outOfFold(fold));
     for (const message of selectedMessages(data, inFold(fold))) {
-      outcomes.push({ crisis: message.case.crisis === true, pattern: detectSafety(message.case.text) !== undefined, p: predict(model, message.crisisExample.features).probabilities.crisis ?? 0, text: message.case.text });
+      outcomes.push({ crisis: message.case.crisis === true, pattern: detectSafety(message.case.text) !== undefined, p: crisisProbability(model, message.crisisExample.features), text: message.case.text });
     }
   }
   const crises = outcomes.filter((item) => item.crisis);
@@ -167,6 +163,10 @@ function crossValidateCrisis(data: TrainingData): void {
   }
 }
 
+/**
+ * The whole router, with models trained without the fold it routes: every target's proxy (intent,
+ * confidently wrong, right article, day, catalog record, device, crisis, other-language reply).
+ */
 async function crossValidateRouter(data: TrainingData, world: Awaited<ReturnType<typeof createEvalWorld>>, askBelow: number | undefined): Promise<void> {
   const cases: CaseResult[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
