@@ -113,6 +113,10 @@ const CATALOG_GUESS_MAX_TOKENS = 8;
 const HANDOFF_OVERRIDE = 0.5;
 /** Follow-ups are short: "and Sunday?", "what about eastside". */
 const FOLLOW_UP_MAX_TOKENS = 6;
+/** Words that end an emergency: thanks, "I'm safe now", "he left", "staff are with me". */
+const ALL_CLEAR = /\b(?:thank you|thanks|thx|ty|gracias|(?:i m|im|i am|we re|we are) (?:ok|okay|safe|fine|alright)(?: now)?|(?:he|she|they) (?:left|has left|is gone|s gone|went away)|staff (?:are|is) (?:with me|here)|(?:ya )?estoy bien|ya se fue)\b/;
+/** A short question about opening or closing, with no day of its own: about the day just answered. */
+const HOURS_FOLLOW_UP = /\b(?:how late|what time|till when|until when|closing|opening|close|closes|open till|open until|cierran|abren|hasta que hora)\b/;
 /** A hold asked for on the record just shown — not "how long do you hold it?", a question about holds. */
 const ASKS_ABOUT = /^\s*(?:how|what|when|why|where|is|does|do you|cuanto|como|cuando|que)\b/;
 const HOLD_IT = /\b(?:hold|reserve|reservar|reservalo|reservala|apartar|apartalo|apartala)\b/;
@@ -206,7 +210,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         return undefined;
       case 'hours-branch': {
         if (!turn.branch) return undefined;
-        return hoursSkill(turn, skillDeps, { question: pending.question, ...(pending.date ? { date: pending.date } : {}) });
+        return hoursSkill(turn, skillDeps, { question: pending.question, ...(pending.date ? { date: pending.date } : {}), ...(pending.to ? { to: pending.to } : {}) });
       }
       case 'which-asset': {
         const assets = await deps.assets.list();
@@ -219,6 +223,13 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         }
         // A description instead of a button ("the one by the window", "PC-07").
         const mention = parseAssetMention(turn.text, tagPrefixes(assets));
+        // "number 23 at eastside": a number names a device of the kind offered, which need not be one of the buttons.
+        const offeredKinds = new Set(assets.filter((asset) => pending.candidates.includes(asset.tag)).map((asset) => asset.kind));
+        const numberedKind = mention.kind ?? (offeredKinds.size === 1 ? [...offeredKinds][0] : undefined);
+        if (!mention.tag && mention.number !== undefined && numberedKind) {
+          const numbered = resolveAsset({ ...mention, kind: numberedKind }, assets, turn.text, turn.branch?.id);
+          if (numbered.asset) return fileEquipmentTicket(turn, skillDeps, pending.request, numbered.asset);
+        }
         const offered = assets.filter((asset) => mention.tag || pending.candidates.includes(asset.tag));
         const resolution = resolveAsset(mention, offered, turn.text, turn.branch?.id);
         if (resolution.asset) return fileEquipmentTicket(turn, skillDeps, pending.request, resolution.asset);
@@ -250,6 +261,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         const redo: Turn = { ...turn, text: request, safeText: redactPatronText(request) };
         if (again.day) redo.day = again.day.date;
         else delete redo.day;
+        if (again.day?.to) redo.dayTo = again.day.to;
+        else delete redo.dayTo;
         return runSkill(chosen, redo, skillDeps, { previousHours: undefined });
       }
     }
@@ -352,7 +365,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     // the last hours answer's.
     const counted = state.lastIntent === 'hours' && state.hours?.date ? followUpDay(turn.text, state.hours.date, { namesItsOwnDay: turn.day !== undefined }) : undefined;
     if (counted) return hoursSkill({ ...turn, day: counted }, skillDeps, state.hours);
-    if (state.lastIntent === 'hours' && state.hours && (turn.day || turn.branch) && tokens.length <= FOLLOW_UP_MAX_TOKENS && !otherTopic) {
+    // "how late?", "and what time do you open": the same day and branch, asked again about opening or closing.
+    const asksOpeningAgain = tokens.length <= FOLLOW_UP_MAX_TOKENS && HOURS_FOLLOW_UP.test(tokens.join(' '));
+    if (state.lastIntent === 'hours' && state.hours && (turn.day || turn.branch || asksOpeningAgain) && tokens.length <= FOLLOW_UP_MAX_TOKENS && !otherTopic) {
       return hoursSkill(turn, skillDeps, state.hours);
     }
     // "is it at eastside too?", "and on sunday?" after an events answer: events there or then.
@@ -407,10 +422,14 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       // A bare PIN beside a card number ("21234000000017 1234") is masked first; then the usual redaction.
       const safeText = redactPatronText(maskPatronSecrets(text));
       // Patterns first (they name the kind of emergency); the crisis model catches wording they do not know.
-      const safety = detectSafety(text) ?? (crisisModel && crisisProbability(crisisModel, reading.words) >= CRISIS_THRESHOLD ? 'danger' : undefined);
+      // A message naming a device's tag (a tapped "PC-03 – Near the front entrance") is a report about it; the
+      // patterns still catch an emergency in one, the model's guess from its place words does not.
+      const modelSaysCrisis = !reading.signals.assetTag && crisisModel !== undefined && crisisProbability(crisisModel, reading.words) >= CRISIS_THRESHOLD;
+      const safety = detectSafety(text) ?? (modelSaysCrisis ? 'danger' : undefined);
       // After an emergency, the next messages are part of it ("he's by the elevators now") unless the patron
       // moves on: small talk ("thank you, he left") or a clear new request.
-      const stillInEmergency = !safety && state.safety !== undefined && (classification.intent === 'handoff' || classification.intent === 'unknown' || classification.confidence < askBelow);
+      const stillInEmergency =
+        !safety && state.safety !== undefined && !ALL_CLEAR.test(normalizeText(text)) && (classification.intent === 'handoff' || classification.intent === 'unknown' || classification.confidence < askBelow);
       const turn: Turn = {
         inquiry,
         conversationId,
@@ -421,6 +440,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         state: { ...state, language },
         ...(reading.branch ? { branch: reading.branch } : {}),
         ...(reading.day ? { day: reading.day.date } : {}),
+        ...(reading.day?.to ? { dayTo: reading.day.to } : {}),
       };
 
       // Within an emergency already reported, a message joins its urgent ticket rather than opening another.

@@ -28,6 +28,12 @@ describe('isUnsupportedLanguage', () => {
     'Toshokan wa nanji ni shimarimasu ka? Arigatou',
     'Merhaba, kütüphane kartı almak ücretsiz mi?',
     'Dobrý den, kdy je knihovna otevřená?',
+    // Vietnamese with đ, Haitian Creole, Polish without a greeting, and a greeting alone.
+    'Thư viện mở cửa đến mấy giờ?',
+    'Ki kote mwen ka enprime yon papye?',
+    'Zgubiłam kartę, jak mogę dostać nową?',
+    'Bonjour',
+    'buongiorno',
     // French with English loanwords, Portuguese without accents, Hindi in Latin letters.
     "salut, l'imprimante marche pas chez vous, c'est quoi le probleme ?",
     'Ola, eu ja devolvi os livros mas recebi uma multa',

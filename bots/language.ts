@@ -48,7 +48,7 @@ const OTHER_LATIN_WORDS = new Set([
   // French
   'bonjour', 'merci', 'vous', 'avez', 'est', 'je', 'nous', 'une', 'des', 'les', 'bibliotheque', 'ouvert', 'livres', 'comment', 'pourquoi', 'quand', 'oui', 'carte', 'aujourd', 'hui', 'jusqu', 'ce', 'qui', 'avec', 'pour', 'pas', 'suis', 'voudrais', 'obtenir', 'heure', 'fermee',
   'bonsoir', 'mes', 'livre', 'emprunter', 'ouverte', 'ferme', 'heures', 'puis', 'dois', 'plait', 'sont', 'quelle', 'combien',
-  'salut', 'quoi', 'mot', 'marche', 'biblio', 'mon', 'ma', 'votre', 'vos', 'notre', 'il', 'elle', 'ils', 'dans', 'chez', 'peux', 'peut', 'veux', 'fait', 'aussi', 'tres', 'bien', 'avoir', 'faire', 'cette',
+  'salut', 'quoi', 'mot', 'parlez', 'parle', 'francais', 'anglais', 'espagnol', 'marche', 'biblio', 'mon', 'ma', 'votre', 'vos', 'notre', 'il', 'elle', 'ils', 'dans', 'chez', 'peux', 'peut', 'veux', 'fait', 'aussi', 'tres', 'bien', 'avoir', 'faire', 'cette',
   // German
   'ich', 'sie', 'haben', 'wann', 'die', 'der', 'das', 'und', 'ist', 'hallo', 'bibliothek', 'offnet', 'heute', 'danke', 'bitte', 'wie', 'kann', 'nicht', 'geoffnet',
   'guten', 'bucher', 'buch', 'auf', 'deutsch', 'geschlossen', 'mein', 'meine', 'ein', 'eine', 'sind', 'konnen', 'mochte', 'ausleihen', 'morgen',
@@ -60,22 +60,23 @@ const OTHER_LATIN_WORDS = new Set([
   'ciao', 'avete', 'che', 'buongiorno', 'libri', 'grazie', 'aperta', 'oggi', 'dove', 'sono', 'vorrei', 'italiano', 'prendere', 'prestito',
   'chiude', 'apre', 'ora', 'orari', 'orario', 'aperto', 'chiusa', 'tessera', 'buonasera', 'quanto', 'qual',
   // Vietnamese (folded)
-  'thu', 'vien', 'toi', 'muon', 'lam', 'sach', 'khong',
+  'thu', 'vien', 'toi', 'muon', 'lam', 'sach', 'khong', 'tai', 'lieu', 'dau', 'gio', 'cua', 'duoc', 'xin', 'chao', 'nhieu', 'bao',
   // Polish
   'ksiazki', 'biblioteka', 'dziekuje', 'jest', 'otwarta',
-  'czy', 'dzien', 'dobry', 'moge', 'ksiazke', 'ksiazka', 'wypozyczyc', 'prosze', 'kiedy', 'gdzie', 'otwarte', 'dzisiaj', 'biblioteki', 'nie',
+  'co', 'mam', 'zrobic', 'karte', 'biblioteczna', 'zgubilem', 'zgubilam', 'jak', 'moja', 'moge', 'czy', 'dzien', 'dobry', 'moge', 'ksiazke', 'ksiazka', 'wypozyczyc', 'prosze', 'kiedy', 'gdzie', 'otwarte', 'dzisiaj', 'biblioteki', 'nie',
   // Turkish
   'merhaba', 'kutuphane', 'bugun', 'acik', 'mi', 'mu', 'tesekkurler', 'kitap', 'nerede', 'saat', 'kac',
   'kitaplar', 'lutfen', 'zaman', 'kutuphanesi',
   // Tagalog
   'kumusta', 'bukas', 'ba', 'ang', 'aklatan', 'salamat', 'po', 'ako', 'ng', 'sa', 'magandang', 'umaga',
+  'paano', 'kumuha', 'saan', 'anong', 'oras', 'magkano', 'pwede', 'puwede', 'gusto', 'ko', 'mga',
   // Dutch, Haitian Creole
   'goedemorgen', 'bibliotheek', 'vandaag', 'bonjou', 'mwen', 'bezwen', 'eske', 'ou', 'liv',
-  'bibliyotek', 'louvri', 'jodi', 'femen', 'kile', 'kisa', 'konbyen', 'souple', 'mesi', 'kat',
+  'bibliyotek', 'louvri', 'ouvri', 'ki', 'nan', 'pou', 'kote', 'jodi', 'femen', 'kile', 'kisa', 'konbyen', 'souple', 'mesi', 'kat',
   // Somali
   'waxaan', 'rabaa', 'maktabadda', 'maktabaddu', 'sidee', 'helaa', 'salaan', 'goorma', 'ayay', 'furantahay', 'mahadsanid', 'kaarka', 'buug', 'buugaag',
   // Indonesian / Malay, Swahili, Romanian
-  'perpustakaan', 'saya', 'apakah', 'berapa', 'terima', 'kasih', 'buku', 'maktaba', 'habari', 'asante', 'vitabu', 'ngapi', 'multumesc', 'astazi', 'deschisa', 'carti',
+  'perpustakaan', 'saya', 'apakah', 'berapa', 'terima', 'kasih', 'buku', 'maktaba', 'habari', 'asante', 'vitabu', 'ngapi', 'ninaweza', 'kutumia', 'kompyuta', 'hapa', 'bure', 'nataka', 'kitabu', 'wapi', 'kadi', 'multumesc', 'astazi', 'deschisa', 'carti',
   // Turkish, Azerbaijani, Czech
   'ucretsiz', 'kart', 'nedir', 'yok', 'salam', 'kitabxana', 'kitabxanada', 'kitab', 'mate', 'tiskarnu', 'prosim', 'dekuji', 'knihovna', 'knihovny', 'otevreno', 'kdy',
   // Hindi and Urdu written in Latin letters
@@ -104,11 +105,19 @@ export function isUnsupportedLanguage(text: string): boolean {
   return foreign.length > 0 && !parts.some((part) => !foreign.includes(part) && /[?¿]/.test(part));
 }
 
+/**
+ * Greetings no English or Spanish writer uses alone: "Bonjour" is a French speaker's first message, and
+ * the reply should already be the one for a language without articles.
+ */
+const FOREIGN_GREETING = /^(?:bonjour|bonsoir|salut|guten (?:tag|morgen|abend)|merhaba|konnichiwa|xin chao|kumusta|magandang (?:umaga|hapon|gabi)|dzien dobry|buongiorno|buonasera|bom dia|boa (?:tarde|noite)|bonjou|goedemorgen|habari|salaan|dobry den)(?: (?:madame|monsieur|a tous|po))?$/;
+
 function readsAsOtherLanguage(text: string): boolean {
   const other = text.match(OTHER_SCRIPT)?.length ?? 0;
   const latin = text.match(LATIN_LETTER)?.length ?? 0;
   if (other >= 2 && other >= latin) return true;
-  const tokens = foldText(text).replace(/[’']/g, ' ').split(/[^a-z]+/).filter((token) => token.length > 0);
+  // Vietnamese đ keeps no accent to fold away: read as d, or "đâu" would split into a stray "au".
+  const tokens = foldText(text).replace(/đ/g, 'd').replace(/[’']/g, ' ').split(/[^a-z]+/).filter((token) => token.length > 0);
+  if (FOREIGN_GREETING.test(tokens.join(' '))) return true;
   if (tokens.length < 3) return false;
   let foreign = 0;
   let known = 0;

@@ -83,6 +83,16 @@ describe('"that day" is the day just talked about', () => {
     expect((await say('and the day after', { conversation: 'e' })).details?.day).toBe('2027-01-03');
   });
 
+  it('answers "next week" day by day from its Monday, and "till when?" for the day just answered', async () => {
+    const { say } = await setup();
+    const week = await say('is eastside open at all next week');
+    expect(week.details?.day).toBe('2026-12-07');
+    expect(week.reply.text).toMatch(/Tuesday, December 8: 10:00 AM–8:00 PM/);
+    expect(week.reply.text).toMatch(/Sunday, December 13: closed/);
+    await say('are you open christmas eve', { conversation: 'x' });
+    expect((await say('till when?', { conversation: 'x' })).details?.day).toBe('2026-12-24');
+  });
+
   it('names the holiday itself, not its observed day', async () => {
     const { say } = await setup();
     expect((await say('are you closed on juneteenth next year?')).details?.day).toBe('2027-06-19');
@@ -164,6 +174,14 @@ describe('equipment reports go on from the last message', () => {
     await say('computer 1 froze', { conversation: 'p' });
     expect((await say('now the one next to it is frozen too, number 2', { conversation: 'p' })).reply.text).toContain('PC-02');
     expect((await say('now 3 is stuck as well', { conversation: 'p' })).reply.text).toContain('PC-03');
+  });
+
+  it('takes a number as the device of the kind asked about, though it was not one of the buttons', async () => {
+    const { say } = await setup();
+    expect((await say('the computer is broken', { conversation: 'n' })).outcome).toBe('clarified');
+    const numbered = await say('its number 12, at eastside', { conversation: 'n' });
+    expect(numbered.ticket).toBeDefined();
+    expect(numbered.reply.text).toContain('PC-12');
   });
 
   it('adds more about the device just reported to its ticket', async () => {
@@ -321,6 +339,14 @@ describe('catalog requests', () => {
     expect(extractCatalogQuery('movies about dinosaurs')).toMatchObject({ format: 'dvd', terms: 'dinosaurs' });
   });
 
+  it('finds a title or an author named with capitals anywhere in an e-mail, and "by her" as that author', async () => {
+    const { say } = await setup();
+    const told = await say('Hi,\n\nOur reading group keeps talking about Persepolis by Marjane Satrapi and we meet next month. Could you check whether you carry it?\n\nThanks,\nAnn', { channel: 'email' });
+    expect(told.reply.text).toMatch(/Persepolis/);
+    const her = await say('Hello,\n\nMy nephew is crazy about Eric Carle. Do you have anything by him?\n\nBest,\nRuth', { channel: 'email' });
+    expect(her.reply.text).toMatch(/Very Hungry Caterpillar/);
+  });
+
   it('an e-mail greeting and signature stay out of the query', async () => {
     const { say } = await setup();
     const result = await say('Hello,\n\nDo you have The Firm?\n\nThanks,\nBob Miller\nSent from my iPhone', { channel: 'email' });
@@ -334,6 +360,8 @@ describe('crisis messages get the safety reply and an urgent ticket at once', ()
     ["my 9 year old was supposed to be at eastside and isn't answering", /911/],
     ['a man is following me in the stacks', /911/],
     ['someone is threatening me right now', /911/],
+    ['my boyfriend took my keys and locked me out, im at the library now', /911/],
+    ["Dear staff,\n\nPlease cancel my card, I won't be needing it. I have given away all of my belongings now. Goodbye and thank you.", /988/],
   ])('%s', async (text, number) => {
     const { say, tickets } = await setup();
     const result = await say(text);

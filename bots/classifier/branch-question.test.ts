@@ -18,6 +18,15 @@ describe('branchFactAsked', () => {
     ['¿dónde se estacionan los visitantes?', undefined, 'parking'],
     ['can i lock my bike somewhere at eastside', eastside, 'parking'],
     ['need the address of the eastside library', eastside, 'address'],
+    // A number and calling it; a bus to a branch; the lot, the meters; "parking?" alone; a greeting before "where".
+    ['what number do i ring to reach someone there', undefined, 'phone'],
+    ['que numero tienen en la biblioteca', undefined, 'phone'],
+    ['does a bus go to eastside, which route', eastside, 'directions'],
+    ['which way is the library from the train station', undefined, 'directions'],
+    ['is the main lot full on saturdays', undefined, 'parking'],
+    ['do the meters by the library take cards', undefined, 'parking'],
+    ['parking??', undefined, 'parking'],
+    ['hey where is eastside', eastside, 'address'],
   ] as const)('%j asks for a fact of the library (%#)', (text, branch, fact) => {
     expect(branchFactAsked(text, branch)).toBe(fact);
   });
@@ -35,6 +44,8 @@ describe('branchFactAsked', () => {
     ['do you lend state park passes for the winter', undefined],
     ['what counts as proof of address for a card', undefined],
     ["my dad can't really get to the library since his surgery", undefined],
+    // A shelf's call number is no phone number.
+    ['what is the call number for the dune book, i need to find it', undefined],
   ] as const)('%j is no question about the library itself', (text, branch) => {
     expect(branchFactAsked(text, branch)).toBeUndefined();
   });

@@ -12,7 +12,7 @@ const intent = z.enum(INTENTS);
 
 /** The question the assistant asked and is waiting on. */
 const pendingSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('hours-branch'), question: z.enum(['now', 'day', 'week']), date: z.string().optional() }),
+  z.object({ kind: z.literal('hours-branch'), question: z.enum(['now', 'day', 'week']), date: z.string().optional(), to: z.string().optional() }),
   z.object({ kind: z.literal('confirm-handoff'), intent, request: z.string() }),
   z.object({ kind: z.literal('which-asset'), request: z.string(), candidates: z.array(z.string()) }),
   z.object({ kind: z.literal('unknown-asset'), request: z.string(), tag: z.string() }),
@@ -26,7 +26,10 @@ export type PendingQuestion = z.infer<typeof pendingSchema>;
 const hoursContextSchema = z.object({
   branchId: z.string().optional(),
   question: z.enum(['now', 'day', 'week']),
+  /** The day asked about; for a week, its first day (the coming seven days when absent). */
   date: z.string().optional(),
+  /** The last day of a range asked about ("next week", "friday to sunday"). */
+  to: z.string().optional(),
 });
 export type HoursContext = z.infer<typeof hoursContextSchema>;
 

@@ -47,6 +47,9 @@ describe('asset mentions', () => {
 
   it('reads the only number of a short message as a device number only when asked to (right after a device report)', () => {
     expect(parseAssetMention('and 4 is stuck too', prefixes, { loneNumber: true }).number).toBe(4);
+    // The kind named first is the device; a number said apart from its kind word still counts.
+    expect(parseAssetMention('the copier next to the computers jams', prefixes).kind).toBe('copier');
+    expect(parseAssetMention('the pc by the window, number 4, froze', prefixes)).toMatchObject({ kind: 'pc', number: 4 });
     expect(parseAssetMention('and 4 is stuck too', prefixes).number).toBeUndefined();
     expect(parseAssetMention('it has been frozen for 20 minutes and i have a job interview at 3', prefixes, { loneNumber: true }).number).toBeUndefined();
   });

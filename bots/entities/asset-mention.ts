@@ -83,12 +83,18 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>, o
     mention.number = Number(numbered[2]);
   }
   if (!mention.kind) {
+    // The kind named first is the device: "the printer upstairs by the computers" is a printer.
+    let earliest = Infinity;
     for (const [pattern, kind] of KIND_WORDS) {
-      if (pattern.test(folded)) {
+      const found = pattern.exec(folded);
+      if (found && found.index < earliest) {
+        earliest = found.index;
         mention.kind = kind;
-        break;
       }
     }
+    // "the computer in the kids room, number 9": the number said apart from the kind word.
+    const apart = mention.kind && !mention.tag ? BARE_NUMBER.exec(folded) : null;
+    if (apart) mention.number = Number(apart[1]);
   }
   if (!mention.kind && !mention.tag) {
     // `loneNumber`: right after a device was reported, "and 4 is stuck too" names another one by number.

@@ -61,6 +61,12 @@ describe('day mentions', () => {
     expect(days.find('from friday to sunday', NOW)).toMatchObject({ date: '2026-12-04', to: '2026-12-06' });
   });
 
+  it('reads "next week" as that week from its Monday, unless a day of it is named', () => {
+    expect(days.find('is main open at all next week', NOW)).toEqual({ date: '2026-12-07', to: '2026-12-13' });
+    expect(days.find('horario de la próxima semana', NOW)).toEqual({ date: '2026-12-07', to: '2026-12-13' });
+    expect(days.find('open nye?', NOW)?.date).toBe('2026-12-31');
+  });
+
   it('takes the day the question names, not the days of the story around it', () => {
     expect(days.find('I volunteer Wednesday through Friday. Could I come in on Sunday afternoon?', NOW)?.date).toBe('2026-12-06');
     expect(days.find('Are you open on Saturday? I can only come then.', NOW)?.date).toBe('2026-12-05');

@@ -25,12 +25,12 @@ const WEEKDAYS_ES = ['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabad
 /** Holiday words patrons use that the yaml notes do not spell the same way; value: a note's folded name. */
 const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\b(?:christmas|xmas|x-mas|navidad)\s+eve\b|\bnochebuena\b|\bday before christmas\b|\bvispera de navidad\b/, 'christmas eve'],
-  [/\b(?:new\s*years?|new\s*year s)\s+eve\b|\bnochevieja\b|\bfin de ano\b/, 'new years eve'],
+  [/\b(?:new\s*years?|new\s*year s)\s+eve\b|\bnye\b|\bnochevieja\b|\bfin de ano\b/, 'new years eve'],
   [/\bday after thanksgiving\b|\bblack friday\b/, 'day after thanksgiving'],
   [/\bday before thanksgiving\b/, 'day before thanksgiving'],
   [/\bthanksgiving\b|\baccion de gracias\b/, 'thanksgiving'],
   [/\b(?:christmas|xmas|x-mas|navidad)(?:\s+day)?\b|\bdia de navidad\b/, 'christmas day'],
-  [/\bnew\s*years?(?:\s+day)?\b|\bnew year s(?:\s+day)?\b|\bano nuevo\b/, 'new years day'],
+  [/\bnew\s*years?(?:\s+day)?\b|\bnyd\b|\bnew year s(?:\s+day)?\b|\bano nuevo\b/, 'new years day'],
   [/\bmlk\b|\bmartin luther king\b/, 'martin luther king jr day'],
   [/\bpresidents?\s*day\b/, 'presidents day'],
   [/\bmemorial day\b/, 'memorial day'],
@@ -39,7 +39,7 @@ const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\blabor day\b|\bdia del trabajo\b/, 'labor day'],
 ];
 const RELATIVE_TO_HOLIDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (after|before)\b/;
-const HOLIDAY_HINT = /boxing|christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|president|memorial|juneteenth|independence|july|labor|trabajo/;
+const HOLIDAY_HINT = /boxing|nye|nyd|christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|president|memorial|juneteenth|independence|july|labor|trabajo/;
 
 /** Damerau-Levenshtein distance, bounded: stops early once it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -94,6 +94,8 @@ const SPANISH_MONTHS: Record<string, string> = {
 const anyOf = (table: Record<string, string>): string => `(?<![a-z0-9])(${Object.keys(table).sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])`;
 const RELATIVE_DAY = new RegExp(anyOf(RELATIVE_DAY_SPELLINGS), 'g');
 const WEEKDAY_ABBREVIATION = new RegExp(anyOf(WEEKDAY_ABBREVIATIONS), 'g');
+const NEXT_WEEK = /\b(?:next|following)\s+(?:week|wk)\b|\b(?:la\s+)?(?:semana\s+que\s+viene|proxima\s+semana|semana\s+proxima)\b/;
+const ANY_WEEKDAY = new RegExp(`\\b(?:${[...WEEKDAYS_EN, ...WEEKDAYS_ES].join('|')})s?\\b|\\b\\d`);
 /** "sat hrs", "sun hours": a short weekday asked about by the word after it. */
 const AMBIGUOUS_WEEKDAY_BEFORE_HOURS = new RegExp(`${anyOf(AMBIGUOUS_WEEKDAYS)}(?=\\s+(?:hrs|hours|hr|horario)\\b)`, 'g');
 const ASKED_AMBIGUOUS_WEEKDAY = new RegExp(`\\b(on|next|this|last|every|open|closed|until|till|til|by|before|after)\\s+${anyOf(AMBIGUOUS_WEEKDAYS)}`, 'g');
@@ -267,6 +269,11 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     const todayNameEs = WEEKDAYS_ES[local.weekday - 1]!;
     if (new RegExp(`\\b(?:${todayName}|${todayNameEs})\\b`).test(words) && !/\b(?:next|following|proximo|que viene|siguiente)\b/.test(words) && !ORDINAL_DAY.test(words)) {
       return { date: local.toISODate()! };
+    }
+    // "your hours next week": that week, from its Monday (chrono counts seven days from today).
+    if (NEXT_WEEK.test(words) && !ANY_WEEKDAY.test(words)) {
+      const monday = local.startOf('week').plus({ weeks: 1 });
+      return { date: monday.toISODate()!, to: monday.plus({ days: 6 }).toISODate()! };
     }
     // chrono reads wall-clock components: give it the library's wall clock as a local Date.
     const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);

@@ -23,6 +23,13 @@ const EDGE_WORDS = new Set([
 ]);
 /** Words after a one-word title that say it is one: "persepolis graphic novel", "dune book". */
 const KIND_WORDS = new Set(['book', 'books', 'novel', 'graphic', 'dvd', 'movie', 'film', 'audiobook', 'ebook', 'memoir', 'cookbook', 'series', 'libro', 'novela']);
+/** Words after a one-word title that ask whether it can be had: "is sapiens on the shelf", "dune available". */
+const AVAILABILITY_AFTER = /^(?:available|on (?:the )?shelf|in stock|checked (?:in|out)|in (?:right now|now|rn|today))\b/;
+
+/** A one-word run in a longer message is a title only when a kind word or an availability question follows it. */
+function namedAsItem(words: string[], index: number): boolean {
+  return KIND_WORDS.has(words[index + 1] ?? '') || AVAILABILITY_AFTER.test(words.slice(index + 1, index + 4).join(' '));
+}
 const LEADING_ARTICLE = /^(?:the|a|an|el|la|los|las)\s+/;
 const MAX_TITLE_WORDS = 7;
 const MAX_AUTHOR_WORDS = 3;
@@ -33,6 +40,49 @@ const MIN_SURNAME_LETTERS = 5;
 const MAX_WORDS = 30;
 /** Lookups one message may cost (each well under a tenth of a millisecond on the demo catalog). */
 const MAX_LOOKUPS = 80;
+
+/** Capitalised runs looked up before the rest of a message (two lookups each). */
+const MAX_CAPITALISED_RUNS = 6;
+/** Capitalised words that name no book: the library's own words, days, months, greetings and sign-offs. */
+const NOT_NAMES = new Set([
+  'i', 'im', 'ive', 'id', 'ill', 'hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'best', 'regards', 'cheers', 'sincerely', 'please', 'library', 'librarian', 'riverside',
+  'main', 'eastside', 'branch', 'downtown', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'christmas', 'ok', 'okay', 'english', 'spanish', 'isbn', 'dvd', 'pc', 'wifi',
+  // Words that open a question or a sentence and are capitalised only for that.
+  'what', 'which', 'who', 'where', 'when', 'why', 'how', 'do', 'does', 'did', 'can', 'could', 'would', 'will', 'is', 'are', 'was', 'my', 'our', 'we', 'you',
+  'he', 'she', 'they', 'it', 'the', 'a', 'an', 'any', 'some', 'also', 'and', 'but', 'so', 'if', 'just', 'yes', 'no', 'hola', 'buenas', 'buenos', 'tienen',
+  'tiene', 'hay', 'busco', 'estoy', 'mi', 'el', 'la', 'los', 'las', 'me', 'por', 'gracias', 'saludos',
+]);
+/** Small words a title or a name may hold between capitalised ones: "Mastering the Art of French Cooking". */
+const TITLE_JOINERS = new Set(['of', 'the', 'and', 'a', 'an', 'to', 'in', 'on', 'for', 'de', 'del', 'la', 'el', 'y']);
+
+/**
+ * Runs of capitalised words, not counting the first word of a sentence (capitalised anyway) unless the next
+ * is capitalised too, nor words that name no book. Empty for a message in all capitals or none.
+ */
+export function capitalisedRuns(text: string): string[][] {
+  if (!/\p{Ll}/u.test(text) || !/\p{Lu}/u.test(text)) return [];
+  const runs: string[][] = [];
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+    const tokens = sentence.split(/\s+/).map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((token) => token.length > 0);
+    let run: string[] = [];
+    const close = () => {
+      while (run.length > 0 && TITLE_JOINERS.has(run.at(-1)!.toLowerCase())) run.pop();
+      if (run.length > 0) runs.push(wordsOf(run.join(' ')));
+      run = [];
+    };
+    tokens.forEach((token, index) => {
+      const folded = wordsOf(token).join('');
+      const capitalised = /^\p{Lu}/u.test(token) && !NOT_NAMES.has(folded);
+      const opensSentence = index === 0 && !/^\p{Lu}/u.test(tokens[1] ?? '');
+      if (capitalised && !opensSentence) run.push(token);
+      else if (run.length > 0 && TITLE_JOINERS.has(token.toLowerCase()) && /^\p{Lu}/u.test(tokens[index + 1] ?? '')) run.push(token);
+      else close();
+    });
+    close();
+  }
+  return runs.filter((run) => run.length > 0 && run.length <= MAX_TITLE_WORDS);
+}
 
 /** A title's or a name's words; an apostrophe joins ("sorcerer's" and "sorcerers" read the same). */
 function wordsOf(text: string): string[] {
@@ -87,12 +137,26 @@ export async function findCatalogMention(catalog: CatalogPort, text: string, fil
     lookups++;
     return catalog.search(query);
   };
+  // Capitals first: in a message written with them, "picked Educated by Tara Westover" names its title and
+  // author wherever they sit, however long the story around them.
+  // A capitalised part of a title ("Harry Potter" in a Spanish title) is kept in case nothing names more.
   let partial: CatalogMention | undefined;
+  for (const run of capitalisedRuns(text).slice(0, MAX_CAPITALISED_RUNS)) {
+    const phrase = run.join(' ');
+    const titles = await search({ text: phrase, field: 'title', limit: 20, ...filters });
+    const whole = titles.hits.filter(({ record }) => titleNamed(run, record.title) === 'whole');
+    if (whole.length > 0) return { kind: 'title', phrase, hits: whole };
+    const parts = run.length >= 2 ? titles.hits.filter(({ record }) => titleNamed(run, record.title, 2) === 'part') : [];
+    if (!partial && parts.length > 0) partial = { kind: 'title', phrase, hits: parts };
+    const authors = await search({ text: phrase, field: 'author', limit: 20, ...filters });
+    const byThem = authors.hits.filter(({ record }) => record.authors.some((author) => (run.length === 1 ? wordsOf(author.split(',')[0] ?? '').join(' ') === phrase : authorNamed(run, author))));
+    if (byThem.length > 0) return { kind: 'author', phrase, hits: byThem };
+  }
   for (const run of runs(words, MAX_TITLE_WORDS, 1)) {
     if (lookups >= MAX_LOOKUPS) return partial;
     // A one-word title ("Dune", "Becoming") only when the run is most of what was said, or a word for a
     // kind of book stands right after it ("persepolis graphic novel for my class").
-    if (run.length === 1 && words.length > 4 && !KIND_WORDS.has(words[words.indexOf(run[0]!) + 1] ?? '')) continue;
+    if (run.length === 1 && words.length > 4 && !namedAsItem(words, words.indexOf(run[0]!))) continue;
     const phrase = run.join(' ');
     const result = await search({ text: phrase, field: 'title', limit: 20, ...filters });
     const whole = result.hits.filter(({ record }) => titleNamed(run, record.title) === 'whole');

@@ -143,6 +143,10 @@ const LANGUAGE_WORDS = new RegExp(`\\b(?:in|en)\\s+(${LANGUAGE_NAMES})\\b|\\b(${
 
 const FILLER = [
   /^(?:hi|hello|hey|hola|please|por favor)[,!.\s]+/i,
+  // "I'm teaching a unit and wondered whether the library has Maus": the story before the ask.
+  /^.*?\b(?:whether|if)\s+(?:the\s+library|you(?:\s+guys)?|u)\s+(?:has|have|carry|carries|owns?|stocks?)\b/i,
+  // "… available to borrow, ideally more than one copy": how it is wanted, after the title.
+  /\s+available\s+(?:to|for)\s+(?:borrow|check\s*out|checkout|loan)\b.*$|,\s+(?:ideally|preferably|if\s+possible)\b.*$/i,
   /\b(?:do|does)\s+(?:u|ya|you)\s+(?:hav|have|got|carry)\b|\b(?:u|you|ya)\s+got\b|\bgot\s+any\b|^\s*(?:u|you|ya)\s+(?:hav|have)\b/gi,
   /\b(?:can|could|would)\s+(?:you|u)\s+(?:find|get|recommend|suggest|show)(?:\s+me)?\b|\b(?:give|show|find|get|recommend|suggest)\s+me\b|\brecommend\b/gi,
   /\bi(?:'d|\s+would)\s+like\b|\bid\s+like\b|\bany\s+good\b|\bgood\b(?=\s+(?:books?|novels?|dvds?|movies?))/gi,
@@ -156,7 +160,7 @@ const FILLER = [
   /\bpls\b|\bplz\b|\bthx\b/gi,
   /\b(?:a\s+)?cop(?:y|ies)\s+of\b/gi,
   // Whitespace before, not \b: "Zeṿin" must not lose its "in".
-  /(?:^|\s)(?:in|available|in\s+stock|on\s+the\s+shelf|checked\s+(?:in|out)|in\s+the\s+catalog(?:ue)?)(?:\s+(?:right\s+)?now|\s+today)?\s*[?.!]*\s*$/gi,
+  /(?:^|\s)(?:in|available|in\s+stock|on\s+the\s+shelf|checked\s+(?:in|out)|in\s+the\s+catalog(?:ue)?)(?:\s+(?:right\s+)?now|\s+today|\s+rn|\s+atm)?\s*[?.!]*\s*$/gi,
   /[,\s]+(?:do|does)\s+(?:u|you|ya)\s+(?:have|hav|got)\s+(?:it|one|that|them)\s*[?.!]*\s*$/gi,
   /^\s*(?:need|needs|want)\s+/i,
   /\b(?:in|at)\s+(?:the\s+)?(?:library|catalog(?:ue)?)\b/gi,
@@ -177,7 +181,7 @@ const FOR_SOMEONE = /\s+(?:for|para)\s+(?:my|our|his|her|their|mi|mis|nuestro|nu
 /** "… for toddlers", "… para mi hija", "… besides the wild things one": said about the books, not the name. */
 const FOR_WHOM = /\s+(?:for|para|besides|other than|except|apart from|aside from|ademas de|excepto)\s+.*$/i;
 /** What makes a sentence the request in a longer message: an ask for a title or an author, or a question. */
-const REQUEST = /\b(?:do|does)\s+(?:you|u|ya|the\s+library)\s+(?:have|hav|got|carry|own|stock)\b|\b(?:anything|something|stuff|books?|novels?|titles?)\s+by\b|\blooking\s+for\b|\b(?:tienen|tiene|busco)\b/i;
+const REQUEST = /\b(?:do|does)\s+(?:you|u|ya|the\s+library)\s+(?:have|hav|got|carry|own|stock)\b|\b(?:whether|if)\s+(?:the\s+library|you(?:\s+guys)?|u)\s+(?:has|have|carry|carries|owns?|stocks?)\b|\b(?:anything|something|stuff|books?|novels?|titles?)\s+by\b|\blooking\s+for\b|\b(?:tienen|tiene|busco)\b/i;
 
 /**
  * The sentence that asks, when a message has several ("My husband loves legal thrillers. Do you have
@@ -251,7 +255,10 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   const about = /^(?:(?:books?|novels?|anything|something|stuff|titles?|libros?|algo|a\s+book|a\s+novel|one)\s+)?(?:about|on|sobre|de|regarding)\s+(.+)$/i.exec(rest);
   const kindWords = /^(.+?)\s+(?:novels?|books?|cookbooks?|comics|picture\s+books|mysteries|thrillers|libros|novelas)$/i.exec(rest);
   const titleBy = /^(.+?)\s+(?:by|de)\s+(\p{L}[\p{L}.' -]+)$/iu.exec(rest);
-  if (byAuthor) {
+  if (byAuthor && /^(?:her|him|them|this author|that author|that writer|this writer|ella|el)$/i.test(byAuthor[1]!.trim())) {
+    // "a friend recommended Samin Nosrat. Do you have anything by her?": the name is elsewhere in the message.
+    rest = '';
+  } else if (byAuthor) {
     field = 'author';
     author = 'said';
     // "anything by eric carle for a toddler": who it is for is not part of the name.

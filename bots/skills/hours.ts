@@ -59,15 +59,19 @@ function answerNow(calendar: LibraryCalendarWithHelpers, branch: Branch, now: Da
   return say(language, `${branch.name} is closed now${why}${next}.`, `${branch.name} está cerrada ahora${why}${next}.`);
 }
 
-function answerWeek(calendar: LibraryCalendarWithHelpers, branch: Branch, now: Date, language: Language): string {
-  const days = calendar.weekHours(branch.id, calendar.localDate(now));
+/** The coming seven days, or the days from `from` to `to` (a week at most) when a range was asked about. */
+function answerWeek(calendar: LibraryCalendarWithHelpers, branch: Branch, now: Date, language: Language, from?: string, to?: string): string {
+  const days = calendar.weekHours(branch.id, from ?? calendar.localDate(now)).filter((hours) => !to || hours.date <= to);
   const lines = days.map((hours) => `${formatDate(hours.date, calendar.timeZone, language)}: ${dayLine(hours, language)}`);
-  return `${say(language, `${branch.name} hours for the next 7 days:`, `Horario de ${branch.name} para los próximos 7 días:`)}\n${lines.join('\n')}`;
+  const heading = from
+    ? say(language, `${branch.name} hours, ${formatDate(days[0]!.date, calendar.timeZone, language)} to ${formatDate(days.at(-1)!.date, calendar.timeZone, language)}:`, `Horario de ${branch.name}, del ${formatDate(days[0]!.date, calendar.timeZone, language)} al ${formatDate(days.at(-1)!.date, calendar.timeZone, language)}:`)
+    : say(language, `${branch.name} hours for the next 7 days:`, `Horario de ${branch.name} para los próximos 7 días:`);
+  return `${heading}\n${lines.join('\n')}`;
 }
 
 function answerFor(calendar: LibraryCalendarWithHelpers, branch: Branch, context: HoursContext, now: Date, language: Language): string {
   if (context.question === 'day' && context.date) return answerDay(calendar, branch, context.date, now, language);
-  if (context.question === 'week') return answerWeek(calendar, branch, now, language);
+  if (context.question === 'week') return answerWeek(calendar, branch, now, language, context.date, context.to);
   return answerNow(calendar, branch, now, language);
 }
 
@@ -81,15 +85,19 @@ export async function hoursSkill(turn: Turn, deps: SkillDeps, previous?: HoursCo
   const today = calendar.localDate(now);
   // "open rn?", "close tonight?": today, answered as right now (open until…, opens at…).
   const askedNow = turn.day === today && hoursQuestionOf(turn.text, undefined) === 'now' && !previous;
-  const question: HoursQuestion = askedNow ? 'now' : turn.day ? 'day' : previous?.question ?? hoursQuestionOf(turn.text, turn.day);
+  // "next week", "friday to sunday": each day of the range.
+  const range = turn.day && turn.dayTo ? turn.dayTo : undefined;
+  const question: HoursQuestion = askedNow ? 'now' : range ? 'week' : turn.day ? 'day' : previous?.question ?? hoursQuestionOf(turn.text, turn.day);
   const context: HoursContext = { question };
-  const date = turn.day ?? (question === 'day' ? previous?.date : undefined);
+  const date = turn.day ?? (question === 'day' || question === 'week' ? previous?.date : undefined);
   if (date) context.date = date;
+  const to = range ?? (question === 'week' && !turn.day ? previous?.to : undefined);
+  if (to) context.to = to;
   const branchId = turn.branch?.id ?? previous?.branchId;
   const branches = calendar.branches();
   const state = { ...turn.state, lastIntent: 'hours' as const, pending: undefined, hours: context };
   // The day answered for: the one named, or today for "are you open now?".
-  const details = context.question === 'day' && date ? { day: date } : context.question === 'now' ? { day: today } : {};
+  const details = (context.question === 'day' || context.question === 'week') && date ? { day: date } : context.question === 'now' ? { day: today } : {};
 
   const branch = branches.find((candidate) => candidate.id === branchId);
   if (branch) {
@@ -99,12 +107,15 @@ export async function hoursSkill(turn: Turn, deps: SkillDeps, previous?: HoursCo
   }
 
   // A week per branch is never short: ask first instead of computing answers that would be thrown away.
-  if (branches.length === 1 || question !== 'week') {
+  // A range of a few days ("dec 24-26") may be.
+  if (branches.length === 1 || question !== 'week' || (to && date && daysBetween(date, to) < 3)) {
     const joined = branches.map((candidate) => answerFor(calendar, candidate, context, now, language)).join('\n');
-    if (branches.length === 1 || joined.length <= SHORT_ENOUGH) return { intent: 'hours', outcome: 'answered', reply: { text: joined, language }, details, state };
+    // A few days for every branch is worth two text messages; asking first would cost the patron one more.
+    const limit = question === 'week' ? 2 * SHORT_ENOUGH : SHORT_ENOUGH;
+    if (branches.length === 1 || joined.length <= limit) return { intent: 'hours', outcome: 'answered', reply: { text: joined, language }, details, state };
   }
   const names = branches.map((candidate) => shortName(candidate));
-  const pending = { kind: 'hours-branch' as const, question, ...(date ? { date } : {}) };
+  const pending = { kind: 'hours-branch' as const, question, ...(date ? { date } : {}), ...(to ? { to } : {}) };
   return {
     intent: 'hours',
     outcome: 'clarified',
@@ -116,6 +127,10 @@ export async function hoursSkill(turn: Turn, deps: SkillDeps, previous?: HoursCo
     details,
     state: { ...state, pending },
   };
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
 
 /** "Main Library" → "Main", "Eastside Branch" → "Eastside": what fits on a button. */

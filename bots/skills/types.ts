@@ -43,6 +43,8 @@ export interface Turn {
   branch?: Branch;
   /** A day named in the text, as a local date YYYY-MM-DD. */
   day?: string;
+  /** The last day of a range named in the text ("next week", "friday to sunday"). */
+  dayTo?: string;
   state: DialogState;
 }
 
