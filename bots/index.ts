@@ -113,13 +113,14 @@ const CATALOG_GUESS_MAX_TOKENS = 8;
 const HANDOFF_OVERRIDE = 0.5;
 /** Follow-ups are short: "and Sunday?", "what about eastside". */
 const FOLLOW_UP_MAX_TOKENS = 6;
+const DEVICE_FOLLOW_UP_MAX_TOKENS = 12;
 /** Words that end an emergency: thanks, "I'm safe now", "he left", "staff are with me". */
 const ALL_CLEAR = /\b(?:thank you|thanks|thx|ty|gracias|(?:i m|im|i am|we re|we are) (?:ok|okay|safe|fine|alright)(?: now)?|(?:he|she|they) (?:left|has left|is gone|s gone|went away)|staff (?:are|is) (?:with me|here)|(?:ya )?estoy bien|ya se fue)\b/;
 /** A short question about opening or closing, with no day of its own: about the day just answered. */
 const HOURS_FOLLOW_UP = /\b(?:how late|what time|till when|until when|closing|opening|close|closes|open till|open until|cierran|abren|hasta que hora)\b/;
 /** A hold asked for on the record just shown — not "how long do you hold it?", a question about holds. */
 const ASKS_ABOUT = /^\s*(?:how|what|when|why|where|is|does|do you|cuanto|como|cuando|que)\b/;
-const HOLD_IT = /\b(?:hold|reserve|reservar|reservalo|reservala|apartar|apartalo|apartala)\b/;
+const HOLD_IT = /\b(?:hold|reserve|reservar|reservalo|reservala|apartar|apartalo|apartala|apartenmelo|apartenmela|apartamelo|apartamela|reservenmelo|reservenmela|reservamelo|reservamela|me lo aparta|me lo apartan|me lo reserva|me lo reservan)\b/;
 const ASSET_PREFIX_TTL_MS = 5 * 60 * 1000;
 
 /** Intents whose message is worth keeping as "what the patron wanted" for a later ticket. */
@@ -359,6 +360,11 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     // "and the eastside one?" after an address, phone, parking or directions answer: the same fact there.
     if (state.lastIntent === 'faq' && state.lastFact && turn.branch && tokens.length <= FOLLOW_UP_MAX_TOKENS && !turn.day) {
       return branchInfoSkill(turn, skillDeps, state.lastFact);
+    }
+    // "and it took $2 off my card" right after a device report: more about that device, unless the message
+    // is surely about something else.
+    if (state.lastIntent === 'equipment' && state.lastAsset && classification.confidence < askBelow && reading.tokens.length <= DEVICE_FOLLOW_UP_MAX_TOKENS) {
+      return runSkill('equipment', turn, skillDeps, extras);
     }
     const otherTopic = classification.intent !== 'unknown' && classification.intent !== 'hours' && classification.confidence >= 0.5;
     // "what time do you open that day?", "and the day after?", "what about the 2nd?": a day counted from

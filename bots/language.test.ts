@@ -33,6 +33,9 @@ describe('isUnsupportedLanguage', () => {
     'Ki kote mwen ka enprime yon papye?',
     'Zgubiłam kartę, jak mogę dostać nową?',
     'Bonjour',
+    'Olá, vocês abrem no sábado?',
+    'Il prestito si può rinnovare domani?',
+    'Prezados, gostaria de saber se a igreja pode usar a sala de reunião.',
     'buongiorno',
     // French with English loanwords, Portuguese without accents, Hindi in Latin letters.
     "salut, l'imprimante marche pas chez vous, c'est quoi le probleme ?",
@@ -42,7 +45,7 @@ describe('isUnsupportedLanguage', () => {
     'Hello,\n\nI hope this reaches the right person.\nБиблиотека открыта в воскресенье? Где можно взять книги на русском?\n\nBest regards,\nOlga',
   ])('reads %j as a language without articles', (text) => expect(isUnsupportedLanguage(text)).toBe(true));
 
-  it.each(['ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd', 'Hi,\nMy mother only reads Russian: "Война и мир", for example.\nDo you have Russian books?\nThanks'])(
+  it.each(['ola, a que hora cierran hoy?', 'ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd', 'Hi,\nMy mother only reads Russian: "Война и мир", for example.\nDo you have Russian books?\nThanks'])(
     'keeps %j in English or Spanish',
     (text) => expect(isUnsupportedLanguage(text)).toBe(false),
   );

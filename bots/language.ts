@@ -55,10 +55,10 @@ const OTHER_LATIN_WORDS = new Set([
   // Portuguese
   'voce', 'ola', 'livro', 'hoje', 'obrigado', 'obrigada', 'tem', 'aberta', 'aberto', 'nao', 'sim', 'posso', 'onde', 'fica', 'emprestar',
   'bom', 'boa', 'meu', 'meus', 'minha', 'minhas', 'livros', 'faco', 'fazer', 'voces', 'quando', 'preciso', 'gostaria', 'cartao', 'fechada', 'emprestimo',
-  'eu', 'uma', 'um', 'os', 'ja', 'recebi', 'dizendo', 'devolvi', 'atraso', 'isso', 'mais', 'muito', 'quero', 'estou', 'sou', 'foi', 'seu', 'sua', 'pra',
+  'reuniao', 'pessoas', 'igreja', 'prezados', 'prezada', 'prezado', 'estudos', 'doze', 'da', 'gratuito', 'eu', 'uma', 'um', 'os', 'ja', 'recebi', 'dizendo', 'devolvi', 'atraso', 'isso', 'mais', 'muito', 'quero', 'estou', 'sou', 'foi', 'seu', 'sua', 'pra',
   // Italian
   'ciao', 'avete', 'che', 'buongiorno', 'libri', 'grazie', 'aperta', 'oggi', 'dove', 'sono', 'vorrei', 'italiano', 'prendere', 'prestito',
-  'chiude', 'apre', 'ora', 'orari', 'orario', 'aperto', 'chiusa', 'tessera', 'buonasera', 'quanto', 'qual',
+  'chiude', 'apre', 'domani', 'ora', 'orari', 'orario', 'aperto', 'chiusa', 'tessera', 'buonasera', 'quanto', 'qual',
   // Vietnamese (folded)
   'thu', 'vien', 'toi', 'muon', 'lam', 'sach', 'khong', 'tai', 'lieu', 'dau', 'gio', 'cua', 'duoc', 'xin', 'chao', 'nhieu', 'bao',
   // Polish
@@ -118,6 +118,8 @@ function readsAsOtherLanguage(text: string): boolean {
   // Vietnamese đ keeps no accent to fold away: read as d, or "đâu" would split into a stray "au".
   const tokens = foldText(text).replace(/đ/g, 'd').replace(/[’']/g, ' ').split(/[^a-z]+/).filter((token) => token.length > 0);
   if (FOREIGN_GREETING.test(tokens.join(' '))) return true;
+  // "Olá" with its accent is Portuguese; Spanish writes "hola" (and "ola" is a Spanish typo of it).
+  if (/^\s*ol[áà](?!\p{L})/iu.test(text) && tokens.length >= 2) return true;
   if (tokens.length < 3) return false;
   let foreign = 0;
   let known = 0;

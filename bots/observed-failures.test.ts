@@ -126,6 +126,14 @@ describe('dates are read, and the reply says which day it answered for', () => {
 });
 
 describe('follow-ups after a catalog or events answer, and hours asked about this moment', () => {
+  it('places a hold on the record just shown when asked in Spanish', async () => {
+    const { say, tickets } = await setup();
+    await say('¿tienen Dune?', { conversation: 'es-h' });
+    const held = await say('sí, resérvenmelo', { conversation: 'es-h' });
+    expect(held.intent).toBe('hold');
+    expect(tickets.opened.at(-1)?.description).toMatch(/Dune/);
+  });
+
   it('places a hold on the record just shown, but answers a question about holds', async () => {
     const { say } = await setup();
     await say('do you have dune', { conversation: 'h1' });
@@ -182,6 +190,14 @@ describe('equipment reports go on from the last message', () => {
     const numbered = await say('its number 12, at eastside', { conversation: 'n' });
     expect(numbered.ticket).toBeDefined();
     expect(numbered.reply.text).toContain('PC-12');
+  });
+
+  it('takes a message it cannot place right after a device report as more about that device', async () => {
+    const { say } = await setup();
+    const first = await say('the copier by the print station jammed', { conversation: 'cp' });
+    const more = await say('and it kept 50 cents of mine', { conversation: 'cp' });
+    expect(more.intent).toBe('equipment');
+    expect(more.ticket?.number).toBe(first.ticket?.number);
   });
 
   it('adds more about the device just reported to its ticket', async () => {

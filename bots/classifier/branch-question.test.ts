@@ -27,6 +27,10 @@ describe('branchFactAsked', () => {
     ['do the meters by the library take cards', undefined, 'parking'],
     ['parking??', undefined, 'parking'],
     ['hey where is eastside', eastside, 'address'],
+    ['is there a phone line i can use to reach eastside', eastside, 'phone'],
+    ['we drove around and cant find the library', undefined, 'directions'],
+    ['the lot at eastside, is it free or only 3 hrs', eastside, 'parking'],
+    ["Where exactly is the eastside branch? We just moved here.", eastside, 'address'],
   ] as const)('%j asks for a fact of the library (%#)', (text, branch, fact) => {
     expect(branchFactAsked(text, branch)).toBe(fact);
   });

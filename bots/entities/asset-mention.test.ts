@@ -51,6 +51,9 @@ describe('asset mentions', () => {
     expect(parseAssetMention('the copier next to the computers jams', prefixes).kind).toBe('copier');
     expect(parseAssetMention('the pc by the window, number 4, froze', prefixes)).toMatchObject({ kind: 'pc', number: 4 });
     expect(parseAssetMention('and 4 is stuck too', prefixes).number).toBeUndefined();
+    // An amount or a length is no device number.
+    expect(parseAssetMention('and it ate $3 of my copy money', prefixes, { loneNumber: true }).number).toBeUndefined();
+    expect(parseAssetMention('still nothing after 20 min', prefixes, { loneNumber: true }).number).toBeUndefined();
     expect(parseAssetMention('it has been frozen for 20 minutes and i have a job interview at 3', prefixes, { loneNumber: true }).number).toBeUndefined();
   });
 

@@ -34,8 +34,8 @@ const ORDINAL_FLOORS: Record<string, number> = {
 const KIND_NUMBER = /\b(pc|computer|computadora|compu|comp|station|terminal|printer|impresora|copier|scanner)\s*(?:#|no\.?|number|numero)?\s*0*(\d{1,3})\b/;
 /** "number 7", "#7" with no kind word: read beside the device the conversation was about. */
 const BARE_NUMBER = /(?:\bnumber|\bnumero|#|\bno\.)\s*0*(\d{1,2})(?![\d-])/;
-/** The only number in a short message. */
-const LONE_NUMBER = /^\D*\b(\d{1,2})\b\D*$/;
+/** The only number in a short message, not an amount or a length ("it took $2", "20 min"). */
+const LONE_NUMBER = /^\D*(?<![$£€])\b(\d{1,2})\b(?!\s*(?:dollars?|cents?|bucks|pages?|mins?|minutes?|hours?|hrs?|times?|%|¢))\D*$/;
 const LONE_NUMBER_MAX_WORDS = 8;
 /** "computer twelve", "la computadora tres": numbers spelled out after a kind word. */
 const NUMBER_WORDS: Record<string, number> = {

@@ -49,7 +49,7 @@ function gateFor(branches: Branch[], key: string): Gate {
 
 export function createBranchFinder(calendar: Pick<LibraryCalendar, 'branches' | 'findBranch'>): BranchFinder {
   let gate: Gate | undefined;
-  return {
+  const finder: BranchFinder = {
     find(text) {
       // The calendar reloads when library.yaml changes; its branch list is two or three entries, so
       // comparing names each message is cheaper than any invalidation scheme.
@@ -62,10 +62,16 @@ export function createBranchFinder(calendar: Pick<LibraryCalendar, 'branches' | 
         if (word !== undefined) for (const id of gate.owners.get(word) ?? []) candidates.add(id);
       }
       if (candidates.size === 0) return undefined;
+      // "directions to eastside from downtown": the branch the patron is coming from is not the one asked about.
+      if (candidates.size > 1 && /\b(?:from|desde)\s/i.test(text)) {
+        const destination = finder.find(text.replace(/\b(?:from|desde)\s+(?:the\s+|la\s+|el\s+)?\S+(?:\s+(?:library|branch|biblioteca|sucursal))?/gi, ' '));
+        if (destination) return destination;
+      }
       const found = calendar.findBranch(text);
       if (found && candidates.has(found.id)) return found;
       // The calendar matched a generic word to another branch: trust the word the patron typed.
       return candidates.size === 1 ? branches.find((branch) => candidates.has(branch.id)) : undefined;
     },
   };
+  return finder;
 }

@@ -64,7 +64,11 @@ export function capitalisedRuns(text: string): string[][] {
   if (!/\p{Ll}/u.test(text) || !/\p{Lu}/u.test(text)) return [];
   const runs: string[][] = [];
   for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
-    const tokens = sentence.split(/\s+/).map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((token) => token.length > 0);
+    // "Samin Nosrat's book": the name without its possessive.
+    const tokens = sentence
+      .split(/\s+/)
+      .map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/u, ''))
+      .filter((token) => token.length > 0);
     let run: string[] = [];
     const close = () => {
       while (run.length > 0 && TITLE_JOINERS.has(run.at(-1)!.toLowerCase())) run.pop();
@@ -81,7 +85,18 @@ export function capitalisedRuns(text: string): string[][] {
     });
     close();
   }
-  return runs.filter((run) => run.length > 0 && run.length <= MAX_TITLE_WORDS);
+  // "Sapiens de Yuval Noah Harari": a title and a name joined by a small word are also tried apart.
+  const pieces = runs.flatMap((run) => splitAtJoiners(run).filter((piece) => piece.length < run.length));
+  return [...runs, ...pieces].filter((run) => run.length > 0 && run.length <= MAX_TITLE_WORDS);
+}
+
+function splitAtJoiners(run: string[]): string[][] {
+  const pieces: string[][] = [[]];
+  for (const word of run) {
+    if (TITLE_JOINERS.has(word)) pieces.push([]);
+    else pieces.at(-1)!.push(word);
+  }
+  return pieces.filter((piece) => piece.length > 0);
 }
 
 /** A title's or a name's words; an apostrophe joins ("sorcerer's" and "sorcerers" read the same). */
@@ -147,7 +162,7 @@ export async function findCatalogMention(catalog: CatalogPort, text: string, fil
     const whole = titles.hits.filter(({ record }) => titleNamed(run, record.title) === 'whole');
     if (whole.length > 0) return { kind: 'title', phrase, hits: whole };
     const parts = run.length >= 2 ? titles.hits.filter(({ record }) => titleNamed(run, record.title, 2) === 'part') : [];
-    if (!partial && parts.length > 0) partial = { kind: 'title', phrase, hits: parts };
+    if (parts.length > 0 && (!partial || run.length > partial.phrase.split(' ').length)) partial = { kind: 'title', phrase, hits: parts };
     const authors = await search({ text: phrase, field: 'author', limit: 20, ...filters });
     const byThem = authors.hits.filter(({ record }) => record.authors.some((author) => (run.length === 1 ? wordsOf(author.split(',')[0] ?? '').join(' ') === phrase : authorNamed(run, author))));
     if (byThem.length > 0) return { kind: 'author', phrase, hits: byThem };
@@ -161,7 +176,8 @@ export async function findCatalogMention(catalog: CatalogPort, text: string, fil
     const result = await search({ text: phrase, field: 'title', limit: 20, ...filters });
     const whole = result.hits.filter(({ record }) => titleNamed(run, record.title) === 'whole');
     if (whole.length > 0) return { kind: 'title', phrase, hits: whole };
-    if (!partial) {
+    // The fullest part of a title named wins: "prisoner of azkaban" over "harry potter".
+    if (!partial || run.length > partial.phrase.split(' ').length) {
       const parts = result.hits.filter(({ record }) => titleNamed(run, record.title) === 'part');
       if (parts.length > 0) partial = { kind: 'title', phrase, hits: parts };
     }

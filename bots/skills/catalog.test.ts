@@ -8,7 +8,7 @@ import { loadShelfMap } from '../../catalog/shelf-map.js';
 import { createMemoryCatalogRepository } from '../../catalog/testing/memory-repository.js';
 import type { CatalogPort } from '../../core/catalog.js';
 import { answerCatalog, extractCatalogQuery, SMS_LIMIT } from './catalog.js';
-import { findCatalogMention } from './catalog-mentions.js';
+import { capitalisedRuns, findCatalogMention } from './catalog-mentions.js';
 import { answerLocation } from './location.js';
 
 const now = new Date('2026-11-29T15:00:00Z');
@@ -175,6 +175,27 @@ describe('findCatalogMention', () => {
     const { port } = counted();
     expect((await findCatalogMention(port, 'got that hungry caterpillar one for a 2 year old?'))?.hits[0]?.record.title).toBe('The Very Hungry Caterpillar');
     expect((await findCatalogMention(port, 'is the crawdads one checked in'))?.hits[0]?.record.title).toBe('Where the Crawdads Sing');
+  });
+
+  it('looks up capitalised titles and names first, possessives dropped, title and author apart', async () => {
+    const { port } = counted();
+    const story = 'We moved here from the coast last spring and my grandmother keeps asking about quiet reading corners. ';
+    expect((await findCatalogMention(port, `${story}A neighbour lent her Maus once. Could she borrow that from you?`))?.hits[0]?.record.title).toBe('Maus');
+    expect((await findCatalogMention(port, `${story}Everyone swears by Frank Herbert's big novel. Is it in?`))?.hits[0]?.record.title).toBe('Dune');
+    expect((await findCatalogMention(port, 'Me recomendaron Sapiens de Yuval Noah Harari, ¿está?'))?.hits[0]?.record.title).toBe('Sapiens');
+    expect(capitalisedRuns('What Grisham books do you have?')).toEqual([['grisham']]);
+    expect(capitalisedRuns('DO YOU HAVE DUNE')).toEqual([]);
+  });
+
+  it('prefers the fullest part of a title named to a shorter one', async () => {
+    const { port } = counted();
+    expect((await findCatalogMention(port, 'My niece loves Harry Potter, is the Goblet of Fire out?'))?.hits[0]?.record.title).toBe('Harry Potter and the Goblet of Fire');
+  });
+
+  it('reads "it" and "by her" as a book or author named elsewhere in the message, and a branch as no part of a title', () => {
+    expect(extractCatalogQuery('A friend raves about Salt, Fat, Acid, Heat. Do you have it?').terms).toBe('');
+    expect(extractCatalogQuery('Everyone loves Samin Nosrat. Anything by her?').terms).toBe('');
+    expect(extractCatalogQuery('Is the Pelican Brief in at the Main Library?').terms).toBe('the Pelican Brief');
   });
 
   it('costs a bounded number of lookups on a long message that names nothing', async () => {

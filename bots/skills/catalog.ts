@@ -164,6 +164,8 @@ const FILLER = [
   /[,\s]+(?:do|does)\s+(?:u|you|ya)\s+(?:have|hav|got)\s+(?:it|one|that|them)\s*[?.!]*\s*$/gi,
   /^\s*(?:need|needs|want)\s+/i,
   /\b(?:in|at)\s+(?:the\s+)?(?:library|catalog(?:ue)?)\b/gi,
+  // "is the Prisoner of Azkaban in at the Main Library?": where, not what.
+  /\s(?:in\s+)?at\s+(?:the\s+)?(?:main|eastside|east\s+side|downtown|central)(?:\s+(?:library|branch))?\b.*$/gi,
   /^\s*(?:any|some|a|an|the)\s+(?=(?:books?|novels?|titles?|movies?|dvds?|audiobooks?)\b)/i,
   /^\s*(?:any|some)\s+/i,
   /^\s*(?:is|are)\s+/i,
@@ -279,7 +281,9 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
       rest = titled[1]!;
     }
   }
-  const terms = rest.replace(/[?!.,;:]+$/g, '').replace(/^[?!.,;:\s]+/, '').replace(/^(?:a|an|some|any)\s+(?=\S+$)/i, '').trim();
+  const said = rest.replace(/[?!.,;:]+$/g, '').replace(/^[?!.,;:\s]+/, '').replace(/^(?:a|an|some|any)\s+(?=\S+$)/i, '').trim();
+  // "…someone swore by Samin Nosrat's book. Do you have it?": the book is named elsewhere in the message.
+  const terms = /^(?:it|them|this|that|these|those|one|this one|that one|lo|la|los|las|eso|esto)$/i.test(said) ? '' : said;
   return {
     kind: 'search',
     terms,
