@@ -114,8 +114,15 @@ const HANDOFF_OVERRIDE = 0.5;
 /** Follow-ups are short: "and Sunday?", "what about eastside". */
 const FOLLOW_UP_MAX_TOKENS = 6;
 const DEVICE_FOLLOW_UP_MAX_TOKENS = 12;
-/** Words that end an emergency: thanks, "I'm safe now", "he left", "staff are with me". */
+/**
+ * Words that end an emergency: thanks, "I'm safe now", "he left", "staff are with me" — unless the same
+ * message says it goes on ("thanks, but he's still here").
+ */
+const STILL_IN_DANGER = /\b(?:still|hurry|help|again|came back|coming back|please come|scared|afraid|but|todavia|sigue|ayuda)\b/;
 const ALL_CLEAR = /\b(?:thank you|thanks|thx|ty|gracias|(?:i m|im|i am|we re|we are) (?:ok|okay|safe|fine|alright)(?: now)?|(?:he|she|they) (?:left|has left|is gone|s gone|went away)|staff (?:are|is) (?:with me|here)|(?:ya )?estoy bien|ya se fue)\b/;
+function saysAllClear(normalized: string): boolean {
+  return ALL_CLEAR.test(normalized) && !STILL_IN_DANGER.test(normalized);
+}
 /** A short question about opening or closing, with no day of its own: about the day just answered. */
 const HOURS_FOLLOW_UP = /\b(?:how late|what time|till when|until when|closing|opening|close|closes|open till|open until|cierran|abren|hasta que hora)\b/;
 /** A hold asked for on the record just shown — not "how long do you hold it?", a question about holds. */
@@ -435,7 +442,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       // After an emergency, the next messages are part of it ("he's by the elevators now") unless the patron
       // moves on: small talk ("thank you, he left") or a clear new request.
       const stillInEmergency =
-        !safety && state.safety !== undefined && !ALL_CLEAR.test(normalizeText(text)) && (classification.intent === 'handoff' || classification.intent === 'unknown' || classification.confidence < askBelow);
+        !safety && state.safety !== undefined && !saysAllClear(normalizeText(text)) && (classification.intent === 'handoff' || classification.intent === 'unknown' || classification.confidence < askBelow);
       const turn: Turn = {
         inquiry,
         conversationId,

@@ -396,6 +396,9 @@ describe('crisis messages get the safety reply and an urgent ticket at once', ()
     expect(next.reply.text).toMatch(/911/);
     expect(next.reply.quickReplies).toBeUndefined();
     expect(tickets.opened).toHaveLength(1);
+    const notOver = await say('thanks but he is still by the stairs', { conversation: 'e' });
+    expect(notOver.details?.safety).toBe(true);
+    expect(tickets.opened).toHaveLength(1);
     const thanks = await say('thank you, staff are with me now', { conversation: 'e' });
     expect(thanks.details?.safety).toBeUndefined();
   });
