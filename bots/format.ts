@@ -36,7 +36,7 @@ export function formatDate(localDate: string, timeZone: string, language: Langua
 }
 
 /** Whole days between two local dates (YYYY-MM-DD): calendar arithmetic, no time zone involved. */
-function daysBetween(from: string, to: string): number {
+export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 

@@ -132,6 +132,11 @@ function titleNamed(run: string[], title: string, minPartialWords = MIN_PARTIAL_
   return ` ${titleWords.join(' ')} `.includes(` ${run.join(' ')} `) ? 'part' : undefined;
 }
 
+/** The heading's surname ("Grisham, John") is exactly this word. */
+function surnameIs(author: string, word: string): boolean {
+  return wordsOf(author.split(',')[0] ?? '').join(' ') === word;
+}
+
 /** Every word of a two- or three-word run is in the author's heading, the surname among them. */
 function authorNamed(run: string[], author: string): boolean {
   const [surname = '', ...given] = foldCatalogText(author).split(',');
@@ -164,7 +169,7 @@ export async function findCatalogMention(catalog: CatalogPort, text: string, fil
     const parts = run.length >= 2 ? titles.hits.filter(({ record }) => titleNamed(run, record.title, 2) === 'part') : [];
     if (parts.length > 0 && (!partial || run.length > partial.phrase.split(' ').length)) partial = { kind: 'title', phrase, hits: parts };
     const authors = await search({ text: phrase, field: 'author', limit: 20, ...filters });
-    const byThem = authors.hits.filter(({ record }) => record.authors.some((author) => (run.length === 1 ? wordsOf(author.split(',')[0] ?? '').join(' ') === phrase : authorNamed(run, author))));
+    const byThem = authors.hits.filter(({ record }) => record.authors.some((author) => (run.length === 1 ? surnameIs(author, phrase) : authorNamed(run, author))));
     if (byThem.length > 0) return { kind: 'author', phrase, hits: byThem };
   }
   for (const run of runs(words, MAX_TITLE_WORDS, 1)) {
@@ -195,7 +200,7 @@ export async function findCatalogMention(catalog: CatalogPort, text: string, fil
     if (word.length < MIN_SURNAME_LETTERS || EDGE_WORDS.has(word)) continue;
     if (lookups >= MAX_LOOKUPS) return undefined;
     const result = await search({ text: word, field: 'author', limit: 20, ...filters });
-    const byThem = result.hits.filter(({ record }) => record.authors.some((author) => wordsOf(author.split(',')[0] ?? '').join(' ') === word));
+    const byThem = result.hits.filter(({ record }) => record.authors.some((author) => surnameIs(author, word)));
     if (byThem.length > 0) return { kind: 'author', phrase: word, hits: byThem };
   }
   // Last, two words of a longer title in a row, as patrons shorten one ("the hungry caterpillar book").

@@ -1,6 +1,6 @@
 import type { Branch, DayHours, LibraryCalendarWithHelpers } from '../../core/calendar.js';
 import type { Language } from '../../core/knowledge.js';
-import { describeDay, describeInstant, formatClock, formatDate } from '../format.js';
+import { daysBetween, describeDay, describeInstant, formatClock, formatDate } from '../format.js';
 import { foldText } from '../text/normalize.js';
 import type { HoursContext } from '../dialog/state.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
@@ -127,10 +127,6 @@ export async function hoursSkill(turn: Turn, deps: SkillDeps, previous?: HoursCo
     details,
     state: { ...state, pending },
   };
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
 
 /** "Main Library" → "Main", "Eastside Branch" → "Eastside": what fits on a button. */
