@@ -1,6 +1,5 @@
 import type { Branch } from '../../core/calendar.js';
 import { foldText } from '../text/normalize.js';
-import { questionPart } from '../text/question-part.js';
 
 /**
  * "Where is the eastside branch?", "what's your phone number", "where do I park?": a question about the
@@ -73,8 +72,9 @@ export function branchFactAsked(text: string, branch: Branch | undefined): Branc
   if (PHONE.test(folded) || (NUMBER_TO_CALL.test(folded.replace(/\bcall numbers?\b/g, ' ')))) return 'phone';
   if ((ADDRESS.test(folded) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded)) return 'address';
   if (/^(?:how do i find|how can i find|como encuentro)\b/.test(folded) && branch) return 'address';
-  // "Where exactly is the library? I'm new in town.": the question alone, without the story around it.
-  const question = foldQuestion(questionPart(text)).replace(INTERJECTION, '');
+  // "Where exactly is the library? I'm new in town.": the first question alone (questionPart would join it
+  // with a second one, "Where is it? Is there parking?", which no longer reads as "where is <place>").
+  const question = foldQuestion(text.split(/(?<=\?)\s+/)[0]!).replace(INTERJECTION, '');
   const where = /^(?:where|wheres|where s|donde|en donde)\s+(?:exactly\s+)?(?:is|are|r|es|esta|estan|queda|quedan)?\s*(?:exactly\s+)?(.*)$/.exec(question);
   if (where) {
     const rest = where[1]!.split(' ').filter((word) => word.length > 0);
