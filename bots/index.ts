@@ -12,7 +12,7 @@ import type { KnowledgePort, Language } from '../core/knowledge.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import type { AssistantRouter, RouteContext, RouteResult } from '../core/router.js';
 import type { TicketPort } from '../core/tickets.js';
-import { branchFactAsked, factNamed } from './classifier/branch-question.js';
+import { branchFactsAsked, factNamed } from './classifier/branch-question.js';
 import { createIntentClassifier, type Classification } from './classifier/classify.js';
 import { FILLER_WORDS, SMALLTALK_PHRASES } from './classifier/lexicon.js';
 import { classifyWithModel, CRISIS_THRESHOLD, crisisProbability, loadArticleModel, loadCrisisModel, loadIntentModel, type CrisisLabel } from './classifier/intent-model.js';
@@ -356,11 +356,12 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     }
     // Address, phone, parking, directions: from library.yaml, never a shelf lookup.
     const followsFact = state.lastIntent === 'faq' && state.lastFact !== undefined && reading.tokens.length <= FOLLOW_UP_MAX_TOKENS;
-    const fact = branchFactAsked(turn.text, turn.branch) ?? (followsFact ? factNamed(turn.text) : undefined);
+    const [asked, ...alsoAsked] = branchFactsAsked(turn.text, turn.branch);
+    const fact = asked ?? (followsFact ? factNamed(turn.text) : undefined);
     if (fact && !['account', 'equipment', 'renew', 'hold'].includes(classification.intent)) {
       // "and parking?" right after the eastside address: still eastside.
       const sameBranch = !turn.branch && state.lastIntent === 'faq' && state.lastFactBranch ? deps.calendar.branches().find((branch) => branch.id === state.lastFactBranch) : undefined;
-      return branchInfoSkill(sameBranch ? { ...turn, branch: sameBranch } : turn, skillDeps, fact);
+      return branchInfoSkill(sameBranch ? { ...turn, branch: sameBranch } : turn, skillDeps, fact, alsoAsked);
     }
     // "and Sunday?" / "what about eastside?" after an hours answer keeps the rest of the question.
     const tokens = reading.tokens;

@@ -55,7 +55,7 @@ const OTHER_LATIN_WORDS = new Set([
   // Portuguese
   'voce', 'ola', 'livro', 'hoje', 'obrigado', 'obrigada', 'tem', 'aberta', 'aberto', 'nao', 'sim', 'posso', 'onde', 'fica', 'emprestar',
   'bom', 'boa', 'meu', 'meus', 'minha', 'minhas', 'livros', 'faco', 'fazer', 'voces', 'quando', 'preciso', 'gostaria', 'cartao', 'fechada', 'emprestimo',
-  'reuniao', 'pessoas', 'igreja', 'prezados', 'prezada', 'prezado', 'estudos', 'doze', 'da', 'gratuito', 'eu', 'uma', 'um', 'os', 'ja', 'recebi', 'dizendo', 'devolvi', 'atraso', 'isso', 'mais', 'muito', 'quero', 'estou', 'sou', 'foi', 'seu', 'sua', 'pra',
+  'oferece', 'aulas', 'trabalho', 'noite', 'reuniao', 'pessoas', 'igreja', 'prezados', 'prezada', 'prezado', 'estudos', 'doze', 'da', 'gratuito', 'eu', 'uma', 'um', 'os', 'ja', 'recebi', 'dizendo', 'devolvi', 'atraso', 'isso', 'mais', 'muito', 'quero', 'estou', 'sou', 'foi', 'seu', 'sua', 'pra',
   // Italian
   'ciao', 'avete', 'che', 'buongiorno', 'libri', 'grazie', 'aperta', 'oggi', 'dove', 'sono', 'vorrei', 'italiano', 'prendere', 'prestito',
   'chiude', 'apre', 'domani', 'ora', 'orari', 'orario', 'aperto', 'chiusa', 'tessera', 'buonasera', 'quanto', 'qual',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Branch } from '../../core/calendar.js';
-import { branchFactAsked } from './branch-question.js';
+import { branchFactAsked, branchFactsAsked } from './branch-question.js';
 
 const eastside = { id: 'eastside', name: 'Eastside Branch', aliases: ['east side'] } as unknown as Branch;
 
@@ -31,8 +31,17 @@ describe('branchFactAsked', () => {
     ['we drove around and cant find the library', undefined, 'directions'],
     ['the lot at eastside, is it free or only 3 hrs', eastside, 'parking'],
     ["Where exactly is the eastside branch? We just moved here.", eastside, 'address'],
+    ['is there parking close to the door at eastside', eastside, 'parking'],
+    ['tel de la sucursal eastside', eastside, 'phone'],
+    ['what stop is eastside on bus 7', eastside, 'directions'],
+    ["What's the number for eastside? My phone lost all my contacts.", eastside, 'phone'],
   ] as const)('%j asks for a fact of the library (%#)', (text, branch, fact) => {
     expect(branchFactAsked(text, branch)).toBe(fact);
+  });
+
+  it('reads every fact one message asks for, the address carrying the phone', () => {
+    expect(branchFactsAsked('driving in from out of town: best way to get to eastside, and where can we leave the car?', eastside)).toEqual(['directions', 'parking']);
+    expect(branchFactsAsked('could you send me the address and phone number of eastside', eastside)).toEqual(['address']);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import type { Branch } from '../../core/calendar.js';
 import { foldText } from '../text/normalize.js';
+import { questionPart } from '../text/question-part.js';
 
 /**
  * "Where is the eastside branch?", "what's your phone number", "where do I park?": a question about the
@@ -22,9 +23,9 @@ const LOCATED = /\b(?:located|location|ubicacion|ubicados|ubicadas|ubicada|ubica
 const ABOUT_THE_LIBRARY = /\b(?:library|libary|biblioteca|branch|sucursal|you|your|u|ur|ustedes|yall)\b|\b(?:estan|se encuentran) (?:ubicados|ubicadas)\b/;
 /** "your hours at the Eastside location" is an hours question. */
 const HOURS_WORDS = /\b(?:hours|hrs|open|opens|close|closes|closing|horario|abren|cierran)\b/;
-const PHONE = /\b(?:phone (?:number|#|no|line)|(?:library|branch|eastside|main|downtown|central|sucursal)s? number|(?:que|q|cual) (?:es (?:el|su) )?numero (?:tiene|tienen)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca|(?:library|branch|eastside|main|your|ur)s? phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|(?:what|which) number (?:do i|can i|should i|to) call|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
-const PARKING = /\b(?:(?:the|parking|street|library|main|eastside|st|ave) lot|lot (?:free|full|open)|(?:parking )?meters?|park|parking|parked|estacionamiento|estacionar|estaciono|estaciona|estacionan|estacionarse|estacionarme|aparcar|aparco|parquear|parqueo|garage|bike rack|bike racks|leave my bike|lock my bike|bicicleta)\b/;
-const DIRECTIONS = /\b(?:directions|(?:can t|cant|cannot) find (?:it|you|the (?:library|branch|building))|which way (?:is|to)|what way (?:is|to)|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|bus (?:stop|route)|by bus|bus(?:es)? (?:to|that goes to|going to)|(?:which|what) (?:bus )?route|route stops|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b/;
+const PHONE = /\b(?:phone (?:number|#|no|line)|tel|(?:library|branch|eastside|main|downtown|central|sucursal)s? number|(?:que|q|cual) (?:es (?:el|su) )?numero (?:tiene|tienen)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca|(?:library|branch|eastside|main|your|ur)s? phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|(?:what|which) number (?:do i|can i|should i|to) call|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
+const PARKING = /\b(?:leave (?:my|the|our) car|(?:the|parking|street|library|main|eastside|st|ave) lot|lot (?:free|full|open)|(?:parking )?meters?|park|parking|parked|estacionamiento|estacionar|estaciono|estaciona|estacionan|estacionarse|estacionarme|aparcar|aparco|parquear|parqueo|garage|bike rack|bike racks|leave my bike|lock my bike|bicicleta)\b/;
+const DIRECTIONS = /\b(?:directions|how far|best way to (?:get|reach|go)|(?:which|what) stop|get off at|(?:can t|cant|cannot) find (?:it|you|the (?:library|branch|building))|which way (?:is|to)|what way (?:is|to)|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|bus (?:stop|route)|by bus|bus(?:es)? (?:to|that goes to|going to)|(?:which|what) (?:bus )?route|route stops|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b/;
 /** Said before a question and no part of it: "yo, where's main?". */
 const INTERJECTION = /^(?:(?:yo|hey|hi|hello|ok|okay|so|um|uh|quick question|quick q|excuse me|hola|oye|disculpe)\s+)+/;
 /** "is there a number I can call for main?": a number and calling it, except a shelf's call number. */
@@ -63,15 +64,36 @@ function namesAnotherPlace(folded: string, branch: Branch | undefined): boolean 
  * eastside" is an address question only because "eastside" is a branch.
  */
 export function branchFactAsked(text: string, branch: Branch | undefined): BranchFact | undefined {
+  return branchFactsAsked(text, branch)[0];
+}
+
+/**
+ * Every fact asked for, the main one first: "the best way to reach downtown and where do I leave my car"
+ * asks for directions and parking. The address line carries the phone, so "address and phone" is one fact.
+ */
+export function branchFactsAsked(text: string, branch: Branch | undefined): BranchFact[] {
   const folded = foldQuestion(text).replace(NOT_PARKING, ' ').replace(CANNOT_COME, ' ').replace(INTERJECTION, '');
-  // "2 hrs free" is how long one may park, not a question about opening hours.
-  if (MINE.test(folded) || HOURS_WORDS.test(folded.replace(/\b\d+\s*(?:hrs?|hours?)\b/g, ' ')) || namesAnotherPlace(folded, branch)) return undefined;
+  // "2 hrs free" is how long one may park, not opening hours. "My phone says it's disconnected" after the
+  // question is the patron's phone, not a request to change it.
+  const asked = foldQuestion(questionPart(text));
+  // "close to the entrance" is near, not closing time.
+  const aboutHours = HOURS_WORDS.test(folded.replace(/\b\d+\s*(?:hrs?|hours?)\b/g, ' ').replace(/\bclose (?:to|by)\b/g, ' '));
+  if (MINE.test(asked) || aboutHours || namesAnotherPlace(folded, branch)) return [];
   const aboutUs = branch !== undefined || ABOUT_THE_LIBRARY.test(folded) || /\bthere\b/.test(folded);
-  if (DIRECTIONS.test(folded) && aboutUs) return 'directions';
-  if (PARKING.test(folded) && (aboutUs || folded.split(' ').length <= 2 || /\b(?:where|can i|is there|do you have|hay|donde|free|gratis|lot|garage|how much|cost)\b/.test(folded))) return 'parking';
-  if (PHONE.test(folded) || (NUMBER_TO_CALL.test(folded.replace(/\bcall numbers?\b/g, ' ')))) return 'phone';
-  if ((ADDRESS.test(folded) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded)) return 'address';
-  if (/^(?:how do i find|how can i find|como encuentro)\b/.test(folded) && branch) return 'address';
+  const facts: BranchFact[] = [];
+  if (DIRECTIONS.test(folded) && aboutUs) facts.push('directions');
+  if (PARKING.test(folded) && (aboutUs || folded.split(' ').length <= 2 || /\b(?:where|can i|is there|do you have|hay|donde|free|gratis|lot|garage|how much|cost)\b/.test(folded))) facts.push('parking');
+  const address = (ADDRESS.test(folded) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded);
+  if (PHONE.test(folded) || NUMBER_TO_CALL.test(folded.replace(/\bcall numbers?\b/g, ' '))) facts.push(address ? 'address' : 'phone');
+  else if (address) facts.push('address');
+  if (facts.length > 0) return facts;
+  return whereIsBranch(text, branch) ? ['address'] : [];
+}
+
+/** "where is eastside", "how do I find main", "Where exactly is the library?": the address. */
+function whereIsBranch(text: string, branch: Branch | undefined): boolean {
+  const folded = foldQuestion(text).replace(INTERJECTION, '');
+  if (/^(?:how do i find|how can i find|como encuentro)\b/.test(folded) && branch) return true;
   // "Where exactly is the library? I'm new in town.": the first question alone (questionPart would join it
   // with a second one, "Where is it? Is there parking?", which no longer reads as "where is <place>").
   const question = foldQuestion(text.split(/(?<=\?)\s+/)[0]!).replace(INTERJECTION, '');
@@ -80,9 +102,9 @@ export function branchFactAsked(text: string, branch: Branch | undefined): Branc
     const rest = where[1]!.split(' ').filter((word) => word.length > 0);
     const branchWords = new Set(branch ? foldText([branch.id, branch.name, ...branch.aliases].join(' ')).split(/[^a-z0-9]+/) : []);
     const names = rest.some((word) => branchWords.has(word) || word === 'library' || word === 'biblioteca' || word === 'you' || word === 'sucursal' || word === 'branch');
-    if (names && rest.every((word) => PLACE_WORDS.has(word) || branchWords.has(word))) return 'address';
+    return names && rest.every((word) => PLACE_WORDS.has(word) || branchWords.has(word));
   }
-  return undefined;
+  return false;
 }
 
 /** A fact named at all ("and parking?", "phone too"): read only as a follow-up to a branch-fact answer. */

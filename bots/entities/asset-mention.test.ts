@@ -50,6 +50,10 @@ describe('asset mentions', () => {
     // The kind named first is the device; a number said apart from its kind word still counts.
     expect(parseAssetMention('the copier next to the computers jams', prefixes).kind).toBe('copier');
     expect(parseAssetMention('the pc by the window, number 4, froze', prefixes)).toMatchObject({ kind: 'pc', number: 4 });
+    expect(parseAssetMention('the computer in the teen room (7 i think) is slow', prefixes)).toMatchObject({ kind: 'pc', number: 7 });
+    // A place only one device stands in names it without its kind.
+    const placed = 'the one in the teen room';
+    expect(resolveAsset(parseAssetMention(placed, prefixes), FAKE_ASSETS, placed).asset?.tag).toBe('PC-07');
     expect(parseAssetMention('and 4 is stuck too', prefixes).number).toBeUndefined();
     // An amount or a length is no device number.
     expect(parseAssetMention('and it ate $3 of my copy money', prefixes, { loneNumber: true }).number).toBeUndefined();

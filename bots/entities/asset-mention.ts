@@ -92,8 +92,9 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>, o
         mention.kind = kind;
       }
     }
-    // "the computer in the kids room, number 9": the number said apart from the kind word.
-    const apart = mention.kind && !mention.tag ? BARE_NUMBER.exec(folded) : null;
+    // "the computer in the kids room, number 9", "the computer by the window (21 i think)": the number
+    // said apart from the kind word, or the only number of the message.
+    const apart = mention.kind && !mention.tag ? BARE_NUMBER.exec(folded) ?? LONE_NUMBER.exec(folded) : null;
     if (apart) mention.number = Number(apart[1]);
   }
   if (!mention.kind && !mention.tag) {
@@ -142,7 +143,7 @@ function nameWords(name: string): string[] {
 function placeWords(location: string): string[] {
   return foldText(location)
     .split(/[^a-z0-9]+/)
-    .filter((word) => word.length >= 5 && !GENERIC_PLACE_WORDS.has(word));
+    .filter((word) => word.length >= 4 && !GENERIC_PLACE_WORDS.has(word));
 }
 
 function messageWords(text: string): Set<string> {
@@ -182,8 +183,10 @@ export function resolveAsset(mention: AssetMention, assets: Asset[], text: strin
     mention = { ...mention, kind: mention.kind ?? (new Set(named.map((asset) => asset.kind)).size === 1 ? named[0]!.kind : undefined) };
   }
   // "the scanner in the local history room": a word of one device's location picks it out.
+  // With no kind named ("the one in the local history room"), only when no other device stands there.
   const placed = candidates.filter((asset) => placeWords(asset.location).some((word) => messageWords(text).has(word)));
-  if (mention.kind && placed.length === 1 && candidates.length > 1) candidates = placed;
+  const placedAlone = !mention.kind && placed.length === 1;
+  if ((mention.kind || placedAlone) && placed.length === 1 && candidates.length > 1) candidates = placed;
   if (mention.number !== undefined) {
     const numbered = candidates.filter((asset) => tagNumber(asset.tag) === mention.number);
     if (numbered.length > 0) candidates = numbered;
@@ -204,6 +207,6 @@ export function resolveAsset(mention: AssetMention, assets: Asset[], text: strin
       candidates = [...ranked.map((hit) => current[hit.refIndex]!), ...current.filter((_, index) => !best.has(index))];
     }
   }
-  if (candidates.length === 1 && (mention.kind || mention.floor !== undefined || mention.number !== undefined)) return { asset: candidates[0]!, candidates };
+  if (candidates.length === 1 && (mention.kind || placedAlone || mention.floor !== undefined || mention.number !== undefined)) return { asset: candidates[0]!, candidates };
   return { candidates: mention.kind ? candidates : [] };
 }

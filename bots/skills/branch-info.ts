@@ -23,11 +23,8 @@ function factLine(branch: Branch, fact: BranchFact, language: Turn['language']):
   }
 }
 
-/**
- * Address, phone, parking and directions per branch, from library.yaml, in English or Spanish. With a
- * branch named, that branch; otherwise every branch (there are few).
- */
-export async function branchInfoSkill(turn: Turn, deps: SkillDeps, fact: BranchFact): Promise<SkillResult> {
+/** One fact for the branch named, or for every branch (there are few), under its heading. */
+function factSection(turn: Turn, deps: SkillDeps, fact: BranchFact): string | undefined {
   const { language } = turn;
   const library = deps.calendar.library();
   const branches = turn.branch ? [turn.branch] : deps.calendar.branches();
@@ -39,7 +36,18 @@ export async function branchInfoSkill(turn: Turn, deps: SkillDeps, fact: BranchF
     directions: say(language, 'Getting here:', 'Cómo llegar:'),
   }[fact];
   if (fact === 'phone' && !turn.branch && library.phone) lines.unshift(say(language, `${library.name} (all branches): ${library.phone}`, `${library.name} (todas las sucursales): ${library.phone}`));
-  const text = lines.length > 0 ? `${intro}\n${lines.join('\n')}` : say(language, `I don't have that on file; please call ${library.phone ?? 'the library'}.`, `No tengo ese dato; llame a ${library.phone ?? 'la biblioteca'}.`);
+  return lines.length > 0 ? `${intro}\n${lines.join('\n')}` : undefined;
+}
+
+/**
+ * Address, phone, parking and directions per branch, from library.yaml, in English or Spanish: the fact
+ * asked for and any `more` asked in the same message ("how do I get there and where do I park?").
+ */
+export async function branchInfoSkill(turn: Turn, deps: SkillDeps, fact: BranchFact, more: BranchFact[] = []): Promise<SkillResult> {
+  const { language } = turn;
+  const library = deps.calendar.library();
+  const sections = [fact, ...more.filter((other) => other !== fact)].map((asked) => factSection(turn, deps, asked)).filter((section): section is string => section !== undefined);
+  const text = sections.length > 0 ? sections.join('\n\n') : say(language, `I don't have that on file; please call ${library.phone ?? 'the library'}.`, `No tengo ese dato; llame a ${library.phone ?? 'la biblioteca'}.`);
   const withArticle = fact === 'parking' || fact === 'directions';
   return {
     intent: 'faq',

@@ -26,9 +26,15 @@ const KIND_WORDS = new Set(['book', 'books', 'novel', 'graphic', 'dvd', 'movie',
 /** Words after a one-word title that ask whether it can be had: "is sapiens on the shelf", "dune available". */
 const AVAILABILITY_AFTER = /^(?:available|on (?:the )?shelf|in stock|checked (?:in|out)|in (?:right now|now|rn|today))\b/;
 
-/** A one-word run in a longer message is a title only when a kind word or an availability question follows it. */
+/** Words right before a one-word title that say it is one: "this book dune", "the novel persepolis". */
+const KIND_BEFORE = new Set(['book', 'novel', 'libro', 'novela']);
+
+/**
+ * A one-word run in a longer message is a title only when a kind word comes before or after it, or an
+ * availability question follows it.
+ */
 function namedAsItem(words: string[], index: number): boolean {
-  return KIND_WORDS.has(words[index + 1] ?? '') || AVAILABILITY_AFTER.test(words.slice(index + 1, index + 4).join(' '));
+  return KIND_WORDS.has(words[index + 1] ?? '') || KIND_BEFORE.has(words[index - 1] ?? '') || AVAILABILITY_AFTER.test(words.slice(index + 1, index + 4).join(' '));
 }
 const LEADING_ARTICLE = /^(?:the|a|an|el|la|los|las)\s+/;
 const MAX_TITLE_WORDS = 7;
@@ -148,9 +154,15 @@ function authorNamed(run: string[], author: string): boolean {
 /**
  * The longest title, else the fullest author name, that the message's words name. Each lookup is one
  * indexed search: a message is read to its first `MAX_WORDS` words and at most `MAX_LOOKUPS` searches
- * are made, so a long e-mail with no title in it costs a few milliseconds, not tens.
+ * are made, so a long e-mail with no title in it costs a few milliseconds, not tens. `singleWords`: the
+ * message is known to name a book somewhere ("… do you have it?"), so a one-word title counts anywhere.
  */
-export async function findCatalogMention(catalog: CatalogPort, text: string, filters: Partial<CatalogQuery> = {}): Promise<CatalogMention | undefined> {
+export async function findCatalogMention(
+  catalog: CatalogPort,
+  text: string,
+  filters: Partial<CatalogQuery> = {},
+  options: { singleWords?: boolean } = {},
+): Promise<CatalogMention | undefined> {
   const words = wordsOf(text).slice(0, MAX_WORDS);
   let lookups = 0;
   const search = (query: CatalogQuery) => {
@@ -176,7 +188,7 @@ export async function findCatalogMention(catalog: CatalogPort, text: string, fil
     if (lookups >= MAX_LOOKUPS) return partial;
     // A one-word title ("Dune", "Becoming") only when the run is most of what was said, or a word for a
     // kind of book stands right after it ("persepolis graphic novel for my class").
-    if (run.length === 1 && words.length > 4 && !namedAsItem(words, words.indexOf(run[0]!))) continue;
+    if (run.length === 1 && words.length > 4 && !options.singleWords && !namedAsItem(words, words.indexOf(run[0]!))) continue;
     const phrase = run.join(' ');
     const result = await search({ text: phrase, field: 'title', limit: 20, ...filters });
     const whole = result.hits.filter(({ record }) => titleNamed(run, record.title) === 'whole');

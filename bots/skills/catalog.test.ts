@@ -169,6 +169,11 @@ describe('findCatalogMention', () => {
     const { port } = counted();
     expect((await findCatalogMention(port, 'need the maus graphic novel before friday please'))?.hits[0]?.record.title).toBe('Maus');
     expect(await findCatalogMention(port, 'my kids like maus and other stories about mice a lot')).toBeUndefined();
+    expect((await findCatalogMention(port, 'everyone at work keeps talking about this book dune lately'))?.hits[0]?.record.title).toBe('Dune');
+    // Pointed back at ("…do you have it?"), a one-word title counts anywhere in the message.
+    expect(await findCatalogMention(port, 'my teacher told me to read persepolis over the break')).toBeUndefined();
+    expect((await findCatalogMention(port, 'my teacher told me to read persepolis over the break', {}, { singleWords: true }))?.hits[0]?.record.title).toBe('Persepolis');
+    expect(extractCatalogQuery('my teacher told me to read persepolis over the break, do you have it?').refersBack).toBe(true);
   });
 
   it('finds a title shortened to two of its words, when nothing else is named', async () => {

@@ -120,6 +120,8 @@ export interface ExtractedCatalogQuery {
   author?: 'said' | 'guessed';
   /** "The Firm by Grisham": the author named after a title. */
   byAuthor?: string;
+  /** "…should read persepolis for my essay, do you have it?": the request points back at a book named before it. */
+  refersBack?: boolean;
   availableOnly?: boolean;
 }
 
@@ -161,11 +163,11 @@ const FILLER = [
   /\b(?:a\s+)?cop(?:y|ies)\s+of\b/gi,
   // Whitespace before, not \b: "Zeṿin" must not lose its "in".
   /(?:^|\s)(?:in|available|in\s+stock|on\s+the\s+shelf|checked\s+(?:in|out)|in\s+the\s+catalog(?:ue)?)(?:\s+(?:right\s+)?now|\s+today|\s+rn|\s+atm)?\s*[?.!]*\s*$/gi,
+  // "is the Prisoner of Azkaban in at the Main Library?": where, not what.
+  /\s(?:in\s+)?at\s+(?:the\s+)?(?:main|eastside|east\s+side|downtown|central)(?:\s+(?:library|branch))?\b.*$/gi,
   /[,\s]+(?:do|does)\s+(?:u|you|ya)\s+(?:have|hav|got)\s+(?:it|one|that|them)\s*[?.!]*\s*$/gi,
   /^\s*(?:need|needs|want)\s+/i,
   /\b(?:in|at)\s+(?:the\s+)?(?:library|catalog(?:ue)?)\b/gi,
-  // "is the Prisoner of Azkaban in at the Main Library?": where, not what.
-  /\s(?:in\s+)?at\s+(?:the\s+)?(?:main|eastside|east\s+side|downtown|central)(?:\s+(?:library|branch))?\b.*$/gi,
   /^\s*(?:any|some|a|an|the)\s+(?=(?:books?|novels?|titles?|movies?|dvds?|audiobooks?)\b)/i,
   /^\s*(?:any|some)\s+/i,
   /^\s*(?:is|are)\s+/i,
@@ -284,6 +286,7 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   const said = rest.replace(/[?!.,;:]+$/g, '').replace(/^[?!.,;:\s]+/, '').replace(/^(?:a|an|some|any)\s+(?=\S+$)/i, '').trim();
   // "…someone swore by Samin Nosrat's book. Do you have it?": the book is named elsewhere in the message.
   const terms = /^(?:it|them|this|that|these|those|one|this one|that one|lo|la|los|las|eso|esto)$/i.test(said) ? '' : said;
+  const refersBack = terms === '' || /\b(?:have|got|carry|borrow|get)\s+(?:it|them|that one|this one)\b/i.test(text);
   return {
     kind: 'search',
     terms,
@@ -293,6 +296,7 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
     ...(author ? { author } : {}),
     ...(byAuthorName ? { byAuthor: byAuthorName } : {}),
     ...(availableOnly ? { availableOnly } : {}),
+    ...(refersBack ? { refersBack } : {}),
   };
 }
 
@@ -449,7 +453,8 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
   const byName = authored.hits.filter(({ record }) => record.authors.some((author) => authorMatches(terms, author)));
   if (byName.length > 0) return { hits: byName, total: byName.length, terms };
   // The terms are not a title or a name as they stand: a title or author named among the message's words.
-  const mention = await findCatalogMention(catalog, fallbackText, filters);
+  // "…should read persepolis for my essay, do you have it?": the message names a book, whatever its length.
+  const mention = await findCatalogMention(catalog, fallbackText, filters, { singleWords: extracted.refersBack === true });
   if (mention) return { hits: mention.hits, total: mention.hits.length, terms: mention.phrase };
   for (const text of [terms, otherNumber(terms)]) {
     if (!text) continue;

@@ -110,6 +110,11 @@ describe('detectSafety', () => {
     ['se perdió mi abuela, salió de la casa hace una hora', 'danger'],
     ['there is a suitcase by the elevator that keeps ticking', 'danger'],
     ['a stranger near the picture books keeps touching the little girls', 'threat'],
+    ['some guy keeps trying to make my son come with him to the parking lot', 'threat'],
+    ['my ex took my money and locked me out of the apartment', 'threat'],
+    ['plz come a kid fell down the steps outside', 'medical'],
+    ["i've made up my mind. i decided i'm done. tell my sister the books are hers after i'm gone", 'self-harm'],
+    ["Hi,\nI'm closing my account. I've given all my things away now. Goodbye and thanks for everything.", 'self-harm'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -123,6 +128,8 @@ describe('detectSafety', () => {
     'the kindle fire app',
     'missing pages in this book',
     'A Fire in Thornarbrook',
+    "i'm trying to get my kid to read more, any ideas",
+    'once i m gone for the holidays can my husband pick up my holds',
     'the computer is not responding',
     'pc 7 not responding and the mouse is not moving',
     'books about the civil war and bleeding kansas',
