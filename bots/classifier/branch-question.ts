@@ -73,10 +73,9 @@ export function branchFactAsked(text: string, branch: Branch | undefined): Branc
  */
 export function branchFactsAsked(text: string, branch: Branch | undefined): BranchFact[] {
   const folded = foldQuestion(text).replace(NOT_PARKING, ' ').replace(CANNOT_COME, ' ').replace(INTERJECTION, '');
-  // "2 hrs free" is how long one may park, not opening hours. "My phone says it's disconnected" after the
-  // question is the patron's phone, not a request to change it.
+  // "My phone says it's disconnected" after the question is the patron's phone, not a request to change it.
   const asked = foldQuestion(questionPart(text));
-  // "close to the entrance" is near, not closing time.
+  // "2 hrs free" is how long one may park and "close to the entrance" is near: neither is opening hours.
   const aboutHours = HOURS_WORDS.test(folded.replace(/\b\d+\s*(?:hrs?|hours?)\b/g, ' ').replace(/\bclose (?:to|by)\b/g, ' '));
   if (MINE.test(asked) || aboutHours || namesAnotherPlace(folded, branch)) return [];
   const aboutUs = branch !== undefined || ABOUT_THE_LIBRARY.test(folded) || /\bthere\b/.test(folded);

@@ -165,55 +165,55 @@ export async function findCatalogMention(
 ): Promise<CatalogMention | undefined> {
   const words = wordsOf(text).slice(0, MAX_WORDS);
   let lookups = 0;
-  const search = (query: CatalogQuery) => {
+  const search = (run: string[], field: 'title' | 'author') => {
     lookups++;
-    return catalog.search(query);
+    return catalog.search({ text: run.join(' '), field, limit: 20, ...filters });
   };
-  // Capitals first: in a message written with them, "picked Educated by Tara Westover" names its title and
-  // author wherever they sit, however long the story around them.
-  // A capitalised part of a title ("Harry Potter" in a Spanish title) is kept in case nothing names more.
+  const mention = (kind: CatalogMention['kind'], run: string[], hits: CatalogHit[]): CatalogMention => ({ kind, phrase: run.join(' '), hits });
+  // The fullest part of a title named wins: "prisoner of azkaban" over "harry potter".
   let partial: CatalogMention | undefined;
+  const keepPart = (run: string[], hits: CatalogHit[], minPartialWords?: number) => {
+    if (partial && run.length <= partial.phrase.split(' ').length) return;
+    const parts = hits.filter(({ record }) => titleNamed(run, record.title, minPartialWords) === 'part');
+    if (parts.length > 0) partial = mention('title', run, parts);
+  };
+  const wholeTitles = (run: string[], hits: CatalogHit[]) => hits.filter(({ record }) => titleNamed(run, record.title) === 'whole');
+
+  // Capitals first: in a message written with them, "picked Educated by Tara Westover" names its title and
+  // author wherever they sit, however long the story around them. A capitalised part of a title ("Harry
+  // Potter" in a Spanish title) is kept in case nothing names more.
   for (const run of capitalisedRuns(text).slice(0, MAX_CAPITALISED_RUNS)) {
-    const phrase = run.join(' ');
-    const titles = await search({ text: phrase, field: 'title', limit: 20, ...filters });
-    const whole = titles.hits.filter(({ record }) => titleNamed(run, record.title) === 'whole');
-    if (whole.length > 0) return { kind: 'title', phrase, hits: whole };
-    const parts = run.length >= 2 ? titles.hits.filter(({ record }) => titleNamed(run, record.title, 2) === 'part') : [];
-    if (parts.length > 0 && (!partial || run.length > partial.phrase.split(' ').length)) partial = { kind: 'title', phrase, hits: parts };
-    const authors = await search({ text: phrase, field: 'author', limit: 20, ...filters });
-    const byThem = authors.hits.filter(({ record }) => record.authors.some((author) => (run.length === 1 ? surnameIs(author, phrase) : authorNamed(run, author))));
-    if (byThem.length > 0) return { kind: 'author', phrase, hits: byThem };
+    const titles = (await search(run, 'title')).hits;
+    const whole = wholeTitles(run, titles);
+    if (whole.length > 0) return mention('title', run, whole);
+    if (run.length >= 2) keepPart(run, titles, 2);
+    const byThem = (await search(run, 'author')).hits.filter(({ record }) =>
+      record.authors.some((author) => (run.length === 1 ? surnameIs(author, run[0]!) : authorNamed(run, author))),
+    );
+    if (byThem.length > 0) return mention('author', run, byThem);
   }
   for (const run of runs(words, MAX_TITLE_WORDS, 1)) {
     if (lookups >= MAX_LOOKUPS) return partial;
-    // A one-word title ("Dune", "Becoming") only when the run is most of what was said, or a word for a
-    // kind of book stands right after it ("persepolis graphic novel for my class").
+    // A one-word title ("Dune", "Becoming") only when the run is most of what was said, a word for a kind
+    // of book or an availability question stands beside it, or the message points back at a book.
     if (run.length === 1 && words.length > 4 && !options.singleWords && !namedAsItem(words, words.indexOf(run[0]!))) continue;
-    const phrase = run.join(' ');
-    const result = await search({ text: phrase, field: 'title', limit: 20, ...filters });
-    const whole = result.hits.filter(({ record }) => titleNamed(run, record.title) === 'whole');
-    if (whole.length > 0) return { kind: 'title', phrase, hits: whole };
-    // The fullest part of a title named wins: "prisoner of azkaban" over "harry potter".
-    if (!partial || run.length > partial.phrase.split(' ').length) {
-      const parts = result.hits.filter(({ record }) => titleNamed(run, record.title) === 'part');
-      if (parts.length > 0) partial = { kind: 'title', phrase, hits: parts };
-    }
+    const titles = (await search(run, 'title')).hits;
+    const whole = wholeTitles(run, titles);
+    if (whole.length > 0) return mention('title', run, whole);
+    keepPart(run, titles);
   }
   if (partial) return partial;
   for (const run of runs(words, MAX_AUTHOR_WORDS, 2)) {
     if (lookups >= MAX_LOOKUPS) return undefined;
-    const phrase = run.join(' ');
-    const result = await search({ text: phrase, field: 'author', limit: 20, ...filters });
-    const byThem = result.hits.filter(({ record }) => record.authors.some((author) => authorNamed(run, author)));
-    if (byThem.length > 0) return { kind: 'author', phrase, hits: byThem };
+    const byThem = (await search(run, 'author')).hits.filter(({ record }) => record.authors.some((author) => authorNamed(run, author)));
+    if (byThem.length > 0) return mention('author', run, byThem);
   }
   // A surname alone ("… algorithms cormen for my class"), last: long enough not to be an everyday word.
   for (const word of words) {
     if (word.length < MIN_SURNAME_LETTERS || EDGE_WORDS.has(word)) continue;
     if (lookups >= MAX_LOOKUPS) return undefined;
-    const result = await search({ text: word, field: 'author', limit: 20, ...filters });
-    const byThem = result.hits.filter(({ record }) => record.authors.some((author) => surnameIs(author, word)));
-    if (byThem.length > 0) return { kind: 'author', phrase: word, hits: byThem };
+    const byThem = (await search([word], 'author')).hits.filter(({ record }) => record.authors.some((author) => surnameIs(author, word)));
+    if (byThem.length > 0) return mention('author', [word], byThem);
   }
   // Last, two words of a longer title in a row, as patrons shorten one ("the hungry caterpillar book").
   for (const run of runs(words, 2, 2)) {
@@ -221,10 +221,8 @@ export async function findCatalogMention(
     // "the crawdads one": an article and one word only when the word is long enough to be rare.
     const named = withoutArticle(run);
     if (!named.includes(' ') && named.length < 7) continue;
-    const phrase = run.join(' ');
-    const result = await search({ text: phrase, field: 'title', limit: 20, ...filters });
-    const parts = result.hits.filter(({ record }) => titleNamed(run, record.title, 2) === 'part');
-    if (parts.length > 0) return { kind: 'title', phrase, hits: parts };
+    const parts = (await search(run, 'title')).hits.filter(({ record }) => titleNamed(run, record.title, 2) === 'part');
+    if (parts.length > 0) return mention('title', run, parts);
   }
   return undefined;
 }
