@@ -5,6 +5,8 @@
 //   npm run bench:http                     embedded default (SQLite, in-process jobs), one process
 //   npm run bench:http -- --postgres       PostgreSQL + Redis (DATABASE_URL, REDIS_URL), two processes
 //   npm run bench:http -- --duration 20 --warmup 5 --connections 50
+//   npm run bench:http -- --profile /tmp/prof   also writes the Libdesk server's CPU profile there
+//                                               (node --cpu-prof; open it in Chrome DevTools)
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +23,8 @@ interface Options {
   duration: number;
   warmup: number;
   connections: number;
+  /** Folder for the Libdesk servers' CPU profiles (`--cpu-prof`), when asked for. */
+  profileDir?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -32,6 +36,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--duration') options.duration = next();
     else if (arg === '--warmup') options.warmup = next();
     else if (arg === '--connections') options.connections = next();
+    else if (arg === '--profile') options.profileDir = path.resolve(argv[++i] ?? 'bench-profiles');
     else throw new Error(`unknown option ${arg}`);
   }
   return options;
@@ -47,9 +52,10 @@ interface Server {
 }
 
 /** Starts a server script in its own Node process (TypeScript through tsx) and waits for its address. */
-function startServer(script: string, env: Record<string, string>, args: string[] = []): Promise<Server> {
+function startServer(script: string, env: Record<string, string>, args: string[] = [], profileDir?: string): Promise<Server> {
   const child = fork(path.join(here, 'support', script), args, {
-    execArgv: ['--import', 'tsx'],
+    // The profile is written when the server exits (serve-libdesk.ts exits on SIGTERM).
+    execArgv: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -141,7 +147,7 @@ async function startLibdeskProcesses(options: Options, cleanups: Array<() => Pro
   if (!options.postgres) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'libdesk-bench-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const server = await startServer('serve-libdesk.ts', libdeskEnv({ DATA_DIR: dataDir }));
+    const server = await startServer('serve-libdesk.ts', libdeskEnv({ DATA_DIR: dataDir }), [], options.profileDir);
     cleanups.push(() => stopServer(server));
     return { servers: [server], label: 'Libdesk POST /api/v1/inquiries, embedded (SQLite)' };
   }
@@ -165,9 +171,9 @@ async function startLibdeskProcesses(options: Options, cleanups: Array<() => Pro
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const env = libdeskEnv({ DATABASE_URL: url.toString(), REDIS_URL: redisUrl, REDIS_PREFIX: `libdesk-bench-${name}`, DATA_DIR: dataDir });
   // The first process migrates, seeds and makes the API key; the second shares them.
-  const first = await startServer('serve-libdesk.ts', env);
+  const first = await startServer('serve-libdesk.ts', env, [], options.profileDir);
   cleanups.push(() => stopServer(first));
-  const second = await startServer('serve-libdesk.ts', env, ['--api-key', first.key!]);
+  const second = await startServer('serve-libdesk.ts', env, ['--api-key', first.key!], options.profileDir);
   cleanups.push(() => stopServer(second));
   return { servers: [first, { ...second, key: first.key! }], label: 'Libdesk POST /api/v1/inquiries, PostgreSQL + Redis, 2 processes' };
 }
@@ -191,6 +197,7 @@ async function main(): Promise<void> {
     console.log(line(label, libdeskResult));
     const ratio = libdeskResult.requestsPerSecond / bareResult.requestsPerSecond;
     console.log(`ratio to bare Fastify: ${ratio.toFixed(2)}`);
+    if (options.profileDir) console.log(`CPU profiles of the Libdesk servers (written as they stop): ${options.profileDir}`);
   } finally {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => {});
   }

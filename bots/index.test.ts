@@ -265,6 +265,19 @@ describe('equipment', () => {
     expect(tickets.opened[0]?.assetTag).toBe('PRN-02');
   });
 
+  it('files for the device the place words pick out when the first kind named fits none', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    await say('Subject: wifi question\n\nHi, the wifi is fine but the colour printer on the 2nd floor prints blank pages.\n\nThanks, Ana');
+    expect(tickets.opened[0]?.assetTag).toBe('PRN-02');
+  });
+
+  it('another kind named right after a report is the one at that branch', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    await say('the eastside printer is jammed');
+    await say('and the wifi keeps dropping too');
+    expect(tickets.opened.map((ticket) => ticket.assetTag)).toEqual(['PRN-03', 'WIFI-02']);
+  });
+
   it('a second report of the same device joins the open ticket', async () => {
     const { say } = setup(TUESDAY_AFTERNOON);
     await say('PC-07 is frozen', { conversation: 'a' });
@@ -294,6 +307,15 @@ describe('equipment', () => {
 });
 
 describe('faq', () => {
+  it('answers a follow-up with no topic of its own from the article just given', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    await say('whats the wifi password');
+    const followUp = await say('and is it free?');
+    expect(followUp).toMatchObject({ intent: 'faq', outcome: 'answered', articleId: 'wifi' });
+    const ownTopic = await say('and how much does it cost to print?');
+    expect(ownTopic.articleId).toBe('printing');
+  });
+
   it('answers with the short answer and a link to the whole article, never the Markdown body', async () => {
     const { say } = setup(TUESDAY_AFTERNOON);
     const web = await say('whats the wifi password');

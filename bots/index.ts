@@ -36,6 +36,7 @@ import { messageBody } from './text/message-body.js';
 import { fileEquipmentTicket, tagPrefixes } from './skills/equipment.js';
 import { answerFromArticle, articleTitle } from './skills/faq.js';
 import { blendCandidates } from './skills/faq-search.js';
+import { staysOnLastArticle } from './skills/faq-follow-up.js';
 import { hoursSkill } from './skills/hours.js';
 import { openStaffTicket } from './skills/handoff.js';
 import { answerIlsFollowUp } from './skills/ils-follow-up.js';
@@ -100,6 +101,9 @@ const DEFAULT_ASK_BELOW = 0.3;
 const DEFAULT_ASK_BELOW_LEARNED = 0.75;
 /** Below `askBelow`, the model and the lexicon both this sure of one intent still act on it. */
 const AGREED_CONFIDENCE = 0.5;
+/** An hours guess this sure is enough when the message names a day and asks whether the library is open. */
+const OPEN_ON_A_DAY_CONFIDENCE = 0.35;
+const OPEN_OR_CLOSED = /\b(?:open|opened|opening|close|closed|closing|abren|abierto|abierta|cerrado|cerrada|cierran)\b/;
 const COMMAND_TOKENS = 2;
 /**
  * How much of a message the classifier, the entity finders and the knowledge search read: the request
@@ -120,6 +124,8 @@ const DEVICE_FOLLOW_UP_MAX_TOKENS = 12;
  */
 const STILL_IN_DANGER = /\b(?:still|hurry|help|again|came back|coming back|please come|scared|afraid|but|todavia|sigue|ayuda)\b/;
 const ALL_CLEAR = /\b(?:thank you|thanks|thx|ty|gracias|(?:i m|im|i am|we re|we are) (?:ok|okay|safe|fine|alright)(?: now)?|(?:he|she|they) (?:left|has left|is gone|s gone|went away)|staff (?:are|is) (?:with me|here)|(?:ya )?estoy bien|ya se fue)\b/;
+/** Said right after an emergency, these keep it going whatever the classifier makes of the rest. */
+const STILL_GOING = /\b(?:still|hurry|came back|coming back|please come|scared|afraid|todavia|sigue)\b/;
 function saysAllClear(normalized: string): boolean {
   return ALL_CLEAR.test(normalized) && !STILL_IN_DANGER.test(normalized);
 }
@@ -230,7 +236,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
           return fileEquipmentTicket(turn, skillDeps, pending.request);
         }
         // A description instead of a button ("the one by the window", "PC-07").
-        const mention = parseAssetMention(turn.text, tagPrefixes(assets));
+        // A bare number past the buttons' count ("6" when four were offered) is a device number.
+        const mention = parseAssetMention(turn.text, tagPrefixes(assets), { loneNumber: true });
         // "number 23 at eastside": a number names a device of the kind offered, which need not be one of the buttons.
         const offeredKinds = new Set(assets.filter((asset) => pending.candidates.includes(asset.tag)).map((asset) => asset.kind));
         const numberedKind = mention.kind ?? (offeredKinds.size === 1 ? [...offeredKinds][0] : undefined);
@@ -312,6 +319,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
    */
   function agreed(classification: Classification, reading: MessageReading, state: DialogState): boolean {
     if (classification.intent === 'catalog' && reading.signals.isbn) return true;
+    // "are you closed on the 18th for the holiday": a day named and the words of opening hours.
+    if (classification.intent === 'hours' && reading.day && classification.confidence >= OPEN_ON_A_DAY_CONFIDENCE && OPEN_OR_CLOSED.test(reading.tokens.join(' '))) return true;
     if (classification.confidence < AGREED_CONFIDENCE) return false;
     // "open on December 28?", "can I come in rn?", "PC-07 froze", "wifi's not working": the entity the
     // intent is about is in the message, or (more about the device just reported) in the conversation.
@@ -388,6 +397,11 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     if (state.lastIntent === 'events' && (turn.day || turn.branch) && tokens.length <= FOLLOW_UP_MAX_TOKENS && !otherTopic) {
       return runSkill('events', turn, skillDeps, extras);
     }
+    // "¿y cuánto cuesta?", "and for how long?" right after an article's answer: that article again.
+    const lastArticle = state.lastIntent === 'faq' && state.lastArticle ? deps.knowledge.get(state.lastArticle, turn.language) : undefined;
+    if (lastArticle && (classification.intent === 'faq' || classification.intent === 'unknown' || classification.confidence < askBelow) && staysOnLastArticle(tokens, turn.text)) {
+      return answerFromArticle(turn, skillDeps, state.lastArticle!, lastArticle);
+    }
     if ((classification.intent === 'unknown' || classification.confidence < askBelow) && (await catalogNamed(tokens))) {
       return runSkill('catalog', turn, skillDeps, extras);
     }
@@ -443,7 +457,10 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       // After an emergency, the next messages are part of it ("he's by the elevators now") unless the patron
       // moves on: small talk ("thank you, he left") or a clear new request.
       const stillInEmergency =
-        !safety && state.safety !== undefined && !saysAllClear(normalizeText(text)) && (classification.intent === 'handoff' || classification.intent === 'unknown' || classification.confidence < askBelow);
+        !safety &&
+        state.safety !== undefined &&
+        !saysAllClear(normalizeText(text)) &&
+        (STILL_GOING.test(normalizeText(text)) || classification.intent === 'handoff' || classification.intent === 'unknown' || classification.confidence < askBelow);
       const turn: Turn = {
         inquiry,
         conversationId,

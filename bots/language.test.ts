@@ -43,9 +43,15 @@ describe('isUnsupportedLanguage', () => {
     'aaj library kitne baje khuli hai?',
     // A question in another language inside an English greeting and signature.
     'Hello,\n\nI hope this reaches the right person.\nБиблиотека открыта в воскресенье? Где можно взять книги на русском?\n\nBest regards,\nOlga',
+    // A foreign greeting, then words Spanish shares; Dutch; Hebrew in Latin letters.
+    'Boa noite! A biblioteca tem computador livre amanhã?',
+    'Goedemiddag, hoe lang mag ik de boeken lenen?',
+    'shalom, eifo ani yachol lehadpis?',
+    'Hej, hur länge kan jag låna en bok?',
+    'Szia! Van wifi a könyvtárban?',
   ])('reads %j as a language without articles', (text) => expect(isUnsupportedLanguage(text)).toBe(true));
 
-  it.each(['ola, a que hora cierran hoy?', 'ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd', 'Hi,\nMy mother only reads Russian: "Война и мир", for example.\nDo you have Russian books?\nThanks'])(
+  it.each(['ola, a que hora cierran hoy?', 'ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd', 'Bonjour! what time do you close tonight?', 'ola cuando abren el domingo', 'ni idea de como renovar mis libros', 'Hi,\nMy mother only reads Russian: "Война и мир", for example.\nDo you have Russian books?\nThanks'])(
     'keeps %j in English or Spanish',
     (text) => expect(isUnsupportedLanguage(text)).toBe(false),
   );

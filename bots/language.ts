@@ -55,7 +55,7 @@ const OTHER_LATIN_WORDS = new Set([
   // Portuguese
   'voce', 'ola', 'livro', 'hoje', 'obrigado', 'obrigada', 'tem', 'aberta', 'aberto', 'nao', 'sim', 'posso', 'onde', 'fica', 'emprestar',
   'bom', 'boa', 'meu', 'meus', 'minha', 'minhas', 'livros', 'faco', 'fazer', 'voces', 'quando', 'preciso', 'gostaria', 'cartao', 'fechada', 'emprestimo',
-  'oferece', 'aulas', 'trabalho', 'noite', 'reuniao', 'pessoas', 'igreja', 'prezados', 'prezada', 'prezado', 'estudos', 'doze', 'da', 'gratuito', 'eu', 'uma', 'um', 'os', 'ja', 'recebi', 'dizendo', 'devolvi', 'atraso', 'isso', 'mais', 'muito', 'quero', 'estou', 'sou', 'foi', 'seu', 'sua', 'pra',
+  'natal', 'oferece', 'aulas', 'trabalho', 'noite', 'reuniao', 'pessoas', 'igreja', 'prezados', 'prezada', 'prezado', 'estudos', 'doze', 'da', 'gratuito', 'eu', 'uma', 'um', 'os', 'ja', 'recebi', 'dizendo', 'devolvi', 'atraso', 'isso', 'mais', 'muito', 'quero', 'estou', 'sou', 'foi', 'seu', 'sua', 'pra',
   // Italian
   'ciao', 'avete', 'che', 'buongiorno', 'libri', 'grazie', 'aperta', 'oggi', 'dove', 'sono', 'vorrei', 'italiano', 'prendere', 'prestito',
   'chiude', 'apre', 'domani', 'ora', 'orari', 'orario', 'aperto', 'chiusa', 'tessera', 'buonasera', 'quanto', 'qual',
@@ -71,7 +71,7 @@ const OTHER_LATIN_WORDS = new Set([
   'kumusta', 'bukas', 'ba', 'ang', 'aklatan', 'salamat', 'po', 'ako', 'ng', 'sa', 'magandang', 'umaga',
   'paano', 'kumuha', 'saan', 'anong', 'oras', 'magkano', 'pwede', 'puwede', 'gusto', 'ko', 'mga',
   // Dutch, Haitian Creole
-  'goedemorgen', 'bibliotheek', 'vandaag', 'bonjou', 'mwen', 'bezwen', 'eske', 'ou', 'liv',
+  'goedemorgen', 'bibliotheek', 'vandaag', 'waar', 'ik', 'mijn', 'boeken', 'jullie', 'dicht', 'inleveren', 'wanneer', 'bedankt', 'alstublieft', 'hoe', 'niet', 'zijn', 'lenen', 'goedemiddag', 'bonjou', 'mwen', 'bezwen', 'eske', 'ou', 'liv',
   'bibliyotek', 'louvri', 'ouvri', 'ki', 'nan', 'pou', 'kote', 'jodi', 'femen', 'kile', 'kisa', 'konbyen', 'souple', 'mesi', 'kat',
   // Somali
   'waxaan', 'rabaa', 'maktabadda', 'maktabaddu', 'sidee', 'helaa', 'salaan', 'goorma', 'ayay', 'furantahay', 'mahadsanid', 'kaarka', 'buug', 'buugaag',
@@ -81,6 +81,10 @@ const OTHER_LATIN_WORDS = new Set([
   'ucretsiz', 'kart', 'nedir', 'yok', 'salam', 'kitabxana', 'kitabxanada', 'kitab', 'mate', 'tiskarnu', 'prosim', 'dekuji', 'knihovna', 'knihovny', 'otevreno', 'kdy',
   // Hindi and Urdu written in Latin letters
   'kya', 'hai', 'hain', 'kal', 'aaj', 'mujhe', 'nahi', 'nahin', 'kaise', 'kitne', 'baje', 'khuli', 'khula', 'kab', 'kahan', 'aap', 'mera', 'meri', 'kitaben', 'chahiye', 'rahega', 'rahegi', 'chhutti',
+  // Swedish, Czech, Hungarian, Hausa
+  'har', 'bocker', 'svenska', 'kde', 'najdu', 'detske', 'knihy', 'meddig', 'vagytok', 'nyitva', 'szombaton', 'konyvtar', 'ina', 'yin', 'rajista', 'katin', 'laburare',
+  // Hebrew written in Latin letters
+  'shalom', 'ani', 'yesh', 'lachem', 'sfarim', 'sefer', 'ivrit', 'toda', 'todah', 'sifriya', 'mechapes', 'mechapeset', 'yeladim', 'eifo', 'matai', 'ptucha',
   // Japanese written in Latin letters
   'konnichiwa', 'toshokan', 'nanji', 'imasu', 'arigatou', 'desu', 'masu',
 ]);
@@ -109,7 +113,12 @@ export function isUnsupportedLanguage(text: string): boolean {
  * Greetings no English or Spanish writer uses alone: "Bonjour" is a French speaker's first message, and
  * the reply should already be the one for a language without articles.
  */
-const FOREIGN_GREETING = /^(?:bonjour|bonsoir|salut|guten (?:tag|morgen|abend)|merhaba|konnichiwa|xin chao|kumusta|magandang (?:umaga|hapon|gabi)|dzien dobry|buongiorno|buonasera|bom dia|boa (?:tarde|noite)|bonjou|goedemorgen|habari|salaan|dobry den)(?: (?:madame|monsieur|a tous|po))?$/;
+const FOREIGN_GREETING = /^(?:bonjour|bonsoir|salut|guten (?:tag|morgen|abend)|merhaba|konnichiwa|xin chao|kumusta|magandang (?:umaga|hapon|gabi)|dzien dobry|buongiorno|buonasera|bom dia|boa (?:tarde|noite)|bonjou|goedemorgen|habari|salaan|dobry den|hej|ahoj|sannu|szia|namaste|privet|zdravo|hei|moi|labas|tere|jambo|marhaba|dobar dan|dzien dobry|sawubona)(?: (?:madame|monsieur|a tous|po))?$/;
+
+/** The same greetings opening a longer message. */
+const FOREIGN_GREETING_FIRST = new RegExp(FOREIGN_GREETING.source.replace(/\$$/, '(?= )').replace('(?: (?:madame|monsieur|a tous|po))?', ''));
+/** Words only an English writer uses, for telling an English message after a foreign greeting. */
+const ENGLISH_WORDS = new Set(['i', 'you', 'the', 'is', 'are', 'what', 'when', 'where', 'how', 'do', 'does', 'can', 'my', 'your', 'to', 'for', 'of', 'and', 'it', 'this', 'that', 'have', 'library', 'open', 'please', 'thanks', 'thank', 'hi', 'hello', 'we', 'our', 'will', 'would']);
 
 function readsAsOtherLanguage(text: string): boolean {
   const other = text.match(OTHER_SCRIPT)?.length ?? 0;
@@ -118,6 +127,10 @@ function readsAsOtherLanguage(text: string): boolean {
   // Vietnamese đ keeps no accent to fold away: read as d, or "đâu" would split into a stray "au".
   const tokens = foldText(text).replace(/đ/g, 'd').replace(/[’']/g, ' ').split(/[^a-z]+/).filter((token) => token.length > 0);
   if (FOREIGN_GREETING.test(tokens.join(' '))) return true;
+  // "Bom dia! A biblioteca abre no feriado?": a greeting no English or Spanish writer opens with, then
+  // no English: the question is in the greeting's language, however many words it shares with Spanish.
+  const greeting = FOREIGN_GREETING_FIRST.exec(tokens.join(' '));
+  if (greeting && !tokens.slice(greeting[0].split(' ').length).some((token) => ENGLISH_WORDS.has(token))) return true;
   // "Olá" with its accent is Portuguese; Spanish writes "hola" (and "ola" is a Spanish typo of it).
   if (/^\s*ol[áà](?!\p{L})/iu.test(text) && tokens.length >= 2) return true;
   if (tokens.length < 3) return false;

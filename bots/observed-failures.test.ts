@@ -165,6 +165,15 @@ describe('a guess below the ask threshold is acted on when the message names wha
     expect((await say('can we swing by')).reply.text).toMatch(/Just to be sure/);
   });
 
+  it('answers an hours guess under even odds when a day is named with the words of opening hours', async () => {
+    /** About 41% sure of hours, whatever the message: under the agreement threshold (0.5). */
+    const doubtful: LearnedModel = { version: 1, intents: ['hours', 'faq', 'unknown'], weights: { bias: [0.1, -0.2, -0.3] }, trainedOn: { examples: 0, articleQuestions: 0 } };
+    const { say } = await setup({ model: doubtful });
+    const closed = await say('are you guys closed on the 9th of february');
+    expect([closed.intent, closed.outcome, closed.details?.day]).toEqual(['hours', 'answered', '2027-02-09']);
+    expect((await say('anything going on the 9th of february')).reply.text).toMatch(/Just to be sure/);
+  });
+
   it('asks which device when a kind of device is named, and which topic when none is', async () => {
     const { say } = await setup({ model: unsure('equipment') });
     expect((await say('the wifi keeps dropping')).reply.text).toMatch(/Which device/);

@@ -21,6 +21,12 @@ describe('branchFactAsked', () => {
     // A number and calling it; a bus to a branch; the lot, the meters; "parking?" alone; a greeting before "where".
     ['what number do i ring to reach someone there', undefined, 'phone'],
     ['que numero tienen en la biblioteca', undefined, 'phone'],
+    ['eastside whats ur #', eastside, 'phone'],
+    ['could i phone somebody at eastside about a program?', eastside, 'phone'],
+    ['how can i call the eastside branch without going through main', eastside, 'phone'],
+    ['does a bus stop near eastside? i sold my car', eastside, 'directions'],
+    ['is the main library on the 4 bus route?', undefined, 'directions'],
+    ['coming out of the grocery on maple, is the library branch right there?', undefined, 'address'],
     ['does a bus go to eastside, which route', eastside, 'directions'],
     ['which way is the library from the train station', undefined, 'directions'],
     ['is the main lot full on saturdays', undefined, 'parking'],
@@ -29,6 +35,7 @@ describe('branchFactAsked', () => {
     ['hey where is eastside', eastside, 'address'],
     ['is there a phone line i can use to reach eastside', eastside, 'phone'],
     ['we drove around and cant find the library', undefined, 'directions'],
+    ["i'm parked on maple by the plaza and can't find it, where is eastside", eastside, 'directions'],
     ['the lot at eastside, is it free or only 3 hrs', eastside, 'parking'],
     ["Where exactly is the eastside branch? We just moved here.", eastside, 'address'],
     ['is there parking close to the door at eastside', eastside, 'parking'],
@@ -59,6 +66,12 @@ describe('branchFactAsked', () => {
     ["my dad can't really get to the library since his surgery", undefined],
     // A shelf's call number is no phone number.
     ['what is the call number for the dune book, i need to find it', undefined],
+    // How far ahead a room can be booked; Wi-Fi out in the lot.
+    ['how far in advance can we book the big meeting room at main?', undefined],
+    ['is the wifi strong enough to work from the parking lot', undefined],
+    ['does the signal work outside the front doors, out in the lot?', undefined],
+    ['the large print section at main, i cant find it', undefined],
+    ['whats the best way to reach a librarian about a research question', undefined],
   ] as const)('%j is no question about the library itself', (text, branch) => {
     expect(branchFactAsked(text, branch)).toBeUndefined();
   });

@@ -16,7 +16,7 @@ const PLACE_WORDS = new Set([
   'building', 'situated', 'now', 'again', 'ur', 'is', 'are',
 ]);
 
-const ADDRESS = /\b(?:address|addy|addr|direccion|what street|which street|calle)\b|\bon \w+ (?:st|street|ave|avenue|rd|road) or\b|\bthe one (?:on|at) \w+ (?:st|street|ave|avenue|rd|road)\b/;
+const ADDRESS = /\b(?:address|addy|addr|direccion|what street|which street|calle)\b|\bis (?:the|your) (?:library |branch |library branch )(?:right )?(?:there|nearby|close by|near (?:it|there))\b|\bon \w+ (?:st|street|ave|avenue|rd|road) or\b|\bthe one (?:on|at) \w+ (?:st|street|ave|avenue|rd|road)\b/;
 /** "located", "location": an address question only when it is about the library ("where are you located"). */
 const LOCATED = /\b(?:located|location|ubicacion|ubicados|ubicadas|ubicada|ubicado|situated)\b/;
 /** Spanish leaves the subject out: "¿dónde están ubicados?" is "where are you (all) located?". */
@@ -25,15 +25,22 @@ const ABOUT_THE_LIBRARY = /\b(?:library|libary|biblioteca|branch|sucursal|you|yo
 const HOURS_WORDS = /\b(?:hours|hrs|open|opens|close|closes|closing|horario|abren|cierran)\b/;
 const PHONE = /\b(?:phone (?:number|#|no|line)|tel|(?:library|branch|eastside|main|downtown|central|sucursal)s? number|(?:que|q|cual) (?:es (?:el|su) )?numero (?:tiene|tienen)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca|(?:library|branch|eastside|main|your|ur)s? phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|(?:what|which) number (?:do i|can i|should i|to) call|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
 const PARKING = /\b(?:leave (?:my|the|our) car|(?:the|parking|street|library|main|eastside|st|ave) lot|lot (?:free|full|open)|(?:parking )?meters?|park|parking|parked|estacionamiento|estacionar|estaciono|estaciona|estacionan|estacionarse|estacionarme|aparcar|aparco|parquear|parqueo|garage|bike rack|bike racks|leave my bike|lock my bike|bicicleta)\b/;
-const DIRECTIONS = /\b(?:directions|how far|best way to (?:get|reach|go)|(?:which|what) stop|get off at|(?:can t|cant|cannot) find (?:it|you|the (?:library|branch|building))|which way (?:is|to)|what way (?:is|to)|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|bus (?:stop|route)|by bus|bus(?:es)? (?:to|that goes to|going to)|(?:which|what) (?:bus )?route|route stops|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b/;
+const DIRECTIONS = /\bbus(?:es)? (?:stop|stops|go|goes|run|runs) (?:near|by|at|to|in front)\b|\b(?:on|near) the (?:number |no |# ?)?\d{1,2} (?:bus|route|line)?\b.{0,12}\b(?:route|bus|line)\b|\b(?:directions|how far(?! (?:in advance|ahead|out|back|before))|best way to (?:get(?! (?:a|an|in touch|ahold|hold|my|books?))|reach(?! (?:someone|somebody|staff|a person|a librarian|anyone|you by|the desk))|go)|(?:which|what) stop|get off at|(?:can t|cant|cannot) find (?:you|the (?:library|branch|building|entrance|door))|which way (?:is|to)|what way (?:is|to)|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|bus (?:stop|route)|by bus|bus(?:es)? (?:to|that goes to|going to)|(?:which|what) (?:bus )?route|route stops|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b/;
 /** Said before a question and no part of it: "yo, where's main?". */
 const INTERJECTION = /^(?:(?:yo|hey|hi|hello|ok|okay|so|um|uh|quick question|quick q|excuse me|hola|oye|disculpe)\s+)+/;
 /** "is there a number I can call for main?": a number and calling it, except a shelf's call number. */
 const NUMBER_TO_CALL = /\bnumber\b.*\b(?:call|ring|text|reach)\b|\b(?:call|ring|reach)\b.*\bnumber\b/;
+/** "I'm on Maple and can't find it": the building, unless the message names something inside it to be "it". */
+const CANT_FIND_IT = /\b(?:can t|cant|cannot|couldn t|could not) find it\b/;
+const SOMETHING_INSIDE = /\b(?:sections?|shelf|shelves|books?|card|items?|dvds?|copy|seed|call number|collection|room|restroom|bathroom|printer|computer|desk|anywhere)\b/;
+/** "whats the #", "ur # pls": the sign is lost when the question is folded, so it is looked for first. */
+const NUMBER_SIGN = /\b(?:whats?|what is|wats|the|ur|your|their|main s|eastside s)\s*#(?!\s*\d)/;
+/** "can i call someone at the main branch?": a way to call is what is asked. */
+const CALL_SOMEONE = /\b(?:can|could|how do|how can) i (?:call|phone|ring) (?:someone|somebody|anyone|a person|a librarian|staff|the desk|(?:the |your )?(?:\w+ ){0,2}(?:branch|library))\b/;
 /** About the patron's own record, not the library: "update my phone number". */
 const MINE = /\b(?:my|mi|mis)\s+(?:\w+\s+)?(?:phone|number|address|email|telefono|direccion)\b|\b(?:update|change|cambiar|actualizar)\b|\bproof of (?:address|residence)\b|\bcomprobante de (?:domicilio|direccion)\b/;
 /** Parks and passes that are not parking: "state park passes", "a national park". */
-const NOT_PARKING = /\b(?:state|national|city|county|theme|water|amusement|dog|skate|trailer)\s+parks?\b|\bparks?\s+(?:pass|passes|trails?|rangers?|district)\b/g;
+const NOT_PARKING = /\b(?:state|national|city|county|theme|water|amusement|dog|skate|trailer)\s+parks?\b|\bparks?\s+(?:pass|passes|trails?|rangers?|district)\b|\b(?:wifi|wi fi|signal|internet|hotspot)\b.{0,30}\b(?:reach|reaches|work|works|cover|covers|get|out|in)\b.{0,30}\b(?:parking )?lot\b/g;
 /** "can't get to the library anymore" is why a patron cannot come, not a request for directions. */
 const CANNOT_COME = /\b(?:can t|cant|cannot|can not|unable to|no longer|not able to)\s+(?:\w+\s+)?get\s+(?:to|there|here)\b/g;
 
@@ -80,10 +87,12 @@ export function branchFactsAsked(text: string, branch: Branch | undefined): Bran
   if (MINE.test(asked) || aboutHours || namesAnotherPlace(folded, branch)) return [];
   const aboutUs = branch !== undefined || ABOUT_THE_LIBRARY.test(folded) || /\bthere\b/.test(folded);
   const facts: BranchFact[] = [];
-  if (DIRECTIONS.test(folded) && aboutUs) facts.push('directions');
+  const lostTheBuilding = CANT_FIND_IT.test(folded) && !SOMETHING_INSIDE.test(folded);
+  if ((DIRECTIONS.test(folded) || lostTheBuilding) && aboutUs) facts.push('directions');
   if (PARKING.test(folded) && (aboutUs || folded.split(' ').length <= 2 || /\b(?:where|can i|is there|do you have|hay|donde|free|gratis|lot|garage|how much|cost)\b/.test(folded))) facts.push('parking');
   const address = (ADDRESS.test(folded) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded);
-  if (PHONE.test(folded) || NUMBER_TO_CALL.test(folded.replace(/\bcall numbers?\b/g, ' '))) facts.push(address ? 'address' : 'phone');
+  const callAsked = NUMBER_SIGN.test(foldText(text).replace(/[’']/g, ' ')) || (CALL_SOMEONE.test(folded) && aboutUs);
+  if (PHONE.test(folded) || callAsked || NUMBER_TO_CALL.test(folded.replace(/\bcall numbers?\b/g, ' '))) facts.push(address ? 'address' : 'phone');
   else if (address) facts.push('address');
   if (facts.length > 0) return facts;
   return whereIsBranch(text, branch) ? ['address'] : [];

@@ -44,6 +44,8 @@ const dialogStateSchema = z.object({
   lastFact: z.enum(['address', 'phone', 'parking', 'directions']).optional(),
   /** The branch that answer was about, so "and parking?" stays with it. */
   lastFactBranch: z.string().optional(),
+  /** The article the last FAQ answer came from (English id), so "¿y cuánto cuesta?" stays on its topic. */
+  lastArticle: z.string().optional(),
   /** The device the last equipment ticket was about: "now number 7 froze too", "it says no bootable device". */
   lastAsset: z.string().optional(),
   pending: pendingSchema.optional(),

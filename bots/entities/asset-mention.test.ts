@@ -43,6 +43,19 @@ describe('asset mentions', () => {
     const assets = [...FAKE_ASSETS, { tag: 'SCN-02', kind: 'scanner' as const, name: 'Flatbed scanner', branchId: 'main', location: 'Local history room, 3rd floor', floor: 3 }];
     const text = 'the scanner in the local history room is not turning on';
     expect(resolveAsset(parseAssetMention(text, prefixes), assets, text).asset?.tag).toBe('SCN-02');
+    // Said in Spanish: the words of an English location still pick the device.
+    const copyCenter = [...FAKE_ASSETS, { tag: 'SCN-01', kind: 'scanner' as const, name: 'Scanner', branchId: 'main', location: 'Print & copy center', floor: 1 }, { tag: 'SCN-02', kind: 'scanner' as const, name: 'Scanner', branchId: 'main', location: 'Local history room', floor: 3 }];
+    const spanish = 'se trabó el escáner de la sala de historia, no guarda nada';
+    expect(resolveAsset(parseAssetMention(spanish, prefixes), copyCenter, spanish).asset?.tag).toBe('SCN-02');
+    const copies = 'el escáner al lado de las copias no enciende';
+    expect(resolveAsset(parseAssetMention(copies, prefixes), copyCenter, copies).asset?.tag).toBe('SCN-01');
+    // The floor said outright beats a word the message shares with another device's location.
+    const printers = [
+      { tag: 'PRN-01', kind: 'printer' as const, name: 'Laser printer', branchId: 'main', location: 'Reading room, 2nd floor', floor: 2 },
+      { tag: 'PRN-02', kind: 'printer' as const, name: 'Colour printer', branchId: 'main', location: 'Print & copy center, 1st floor', floor: 1 },
+    ];
+    const upstairs = 'the 2nd floor printer is holding my print job';
+    expect(resolveAsset(parseAssetMention(upstairs, prefixes), printers, upstairs).asset?.tag).toBe('PRN-01');
   });
 
   it('reads the only number of a short message as a device number only when asked to (right after a device report)', () => {
@@ -58,6 +71,8 @@ describe('asset mentions', () => {
     // An amount or a length is no device number.
     expect(parseAssetMention('and it ate $3 of my copy money', prefixes, { loneNumber: true }).number).toBeUndefined();
     expect(parseAssetMention('still nothing after 20 min', prefixes, { loneNumber: true }).number).toBeUndefined();
+    // An error code on the screen is no device number.
+    expect(parseAssetMention('the scanner keeps showing error 17', prefixes).number).toBeUndefined();
     expect(parseAssetMention('it has been frozen for 20 minutes and i have a job interview at 3', prefixes, { loneNumber: true }).number).toBeUndefined();
   });
 

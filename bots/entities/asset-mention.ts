@@ -35,7 +35,7 @@ const KIND_NUMBER = /\b(pc|computer|computadora|compu|comp|station|terminal|prin
 /** "number 7", "#7" with no kind word: read beside the device the conversation was about. */
 const BARE_NUMBER = /(?:\bnumber|\bnumero|#|\bno\.)\s*0*(\d{1,2})(?![\d-])/;
 /** The only number in a short message, not an amount or a length ("it took $2", "20 min"). */
-const LONE_NUMBER = /^\D*(?<![$£€])\b(\d{1,2})\b(?!\s*(?:dollars?|cents?|bucks|pages?|mins?|minutes?|hours?|hrs?|times?|%|¢))\D*$/;
+const LONE_NUMBER = /^\D*(?<![$£€]|\b(?:error|code|err|codigo|page|pages|pagina|paginas|step|version)\s{0,3})\b(\d{1,2})\b(?!\s*(?:dollars?|cents?|bucks|pages?|mins?|minutes?|hours?|hrs?|times?|%|¢))\D*$/;
 const LONE_NUMBER_MAX_WORDS = 8;
 /** "computer twelve", "la computadora tres": numbers spelled out after a kind word. */
 const NUMBER_WORDS: Record<string, number> = {
@@ -68,6 +68,15 @@ function floorOf(folded: string): number | undefined {
  * Reads a device mention from free text. Tags are recognised by the prefixes the library actually uses
  * (`tagPrefixes`, from AssetPort.list()), so "PS3545" or "ESL 101" never pass for a device.
  */
+/** Every kind of device a message names, in the order named: "Wi-Fi … the scanner upstairs" → wifi, scanner. */
+export function kindsNamed(text: string): AssetKind[] {
+  const folded = foldText(text);
+  return KIND_WORDS.map(([pattern, kind]) => ({ kind, at: pattern.exec(folded)?.index ?? -1 }))
+    .filter((found) => found.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((found) => found.kind);
+}
+
 export function parseAssetMention(text: string, tagPrefixes: Iterable<string>, options: { loneNumber?: boolean } = {}): AssetMention {
   const folded = foldText(text);
   const mention: AssetMention = {};
@@ -129,8 +138,17 @@ function rankIndexFor(candidates: Asset[]): Fuse<Asset> {
 }
 
 /** "color" is how many patrons spell "colour". */
+/**
+ * Spellings and Spanish words for the words device names and locations are written in (English), so
+ * "el escáner del centro de copias" finds the one in the "Print & copy center".
+ */
+const SAME_WORD: Record<string, string> = {
+  color: 'colour', copias: 'copy', copia: 'copy', fotocopias: 'copy', impresion: 'print', impresiones: 'print',
+  historia: 'history', autoservicio: 'self', ventanas: 'windows', ventana: 'windows', ninos: 'children', infantil: 'children',
+};
+
 function foldSpelling(word: string): string {
-  return word === 'color' ? 'colour' : word;
+  return SAME_WORD[word] ?? word;
 }
 
 function nameWords(name: string): string[] {
@@ -184,7 +202,8 @@ export function resolveAsset(mention: AssetMention, assets: Asset[], text: strin
   }
   // "the scanner in the local history room": a word of one device's location picks it out.
   // With no kind named ("the one in the local history room"), only when no other device stands there.
-  const placed = candidates.filter((asset) => placeWords(asset.location).some((word) => messageWords(text).has(word)));
+  // A floor said outright wins over a word shared with a location ("the 2nd floor printer … my print job").
+  const placed = candidates.filter((asset) => placeWords(asset.location).some((word) => messageWords(text).has(word)) && (mention.floor === undefined || asset.floor === mention.floor));
   const placedAlone = !mention.kind && placed.length === 1;
   if ((mention.kind || placedAlone) && placed.length === 1 && candidates.length > 1) candidates = placed;
   if (mention.number !== undefined) {

@@ -38,6 +38,22 @@ describe('day mentions', () => {
     ['los domingos', '2026-12-06'],
     ['the 3rd', '2026-12-03'],
     ['the 1st', '2026-12-01'],
+    // "right now" in the story, a weekday in the question: the weekday is the day asked about.
+    ['my son needs a new comic right now, lol. is eastside open on friday?', '2026-12-04'],
+    ['she wants to go rn but we can only make it sunday, are you open then', '2026-12-06'],
+    // A weekday of next week; a dated day among weekdays of the story.
+    ['could i drop by main next week on wednesday afternoon', '2026-12-09'],
+    ['el jueves de la semana que viene abren?', '2026-12-10'],
+    ['our club meets every tuesday, but are you closing early on february 2?', '2027-02-02'],
+    ['we always come thursdays. do you close early on jan 28?', '2027-01-28'],
+    ['are you open the morning of february 12', '2027-02-12'],
+    ['main fri?', '2026-12-04'],
+    // Days with a name the library does not close for; a weekday counted within a month.
+    ['open on halloween next year?', '2027-10-31'],
+    ["valentine's day, is main open that evening", '2027-02-14'],
+    ['the second tuesday of march, are you open', '2027-03-09'],
+    ['el primer sábado de enero abren?', '2027-01-02'],
+    ['last friday in december hours', '2026-12-25'],
     ['the 30th', '2026-12-30'],
     ['friday the 11th', '2026-12-11'],
     ['este fin de semana', '2026-12-05'],

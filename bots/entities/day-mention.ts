@@ -96,6 +96,7 @@ const RELATIVE_DAY = new RegExp(anyOf(RELATIVE_DAY_SPELLINGS), 'g');
 const WEEKDAY_ABBREVIATION = new RegExp(anyOf(WEEKDAY_ABBREVIATIONS), 'g');
 const NEXT_WEEK = /\b(?:next|following)\s+(?:week|wk)\b|\b(?:la\s+)?(?:semana\s+que\s+viene|proxima\s+semana|semana\s+proxima)\b/;
 const ANY_WEEKDAY = new RegExp(`\\b(?:${[...WEEKDAYS_EN, ...WEEKDAYS_ES].join('|')})s?\\b|\\b\\d`);
+const WEEKDAY_NAME = new RegExp(`\\b(?:${[...WEEKDAYS_EN, ...WEEKDAYS_ES].join('|')})s?\\b`);
 /** "sat hrs", "sun hours": a short weekday asked about by the word after it. */
 const AMBIGUOUS_WEEKDAY_BEFORE_HOURS = new RegExp(`${anyOf(AMBIGUOUS_WEEKDAYS)}(?=\\s+(?:hrs|hours|hr|horario)\\b)`, 'g');
 const ASKED_AMBIGUOUS_WEEKDAY = new RegExp(`\\b(on|next|this|last|every|open|closed|until|till|til|by|before|after)\\s+${anyOf(AMBIGUOUS_WEEKDAYS)}`, 'g');
@@ -111,6 +112,25 @@ export function spellOutDayWords(words: string): string {
     .replace(SPANISH_DAY_OF_MONTH, (_all, day: string, month: string) => `${day} de ${SPANISH_MONTHS[month]!}`);
 }
 
+/** Well-known days that fall on the same date every year and that no closure names. */
+const NAMED_DAYS: Array<[RegExp, number, number]> = [
+  [/\bvalentine s(?: day)?\b|\bsan valentin\b|\bdia de los enamorados\b/, 2, 14],
+  [/\b(?:st\.?|saint) patrick s(?: day)?\b|\bsan patricio\b/, 3, 17],
+  [/\bhalloween\b/, 10, 31],
+  [/\bgroundhog day\b/, 2, 2],
+  [/\bapril fools(?: day)?\b/, 4, 1],
+  [/\bearth day\b/, 4, 22],
+  [/\bcinco de mayo\b/, 5, 5],
+  [/\bflag day\b/, 6, 14],
+  [/\bveterans day\b/, 11, 11],
+];
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: -1,
+  primer: 1, primero: 1, segundo: 2, tercer: 3, tercero: 3, cuarto: 4, ultimo: -1,
+};
+const NTH_WEEKDAY_OF_MONTH = new RegExp(
+  `\\b(${Object.keys(ORDINAL_WORDS).join('|')}) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo) (?:in|of|de|del mes de) ([a-z]+)\\b`,
+);
 const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const SPANISH_MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
@@ -245,16 +265,57 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     return (question !== text ? findIn(question, now) : undefined) ?? findIn(text, now);
   }
 
+  /** The one weekday a message names (1 = Monday), English or Spanish; none when it names several. */
+  function namedWeekday(words: string): number | undefined {
+    const found = new Set<number>();
+    WEEKDAYS_EN.forEach((day, index) => new RegExp(`\\b${day}s?\\b`).test(words) && found.add(index + 1));
+    WEEKDAYS_ES.forEach((day, index) => new RegExp(`\\b${day}s?\\b`).test(words) && found.add(index + 1));
+    return found.size === 1 ? [...found][0] : undefined;
+  }
+
+  /** The next time a month and day come round, counting today. */
+  function nextMonthDay(now: Date, month: number, day: number): DayMention {
+    const today = DateTime.fromJSDate(now, { zone: calendar.timeZone }).startOf('day');
+    let date = today.set({ month, day });
+    if (date < today) date = date.plus({ years: 1 });
+    return { date: date.toISODate()! };
+  }
+
+  /** "the first saturday in january", "el segundo martes de febrero": that weekday of that month, next time round. */
+  function nthWeekdayOf(folded: string, now: Date): DayMention | undefined {
+    const found = NTH_WEEKDAY_OF_MONTH.exec(folded);
+    if (!found) return undefined;
+    const nth = ORDINAL_WORDS[found[1]!]!;
+    const weekday = (WEEKDAYS_EN.indexOf(found[2]!) + 1) || WEEKDAYS_ES.indexOf(found[2]!) + 1;
+    const month = monthNumber(found[3]!);
+    if (!weekday || !month) return undefined;
+    const today = DateTime.fromJSDate(now, { zone: calendar.timeZone }).startOf('day');
+    for (const year of [today.year, today.year + 1]) {
+      const first = DateTime.fromObject({ year, month, day: 1 }, { zone: calendar.timeZone });
+      const firstOfKind = first.plus({ days: (weekday - first.weekday + 7) % 7 });
+      let date = nth === -1 ? firstOfKind.plus({ weeks: 4 }) : firstOfKind.plus({ weeks: nth - 1 });
+      if (nth === -1 && date.month !== month) date = date.minus({ weeks: 1 });
+      if (date.month === month && date >= today) return { date: date.toISODate()! };
+    }
+    return undefined;
+  }
+
   function findIn(text: string, now: Date): DayMention | undefined {
     const folded = foldText(text).replace(/[’']/g, ' ');
     const holiday = holidayIn(folded, now);
     if (holiday) return holiday;
+    // Days with a name the library does not close for ("valentine's day", "st. patrick's day").
+    for (const [pattern, month, day] of NAMED_DAYS) if (pattern.test(folded)) return nextMonthDay(now, month, day);
+    const nth = nthWeekdayOf(folded, now);
+    if (nth) return nth;
 
     const words = spellOutDayWords(
       folded
         .replace(/\bthis\s+wk?nd\b/g, 'this weekend')
         // "the week of feb 9" asks about that day's week: the day, not chrono's "a week from now".
         .replace(/\b(?:the\s+)?week\s+of\b/g, ' ')
+        // "the evening of march 3": the day (chrono reads the whole phrase as no date at all).
+        .replace(/\b(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\b/g, ' ')
         .replace(/\b(i|we|he|she|they)\s+sat\b/g, '$1 seated')
         .replace(/\b(?:este\s+)?fin\s+de\s+semana\b/g, 'sabado')
         .replace(/[a-z]+/g, (word) => correctWeekday(word)),
@@ -262,12 +323,13 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     if (!MAY_NAME_A_DAY.test(words)) return undefined;
 
     const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
-    // "tonight", "rn", "esta noche": today, which chrono reads as a time of day, not as a day.
-    if (TODAY.test(words)) return { date: local.toISODate()! };
+    // "tonight", "rn", "esta noche": today, which chrono reads as a time of day, not as a day. A weekday
+    // named beside it is the day asked about ("she wants more books right now — open this Saturday?").
+    if (TODAY.test(words) && !WEEKDAY_NAME.test(words)) return { date: local.toISODate()! };
     // "are you open on tuesday", asked on a Tuesday: today (chrono would say a week from now).
     const todayName = WEEKDAYS_EN[local.weekday - 1]!;
     const todayNameEs = WEEKDAYS_ES[local.weekday - 1]!;
-    if (new RegExp(`\\b(?:${todayName}|${todayNameEs})\\b`).test(words) && !/\b(?:next|following|proximo|que viene|siguiente)\b/.test(words) && !ORDINAL_DAY.test(words)) {
+    if (new RegExp(`\\b(?:${todayName}|${todayNameEs})\\b`).test(words) && !/\b(?:next|following|proximo|que viene|siguiente)\b/.test(words) && !ORDINAL_DAY.test(words) && !MONTH_WITH_DAY.test(words)) {
       return { date: local.toISODate()! };
     }
     // "your hours next week": that week, from its Monday (chrono counts seven days from today).
@@ -275,6 +337,9 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const monday = local.startOf('week').plus({ weeks: 1 });
       return { date: monday.toISODate()!, to: monday.plus({ days: 6 }).toISODate()! };
     }
+    // "next week on monday", "el martes de la semana que viene": that weekday of next week.
+    const weekdayNextWeek = NEXT_WEEK.test(words) ? namedWeekday(words) : undefined;
+    if (weekdayNextWeek) return { date: local.startOf('week').plus({ weeks: 1, days: weekdayNextWeek - 1 }).toISODate()! };
     // chrono reads wall-clock components: give it the library's wall clock as a local Date.
     const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);
 
@@ -292,12 +357,17 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
 
     const spanish = WEEKDAYS_ES.some((day) => words.includes(day)) || /\b(manana|hoy|pasado|diciembre|enero|proximo|que viene)\b/.test(words);
     const parser = spanish ? chrono.es : chrono.casual;
-    for (const result of parser.parse(words, reference, { forwardDate: true })) {
+    // "we meet on Thursdays … is it true you close early on January 28?": a date with its month is the one
+    // asked about, wherever it stands; a weekday around it is part of the story.
+    const results = parser.parse(words, reference, { forwardDate: true });
+    const dated = results.filter((result) => result.start.isCertain('month') && result.start.isCertain('day'));
+    for (const result of dated.length > 0 ? [...dated, ...results] : results) {
       // A month alone ("may I…") or a time ("at 9") names no day; "for 3 weeks" is a length, not a date.
       if (!result.start.isCertain('day') && !result.start.isCertain('weekday')) continue;
       if (/^(?:for|por)\s/.test(result.text)) continue;
-      // A bare "sun" or "sat" is the sun or a past tense; asked as a day, it was spelled out above.
-      if (/^(?:sun|sat|mon|wed|fri)$/.test(result.text)) continue;
+      // A bare "sun" or "sat" is the sun or a past tense; asked as a day, it was spelled out above. "wed",
+      // "mon" and "fri" are days however they stand ("main fri??").
+      if (/^(?:sun|sat)$/.test(result.text)) continue;
       // "what are the hours" is no day: chrono reads "the hour" as this very hour.
       if (/^(?:the|this|that|an?)?\s*(?:hours?|hrs?|minutes?|mins?|moment|time)$/.test(result.text)) continue;
       const start = DateTime.fromObject({ year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! }, { zone: calendar.timeZone });

@@ -1,5 +1,5 @@
 import type { Asset } from '../../core/assets.js';
-import { parseAssetMention, resolveAsset } from '../entities/asset-mention.js';
+import { kindsNamed, parseAssetMention, resolveAsset, type AssetMention } from '../entities/asset-mention.js';
 import { YES_NO } from './handoff.js';
 import { canReachPatron, whenStaffFixDevice } from './staff-availability.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
@@ -52,6 +52,20 @@ export async function fileEquipmentTicket(turn: Turn, deps: SkillDeps, request: 
 }
 
 /**
+ * A message may name two kinds, the first not the broken one: an e-mail headed "Wi-Fi in the local history
+ * room" about "the flatbed scanner up there". When the first kind fits no single device, another kind
+ * named whose device the message's place words pick out (not merely the only one at the branch) is it.
+ */
+function deviceOfAnotherKind(turn: Turn, mention: AssetMention, assets: Asset[]): Asset | undefined {
+  for (const kind of kindsNamed(turn.text).filter((named) => named !== mention.kind)) {
+    const placed = resolveAsset({ kind, floor: mention.floor }, assets, turn.text, turn.branch?.id).asset;
+    const alone = resolveAsset({ kind }, assets, '', turn.branch?.id).asset;
+    if (placed && !alone) return placed;
+  }
+  return undefined;
+}
+
+/**
  * Equipment trouble: finds the device from a tag ("PC-07", "pc 7"), a numbered kind ("computer 12") or a
  * description ("the printer on the second floor"), then opens a ticket tied to it. Several candidates →
  * asks which, with buttons; a tag nobody has → says so and offers to file the report anyway.
@@ -66,9 +80,16 @@ export async function equipmentSkill(turn: Turn, deps: SkillDeps): Promise<Skill
   // device"), and a number is another of its kind at its branch ("the one next to it, number 7").
   const last = previous && !mention.tag && !mention.kind ? previous : undefined;
   if (last && mention.number === undefined) return fileEquipmentTicket(turn, deps, turn.safeText, last);
-  const resolution = last ? resolveAsset({ ...mention, kind: last.kind }, assets, turn.text, last.branchId) : resolveAsset(mention, assets, turn.text, turn.branch?.id);
+  // "and the copier beside it won't feed" right after a report: another kind, at that device's branch,
+  // standing where it stands when several would fit.
+  const branchId = turn.branch?.id ?? previous?.branchId;
+  const resolution = last ? resolveAsset({ ...mention, kind: last.kind }, assets, turn.text, last.branchId) : resolveAsset(mention, assets, turn.text, branchId);
+  const besideLast = previous && !resolution.asset && resolution.candidates.filter((asset) => asset.location === previous.location);
+  if (besideLast && besideLast.length === 1) return fileEquipmentTicket(turn, deps, turn.safeText, besideLast[0]!);
 
   if (resolution.asset) return fileEquipmentTicket(turn, deps, turn.safeText, resolution.asset);
+  const placedOther = last || mention.tag ? undefined : deviceOfAnotherKind(turn, mention, assets);
+  if (placedOther) return fileEquipmentTicket(turn, deps, turn.safeText, placedOther);
 
   if (resolution.unknownTag) {
     return {

@@ -79,7 +79,7 @@ export function answerFromArticle(turn: Turn, deps: SkillDeps, id: string, found
     outcome: 'answered',
     reply,
     articleId: id,
-    state: { ...turn.state, lastIntent: 'faq', lastFact: undefined, pending: undefined },
+    state: { ...turn.state, lastIntent: 'faq', lastFact: undefined, pending: undefined, lastArticle: id },
   };
 }
 
@@ -100,7 +100,7 @@ function askWhichArticle(turn: Turn, deps: SkillDeps, choices: ArticleCandidate[
       quickReplies: [...titles, say(language, 'Talk to a person', 'Hablar con una persona')],
       language,
     },
-    state: { ...turn.state, lastIntent: 'faq', pending: { kind: 'which-article', request: turn.safeText, options: choices.map((choice) => choice.id) } },
+    state: { ...turn.state, lastIntent: 'faq', lastArticle: undefined, pending: { kind: 'which-article', request: turn.safeText, options: choices.map((choice) => choice.id) } },
   };
 }
 

@@ -27,6 +27,8 @@ function aboutExistingHolds(text: string): 'status' | 'cancel' | undefined {
   const folded = foldText(text);
   if (/\b(cancel|remove|delete|drop|cancelar|quitar)\b/.test(folded)) return 'cancel';
   if (/\b(is|are|has|have)\b.*\bmy\b.*\b(holds?|reserves?|requests?)\b|\bmy (holds?|reserves?|requests?)\b|\b(holds?|reserves?) (ready|in)\b|\bmis reservas\b/.test(folded)) return 'status';
+  // "where am I in line for Dune", "the book I put on hold, is it in transit", "¿mi reserva ya llegó?"
+  if (/\bwhere am i (in line|on the (wait ?list|list|hold list))\b|\bwhat number am i\b|\bin transit\b|\bmi reserva\b|\bi (put|placed) (\w+ ){0,4}on hold\b/.test(folded)) return 'status';
   return undefined;
 }
 

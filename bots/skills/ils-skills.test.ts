@@ -135,6 +135,13 @@ describe('account, renew and hold skills with the embedded ILS', { timeout: 30_0
     expect(result.reply.text).toMatch(/The Hunger Games: waiting \(number 1 in line\), pickup at Eastside Branch/);
   });
 
+  it('reads "where am I in line" as asking about holds already placed, not placing one', async () => {
+    const asked = await route('where am i in line for the hunger games', { address: 'session-line' });
+    expect(asked.reply.text).toMatch(/card number and PIN/);
+    const result = await route(`${WORLD.fined.card} ${WORLD.fined.pin}`, { address: 'session-line' });
+    expect(result.reply.text).toMatch(/The Hunger Games: waiting \(number 1 in line\)/);
+  });
+
   it('places a hold: catalog match, confirm, pickup branch, then card and PIN', async () => {
     const asked = await route('put a hold on Educated');
     expect(asked.intent).toBe('hold');

@@ -11,10 +11,22 @@ const SIGNATURE_START = /^\s*(?:--\s*$|__+|sent from my |get outlook for |enviad
 /** "… Thank you, Ruth" at the end of a one-line e-mail. */
 const TRAILING_SIGN_OFF = /[.!?]\s+(?:thanks?(?: you)?(?: so much)?|many thanks|best(?: regards)?|kind regards|regards|cheers|sincerely|gracias|saludos)[,!.]?\s+[A-Z][\p{L}.' -]{0,40}$/iu;
 const MAX_GREETING_LINES = 2;
+/**
+ * "Subject: Reserva" pasted above a message: the label is no word of the patron's (and, common to every
+ * such message, it would teach the models that e-mails are one kind of message). Its text is kept.
+ */
+const SUBJECT_LABEL = /^\s*(?:subject|asunto)\s*:\s*(?:(?:re|fwd?|rv)\s*:\s*)*/i;
 
 export function messageBody(text: string): string {
   if (text.length < 12) return text;
   const lines = text.split(/\r?\n/);
+  const subject = SUBJECT_LABEL.test(lines[0]!) ? lines.shift()!.replace(SUBJECT_LABEL, '').trim() : undefined;
+  const body = bodyLines(lines);
+  if (subject === undefined) return body || text.trim();
+  return body ? `${subject}\n\n${body}` : subject;
+}
+
+function bodyLines(lines: string[]): string {
   let start = 0;
   while (start < lines.length && start < MAX_GREETING_LINES && (lines[start]!.trim() === '' || GREETING_LINE.test(lines[start]!))) start++;
   let end = lines.length;
@@ -30,7 +42,7 @@ export function messageBody(text: string): string {
     }
   }
   let body = lines.slice(start, end).join('\n').trim();
-  if (body.length === 0) return text.trim();
+  if (body.length === 0) return '';
   const prefix = GREETING_PREFIX.exec(body);
   if (prefix && body.length - prefix[0].length >= 8) body = body.slice(prefix[0].length);
   const trailing = TRAILING_SIGN_OFF.exec(body);

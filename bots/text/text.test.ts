@@ -15,6 +15,12 @@ describe('messageBody', () => {
     expect(messageBody('Hi, is the copier fixed yet? Thanks, Lee')).toBe('is the copier fixed yet?');
   });
 
+  it('keeps a pasted subject line without its label, and drops the greeting under it', () => {
+    const mail = 'Subject: Re: book club kits\n\nHello,\n\nDo you lend book club kits to groups?\n\nBest,\nAmal';
+    expect(messageBody(mail)).toBe('book club kits\n\nDo you lend book club kits to groups?');
+    expect(messageBody('Asunto: horario de domingo')).toBe('horario de domingo');
+  });
+
   it('leaves short messages alone', () => {
     expect(messageBody('hello')).toBe('hello');
     expect(messageBody('thank you!')).toBe('thank you!');
@@ -78,6 +84,7 @@ describe('detectSafety', () => {
     ['tengo miedo, un señor me sigue desde la parada', 'threat'],
     ['the lady next to me has trouble breathing', 'medical'],
     ['does anyone have narcan?? guy in the restroom', 'medical'],
+    ['bring the naloxone now, a man on the stairs is turning blue', 'medical'],
     ['it smells like gas by the side door', 'fire'],
     ['my family would be better off without me', 'self-harm'],
     ['why am i even still alive', 'self-harm'],
@@ -115,6 +122,20 @@ describe('detectSafety', () => {
     ['plz come a kid fell down the steps outside', 'medical'],
     ["i've made up my mind. i decided i'm done. tell my sister the books are hers after i'm gone", 'self-harm'],
     ["Hi,\nI'm closing my account. I've given all my things away now. Goodbye and thanks for everything.", 'self-harm'],
+    ['lately i keep thinking about not waking up, sorry to write this here', 'self-harm'],
+    ['tell the manager if they ban me i will come back with something and make them regret it', 'threat'],
+    ["my neighbour hasn't answered his door since friday and the lights are off, i'm afraid he has fallen", 'danger'],
+    ['the man at the end table is looking at pictures of kids that are clearly abuse, what do i do', 'danger'],
+    ['somebody should burn this whole place down with everyone inside', 'threat'],
+    ['a guy by the magazines grabbed a teen girl by the wrist and will not let her go', 'threat'],
+    ['the guy at the next table keeps touching my arm and it is creeping me out', 'threat'],
+    ["i'll come to the desk tomorrow and make that clerk pay for what she said", 'threat'],
+    ['fix my account by monday or someone is going to get hurt', 'threat'],
+    ['i know which car your manager drives and where she parks', 'threat'],
+    ['a kid on pc 3 is reading how to build a pipe bomb and talking about his school', 'threat'],
+    ['some days i feel like not doing anything at all ever again', 'self-harm'],
+    ['our landlord locked us out this morning, me and my three kids are outside with no place to go', 'shelter'],
+    ['my 4 year old ran out the side door and is heading toward the street', 'missing-child'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -135,6 +156,24 @@ describe('detectSafety', () => {
     'books about the civil war and bleeding kansas',
     'do you have books about domestic violence for a class',
     'the fire alarm test is at noon?',
+    'how do i make the payment for my fines online',
+    'can you make the copier pay by card',
+    'the teen program is making bird feeders this week',
+    'my grandma has not answered her phone today, can you check if she picked up her holds',
+    'do you have picture books about children who were abused, for a counselor',
+    'can you blow up this map on the big printer for my class',
+    'the kiosk will not let me go to the next page',
+    'i will come back with my library card tomorrow',
+    'hi, got any picture books about grief? my niece lost her grandpa last month',
+    'my daughter lost our copy of the goblet of fire, how do i pay for it',
+    'is there a naloxone class this winter for community members',
+    'been waiting on this hold so long i might die of old age first',
+    'need articles for my paper on self harm prevention programs in schools',
+    '¿dan capacitación sobre prevención del suicidio a maestros?',
+    'fue un simulacro de incendio lo de esta mañana?',
+    'my daughter is walking to the library after school, what time do you close',
+    'i was thinking of not coming back to the book club, is that ok',
+    'the landlord changed the locks on the community room, who has the key?',
     'I have not seen my library card in weeks',
     'any copies of the goblet of fire on the shelf?',
     'do you have books about suicide prevention for a class',
