@@ -132,6 +132,13 @@ describe('hours', () => {
     expect(main.reply.text).toBe('Main Library is open Sunday, December 6, 1:00 PM–5:00 PM.');
   });
 
+  it('takes thanks on the way to a follow-up day as the follow-up', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    await say('eastside hours on friday please');
+    const saturday = await say('cool thank you, and saturday then?');
+    expect(saturday.reply.text).toBe('Eastside Branch is open Saturday, December 5, 10:00 AM–5:00 PM.');
+  });
+
   it('answers in Spanish', async () => {
     const { say } = setup(TUESDAY_AFTERNOON);
     const result = await say('¿A qué hora cierra eastside hoy?');

@@ -383,7 +383,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     if (state.lastIntent === 'equipment' && state.lastAsset && classification.confidence < askBelow && reading.tokens.length <= DEVICE_FOLLOW_UP_MAX_TOKENS) {
       return runSkill('equipment', turn, skillDeps, extras);
     }
-    const otherTopic = classification.intent !== 'unknown' && classification.intent !== 'hours' && classification.confidence >= 0.5;
+    // "thanks! and saturday?": thanks said on the way to a follow-up is no other topic.
+    const otherTopic = !['unknown', 'hours', 'smalltalk'].includes(classification.intent) && classification.confidence >= 0.5;
     // "what time do you open that day?", "and the day after?", "what about the 2nd?": a day counted from
     // the last hours answer's.
     const counted = state.lastIntent === 'hours' && state.hours?.date ? followUpDay(turn.text, state.hours.date, { namesItsOwnDay: turn.day !== undefined }) : undefined;

@@ -83,6 +83,8 @@ const OTHER_LATIN_WORDS = new Set([
   'kya', 'hai', 'hain', 'kal', 'aaj', 'mujhe', 'nahi', 'nahin', 'kaise', 'kitne', 'baje', 'khuli', 'khula', 'kab', 'kahan', 'aap', 'mera', 'meri', 'kitaben', 'chahiye', 'rahega', 'rahegi', 'chhutti',
   // Swedish, Czech, Hungarian, Hausa
   'har', 'bocker', 'svenska', 'kde', 'najdu', 'detske', 'knihy', 'meddig', 'vagytok', 'nyitva', 'szombaton', 'konyvtar', 'ina', 'yin', 'rajista', 'katin', 'laburare',
+  // Lithuanian, Latvian
+  'sveiki', 'galiu', 'cia', 'nemokamai', 'naudotis', 'internetu', 'knygu', 'aciu', 'labdien',
   // Hebrew written in Latin letters
   'shalom', 'ani', 'yesh', 'lachem', 'sfarim', 'sefer', 'ivrit', 'toda', 'todah', 'sifriya', 'mechapes', 'mechapeset', 'yeladim', 'eifo', 'matai', 'ptucha',
   // Japanese written in Latin letters
@@ -113,7 +115,7 @@ export function isUnsupportedLanguage(text: string): boolean {
  * Greetings no English or Spanish writer uses alone: "Bonjour" is a French speaker's first message, and
  * the reply should already be the one for a language without articles.
  */
-const FOREIGN_GREETING = /^(?:bonjour|bonsoir|salut|guten (?:tag|morgen|abend)|merhaba|konnichiwa|xin chao|kumusta|magandang (?:umaga|hapon|gabi)|dzien dobry|buongiorno|buonasera|bom dia|boa (?:tarde|noite)|bonjou|goedemorgen|habari|salaan|dobry den|hej|ahoj|sannu|szia|namaste|privet|zdravo|hei|moi|labas|tere|jambo|marhaba|dobar dan|dzien dobry|sawubona)(?: (?:madame|monsieur|a tous|po))?$/;
+const FOREIGN_GREETING = /^(?:bonjour|bonsoir|salut|guten (?:tag|morgen|abend)|merhaba|konnichiwa|xin chao|kumusta|magandang (?:umaga|hapon|gabi)|dzien dobry|buongiorno|buonasera|bom dia|boa (?:tarde|noite)|bonjou|goedemorgen|habari|salaan|dobry den|hej|ahoj|sannu|szia|sveiki|labdien|namaste|privet|zdravo|hei|moi|labas|tere|jambo|marhaba|dobar dan|dzien dobry|sawubona)(?: (?:madame|monsieur|a tous|po))?$/;
 
 /** The same greetings opening a longer message. */
 const FOREIGN_GREETING_FIRST = new RegExp(FOREIGN_GREETING.source.replace(/\$$/, '(?= )').replace('(?: (?:madame|monsieur|a tous|po))?', ''));
