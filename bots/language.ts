@@ -115,11 +115,15 @@ export function isUnsupportedLanguage(text: string): boolean {
  * Greetings no English or Spanish writer uses alone: "Bonjour" is a French speaker's first message, and
  * the reply should already be the one for a language without articles.
  */
-const FOREIGN_GREETING = /^(?:bonjour|bonsoir|salut|guten (?:tag|morgen|abend)|merhaba|konnichiwa|xin chao|kumusta|magandang (?:umaga|hapon|gabi)|dzien dobry|buongiorno|buonasera|bom dia|boa (?:tarde|noite)|bonjou|goedemorgen|habari|salaan|dobry den|hej|ahoj|sannu|szia|sveiki|labdien|namaste|privet|zdravo|hei|moi|labas|tere|jambo|marhaba|dobar dan|dzien dobry|sawubona)(?: (?:madame|monsieur|a tous|po))?$/;
+const GREETINGS = 'bonjour|bonsoir|salut|guten (?:tag|morgen|abend)|merhaba|konnichiwa|xin chao|kumusta|magandang (?:umaga|hapon|gabi)|dzien dobry|buongiorno|buonasera|bom dia|boa (?:tarde|noite)|bonjou|goedemorgen|habari|salaan|dobry den|hej|ahoj|sannu|szia|sveiki|labdien|namaste|privet|zdravo|hei|moi|labas|tere|jambo|marhaba|dobar dan|sawubona';
+const FOREIGN_GREETING = new RegExp(`^(?:${GREETINGS})(?: (?:madame|monsieur|a tous|po))?$`);
 
 /** The same greetings opening a longer message. */
-const FOREIGN_GREETING_FIRST = new RegExp(FOREIGN_GREETING.source.replace(/\$$/, '(?= )').replace('(?: (?:madame|monsieur|a tous|po))?', ''));
-/** Words only an English writer uses, for telling an English message after a foreign greeting. */
+const FOREIGN_GREETING_FIRST = new RegExp(`^(?:${GREETINGS})(?= )`);
+/**
+ * Common English words, for telling an English message after a foreign greeting ("Bonjour! what time…");
+ * not "a", "in" or "on", which a Portuguese or Dutch message after such a greeting writes too.
+ */
 const ENGLISH_WORDS = new Set(['i', 'you', 'the', 'is', 'are', 'what', 'when', 'where', 'how', 'do', 'does', 'can', 'my', 'your', 'to', 'for', 'of', 'and', 'it', 'this', 'that', 'have', 'library', 'open', 'please', 'thanks', 'thank', 'hi', 'hello', 'we', 'our', 'will', 'would']);
 
 function readsAsOtherLanguage(text: string): boolean {

@@ -47,20 +47,11 @@ export interface TrainOptions {
 }
 
 function softmax(scores: Iterable<number>): number[] {
-  let max = -Infinity;
-  for (const score of scores) if (score > max) max = score;
-  let sum = 0;
-  const out = Array.from(scores, (score) => {
-    const e = Math.exp(score - max);
-    sum += e;
-    return e;
-  });
-  return out.map((value) => value / sum);
+  return Array.from(softmaxInPlace(Float64Array.from(scores)));
 }
 
 /**
- * `softmax` in place, for predicting: the same arithmetic in the same order (so the same probabilities to
- * the last bit), without the two arrays `softmax` makes on each of the three predictions per message.
+ * Softmax in place, for predicting: no new arrays on each of the three predictions per message.
  */
 function softmaxInPlace(scores: Float64Array): Float64Array {
   let max = -Infinity;

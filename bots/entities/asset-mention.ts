@@ -70,7 +70,10 @@ function floorOf(folded: string): number | undefined {
  */
 /** Every kind of device a message names, in the order named: "Wi-Fi … the scanner upstairs" → wifi, scanner. */
 export function kindsNamed(text: string): AssetKind[] {
-  const folded = foldText(text);
+  return kindsIn(foldText(text));
+}
+
+function kindsIn(folded: string): AssetKind[] {
   return KIND_WORDS.map(([pattern, kind]) => ({ kind, at: pattern.exec(folded)?.index ?? -1 }))
     .filter((found) => found.at >= 0)
     .sort((a, b) => a.at - b.at)
@@ -93,14 +96,8 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>, o
   }
   if (!mention.kind) {
     // The kind named first is the device: "the printer upstairs by the computers" is a printer.
-    let earliest = Infinity;
-    for (const [pattern, kind] of KIND_WORDS) {
-      const found = pattern.exec(folded);
-      if (found && found.index < earliest) {
-        earliest = found.index;
-        mention.kind = kind;
-      }
-    }
+    const [first] = kindsIn(folded);
+    if (first) mention.kind = first;
     // "the computer in the kids room, number 9", "the computer by the window (21 i think)": the number
     // said apart from the kind word, or the only number of the message.
     const apart = mention.kind && !mention.tag ? BARE_NUMBER.exec(folded) ?? LONE_NUMBER.exec(folded) : null;
