@@ -189,6 +189,11 @@ const MAY_NAME_A_DAY = new RegExp(
   ].join('|'),
 );
 
+/** An English weekday in full, and the words that change which one is meant. */
+const LONE_WEEKDAY = new RegExp(`\\b(${WEEKDAYS_EN.join('|')})\\b`);
+const WEEKDAY_QUALIFIER = /\b(?:next|this|last|past|previous|following|every|each|coming|after|before|since|until|till|til|from|by|to|through|thru|between)\b|-/;
+/** Today by its name, which alone needs no parser. */
+const TODAY_WORD = /\b(?:today|hoy)\b/g;
 /** Today said without its name: "tonight", "right now", "rn", "esta noche", "ahorita". */
 const TODAY = /\b(?:tonight|right now|rn|this (?:evening|afternoon|morning)|esta noche|esta tarde|ahorita|ahora mismo)\b/;
 
@@ -323,6 +328,9 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     if (!MAY_NAME_A_DAY.test(words)) return undefined;
 
     const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
+    // "today" or "hoy" the only word that may name a day: chrono's one reading is the reference day itself,
+    // and chrono is the router's most expensive step.
+    if (!MAY_NAME_A_DAY.test(words.replace(TODAY_WORD, ' '))) return { date: local.toISODate()! };
     // "tonight", "rn", "esta noche": today, which chrono reads as a time of day, not as a day. A weekday
     // named beside it is the day asked about ("she wants more books right now — open this Saturday?").
     if (TODAY.test(words) && !WEEKDAY_NAME.test(words)) return { date: local.toISODate()! };
@@ -340,6 +348,13 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     // "next week on monday", "el martes de la semana que viene": that weekday of next week.
     const weekdayNextWeek = NEXT_WEEK.test(words) ? namedWeekday(words) : undefined;
     if (weekdayNextWeek) return { date: local.startOf('week').plus({ weeks: 1, days: weekdayNextWeek - 1 }).toISODate()! };
+    // One weekday named, alone and unqualified ("open on saturday?"): chrono's forward reading is its next
+    // occurrence (today's own name was answered above), without chrono.
+    const lone = LONE_WEEKDAY.exec(words);
+    if (lone && !MAY_NAME_A_DAY.test(words.replace(LONE_WEEKDAY, ' ')) && !WEEKDAY_QUALIFIER.test(words)) {
+      const weekday = WEEKDAYS_EN.indexOf(lone[1]!) + 1;
+      return { date: local.startOf('day').plus({ days: (weekday - local.weekday + 7) % 7 || 7 }).toISODate()! };
+    }
     // chrono reads wall-clock components: give it the library's wall clock as a local Date.
     const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);
 
