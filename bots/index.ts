@@ -118,14 +118,15 @@ const HANDOFF_OVERRIDE = 0.5;
 /** Follow-ups are short: "and Sunday?", "what about eastside". */
 const FOLLOW_UP_MAX_TOKENS = 6;
 const DEVICE_FOLLOW_UP_MAX_TOKENS = 12;
+const STILL_GOING_WORDS = 'still|hurry|came back|coming back|please come|scared|afraid|todavia|sigue';
+/** Said right after an emergency, these keep it going whatever the classifier makes of the rest. */
+const STILL_GOING = new RegExp(`\\b(?:${STILL_GOING_WORDS})\\b`);
 /**
  * Words that end an emergency: thanks, "I'm safe now", "he left", "staff are with me" — unless the same
  * message says it goes on ("thanks, but he's still here").
  */
-const STILL_IN_DANGER = /\b(?:still|hurry|help|again|came back|coming back|please come|scared|afraid|but|todavia|sigue|ayuda)\b/;
+const STILL_IN_DANGER = new RegExp(`\\b(?:${STILL_GOING_WORDS}|help|again|but|ayuda)\\b`);
 const ALL_CLEAR = /\b(?:thank you|thanks|thx|ty|gracias|(?:i m|im|i am|we re|we are) (?:ok|okay|safe|fine|alright)(?: now)?|(?:he|she|they) (?:left|has left|is gone|s gone|went away)|staff (?:are|is) (?:with me|here)|(?:ya )?estoy bien|ya se fue)\b/;
-/** Said right after an emergency, these keep it going whatever the classifier makes of the rest. */
-const STILL_GOING = /\b(?:still|hurry|came back|coming back|please come|scared|afraid|todavia|sigue)\b/;
 function saysAllClear(normalized: string): boolean {
   return ALL_CLEAR.test(normalized) && !STILL_IN_DANGER.test(normalized);
 }
@@ -457,11 +458,12 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       const safety = detectSafety(text) ?? (modelSaysCrisis ? 'danger' : undefined);
       // After an emergency, the next messages are part of it ("he's by the elevators now") unless the patron
       // moves on: small talk ("thank you, he left") or a clear new request.
+      const normalized = normalizeText(text);
       const stillInEmergency =
         !safety &&
         state.safety !== undefined &&
-        !saysAllClear(normalizeText(text)) &&
-        (STILL_GOING.test(normalizeText(text)) || classification.intent === 'handoff' || classification.intent === 'unknown' || classification.confidence < askBelow);
+        !saysAllClear(normalized) &&
+        (STILL_GOING.test(normalized) || classification.intent === 'handoff' || classification.intent === 'unknown' || classification.confidence < askBelow);
       const turn: Turn = {
         inquiry,
         conversationId,
