@@ -266,6 +266,14 @@ describe('equipment', () => {
     );
   });
 
+  it('reads "it" right after the Wi-Fi answer as the Wi-Fi, at the branch named', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    await say('What is the wifi password?');
+    const result = await say("it's not connecting at eastside right now");
+    expect(result).toMatchObject({ intent: 'equipment', outcome: 'ticket' });
+    expect(tickets.opened[0]?.assetTag).toBe('WIFI-02');
+  });
+
   it('resolves "the printer on the second floor"', async () => {
     const { say, tickets } = setup(TUESDAY_AFTERNOON);
     await say('the printer on the second floor is jammed');
@@ -350,6 +358,14 @@ describe('events, small talk and unknown', () => {
     expect(result.reply.text).toContain('Toddler Story Time');
     expect(result.reply.text).not.toContain('Chess Club');
     expect(events.calls[0]).toMatchObject({ audience: 'kids' });
+  });
+
+  it('keeps a follow-up day on the events asked about, and answers opening hours asked right after', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    await say('when is toddler story time');
+    expect(await say('and on saturday?')).toMatchObject({ intent: 'events' });
+    const hours = await say('is the library open on saturday?');
+    expect(hours).toMatchObject({ intent: 'hours', details: { day: '2026-12-05' } });
   });
 
   it('greets and thanks', async () => {

@@ -29,6 +29,7 @@ import { branchInfoSkill } from './skills/branch-info.js';
 import { asksWhereItIs, locationSkill } from './skills/catalog-skill.js';
 import { authorMatches } from './skills/catalog.js';
 import { findCatalogMention } from './skills/catalog-mentions.js';
+import { findDescribedBook } from './skills/catalog-description.js';
 import { isEmojiOnly } from './skills/smalltalk.js';
 import { otherLanguageSkill } from './skills/other-language.js';
 import { safetySkill } from './skills/safety.js';
@@ -103,7 +104,9 @@ const DEFAULT_ASK_BELOW_LEARNED = 0.75;
 const AGREED_CONFIDENCE = 0.5;
 /** An hours guess this sure is enough when the message names a day and asks whether the library is open. */
 const OPEN_ON_A_DAY_CONFIDENCE = 0.35;
-const OPEN_OR_CLOSED = /\b(?:open|opened|opening|close|closed|closing|abren|abierto|abierta|cerrado|cerrada|cierran)\b/;
+/** A catalog guess this sure is acted on when the message describes one book the catalog holds. */
+const DESCRIBED_BOOK_CONFIDENCE = 0.4;
+const OPEN_OR_CLOSED = /\b(?:open|opens|opened|opening|close|closes|closed|closing|abre|abren|abierto|abierta|cerrado|cerrada|cierra|cierran)\b/;
 const COMMAND_TOKENS = 2;
 /**
  * How much of a message the classifier, the entity finders and the knowledge search read: the request
@@ -127,7 +130,10 @@ const STILL_GOING = new RegExp(`\\b(?:${STILL_GOING_WORDS})\\b`);
  */
 const STILL_IN_DANGER = new RegExp(`\\b(?:${STILL_GOING_WORDS}|help|again|but|ayuda)\\b`);
 const ALL_CLEAR = /\b(?:thank you|thanks|thx|ty|gracias|(?:i m|im|i am|we re|we are) (?:ok|okay|safe|fine|alright)(?: now)?|(?:he|she|they) (?:left|has left|is gone|s gone|went away)|staff (?:are|is) (?:with me|here)|(?:ya )?estoy bien|ya se fue)\b/;
+/** Said outright, the emergency is over whatever else the message says ("never mind, false alarm — when do you close again?"). */
+const OVER = /\b(?:never ?mind|nvm|false alarm|all clear|(?:it|that) was (?:just )?a drill|just a drill|(?:everyone|everybody|we) (?:is |s |are |re )?(?:coming |going )?back (?:in|inside)|falsa alarma|ya paso)\b/;
 function saysAllClear(normalized: string): boolean {
+  if (OVER.test(normalized) && !/\b(?:still|todavia|sigue)\b/.test(normalized)) return true;
   return ALL_CLEAR.test(normalized) && !STILL_IN_DANGER.test(normalized);
 }
 /** A short question about opening or closing, with no day of its own: about the day just answered. */
@@ -396,7 +402,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       return hoursSkill(turn, skillDeps, state.hours);
     }
     // "is it at eastside too?", "and on sunday?" after an events answer: events there or then.
-    if (state.lastIntent === 'events' && (turn.day || turn.branch) && tokens.length <= FOLLOW_UP_MAX_TOKENS && !otherTopic) {
+    // "¿y la biblioteca abre el sábado?" asks about opening hours, not that event.
+    if (state.lastIntent === 'events' && (turn.day || turn.branch) && tokens.length <= FOLLOW_UP_MAX_TOKENS && !otherTopic && !(classification.intent === 'hours' && OPEN_OR_CLOSED.test(tokens.join(' ')))) {
       return runSkill('events', turn, skillDeps, extras);
     }
     // "¿y cuánto cuesta?", "and for how long?" right after an article's answer: that article again.
@@ -414,6 +421,10 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     }
     // "is there a copy of The Hunger Games at main?": a catalog guess whose words name a title or author in the catalog.
     if (classification.intent === 'catalog' && classification.confidence < askBelow && deps.catalog && (await findCatalogMention(deps.catalog, turn.text))) {
+      return runSkill('catalog', turn, skillDeps, extras);
+    }
+    // "the holocaust comic where they're mice": a likely catalog request that describes one book the catalog holds.
+    if (classification.intent === 'catalog' && classification.confidence >= DESCRIBED_BOOK_CONFIDENCE && classification.confidence < askBelow && deps.catalog && (await findDescribedBook(deps.catalog, turn.text))) {
       return runSkill('catalog', turn, skillDeps, extras);
     }
     if (classification.confidence < askBelow && !agreed(classification, reading, state)) return askWhichTopic(turn, classification);

@@ -48,7 +48,7 @@ const OTHER_LATIN_WORDS = new Set([
   // French
   'bonjour', 'merci', 'vous', 'avez', 'est', 'je', 'nous', 'une', 'des', 'les', 'bibliotheque', 'ouvert', 'livres', 'comment', 'pourquoi', 'quand', 'oui', 'carte', 'aujourd', 'hui', 'jusqu', 'ce', 'qui', 'avec', 'pour', 'pas', 'suis', 'voudrais', 'obtenir', 'heure', 'fermee',
   'bonsoir', 'mes', 'livre', 'emprunter', 'ouverte', 'ferme', 'heures', 'puis', 'dois', 'plait', 'sont', 'quelle', 'combien',
-  'salut', 'quoi', 'mot', 'parlez', 'parle', 'francais', 'anglais', 'espagnol', 'marche', 'biblio', 'mon', 'ma', 'votre', 'vos', 'notre', 'il', 'elle', 'ils', 'dans', 'chez', 'peux', 'peut', 'veux', 'fait', 'aussi', 'tres', 'bien', 'avoir', 'faire', 'cette',
+  'beaucoup', 'bonne', 'journee', 'soir', 'aider', 'aidez', 'salut', 'quoi', 'mot', 'parlez', 'parle', 'francais', 'anglais', 'espagnol', 'marche', 'biblio', 'mon', 'ma', 'votre', 'vos', 'notre', 'il', 'elle', 'ils', 'dans', 'chez', 'peux', 'peut', 'veux', 'fait', 'aussi', 'tres', 'bien', 'avoir', 'faire', 'cette',
   // German
   'ich', 'sie', 'haben', 'wann', 'die', 'der', 'das', 'und', 'ist', 'hallo', 'bibliothek', 'offnet', 'heute', 'danke', 'bitte', 'wie', 'kann', 'nicht', 'geoffnet',
   'guten', 'bucher', 'buch', 'auf', 'deutsch', 'geschlossen', 'mein', 'meine', 'ein', 'eine', 'sind', 'konnen', 'mochte', 'ausleihen', 'morgen',
@@ -70,9 +70,11 @@ const OTHER_LATIN_WORDS = new Set([
   // Tagalog
   'kumusta', 'bukas', 'ba', 'ang', 'aklatan', 'salamat', 'po', 'ako', 'ng', 'sa', 'magandang', 'umaga',
   'paano', 'kumuha', 'saan', 'anong', 'oras', 'magkano', 'pwede', 'puwede', 'gusto', 'ko', 'mga',
+  'mayroon', 'meron', 'kayo', 'kayong', 'hindi', 'ano', 'naman', 'lang', 'namin', 'ninyo', 'akong', 'siya',
   // Dutch, Haitian Creole
   'goedemorgen', 'bibliotheek', 'vandaag', 'waar', 'ik', 'mijn', 'boeken', 'jullie', 'dicht', 'inleveren', 'wanneer', 'bedankt', 'alstublieft', 'hoe', 'niet', 'zijn', 'lenen', 'goedemiddag', 'bonjou', 'mwen', 'bezwen', 'eske', 'ou', 'liv',
   'bibliyotek', 'louvri', 'ouvri', 'ki', 'nan', 'pou', 'kote', 'jodi', 'femen', 'kile', 'kisa', 'konbyen', 'souple', 'mesi', 'kat',
+  'konprann', 'pitit', 'jwenn', 'tanpri', 'timoun', 'kijan', 'poukisa', 'kounye',
   // Somali
   'waxaan', 'rabaa', 'maktabadda', 'maktabaddu', 'sidee', 'helaa', 'salaan', 'goorma', 'ayay', 'furantahay', 'mahadsanid', 'kaarka', 'buug', 'buugaag',
   // Indonesian / Malay, Swahili, Romanian

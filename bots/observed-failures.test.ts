@@ -412,6 +412,14 @@ describe('crisis messages get the safety reply and an urgent ticket at once', ()
     expect(thanks.details?.safety).toBeUndefined();
   });
 
+  it('ends the emergency on "never mind" or "false alarm", and answers what is asked next', async () => {
+    const { say } = await setup();
+    await say('smoke is coming from the copy room at main', { conversation: 'g' });
+    const next = await say('false alarm, they let us back in. what time do you close again?', { conversation: 'g' });
+    expect(next.details?.safety).toBeUndefined();
+    expect(next.intent).toBe('hours');
+  });
+
   it('catches an emergency in wording no pattern knows, with the crisis model', async () => {
     const { say, tickets } = await setup();
     const result = await say('my little brother ran out the door and i cant see him');
@@ -419,6 +427,17 @@ describe('crisis messages get the safety reply and an urgent ticket at once', ()
     expect(result.reply.text).toMatch(/911/);
     expect(tickets.opened[0]).toMatchObject({ priority: 'urgent' });
     for (const text of ['how do i renew my books', 'the printer is jammed again', 'what time do you close']) expect((await say(text)).details?.safety).toBeUndefined();
+  });
+
+  it('alerts staff to an emergency written in a language it cannot answer, and says what to do in both of its own', async () => {
+    const { say, tickets } = await setup();
+    const result = await say('Je ne trouve plus mon fils dans la bibliothèque, il a six ans');
+    expect(result).toMatchObject({ intent: 'handoff', outcome: 'ticket', details: { safety: true, unsupportedLanguage: true } });
+    expect(result.reply.text).toContain('Tell the nearest library staff member');
+    expect(result.reply.text).toContain('Avise ahora mismo');
+    expect(tickets.opened[0]).toMatchObject({ priority: 'urgent' });
+    // An ordinary question in that language still gets the other-language reply, not an alarm.
+    expect((await say('Est-ce que je peux imprimer un document pour mon fils ?', { conversation: 'f2' })).details).toEqual({ unsupportedLanguage: true });
   });
 
   it('tells someone with nowhere to sleep where to call, and alerts staff', async () => {

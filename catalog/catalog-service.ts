@@ -96,6 +96,7 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
             authors: row.authors,
             subjects: row.subjects,
             series: row.series,
+            summary: row.summary,
             isbns: row.isbns,
             format: row.format,
             language: row.language,

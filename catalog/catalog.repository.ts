@@ -22,6 +22,7 @@ export interface IndexRow {
   subjects: string[];
   isbns: string[];
   series: string[];
+  summary: string | null;
   format: CatalogFormat;
   language: string | null;
   year: number | null;
@@ -200,7 +201,7 @@ export function createCatalogRepository(deps: CatalogRepositoryDeps): CatalogRep
       let after = '';
       for (;;) {
         const rows = await prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
-          `SELECT "id", "title", "subtitle", "alternateTitles", "authors", "subjects", "isbns", "series", "format", "language", "year", "deweyCallNumber", "lcCallNumber" ` +
+          `SELECT "id", "title", "subtitle", "alternateTitles", "authors", "subjects", "isbns", "series", "summary", "format", "language", "year", "deweyCallNumber", "lcCallNumber" ` +
             `FROM "BibRecord" WHERE "id" > ${provider === 'postgresql' ? '$1' : '?'} ORDER BY "id" LIMIT ${Math.floor(pageSize)}`,
           after,
         );
@@ -214,6 +215,7 @@ export function createCatalogRepository(deps: CatalogRepositoryDeps): CatalogRep
           subjects: parseJsonArray(row.subjects),
           isbns: parseJsonArray(row.isbns),
           series: parseJsonArray(row.series),
+          summary: (row.summary as string | null) ?? null,
           format: row.format as CatalogFormat,
           language: (row.language as string | null) ?? null,
           year: toNumber(row.year),

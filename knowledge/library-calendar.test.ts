@@ -284,7 +284,7 @@ describe('reload', () => {
       original
         .replace('mon: "09:00-21:00"', 'mon: "09:00-20:00"')
         .replace('tue: "10:00-20:00"', 'tue: "12:00-20:00"')
-        .replace('maple avenue]', 'elm street]'),
+        .replace('maple avenue, maple ave]', 'elm street]'),
     );
     await local.reload();
     expect(local.statusAt('main', evening)).toEqual({ branchId: 'main', open: false, nextOpensAt: at('2026-12-08T14:00:00Z') });

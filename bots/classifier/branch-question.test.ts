@@ -18,6 +18,14 @@ describe('branchFactAsked', () => {
     ['¿dónde se estacionan los visitantes?', undefined, 'parking'],
     ['can i lock my bike somewhere at eastside', eastside, 'parking'],
     ['need the address of the eastside library', eastside, 'address'],
+    ['wats the libary adress, putting it in my gps', undefined, 'address'],
+    ['¿dónde está la biblioteca?', undefined, 'address'],
+    ['donde queda la sucursal', undefined, 'address'],
+    ['what is the phone for main, my phone died', undefined, 'phone'],
+    ['how can i call eastside without going through the main number', eastside, 'phone'],
+    ['how many hours can we leave the car in the lot', undefined, 'parking'],
+    ['¿dónde nos estacionamos?', undefined, 'parking'],
+    ['the address for the old library building downtown please', undefined, 'address'],
     // A number and calling it; a bus to a branch; the lot, the meters; "parking?" alone; a greeting before "where".
     ['what number do i ring to reach someone there', undefined, 'phone'],
     ['que numero tienen en la biblioteca', undefined, 'phone'],
@@ -63,9 +71,12 @@ describe('branchFactAsked', () => {
     ['what is the phone number for the dmv', undefined],
     ['necesito la dirección de la clínica', undefined],
     ['how do i get to the courthouse from here', undefined],
+    ['what is the address of the county law library', undefined],
     // Parks that are not parking, proof of address, and a reason a patron cannot come.
     ['do you lend state park passes for the winter', undefined],
     ['what counts as proof of address for a card', undefined],
+    ['how do i contest a parking ticket i got downtown', undefined],
+    ['we kept the old magazines in the garage for years, do you want them', undefined],
     ["my dad can't really get to the library since his surgery", undefined],
     // A shelf's call number is no phone number.
     ['what is the call number for the dune book, i need to find it', undefined],

@@ -16,7 +16,7 @@ const PLACE_WORDS = new Set([
   'building', 'situated', 'now', 'again', 'ur', 'is', 'are',
 ]);
 
-const ADDRESS = /\b(?:address|addy|addr|direccion|what street|which street|calle)\b|\bis (?:the|your) (?:library |branch |library branch )(?:right )?(?:there|nearby|close by|near (?:it|there))\b|\bon \w+ (?:st|street|ave|avenue|rd|road) or\b|\bthe one (?:on|at) \w+ (?:st|street|ave|avenue|rd|road)\b/;
+const ADDRESS = /\b(?:address|adress|adres|addres|adddress|addy|addr|direccion|direcion|what street|which street|calle)\b|\bis (?:the|your) (?:library |branch |library branch )(?:right )?(?:there|nearby|close by|near (?:it|there))\b|\bon \w+ (?:st|street|ave|avenue|rd|road) or\b|\bthe one (?:on|at) \w+ (?:st|street|ave|avenue|rd|road)\b/;
 /** "located", "location": an address question only when it is about the library ("where are you located"). */
 const LOCATED = /\b(?:located|location|ubicacion|ubicados|ubicadas|ubicada|ubicado|situated)\b/;
 /** Spanish leaves the subject out: "¿dónde están ubicados?" is "where are you (all) located?". */
@@ -24,7 +24,7 @@ const ABOUT_THE_LIBRARY = /\b(?:library|libary|biblioteca|branch|sucursal|you|yo
 /** "your hours at the Eastside location" is an hours question. */
 const HOURS_WORDS = /\b(?:hours|hrs|open|opens|close|closes|closing|horario|abren|cierran)\b/;
 const PHONE = /\b(?:phone (?:number|#|no|line)|tel|(?:library|branch|eastside|main|downtown|central|sucursal)s? number|(?:que|q|cual) (?:es (?:el|su) )?numero (?:tiene|tienen)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca|(?:library|branch|eastside|main|your|ur)s? phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|(?:what|which) number (?:do i|can i|should i|to) call|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
-const PARKING = /\b(?:leave (?:my|the|our) car|(?:the|parking|street|library|main|eastside|st|ave) lot|lot (?:free|full|open)|(?:parking )?meters?|park|parking|parked|estacionamiento|estacionar|estaciono|estaciona|estacionan|estacionarse|estacionarme|aparcar|aparco|parquear|parqueo|garage|bike rack|bike racks|leave my bike|lock my bike|bicicleta)\b/;
+const PARKING = /\b(?:leave (?:my|the|our) car|(?:the|parking|street|library|main|eastside|st|ave) lot|lot (?:free|full|open)|(?:parking )?meters?|park|parking|parked|estacionamiento|estacionar|estaciono|estaciona|estacionan|estacionamos|estacionas|estacionarnos|estacionarse|estacionarme|aparcar|aparco|parquear|parqueo|bike rack|bike racks|leave my bike|lock my bike|bicicleta)\b/;
 const DIRECTIONS = /\bbus(?:es)? (?:stop|stops|go|goes|run|runs) (?:near|by|at|to|in front)\b|\b(?:which|what) direction\b|\b(?:walk me through|help me with) getting (?:to|there)\b|\bgetting (?:to|there) from\b|\b(?:on|near) the (?:number |no |# ?)?\d{1,2} (?:bus|route|line)?\b.{0,12}\b(?:route|bus|line)\b|\b(?:directions|how far(?! (?:in advance|ahead|out|back|before))|best way to (?:get(?! (?:a|an|in touch|ahold|hold|my|books?))|reach(?! (?:someone|somebody|staff|a person|a librarian|anyone|you by|the desk))|go)|(?:which|what) stop|get off at|(?:can t|cant|cannot) find (?:you|the (?:library|branch|building|entrance|door))|which way (?:is|to)|what way (?:is|to)|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|bus (?:stop|route)|by bus|bus(?:es)? (?:to|that goes to|going to)|(?:which|what) (?:bus )?route|route stops|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b/;
 /** Said before a question and no part of it: "yo, where's main?". */
 const INTERJECTION = /^(?:(?:yo|hey|hi|hello|ok|okay|so|um|uh|quick question|quick q|excuse me|hola|oye|disculpe)\s+)+/;
@@ -38,9 +38,9 @@ const NUMBER_SIGN = /\b(?:whats?|what is|wats|the|ur|your|their|main s|eastside 
 /** "can i call someone at the main branch?": a way to call is what is asked. */
 const CALL_SOMEONE = /\b(?:can|could|how do|how can) i (?:call|phone|ring) (?:someone|somebody|anyone|a person|a librarian|staff|the desk|(?:the |your )?(?:\w+ ){0,2}(?:branch|library))\b/;
 /** About the patron's own record, not the library: "update my phone number". */
-const MINE = /\b(?:my|mi|mis)\s+(?:\w+\s+)?(?:phone|number|address|email|telefono|direccion)\b|\b(?:update|change|cambiar|actualizar)\b|\bproof of (?:address|residence)\b|\bcomprobante de (?:domicilio|direccion)\b/;
-/** Parks and passes that are not parking: "state park passes", "a national park". */
-const NOT_PARKING = /\b(?:state|national|city|county|theme|water|amusement|dog|skate|trailer)\s+parks?\b|\bparks?\s+(?:pass|passes|trails?|rangers?|district)\b|\b(?:wifi|wi fi|signal|internet|hotspot)\b.{0,30}\b(?:reach|reaches|work|works|cover|covers|get|out|in)\b.{0,30}\b(?:parking )?lot\b/g;
+const MINE = /\b(?:my|mi|mis)\s+(?:\w+\s+)?(?:phone|number|address|email|telefono|direccion)\b(?!\s+(?:died|is dead|s dead|broke|is broken|battery|is off|se murio|se descargo|se rompio))|\b(?:update|change|cambiar|actualizar)\b|\bproof of (?:address|residence)\b|\bcomprobante de (?:domicilio|direccion)\b/;
+/** Parks, passes and tickets that are not the library's parking: "state park passes", "a national park", "a parking ticket". */
+const NOT_PARKING = /\bparking (?:tickets?|fines?|citations?|violations?)\b|\bmultas? de (?:estacionamiento|parqueo)\b|\b(?:state|national|city|county|theme|water|amusement|dog|skate|trailer)\s+parks?\b|\bparks?\s+(?:pass|passes|trails?|rangers?|district)\b|\b(?:wifi|wi fi|signal|internet|hotspot)\b.{0,30}\b(?:reach|reaches|work|works|cover|covers|get|out|in)\b.{0,30}\b(?:parking )?lot\b/g;
 /** "can't get to the library anymore" is why a patron cannot come, not a request for directions. */
 const CANNOT_COME = /\b(?:can t|cant|cannot|can not|unable to|no longer|not able to)\s+(?:\w+\s+)?get\s+(?:to|there|here)\b/g;
 
@@ -51,7 +51,7 @@ function foldQuestion(text: string): string {
 
 /** Words that name the library itself after "the number for …", "the address of …", "directions to …". */
 const OURS = /^(?:the |el |la |los |las |you|your|ur|u\b|us\b|there\b|here\b|it\b|library|libary|liberry|biblioteca|branch|sucursal|main|eastside|east|downtown|central|reference|circulation|front desk|desk|children s|kids|teen)/;
-const PLACE_NAMED = /\b(?:(?:phone )?number|phone|telephone|address|addy|directions|get|telefono|direccion|numero|llegar|llego)\s+(?:(?:for|of|to|de|del|a|al)\s+)(.{2,40})$/;
+const PLACE_NAMED = /\b(?:(?:phone )?number|phone|telephone|address|adress|addres|addy|directions|get|telefono|direccion|numero|llegar|llego)\s+(?:(?:for|of|to|de|del|a|al)\s+)(.{2,40})$/;
 
 /**
  * "the phone number for city hall", "address of the police station", "¿el teléfono del hospital?":
@@ -63,6 +63,8 @@ function namesAnotherPlace(folded: string, branch: Branch | undefined): boolean 
   if (!match) return false;
   const target = match[1]!.replace(/^(?:the|el|la|los|las)\s+/, '');
   if (branch || OURS.test(target) || OURS.test(match[1]!.replace(/^(?:the|el|la)\s+/, ''))) return false;
+  // "the address for the big library": a library, and no other library's name around it, is this one.
+  if (/\b(?:library|libary|biblioteca|branch|sucursal)\b/.test(target) && !/\b(?:county|state|university|college|school|law|medical|presidential|congress)\b/.test(target)) return false;
   return /\p{L}{3,}/u.test(target);
 }
 
@@ -83,7 +85,13 @@ export function branchFactsAsked(text: string, branch: Branch | undefined): Bran
   // "My phone says it's disconnected" after the question is the patron's phone, not a request to change it.
   const asked = foldQuestion(questionPart(text));
   // "2 hrs free" is how long one may park and "close to the entrance" is near: neither is opening hours.
-  const aboutHours = HOURS_WORDS.test(folded.replace(/\b\d+\s*(?:hrs?|hours?)\b/g, ' ').replace(/\bclose (?:to|by)\b/g, ' '));
+  // "how many hours can i leave my car" is how long one may park, not opening hours either.
+  const aboutHours = HOURS_WORDS.test(
+    folded
+      .replace(/\b(?:\d+|a few|few|a couple(?: of)?|couple(?: of)?|several|two|three)\s*(?:hrs?|hours?)\b/g, ' ')
+      .replace(/\bhow (?:many|long) (?:hrs?|hours?)?\s*(?:can|may|do|could) (?:i|we|you)\b/g, ' ')
+      .replace(/\bclose (?:to|by)\b/g, ' '),
+  );
   if (MINE.test(asked) || aboutHours || namesAnotherPlace(folded, branch)) return [];
   const aboutUs = branch !== undefined || ABOUT_THE_LIBRARY.test(folded) || /\bthere\b/.test(folded);
   const facts: BranchFact[] = [];
@@ -91,7 +99,9 @@ export function branchFactsAsked(text: string, branch: Branch | undefined): Bran
   if ((DIRECTIONS.test(folded) || lostTheBuilding) && aboutUs) facts.push('directions');
   if (PARKING.test(folded) && (aboutUs || folded.split(' ').length <= 2 || /\b(?:where|can i|is there|do you have|hay|donde|free|gratis|lot|garage|how much|cost)\b/.test(folded))) facts.push('parking');
   const address = (ADDRESS.test(folded) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded);
-  const callAsked = NUMBER_SIGN.test(foldText(text).replace(/[’']/g, ' ')) || (CALL_SOMEONE.test(folded) && aboutUs);
+  // "how do i call eastside directly": calling a branch named is asking for its number.
+  const callsBranch = branch !== undefined && /\b(?:how (?:do|can|would) (?:i|we)|can i|could i|way to) (?:call|phone|ring)\b/.test(folded);
+  const callAsked = NUMBER_SIGN.test(foldText(text).replace(/[’']/g, ' ')) || (CALL_SOMEONE.test(folded) && aboutUs) || callsBranch;
   if (PHONE.test(folded) || callAsked || NUMBER_TO_CALL.test(folded.replace(/\bcall numbers?\b/g, ' '))) facts.push(address ? 'address' : 'phone');
   else if (address) facts.push('address');
   if (facts.length > 0) return facts;
@@ -105,7 +115,7 @@ function whereIsBranch(text: string, branch: Branch | undefined): boolean {
   // "Where exactly is the library? I'm new in town.": the first question alone (questionPart would join it
   // with a second one, "Where is it? Is there parking?", which no longer reads as "where is <place>").
   const question = foldQuestion(text.split(/(?<=\?)\s+/)[0]!).replace(INTERJECTION, '');
-  const where = /^(?:where|wheres|where s|donde|en donde)\s+(?:exactly\s+)?(?:is|are|r|es|esta|estan|queda|quedan)?\s*(?:exactly\s+)?(.*)$/.exec(question);
+  const where = /^(?:where|wheres|where s|donde|en donde)\s+(?:exactly\s+)?(?:(?:is|are|r|estan|esta|es|quedan|queda)\b)?\s*(?:exactly\s+)?(.*)$/.exec(question);
   if (where) {
     const rest = where[1]!.split(' ').filter((word) => word.length > 0);
     const branchWords = new Set(branch ? foldText([branch.id, branch.name, ...branch.aliases].join(' ')).split(/[^a-z0-9]+/) : []);

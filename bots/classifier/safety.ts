@@ -1,4 +1,5 @@
 import { foldText } from '../text/normalize.js';
+import { detectOtherLanguageSafety } from './safety-other-languages.js';
 
 /**
  * Messages that need a person and an emergency number now, before anything else: self-harm, a missing
@@ -15,7 +16,7 @@ const SPANISH_CHILD = '(?:hijo|hija|nino|nina|nieto|nieta|bebe|hijos|ninos)';
 
 const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ['self-harm', new RegExp([
-    "\\b(?:want|going|gonna|plan|planning|thinking about|think about|need) (?:to )?(?:die(?! of (?:old age|boredom|embarrassment|laughter|shame|excitement))|kill myself|end (?:it|my life|it all))\\b",
+    "\\b(?:want|going|gonna|plan|planning|thinking about|think about|need) (?:to )?(?:die(?! of (?:old age|boredom|embarrassment|laughter|shame|excitement)| if i (?:don t|dont|do not|can t|cant|cannot|miss)\\b)|kill myself|end (?:it|my life|it all))\\b",
     "\\bkill(?:ing)? myself\\b", "\\bend(?:ing)? (?:my life|it all)\\b", "\\bsuicid(?!e (?:prevention|awareness|statistics|rates?|in (?:literature|history)))", "\\bhurt(?:ing)? myself\\b", "\\bcut(?:ting)? myself\\b",
     "\\b(?:do not|dont|don t) want to (?:be alive|live|exist|be here) any ?more\\b", "\\b(?:do not|dont|don t) want to (?:be alive|live)\\b",
     "\\bno reason to live\\b", "\\bbetter off dead\\b", "\\bwish i (?:was|were) dead\\b", "\\bwant to disappear forever\\b",
@@ -28,6 +29,17 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     "\\b(?:i m|im|i am) (?:in crisis|having a (?:mental health )?crisis)\\b",
     "\\bacabar con (?:mi vida|todo)\\b", "\\b(?:do not|dont|don t) see (?:the|any) point (?:any ?more|of (?:living|life|going on)|in (?:living|going on))\\b", "\\btired of (?:living|being alive|life)\\b", "\\bfeel like dying\\b",
     "\\b(?:do not|dont|don t) want to wake up\\b", "\\b(?:after|once) i m gone\\b(?! (?:on|for|to|from|away))", "\\bdecided (?:that )?(?:i m|im|i am) done\\b", "^(?=[\\s\\S]*\\b(?:given|giving|gave) (?:\\w+ ){0,3}(?:things|stuff|belongings|possessions)\\b)(?=[\\s\\S]*\\b(?:goodbye|farewell|won t be needing|wont be needing|won t need|last time)\\b)", "\\b(?:writing|wrote|write|leaving|left) (?:my |a |some )?(?:goodbye|farewell) (?:letters?|notes?|messages?)\\b", "\\b(?:just )?want (?:it|this|everything) (?:all )?to (?:stop|end)$", "\\b(?:giving|give|gave) up on (?:everything|life|living|myself)\\b", "\\bya no aguanto (?:mas|nada|la vida)\\b", "\\b(?:lo mejor es|quiero|quisiera) desaparecer\\b", "\\beverything is too much\\b.{0,80}\\b(?:letters? to|goodbye|stop|end|pills)\\b", "\\b(?:given|giving|gave) away (?:all )?(?:of )?(?:his|her|my|their) (?:things|stuff|belongings|possessions)\\b", "\\b(?:going to|gonna|want to|about to) jump (?:off|from|in front)\\b", "\\b(?:nobody|no one) (?:cares|would care) if i (?:live|die|lived|died)\\b", "\\b(?:cansad[oa]) de vivir\\b", "\\bno quiero despertar\\b", "\\bbetter off without me\\b", "\\b(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\\b", "\\b(?:not sure (?:if )?i can|don t think i can|dont think i can|can t|cant|cannot) keep going\\b", "\\b(?:don t|dont|do not) know why i m (?:even )?still (?:here|alive)\\b", "\\bwhy am i (?:even )?still (?:here|alive)\\b", "\\bestarian mejor sin mi\\b", "\\bquiero desaparecer\\b", "\\bno (?:tiene|le veo) sentido (?:vivir|la vida|seguir)\\b", "\\bya no quiero (?:seguir|estar aqui|vivir)\\b", "\\bno quiero seguir (?:viviendo|con vida|aqui)\\b", "\\bcortarme\\b", "\\bsuicidarme\\b", "\\bnot (?:doing|feeling|saying|being) anything (?:at all )?(?:ever )?again\\b", "\\bthink(?:ing)? (?:about|of) not (?:being (?:here|around|alive)|waking up|existing|going on)\\b",
+    // Said sideways: how to die without pain, ceasing to exist, a last letter, a note read too late.
+    "\\bpainless way\\b(?! to (?!die\\b|go\\b|do it\\b|end\\b))", "\\bstop existing\\b", "\\b(?:not|never) (?:to )?exist(?:ing)? (?:any ?more|again|permanently)\\b", "\\bby the time you read this\\b",
+    "\\b(?:taken|took|take|swallowed|had) (?:way |far )?too much (?:tylenol|advil|ibuprofen|acetaminophen|aspirin|insulin|medicine|medication|meds|pills)\\b",
+    "^(?=[\\s\\S]*\\b(?:letters?|notes?|cartas?) (?:to|for|a|para) (?:my|mis|all my|todos mis|each of my) (?:kids|children|hijos|family|familia|wife|husband|parents)\\b)(?=[\\s\\S]*\\b(?:last one|the last|ultima|ultimas|para siempre|forever|goodbye)\\b)",
+    // Affairs put in order and a goodbye: pets given away, letters written, loose ends tied up.
+    "^(?=[\\s\\S]*\\b(?:gave|given|giving|give) (?:away )?my (?:dog|cat|pets?|bird|fish|rabbit)\\b)(?=[\\s\\S]*\\b(?:last|goodbye|farewell|thank you for everything|thanks for everything|won t need|wont need)\\b)",
+    "^(?=[\\s\\S]*\\b(?:wrote|written|writing) (?:\\w+ )?(?:letters?|notes?) (?:to|for) (?:my|all my|each of my) (?:family|kids|children|wife|husband|parents|mom|dad)\\b)(?=[\\s\\S]*\\b(?:tie up|loose ends|everything sorted|got everything|all sorted|in order|last|goodbye)\\b)",
+    "\\b(?:tallest|highest) (?:building|bridge|parking (?:garage|deck)|tower)\\b.{0,60}\\b(?:roof|the top|jump)\\b",
+    "^(?=[\\s\\S]*\\b(?:won t|wont|will not) (?:be )?need(?:ing)? (?:my )?(?:library )?card\\b)(?=[\\s\\S]*\\b(?:give|giving|gave) (?:away )?my (?:books|things|stuff|belongings) to (?:someone|somebody|whoever|anyone|others)\\b)",
+    "\\bhow many (?:sleeping )?(?:pills|tablets)\\b(?: (?:does|would|will) it| it)? (?:takes?|to)\\b",
+    "\\b(?:irme|me voy) para siempre\\b", "\\bno (?:creo que )?(?:voy a )?(?:este|estar|estare) aqui para\\b",
   ].join('|'))],
   ['missing-child', new RegExp([
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:missing|lost|gone|disappeared|not answering|isn t answering|isnt answering|is not answering|not picking up|did not come home|didn t come home|didnt come home|never came home|was supposed to be|can t find|cannot find|wandered off)\\b`,
@@ -35,9 +47,10 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     `\\b(?:a|the) ${CHILD} (?:is|went) missing\\b`, `\\bmissing ${CHILD}\\b`,
     `\\bno encuentro a mi ${SPANISH_CHILD}\\b`, `\\b(?:haven t|have not|havent|not) seen (?:my|our) (?:little )?${CHILD}\\b.{0,30}\\b(?:minutes|mins|hour|while)\\b`, `\\b(?:my|our) (?:little )?${CHILD}\\b.{0,40}\\bwas (?:just |right )?(?:here|right here|with me)\\b.{0,30}\\b(?:now|gone|ago|minute)\\b`, `\\b(?:mi )?${SPANISH_CHILD} (?:esta |se )?(?:perdid[oa]s?|desaparecid[oa]s?|perdio)\\b`, `\\bperdi a mi ${SPANISH_CHILD}\\b`,
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:hasn t|hasnt|has not|hasn t yet|still hasn t|didn t|did not) (?:come|came|shown up|showed up|turned up|gotten back|got back)\\b`,
-    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:was supposed to (?:meet|wait|come|be)|got separated|is not back|isn t back|isnt back|not back yet|is not home|isn t home|isnt home|not home yet|still not home|never got home|ran off|walked off|nowhere to be found)\\b`,
+    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:was supposed to (?:meet|wait|come|be|get off|arrive|show up|go)|got separated|is not back|isn t back|isnt back|not back yet|is not home|isn t home|isnt home|not home yet|still not home|never got home|ran off|walked off|nowhere to be found)\\b`,
     `\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`, `\\b(?:little|small|young) (?:boy|girl|kid|child|one)\\b.{0,30}\\b(?:wandering|alone|by (?:him|her)self|crying for)\\b`, `\\b(?:can t|cant|cannot) find (?:his|her|their) (?:mom|mommy|dad|daddy|mother|father|parents?|grandma|grandpa|grandmother|grandfather|nana)\\b`, `\\b(?:has|have) (?:anyone|anybody|someone|you) seen (?:a|my|our|this) (?:little )?${CHILD}\\b`, `\\blost (?:a |the )?(?:little )?${CHILD}\\b`,
     `\\b(?:mi )?${SPANISH_CHILD} no (?:aparece|contesta|responde|ha vuelto|llego)\\b`, `\\b${CHILD}\\b.{0,50}\\b(?:running|ran|heading|headed|went|wandered|walking) (?:toward|towards|into|onto|to|out to|out into) (?:the )?(?:road|street|traffic|parking lot)\\b`, `\\b${CHILD} (?:got|slipped|ran|snuck) out (?:the |of the )?(?:front |back |side )?(?:door|doors|building|library)\\b`, `\\bse (?:perdio|ha perdido) (?:mi |el |la )?${SPANISH_CHILD}\\b`, `\\bno (?:aparece|encuentro) (?:mi |a mi )?${SPANISH_CHILD}\\b`,
+    `\\b${CHILD}\\b.{0,80}\\b(?:nobody|no one|none of us) (?:has|have) (?:heard from|seen) (?:him|her|them)\\b`,
   ].join('|'))],
   ['threat', new RegExp([
     '\\b(?:is |keeps |been |being |was )?(?:following|stalking|threatening|attacking|hitting|touching|grabbing|harassing|chasing) me\\b', '\\bbeing (?:followed|attacked|threatened|stalked)\\b',
@@ -46,7 +59,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\b(?:shoot|stab|kill|hurt) (?:me|you|us|people|everyone|somebody|someone|him|her|them)\\b', '\\bhe ?(?:ll|will) shoot\\b', '\\bbomb threat\\b', '\\bthere s a bomb\\b',
     '\\bactive shooter\\b', '\\bexposing himself\\b', '\\bme esta (?:amenazando|siguiendo|pegando|tocando)\\b', '\\bme (?:amenaza|sigue un)\\b', '\\b(?:amenazando|amenazo|amenazaron) (?:a|me)\\b', '\\balguien me esta\\b',
     '\\b(?:pistola|cuchillo|arma)\\b',
-    '\\b(?:bring|bringing|brought) (?:a |his |her )?(?:gun|knife|weapon)s?\\b', '\\b(?:hits|beats|beat|abuses|chokes) me\\b', '\\b(?:scared|afraid) to go home\\b', '\\bneed (?:a )?(?:safe place|somewhere safe)\\b',
+    '\\b(?:bring|bringing|brought) (?:a |his |her )?(?:gun|knife|weapon)s?\\b', '(?<!\\b(?:can|could|who can|who could|to|will|would|always|usually|never) )\\b(?:hits|beats|beat|abuses|chokes) me\\b(?! (?:at|in|to) )', '\\b(?:scared|afraid) to go home\\b', '\\bneed (?:a )?(?:safe place|somewhere safe)\\b',
     '\\bstalker\\b', '\\b(?:going to|gonna|will|would)\\s+(?:come back (?:and|to)\\s+)?(?:hurt|kill|shoot|stab|beat up|attack|jump)\\s+(?:the|that|a|my|our|his|her|some)\\b', '\\b(?:knows|know) (?:where|which \\w+) i (?:am|m|live|sit|at)\\b', '\\b(?:being|getting) harassed\\b', '\\btaking (?:pictures|photos|videos) of (?:me|us|my|the|our) (?:kids|children|son|daughter|child|friends)\\b|\\btaking (?:pictures|photos|videos) of (?:me|us)\\b', '\\btouch(?:ed|ing) (?:my|a|the|our) (?:kid|kids|child|children|son|daughter|little)\\b', '\\bmasturbat',
     '\\bme (?:amenazo|amenazaron|amenazan|pega|golpea|golpean)\\b', '\\btengo miedo\\b.{0,40}\\b(?:hombre|alguien|senor|tipo|me sigue|afuera)\\b', '\\b(?:abuse|abusing|hitting) me\\b', '\\b(?:experiencing|escaping|fleeing|victim of) domestic (?:violence|abuse)\\b',
     '\\b(?:hit|punched|slapped|kicked|pushed|shoved|choked|spat on|bit) me\\b(?! (?:out|off))', '\\b(?:just )?(?:punched|hit|attacked|assaulted|stabbed|shot|slapped|choked|beat up) (?:a|the|another|one of the|some|our) (?:staff|staff member|librarian|patron|person|man|woman|kid|child|guard|security guard|employee|worker|lady|guy|teen)\\b', '\\b(?:won t|wont|will not) (?:leave me alone|stop following me|let me leave)\\b',
@@ -67,6 +80,10 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\b(?:burn|blow) (?:this|the|your|that) (?:\\w+ )?(?:down|up)\\b(?! (?:the|a) (?:image|photo|picture|pdf|file|map|poster))', '\\bwith (?:all of )?(?:you|y all|everyone) (?:in it|inside)\\b',
     '\\bgrabbed (?:a|the|her|his|my|some|that) (?:\\w+ )?(?:arm|wrist|hair|neck|throat)\\b', '\\b(?:won t|wont|will not) let (?:her|him|them) (?:leave|go)\\b',
     '\\bme (?:estan|esta|quieren|quiere) (?:siguiendo|amenazando|pegar|pegando|hacer dano)\\b', '\\b(?:una|hay una) pelea\\b', '\\bme (?:pego|golpeo|empujo)\\b', '\\bno me siento segur[oa]\\b',
+    // A bomb or a timed device said to be in the building; staff told they will pay for it; chairs thrown.
+    '\\b(?:a|the|some kind of) (?:bomb|explosive|explosives) (?:in|at|inside|under) (?:the|this|your|our)\\b', '\\b(?:device|bomb|explosive|package)s?\\b.{0,40}\\b(?:set (?:for|to go off)|go(?:ing)? off at|will go off|timer)\\b',
+    '\\b(?:staff|you|they|librarians?|everyone|all of you|y all|you all|you guys|that (?:librarian|guard|lady|guy|woman|man))\\b.{0,20}\\b(?:will|are going to|re going to|gonna|going to) pay for (?:it|this|that)\\b',
+    '\\bthrowing (?:chairs|furniture|tables|things|punches|books) (?:at|around|across)\\b|\\b(?:yelling|screaming|shouting) and throwing\\b', '\\b(?:lanzando|tirando|aventando) sillas\\b',
   ].join('|'))],
   ['medical', new RegExp([
     '\\bnot breathing\\b', '\\b(?:senor|senora|hombre|mujer|persona|alguien|nino|nina|chico|chica|muchacho)\\b.{0,40}\\bno (?:se mueve|respira|reacciona)\\b', '\\btirad[oa] en el (?:piso|suelo|bano)\\b', '\\b(?:man|woman|lady|guy|person|someone|somebody|kid|child|boy|girl|patron) (?:is |s )?(?:lying |laying )?on the (?:floor|ground)\\b', '\\bi think (?:he|she|they) fell\\b', '\\b(?:isnt|stopped|arent) breathing\\b', '\\bbreathing (?:weird|funny|strange|badly)\\b', '\\b(?:trouble|difficulty|hard time) breathing\\b', '\\basthma attack\\b', '\\b(?:low|high) blood sugar\\b', '\\b(?:throwing up|vomiting|coughing up) blood\\b', '\\b(?:need|needs|get|bring|give (?:him|her|them)|(?:does )?(?:anyone|anybody|someone|somebody) (?:have|has|got)) (?:a |some |the )?(?:narcan|naloxone)\\b', '\\b(?:narcan|naloxone) (?:now|asap|please|pls|quick|right now|fast)\\b', '\\bisn t breathing\\b', '\\bcan t breathe\\b', '\\bcollapsed\\b', '\\bunconscious\\b', '\\bpassed out\\b', '\\bseizure\\b',
@@ -76,6 +93,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\bfainted\\b', '\\bunresponsive\\b', '\\b(?:he|she|they|someone|somebody|a man|a woman|the man|the woman|a person|a kid|a guy|the guy) (?:is not|isn t|isnt|s not|are not|aren t) (?:responding|waking up|moving)\\b', '\\ballergic reaction\\b', '\\banaphyla', '\\bchest (?:pain|pains|hurts)\\b',
     '\\bhaving a stroke\\b', '\\b(?:fell|fallen) and (?:hit|hurt|can t|cannot|cant|is not|isn t)\\b', '\\bhit (?:his|her|their|my) head\\b', '\\b(?:is|s|are|he|she|someone|somebody|they re|i m|im) bleeding\\b',
     '\\bno responde\\b', '\\bdolor (?:muy )?(?:fuerte )?(?:en el|de|del) pecho\\b', '\\bataque (?:al corazon|cardiaco)\\b', '\\b(?:le|me) duele (?:mucho )?el pecho\\b', '\\bse cayo y\\b', '\\bsangrando\\b',
+    '\\b(?:threw|throw|throwing|threw up|vomited|vomiting) (?:up )?(?:blood|sangre)\\b', '\\bbent the wrong way\\b', '\\blips (?:\\w+ ){0,2}(?:blue|purple|gray|grey)\\b', '\\blabios (?:morados|azules)\\b',
+    '\\bthroat (?:is )?(?:closing|swelling)\\b', '\\b(?:se me cierra|se le cierra|se esta cerrando) la garganta\\b', '\\breaccion alergica\\b', '\\bwater broke\\b', '\\b(?:having|in|has|with|her) contractions\\b|\\bcontractions (?:are |every |really close|close together)', '\\b(?:rompio|se le rompio) la fuente\\b',
   ].join('|'))],
   ['shelter', new RegExp([
     '\\bnowhere (?:else )?(?:to (?:go|sleep|stay)|safe to (?:go|sleep|stay))\\b', '\\b(?:sleeping|living|slept) in (?:my|our|the) (?:car|truck|van)\\b', '\\b(?:i m|im|i am|we re|we are) homeless\\b.{0,40}\\b(?:tonight|nowhere|no place|freezing|cold out)\\b',
@@ -83,10 +102,12 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\b(?:got|been|getting) evicted\\b.{0,40}\\b(?:tonight|nowhere|no place)\\b', '\\bno (?:place|where) to (?:sleep|stay) tonight\\b', '\\bno tengo (?:donde|a donde) (?:dormir|ir|quedarme)\\b', '\\bduermo en (?:mi|el) carro\\b',
     // Locked out of home with children, today: "landlord changed the locks and we're outside".
     '\\b(?:landlord|owner|management)\\b.{0,30}\\b(?:changed the locks(?! (?:on|of|for|in) (?:the|a|an|this|that) )|locked (?:me|us) out)\\b', '\\b(?:me and|with) (?:my|our) (?:\\d+ |two |three )?(?:kids|children|baby|babies)\\b.{0,30}\\b(?:outside|on the street|out in the cold)\\b.{0,20}\\b(?:nothing|nowhere|no place)\\b',
+    '\\b(?:kicked|thrown) out of (?:my|our|the) (?:house|home|apartment|place)\\b.{0,40}\\b(?:tonight|where can i go|nowhere|no place)\\b', '^(?![\\s\\S]*\\bpark)[\\s\\S]*\\bwhere (?:am i|are we) (?:supposed|meant) to go\\b', '\\bno tenemos (?:donde|a donde) (?:ir|dormir|quedarnos)\\b',
   ].join('|'))],
   ['fire', new RegExp([
     '(?<!\\bof |\\bcatching )\\bfire (?:in|at|on|near|inside) (?:the|a|my|our|this)\\b(?! (?:safety|prevention|fighting|shelf|shelves))', '\\bfire (?:upstairs|downstairs)\\b', '\\b(?:is|s|are|caught|set|something) on fire\\b', '\\bsmell(?:s|ing)? (?:of )?smoke\\b', '\\bsmoke (?:coming|in|from|everywhere|is)\\b',
     '\\bsomething (?:is )?burning\\b', '\\bgas leak\\b', '\\bsparks?\\b.{0,40}\\b(?:electrical|outlet|panel|wires?|wiring)\\b', '\\b(?:electrical|outlet|panel|wires?|wiring)\\b.{0,40}\\bspark(?:s|ing)\\b', '\\bchispas\\b', '\\bsmell(?:s|ing)? (?:like |of )?gas\\b', '\\bfire alarm (?:is )?(?:going off|went off)\\b', '\\bflames\\b', '(?<!simulacro de )\\bincendio\\b', '\\bhay humo\\b', '\\bhuele a (?:humo|gas)\\b',
+    '\\bsmell(?:s|ing)? (?:\\w+ ){0,2}(?:like |of )gas\\b', '\\brotten eggs?\\b.{0,60}\\b(?:headache|dizzy|smell)|\\bsmell(?:s|ing)? (?:\\w+ ){0,2}like rotten eggs?\\b',
   ].join('|'))],
   // Not one of the kinds above, but danger to someone now: a vulnerable adult missing, a package that
   // beeps, a stranger with his hands on children.
@@ -97,8 +118,10 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\b(?:has not|hasn t|hasnt|not) (?:answered|answering|opened|come to) (?:her|his|the|their) (?:door|phone)\\b.{0,60}\\b(?:days|since)\\b', '\\b(?:worried|afraid|scared|think|fear) (?:that )?(?:she|he|they) (?:has|have|s|may have|might have)? ?(?:fallen|collapsed|died)\\b',
     // Children being abused, seen or shown.
     '\\b(?:videos?|pictures?|images?|photos?) of (?:children|kids|minors|little (?:girls|boys))\\b.{0,40}\\b(?:illegal|abuse|abused|naked|nude|sexual)\\b', '\\bchild (?:sexual )?abuse (?:material|images|videos|content)\\b', '\\bchild porn',
+    // Someone viewing abuse of children where children are.
+    '\\b(?:watching|looking at|viewing|showing)\\b.{0,30}\\b(?:awful|disgusting|illegal|sexual|explicit|inappropriate|porn)\\b.{0,15}\\b(?:with|of|involving|showing) (?:kids|children|minors|little (?:girls|boys))\\b', '\\b(?:watching|looking at|viewing)\\b.{0,20}\\b(?:kids|children|minors)\\b.{0,20}\\b(?:naked|nude|undressed)\\b',
     '\\b(?:backpack|bag|package|box|suitcase)\\b.{0,60}\\b(?:beeping|ticking)\\b', '\\bsuspicious (?:package|bag|backpack|device|box)\\b',
-    '\\b(?:a|some|this|the|that) (?:man|guy|person|woman|stranger|creep|adult)\\b.{0,60}\\b(?:touching|grabbing|photographing|filming|taking (?:pictures|photos|videos) of)\\b.{0,40}\\b(?:kids?|children|girls?|boys?|child|teens?)\\b',
+    '\\b(?:a|some|this|the|that) (?:man|guy|person|woman|stranger|creep|adult)\\b.{0,90}\\b(?:touching|grabbing|photographing|filming|taking (?:pictures|photos|videos) of)\\b.{0,40}\\b(?:kids?|children|girls?|boys?|child|teens?)\\b',
   ].join('|'))],
 ];
 
@@ -106,12 +129,15 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
 const EMERGENCY = /^(?:help )?(?:this is an |it s an |its an |an )?(?:emergency|emergencia)(?: help| please| por favor)?[!. ]*$|\bthis is an emergency\b|\bes una emergencia\b/;
 
 /** "my daughter lost her library card" is about a thing, not a missing child: the thing is what went missing. */
-const THING_WORDS = '(?:card|cards|book|books|copy|copies|dvd|phone|ipad|tablet|laptop|hold|holds|homework|password|pin|account|backpack|bag|toy|jacket|coat|hat|hats|gloves|mittens|scarf|shoes|bottle|lunchbox|stuff|things|wallet|glasses|login|headphones|charger|umbrella|tarjeta|libro|libros|gorra|chamarra|mochila)';
+const THING_WORDS = '(?:card|cards|book|books|paperback|paperbacks|magazine|audiobook|copy|copies|dvd|phone|ipad|tablet|laptop|hold|holds|homework|password|pin|account|backpack|bag|toy|jacket|coat|hat|hats|gloves|mittens|scarf|shoes|bottle|lunchbox|stuff|things|wallet|glasses|login|headphones|charger|umbrella|tarjeta|libro|libros|gorra|chamarra|mochila)';
 const THINGS = new RegExp(`\\b(?:lost|misplaced|missing|find|found|forgot|left)\\b(?: \\w+){0,3} ${THING_WORDS}\\b|\\b${THING_WORDS}\\b(?: \\w+){0,2} (?:is |was |went |got )?(?:lost|missing|gone)\\b|\\b(?:his|her|their|my|our) (?:\\w+ )?${THING_WORDS}\\b`);
 /** "my nephew lost his dad": a death in the family, not a child gone missing. */
 const BEREAVED = /\blost (?:his|her|their|my|our) (?:dad|mom|father|mother|parents?|grandpa|grandma|grandfather|grandmother|brother|sister|friend|best friend|uncle|aunt|husband|wife)\b/;
 /** Said outright, a missing child is one whatever else the message names. */
 const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b|\\blost my (?:little )?${CHILD}\\b|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
+
+/** "the scanner's on fire lol jk": said in jest. */
+const JOKING = /\b(?:jk|j k|just kidding|kidding|not literally)\b/;
 
 /** "books about suicide", "information on self-harm for a class": a topic asked about, not a person at risk. */
 const TOPIC_ASKED = /\b(?:books?|novels?|information|info|resources|research|pamphlets?|articles?|materials?|libros?|informacion|training|class|classes|workshop|capacitacion|curso|taller) (?:about|on|regarding|for|in|sobre|de|en)\b/;
@@ -120,10 +146,11 @@ export function detectSafety(text: string): SafetyKind | undefined {
   const folded = foldText(text).replace(/[’']/g, ' ').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
   for (const [kind, pattern] of PATTERNS) {
     if (!pattern.test(folded)) continue;
-    if (kind === 'self-harm' && TOPIC_ASKED.test(folded) && !/\b(?:i|i m|im|me|myself|my life)\b/.test(folded.replace(TOPIC_ASKED, ' '))) continue;
+    if (kind === 'self-harm' && TOPIC_ASKED.test(folded) && !/\b(?:i|i m|im|me|myself|my life)\b|\bnot for (?:a |my |the )?(?:project|class|paper|school|research|essay|assignment)\b/.test(folded.replace(TOPIC_ASKED, ' '))) continue;
+    if (kind === 'fire' && JOKING.test(folded)) continue;
     if (kind === 'missing-child' && (THINGS.test(folded) || BEREAVED.test(folded)) && !CHILD_OUTRIGHT.test(folded)) continue;
     return kind;
   }
   if (EMERGENCY.test(folded)) return 'threat';
-  return undefined;
+  return detectOtherLanguageSafety(text);
 }

@@ -58,6 +58,22 @@ describe('asset mentions', () => {
     expect(resolveAsset(parseAssetMention(upstairs, prefixes), printers, upstairs).asset?.tag).toBe('PRN-01');
   });
 
+  it('reads "downstairs" as a branch with stairs when no branch is named', () => {
+    // Main has two floors, Eastside one: both have a printer on the ground floor.
+    expect(resolve('the printer downstairs is jammed')).toMatchObject({ asset: { tag: 'PRN-01' } });
+    expect(resolveAsset(parseAssetMention('the printer is jammed', prefixes), FAKE_ASSETS, 'the printer is jammed').asset).toBeUndefined();
+  });
+
+  it('reports the printer a job was sent to, found by the computer it was sent from', () => {
+    expect(parseAssetMention('the printer ate my job from pc 12', prefixes)).toMatchObject({ kind: 'printer', sentFrom: 12 });
+    expect(parseAssetMention('the printer ate my job from pc 12', prefixes).tag).toBeUndefined();
+    // PC-12 stands at Eastside, which has one printer; PC-02 is on Main's 2nd floor, with the colour printer.
+    expect(resolve('the printer ate my job from pc 12')).toMatchObject({ asset: { tag: 'PRN-03' } });
+    expect(resolve('sent it from computer 2 and the printer never printed it')).toMatchObject({ asset: { tag: 'PRN-02' } });
+    // A computer that is itself the trouble stays the device.
+    expect(resolve('pc 12 will not print anything')).toMatchObject({ asset: { tag: 'PC-12' } });
+  });
+
   it('reads the only number of a short message as a device number only when asked to (right after a device report)', () => {
     expect(parseAssetMention('and 4 is stuck too', prefixes, { loneNumber: true }).number).toBe(4);
     // The kind named first is the device; a number said apart from its kind word still counts.
@@ -73,6 +89,8 @@ describe('asset mentions', () => {
     expect(parseAssetMention('still nothing after 20 min', prefixes, { loneNumber: true }).number).toBeUndefined();
     // An error code on the screen is no device number.
     expect(parseAssetMention('the scanner keeps showing error 17', prefixes).number).toBeUndefined();
+    expect(parseAssetMention('copier keeps saying error E-14', prefixes).number).toBeUndefined();
+    expect(parseAssetMention('the printer shows code P-2 again', prefixes).number).toBeUndefined();
     expect(parseAssetMention('it has been frozen for 20 minutes and i have a job interview at 3', prefixes, { loneNumber: true }).number).toBeUndefined();
   });
 

@@ -10,6 +10,8 @@ export interface AssetMention {
   /** The number after a kind word: "computer 12" → 12. */
   number?: number;
   floor?: number;
+  /** "won't print from pc 20": the computer a job was sent from, which says where the printer stands. */
+  sentFrom?: number;
 }
 
 const KIND_WORDS: [RegExp, AssetKind][] = [
@@ -32,10 +34,12 @@ const ORDINAL_FLOORS: Record<string, number> = {
  * only with its number: a "print station" is a place.
  */
 const KIND_NUMBER = /\b(pc|computer|computadora|compu|comp|station|terminal|printer|impresora|copier|scanner)\s*(?:#|no\.?|number|numero)?\s*0*(\d{1,3})\b/;
+/** "from pc 20", "on computer 5": a computer named as where a print or scan job came from. */
+const SENT_FROM_PC = /\b(?:from|on|at|using|off)\s+(?:the\s+|my\s+)?(?:pc|computer|computadora|compu)\s*(?:#|no\.?|number|numero)?\s*0*(\d{1,3})\b/;
 /** "number 7", "#7" with no kind word: read beside the device the conversation was about. */
 const BARE_NUMBER = /(?:\bnumber|\bnumero|#|\bno\.)\s*0*(\d{1,2})(?![\d-])/;
-/** The only number in a short message, not an amount or a length ("it took $2", "20 min"). */
-const LONE_NUMBER = /^\D*(?<![$£€]|\b(?:error|code|err|codigo|page|pages|pagina|paginas|step|version)\s{0,3})\b(\d{1,2})\b(?!\s*(?:dollars?|cents?|bucks|pages?|mins?|minutes?|hours?|hrs?|times?|%|¢))\D*$/;
+/** The only number in a short message, not an amount, a length or an error code ("it took $2", "20 min", "E-14"). */
+const LONE_NUMBER = /^\D*(?<![$£€]|[a-z]-|\b(?:error|code|err|codigo|page|pages|pagina|paginas|step|version)\s{0,3})\b(\d{1,2})\b(?!\s*(?:dollars?|cents?|bucks|pages?|mins?|minutes?|hours?|hrs?|times?|%|¢))\D*$/;
 const LONE_NUMBER_MAX_WORDS = 8;
 /** "computer twelve", "la computadora tres": numbers spelled out after a kind word. */
 const NUMBER_WORDS: Record<string, number> = {
@@ -93,6 +97,15 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>, o
   if (numbered) {
     mention.kind = KIND_OF_WORD[numbered[1]!];
     mention.number = Number(numbered[2]);
+  }
+  // "the printer won't take my job from pc 20": the printer is the device; the computer says where it is.
+  const sentFrom = SENT_FROM_PC.exec(folded);
+  const otherKinds = sentFrom ? kindsIn(folded).filter((kind) => kind === 'printer' || kind === 'scanner' || kind === 'copier') : [];
+  if (sentFrom && otherKinds.length === 1 && (mention.kind === 'pc' || mention.tag?.startsWith('PC-'))) {
+    mention.kind = otherKinds[0]!;
+    mention.sentFrom = Number(sentFrom[1]);
+    delete mention.number;
+    if (mention.tag && tagNumber(mention.tag) === mention.sentFrom) delete mention.tag;
   }
   if (!mention.kind) {
     // The kind named first is the device: "the printer upstairs by the computers" is a printer.
@@ -191,6 +204,19 @@ export function resolveAsset(mention: AssetMention, assets: Asset[], text: strin
   let candidates = assets;
   if (branchId) candidates = candidates.filter((asset) => asset.branchId === branchId);
   if (mention.kind) candidates = candidates.filter((asset) => asset.kind === mention.kind);
+  // "the copier downstairs", with no branch named: a branch that has stairs.
+  if (!branchId && /\b(?:upstairs|downstairs|arriba|abajo)\b/.test(foldText(text))) {
+    const floorsAt = (branch: string): number => new Set(assets.filter((asset) => asset.branchId === branch && asset.floor !== undefined).map((asset) => asset.floor)).size;
+    const withStairs = candidates.filter((asset) => floorsAt(asset.branchId) > 1);
+    if (withStairs.length > 0) candidates = withStairs;
+  }
+  // The printer near the computer the job came from: that computer's branch, and its floor when that decides.
+  const sender = mention.sentFrom === undefined ? undefined : assets.find((asset) => asset.kind === 'pc' && tagNumber(asset.tag) === mention.sentFrom && (!branchId || asset.branchId === branchId));
+  if (sender) {
+    candidates = candidates.filter((asset) => asset.branchId === sender.branchId);
+    const sameFloor = candidates.filter((asset) => asset.floor === sender.floor);
+    if (sameFloor.length === 1) candidates = sameFloor;
+  }
   // "the colour printer", "RiversidePL-Public": a word of the device's own name picks it out.
   const named = candidates.filter((asset) => nameWords(asset.name).some((word) => messageWords(text).has(word)));
   if (named.length > 0 && named.length < candidates.length) {

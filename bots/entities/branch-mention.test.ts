@@ -22,6 +22,16 @@ describe('createBranchFinder', () => {
     expect(finder.find('last month I paid a fine')).toBeUndefined();
   });
 
+  it('finds a branch by its street, and names none for the street words alone', async () => {
+    const { createLibraryCalendar } = await import('../../knowledge/library-calendar.js');
+    const calendar = await createLibraryCalendar({ file: new URL('../../knowledge/library.yaml', import.meta.url).pathname });
+    const finder = createBranchFinder(calendar);
+    expect(finder.find('where exactly is the maple ave library')?.id).toBe('eastside');
+    expect(finder.find('is the library on river street open late')?.id).toBe('main');
+    expect(finder.find('is there street parking near the library')).toBeUndefined();
+    await calendar.close();
+  });
+
   it('asks the calendar only when a branch word is present, and never takes a branch no word named', () => {
     const calendar = createFakeCalendar();
     let calls = 0;

@@ -19,7 +19,8 @@ export interface BranchFinder {
   find(text: string): Branch | undefined;
 }
 
-const GENERIC_WORDS = new Set(['library', 'branch', 'biblioteca', 'sucursal', 'public', 'the', 'of', 'de', 'la', 'el']);
+/** Words too common to name a branch on their own ("street parking", "the avenue"). */
+const GENERIC_WORDS = new Set(['library', 'branch', 'biblioteca', 'sucursal', 'public', 'the', 'of', 'de', 'la', 'el', 'on', 'street', 'st', 'avenue', 'ave', '200']);
 
 interface Gate {
   key: string;

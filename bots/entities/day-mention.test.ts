@@ -21,6 +21,15 @@ describe('day mentions', () => {
     ['library open tomorow night?', '2026-12-02'],
     ['open 2moro?', '2026-12-02'],
     ['r u open on sat', '2026-12-05'],
+    // "now" said about the hours, not the day asked.
+    ['do you still close at 5 on sundays now', '2026-12-06'],
+    ['open the thursday after next?', '2026-12-10'],
+    ['what about the tuesday after next', '2026-12-15'],
+    ['is it true fridays you close early now?', '2026-12-04'],
+    // Holidays in Spanish.
+    ['¿cierran el día de los presidentes?', '2027-02-15'],
+    ['¿abren el 4 de julio?', '2027-07-04'],
+    ['¿y el día de los caídos?', '2027-05-31'],
     ['hours thurs', '2026-12-03'],
     // Relative days and numeric dates: messages that must reach the date parser.
     ['a week from today', '2026-12-08'],

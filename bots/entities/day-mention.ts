@@ -32,14 +32,14 @@ const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\b(?:christmas|xmas|x-mas|navidad)(?:\s+day)?\b|\bdia de navidad\b/, 'christmas day'],
   [/\bnew\s*years?(?:\s+day)?\b|\bnyd\b|\bnew year s(?:\s+day)?\b|\bano nuevo\b/, 'new years day'],
   [/\bmlk\b|\bmartin luther king\b/, 'martin luther king jr day'],
-  [/\bpresidents?\s*day\b/, 'presidents day'],
-  [/\bmemorial day\b/, 'memorial day'],
+  [/\bpresidents?\s*day\b|\bdia de (?:los )?presidentes\b/, 'presidents day'],
+  [/\bmemorial day\b|\bdia de (?:los caidos|conmemoracion)\b/, 'memorial day'],
   [/\bjuneteenth\b/, 'juneteenth'],
-  [/\b(?:independence day|(?:the\s+)?(?:4th|fourth) of july|july (?:4th|4|fourth))\b/, 'independence day'],
+  [/\b(?:independence day|(?:the\s+)?(?:4th|fourth) of july|july (?:4th|4|fourth)|dia de la independencia|(?:4|cuatro) de julio)\b/, 'independence day'],
   [/\blabor day\b|\bdia del trabajo\b/, 'labor day'],
 ];
 const RELATIVE_TO_HOLIDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (after|before)\b/;
-const HOLIDAY_HINT = /boxing|nye|nyd|christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|president|memorial|juneteenth|independence|july|labor|trabajo/;
+const HOLIDAY_HINT = /caidos|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|president|memorial|juneteenth|independence|july|labor|trabajo/;
 
 /** Damerau-Levenshtein distance, bounded: stops early once it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -191,6 +191,7 @@ const MAY_NAME_A_DAY = new RegExp(
 
 /** An English weekday in full, and the words that change which one is meant. */
 const LONE_WEEKDAY = new RegExp(`\\b(${WEEKDAYS_EN.join('|')})\\b`);
+const WEEKDAY_AFTER_NEXT = new RegExp(`\\b(${WEEKDAYS_EN.join('|')}) after next\\b`);
 const WEEKDAY_QUALIFIER = /\b(?:next|this|last|past|previous|following|every|each|coming|after|before|since|until|till|til|from|by|to|through|thru|between)\b|-/;
 /** Today by its name, which alone needs no parser. */
 const TODAY_WORD = /\b(?:today|hoy)\b/g;
@@ -314,7 +315,7 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     const nth = nthWeekdayOf(folded, now);
     if (nth) return nth;
 
-    const words = spellOutDayWords(
+    const named = spellOutDayWords(
       folded
         .replace(/\bthis\s+wk?nd\b/g, 'this weekend')
         // "the week of feb 9" asks about that day's week: the day, not chrono's "a week from now".
@@ -325,7 +326,10 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
         .replace(/\b(?:este\s+)?fin\s+de\s+semana\b/g, 'sabado')
         .replace(/[a-z]+/g, (word) => correctWeekday(word)),
     );
-    if (!MAY_NAME_A_DAY.test(words)) return undefined;
+    if (!MAY_NAME_A_DAY.test(named)) return undefined;
+    // "you close at 5 on saturdays now?": "now" is when it is said, not the day asked about (chrono would
+    // read "saturday now" as this very moment).
+    const words = WEEKDAY_NAME.test(named) ? named.replace(/\b(?:right )?now\b/g, ' ').replace(/\s+/g, ' ').trim() : named;
 
     const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
     // "today" or "hoy" the only word that may name a day: chrono's one reading is the reference day itself,
@@ -344,6 +348,12 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     if (NEXT_WEEK.test(words) && !ANY_WEEKDAY.test(words)) {
       const monday = local.startOf('week').plus({ weeks: 1 });
       return { date: monday.toISODate()!, to: monday.plus({ days: 6 }).toISODate()! };
+    }
+    // "the tuesday after next": the one after the coming one.
+    const afterNext = WEEKDAY_AFTER_NEXT.exec(words);
+    if (afterNext) {
+      const weekday = WEEKDAYS_EN.indexOf(afterNext[1]!) + 1;
+      return { date: local.startOf('day').plus({ days: ((weekday - local.weekday + 7) % 7 || 7) + 7 }).toISODate()! };
     }
     // "next week on monday", "el martes de la semana que viene": that weekday of next week.
     const weekdayNextWeek = NEXT_WEEK.test(words) ? namedWeekday(words) : undefined;

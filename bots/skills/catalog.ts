@@ -4,6 +4,7 @@ import type { LibraryCalendar } from '../../core/calendar.js';
 import type { Channel } from '../../core/inquiry.js';
 import type { Reply, ReplyCard } from '../../core/reply.js';
 import { findCatalogMention } from './catalog-mentions.js';
+import { findDescribedBook, orderByDescription } from './catalog-description.js';
 import { catalogWords, foldCatalogText } from './catalog-words.js';
 import { findIsbns } from '../entities/isbn.js';
 
@@ -324,6 +325,8 @@ export interface CatalogAnswer {
 }
 
 const SEARCH_DEPTH = 20;
+/** A message this long may describe a book instead of naming it; shorter ones are titles, names or topics. */
+const DESCRIPTION_MIN_WORDS = 6;
 /** Words that are not part of a name or a title when checking what matched. */
 const QUERY_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'by', 'book', 'books', 'novel', 'novels', 'de', 'el', 'la', 'los', 'las', 'y', 'del']);
 
@@ -404,7 +407,25 @@ interface Found {
  * title found word for word comes before looser keyword matches; a name with nothing by it in the
  * catalog lists nothing rather than someone else's books.
  */
-async function findRecords(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string): Promise<Found> {
+async function findRecords(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string, language: SkillLanguage): Promise<Found> {
+  const found = described(await findUnordered(catalog, extracted, fallbackText), fallbackText);
+  return extracted.language ? found : inPatronLanguageFirst(found, language);
+}
+
+/** Sendak asked for in English lists Where the Wild Things Are before Donde viven los monstruos; in Spanish, the other way round. */
+function inPatronLanguageFirst(found: Found, language: SkillLanguage): Found {
+  const code = language === 'es' ? 'spa' : 'eng';
+  const own = found.hits.filter(({ record }) => (record.language ?? 'eng') === code);
+  if (own.length === 0 || own.length === found.hits.length) return found;
+  return { ...found, hits: [...own, ...found.hits.filter((hit) => !own.includes(hit))] };
+}
+
+/** "the fourth Harry Potter", "the grisham one set in mississippi": the records found, in the order the message describes. */
+function described(found: Found, text: string): Found {
+  return found.hits.length > 1 ? { ...found, hits: orderByDescription(found.hits, text, found.terms) } : found;
+}
+
+async function findUnordered(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string): Promise<Found> {
   const found = await findWithFilters(catalog, extracted, fallbackText);
   const { format, language, availableOnly, ...unfiltered } = extracted;
   if (found.hits.length > 0 || (!format && !language && !availableOnly)) return found;
@@ -427,9 +448,12 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
     return { hits: result.hits, total: result.total, terms };
   }
   if (extracted.field === 'author') {
-    const result = await search(terms, 'author');
-    const byThem = result.hits.filter(({ record }) => record.authors.some((author) => authorMatches(terms, author)));
-    if (byThem.length > 0) return { hits: byThem, total: byThem.length, terms };
+    // "by sendak with the boy in the wolf suit": the name is the first words, the rest describes the book.
+    for (const name of [terms, ...leadingNames(terms)]) {
+      const result = await search(name, 'author');
+      const byThem = result.hits.filter(({ record }) => record.authors.some((author) => authorMatches(name, author)));
+      if (byThem.length > 0) return { hits: byThem, total: byThem.length, terms: name };
+    }
     if (extracted.author === 'said') return { hits: [], total: 0, noneBy: terms, terms };
   }
   if (extracted.field === 'subject') {
@@ -456,6 +480,11 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
   // "…should read persepolis for my essay, do you have it?": the message names a book, whatever its length.
   const mention = await findCatalogMention(catalog, fallbackText, filters, { singleWords: extracted.refersBack === true });
   if (mention) return { hits: mention.hits, total: mention.hits.length, terms: mention.phrase };
+  // "the holocaust comic where they're mice": a book described, not named.
+  if (catalogWords(fallbackText).length >= DESCRIPTION_MIN_WORDS) {
+    const describedBook = await findDescribedBook(catalog, fallbackText, filters);
+    if (describedBook) return { hits: describedBook, total: describedBook.length, terms };
+  }
   for (const text of [terms, otherNumber(terms)]) {
     if (!text) continue;
     const result = await search(text, 'keyword');
@@ -467,6 +496,15 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
     return { hits: result.hits, total: result.total, terms: text };
   }
   return { hits: [], total: 0, terms };
+}
+
+/** The first three, two and one words of a longer request: where a name said after "by" stands. */
+function leadingNames(terms: string): string[] {
+  const words = terms.replace(/[()[\],;:!?]/g, ' ').split(/\s+/).filter((word) => word.length > 0);
+  // "stephen king" is a whole name: only a longer request has a description after the name.
+  if (words.length < 3) return [];
+  const names = [3, 2, 1].filter((count) => count < words.length).map((count) => words.slice(0, count));
+  return [...new Set(names.map((name) => name.join(' ').replace(/(?:\s+(?:the|a|an|with|and|of|who|that|about))+$/i, '')).filter((name) => name.length > 0))];
 }
 
 /** Two or three words, no digits, none of them an everyday subject word: probably a person. */
@@ -481,7 +519,7 @@ export async function searchAndAnswer(deps: CatalogSkillDeps, input: CatalogSkil
   const es = language === 'es';
   const timeZone = deps.calendar?.timeZone ?? 'UTC';
   const extracted = extractCatalogQuery(input.query);
-  const found = await findRecords(deps.catalog, extracted, input.query);
+  const found = await findRecords(deps.catalog, extracted, input.query, language);
   const terms = found.terms;
   const result = { hits: found.hits.slice(0, MAX_RESULTS), total: found.total };
 

@@ -1,4 +1,4 @@
-import type { Asset } from '../../core/assets.js';
+import type { Asset, AssetKind } from '../../core/assets.js';
 import { kindsNamed, parseAssetMention, resolveAsset, type AssetMention } from '../entities/asset-mention.js';
 import { YES_NO } from './handoff.js';
 import { canReachPatron, whenStaffFixDevice } from './staff-availability.js';
@@ -65,6 +65,9 @@ function deviceOfAnotherKind(turn: Turn, mention: AssetMention, assets: Asset[])
   return undefined;
 }
 
+/** The device kind an article is about, for "it" in a report right after its answer. */
+const ARTICLE_DEVICE_KINDS: Record<string, AssetKind> = { wifi: 'wifi', printing: 'printer', 'public-computers': 'pc' };
+
 /**
  * Equipment trouble: finds the device from a tag ("PC-07", "pc 7"), a numbered kind ("computer 12") or a
  * description ("the printer on the second floor"), then opens a ticket tied to it. Several candidates →
@@ -75,7 +78,10 @@ export async function equipmentSkill(turn: Turn, deps: SkillDeps): Promise<Skill
   const assets = await deps.assets.list();
   const metaTag = typeof turn.inquiry.meta?.['assetTag'] === 'string' ? (turn.inquiry.meta['assetTag'] as string) : undefined;
   const previous = turn.state.lastIntent === 'equipment' ? assets.find((asset) => asset.tag === turn.state.lastAsset) : undefined;
-  const mention = parseAssetMention(metaTag ? `${metaTag} ${turn.text}` : turn.text, tagPrefixes(assets), { loneNumber: previous !== undefined });
+  const said = parseAssetMention(metaTag ? `${metaTag} ${turn.text}` : turn.text, tagPrefixes(assets), { loneNumber: previous !== undefined });
+  // "it's not connecting at eastside" right after the Wi-Fi article: "it" is what the article was about.
+  const topicKind = turn.state.lastIntent === 'faq' && turn.state.lastArticle ? ARTICLE_DEVICE_KINDS[turn.state.lastArticle] : undefined;
+  const mention: AssetMention = !said.kind && !said.tag && topicKind ? { ...said, kind: topicKind } : said;
   // Right after a report of one device, words that name none are about it ("now it says no bootable
   // device"), and a number is another of its kind at its branch ("the one next to it, number 7").
   const last = previous && !mention.tag && !mention.kind ? previous : undefined;

@@ -1,5 +1,6 @@
 import type { SafetyKind } from '../classifier/safety.js';
 import { ticketStory } from '../dialog/story.js';
+import { isUnsupportedLanguage } from '../language.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
 
 /**
@@ -60,14 +61,17 @@ export async function safetySkill(turn: Turn, deps: SkillDeps, kind: SafetyKind,
     requester: { channel: turn.inquiry.channel, address: turn.inquiry.address, threadKey: turn.inquiry.threadKey },
     conversationId: turn.conversationId,
   });
-  const alerted = say(language, `I've alerted library staff (ticket ${ticket.number}).`, `He avisado al personal de la biblioteca (ticket ${ticket.number}).`);
-  const text = `${say(language, ...lines[kind])} ${alerted}`;
+  const alerted: [string, string] = [`I've alerted library staff (ticket ${ticket.number}).`, `He avisado al personal de la biblioteca (ticket ${ticket.number}).`];
+  // Written in a language the library has no articles in: what to do now in both languages it has, and
+  // staff alerted, who can find someone to read the message.
+  const otherLanguage = isUnsupportedLanguage(turn.text);
+  const text = otherLanguage ? `${lines[kind][0]} ${alerted[0]}\n\n${lines[kind][1]} ${alerted[1]}` : `${say(language, ...lines[kind])} ${say(language, ...alerted)}`;
   return {
     intent: 'handoff',
     outcome: 'ticket',
     reply: { text, language },
     ticket,
-    details: { safety: true },
+    details: { safety: true, ...(otherLanguage ? { unsupportedLanguage: true } : {}) },
     state: { ...turn.state, lastIntent: 'handoff', pending: undefined, safety: { kind, ticketNumber: ticket.number } },
   };
 }

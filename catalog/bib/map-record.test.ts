@@ -79,6 +79,17 @@ describe('mapMarcRecord', () => {
     expect(hebrew.authors[0]).toBe(mapMarcRecord(record).authors[0]);
   });
 
+  it('searches a translation by its uniform title (240) and a book by its varying titles (246)', () => {
+    const translated = mapMarcRecord({
+      ...record,
+      fields: [...record.fields, df('240', '10', ['a', 'Hunger games.'], ['l', 'Spanish']), df('246', '3 ', ['a', 'Juegos del hambre, Los'])],
+    });
+    expect(translated.alternateTitles).toEqual(['Hunger games', 'Juegos del hambre, Los']);
+    // A varying title that only repeats the title proper adds nothing.
+    const same = mapMarcRecord({ ...record, fields: [...record.fields, df('246', '3 ', ['a', mapMarcRecord(record).title])] });
+    expect(same.alternateTitles ?? []).toEqual([]);
+  });
+
   it('reads copies from a local 949 and from a layout the library configures', () => {
     const local = { ...record, fields: [...record.fields.filter((f) => f.tag !== '952'), df('949', '  ', ['a', '823.914 ROW'], ['i', '31234000123'], ['l', 'Juvenile Fiction'], ['m', 'Main Library'])] };
     expect(mapMarcRecord(local).items).toEqual([

@@ -56,7 +56,7 @@ export function parseItemTagLayout(text: string): ItemTagLayout {
 
 const defaultResolver = createBranchResolver();
 
-const MAPPED_TAGS = /^(00[1378]|020|041|050|082|090|092|1[01]0|111|245|250|260|264|300|490|520|6\d\d|7[01][01]|711|8[01][01]|811|830|880|9\d\d|852)$/;
+const MAPPED_TAGS = /^(00[1378]|020|041|050|082|090|092|1[01]0|111|130|240|245|246|250|260|264|300|490|520|6\d\d|7[01][01]|711|8[01][01]|811|830|880|9\d\d|852)$/;
 
 /** Strips ISBD punctuation that ends a subfield ("Title /", "Publisher,", "Author."), keeping initials. */
 export function cleanMarcText(value: string): string {
@@ -195,7 +195,13 @@ export function mapMarcRecord(source: MarcRecord, options: MapRecordOptions = {}
     // Names in their original script come after the romanized ones, so displays lead with the catalogued form.
     ...alternates(record, /^(100|110|111|700|710|711)$/).map((f) => joinSubfields(f, 'abcq')),
   ]);
-  const alternateTitles = unique(alternates(record, /^245$/).map((f) => joinSubfields(f, 'abfgknp')));
+  // Other titles a patron may know the book by: the original script (880), the uniform title of a
+  // translation (130/240: "Hunger games" on "Los juegos del hambre") and varying titles (246).
+  const alternateTitles = unique([
+    ...alternates(record, /^245$/).map((f) => joinSubfields(f, 'abfgknp')),
+    ...dataFields(record, /^(130|240)$/).map((f) => joinSubfields(f, 'anp')),
+    ...dataFields(record, '246').map((f) => joinSubfields(f, 'abnp')),
+  ]).filter((other) => other.toLowerCase() !== title.toLowerCase());
   const subjects = unique(dataFields(record, /^6[0-9][0-9]$/).filter((f) => f.tag !== '653' || true).map(subjectHeading));
 
   const pub = dataFields(record, '264').find((f) => f.ind2 === '1') ?? dataFields(record, '260')[0] ?? dataFields(record, '264')[0];

@@ -7,6 +7,7 @@ export function toIndexDoc(bib: BibInput): IndexDoc {
     title: bib.title,
     subtitle: bib.subtitle ?? null,
     alternateTitles: bib.alternateTitles ?? [],
+    summary: bib.summary ?? null,
     authors: bib.authors,
     subjects: bib.subjects,
     series: bib.series,

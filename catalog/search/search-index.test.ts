@@ -31,6 +31,17 @@ describe('search index', () => {
   it('puts an exact title above a word in a subject, and the whole title above a longer one', () => {
     expect(ids(index.search({ text: 'dune' }))).toEqual(['dune', 'dune2', 'dune-subject']);
   });
+  it('finds a book by the words of its summary in a keyword search, below a title that has them', () => {
+    const described = createSearchIndex();
+    described.add(doc('maus', 'Maus', { subjects: ['Holocaust, Jewish (1939-1945) -- Comic books, strips, etc.'], summary: 'A survivor of Auschwitz, told by his son in a graphic novel that draws Jews as mice and Nazis as cats.' }));
+    described.add(doc('mice', 'Of mice and cats', { authors: ['Smith, Mary'] }));
+    described.add(doc('other', 'Gardening for everyone', { summary: 'Vegetables, roses and a compost heap.' }));
+    expect(ids(described.search({ text: 'holocaust mice' }))).toEqual(['maus']);
+    expect(ids(described.search({ text: 'mice cats' }))).toEqual(['mice', 'maus']);
+    // Summaries are not titles, names or subjects.
+    expect(ids(described.search({ text: 'mice', field: 'title' }))).toEqual(['mice']);
+    expect(ids(described.search({ text: 'compost', field: 'subject' }))).toEqual([]);
+  });
   it('searches one field when asked', () => {
     expect(ids(index.search({ text: 'grisham', field: 'title' }))).toEqual([]);
     expect(ids(index.search({ text: 'cooking', field: 'subject' }))).toEqual(['cook']);

@@ -4,8 +4,8 @@ import { editDistance, hashWords, STOPWORDS, tokenize } from './tokenize.js';
 
 /**
  * The catalog's in-memory inverted index, in typed arrays rather than millions of small objects:
- *  - one posting list per word (an Int32Array), each entry `slot << 4 | fields` (title, author, subject,
- *    series bits), in slot order, so lists can be walked side by side and skipped through;
+ *  - one posting list per word (an Int32Array), each entry `slot << 5 | fields` (title, author, subject,
+ *    series, summary bits), in slot order, so lists can be walked side by side and skipped through;
  *  - queries are answered document at a time: the rarest required word drives, every other word is
  *    only looked up (galloping search) for the records the driver yields, so a common word ("the",
  *    "history") costs a lookup per candidate instead of a walk over a list of hundreds of thousands;
@@ -19,8 +19,10 @@ export interface IndexDoc {
   id: string;
   title: string;
   subtitle?: string | null;
-  /** Titles in their original script: searched as titles. */
+  /** Titles in their original script, uniform and varying titles: searched as titles. */
   alternateTitles?: string[];
+  /** The record's summary (MARC 520): found by keyword searches that describe a book ("the one where they're mice"). */
+  summary?: string | null;
   authors: string[];
   subjects: string[];
   series: string[];
@@ -57,14 +59,23 @@ const FIELD_TITLE = 1;
 const FIELD_AUTHOR = 2;
 const FIELD_SUBJECT = 4;
 const FIELD_SERIES = 8;
+const FIELD_SUMMARY = 16;
+/** A posting is `slot << FIELD_BITS | fields`. */
+const FIELD_BITS = 5;
+const FIELD_SLOT = 1 << FIELD_BITS;
 const FIELD_MASKS: Record<Exclude<SearchField, 'isbn'>, number> = {
-  keyword: FIELD_TITLE | FIELD_AUTHOR | FIELD_SUBJECT | FIELD_SERIES,
+  keyword: FIELD_TITLE | FIELD_AUTHOR | FIELD_SUBJECT | FIELD_SERIES | FIELD_SUMMARY,
   title: FIELD_TITLE | FIELD_SERIES,
   author: FIELD_AUTHOR,
   subject: FIELD_SUBJECT,
 };
-/** Weight of a match by field: a title word counts most, a subject word least. */
-const FIELD_WEIGHT = [0, 3, 2.5, 3, 1.2, 3, 2.5, 3, 1, 3, 2.5, 3, 1.2, 3, 2.5, 3];
+/**
+ * Weight of a match by the fields it is in (the best of them counts): a title word counts most, a
+ * summary word least, since a summary's words are many and mostly incidental.
+ */
+const FIELD_WEIGHT = Array.from({ length: FIELD_SLOT }, (_, fields) =>
+  Math.max(0, ...([[FIELD_TITLE, 3], [FIELD_AUTHOR, 2.5], [FIELD_SUBJECT, 1.2], [FIELD_SERIES, 1], [FIELD_SUMMARY, 0.6]] as const).filter(([bit]) => (fields & bit) !== 0).map(([, weight]) => weight)),
+);
 
 const EXACT_TITLE_BONUS = 60;
 const WHOLE_TITLE_BONUS = 25;
@@ -191,7 +202,7 @@ export function createSearchIndex(): SearchIndex {
     let kept = 0;
     for (let i = 0; i < length; i += 1) {
       const entry = list[i]!;
-      if (alive.data[entry >>> 4] === 1) list[kept++] = entry;
+      if (alive.data[entry >>> FIELD_BITS] === 1) list[kept++] = entry;
     }
     postingLengths.data[termId] = kept;
     deadPostings.data[termId] = 0;
@@ -258,11 +269,12 @@ export function createSearchIndex(): SearchIndex {
     for (const author of doc.authors) note(author, FIELD_AUTHOR);
     for (const subject of doc.subjects) note(subject, FIELD_SUBJECT);
     for (const series of doc.series) note(series, FIELD_SERIES);
+    if (doc.summary) note(doc.summary, FIELD_SUMMARY);
     const start = docStart.data[slot]!;
     docTerms.ensure(start + fieldsByTerm.size);
     let at = start;
     for (const [termId, bits] of fieldsByTerm) {
-      appendPosting(termId, slot * 16 + bits);
+      appendPosting(termId, slot * FIELD_SLOT + bits);
       docTerms.data[at++] = termId;
     }
     docStart.data[slot + 1] = at;
@@ -546,7 +558,7 @@ function driveOneList(walk: Walk, top: TopK): { total: number; fullExists: boole
     const entry = list[i]!;
     const fields = entry & fieldMask;
     if (fields === 0) continue;
-    const slot = entry >>> 4;
+    const slot = entry >>> FIELD_BITS;
     if (alives[slot] === 0) continue;
     const passing = filter === undefined || filter(slot);
     if (!passing && fullExists) continue;
@@ -563,7 +575,7 @@ function driveOneList(walk: Walk, top: TopK): { total: number; fullExists: boole
         positions[l] = at;
         if (at >= otherLength) continue;
         const otherEntry = other[at]!;
-        if (otherEntry >>> 4 !== slot) continue;
+        if (otherEntry >>> FIELD_BITS !== slot) continue;
         const otherFields = otherEntry & fieldMask;
         if (otherFields === 0) continue; // not in the searched field: a weaker match of this word may be
         value += weightOf[l]! * FIELD_WEIGHT[otherFields]!;
@@ -626,7 +638,7 @@ function scoreCandidates(walk: Walk, candidates: Int32Array, minimum: number, to
         positions[l] = at;
         if (at >= length) continue;
         const entry = list[at]!;
-        if (entry >>> 4 !== slot) continue;
+        if (entry >>> FIELD_BITS !== slot) continue;
         const fields = entry & fieldMask;
         if (fields === 0) continue; // not in the searched field: a weaker match of this word may be
         value += weightOf[l]! * FIELD_WEIGHT[fields]!;
@@ -669,7 +681,7 @@ function mergeSlots(lists: Int32Array[], lengths: Int32Array, from: number, to: 
     const length = lengths[l]!;
     for (let i = 0; i < length; i += 1) {
       const entry = list[i]!;
-      if ((entry & fieldMask) !== 0) slots[count++] = entry >>> 4;
+      if ((entry & fieldMask) !== 0) slots[count++] = entry >>> FIELD_BITS;
     }
   }
   const sorted = slots.subarray(0, count);
@@ -681,11 +693,11 @@ function mergeSlots(lists: Int32Array[], lengths: Int32Array, from: number, to: 
 
 /** First position at or after `from` whose slot is ≥ `slot`: galloping, then binary search. */
 function seek(list: Int32Array, length: number, from: number, slot: number): number {
-  if (from >= length || list[from]! >>> 4 >= slot) return from;
+  if (from >= length || list[from]! >>> FIELD_BITS >= slot) return from;
   let step = 1;
   let lo = from;
   let hi = from + 1;
-  while (hi < length && list[hi]! >>> 4 < slot) {
+  while (hi < length && list[hi]! >>> FIELD_BITS < slot) {
     lo = hi;
     step *= 2;
     hi = from + step;
@@ -694,7 +706,7 @@ function seek(list: Int32Array, length: number, from: number, slot: number): num
   // list[lo] < slot, and list[hi] ≥ slot or hi = length.
   while (lo + 1 < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid]! >>> 4 < slot) lo = mid;
+    if (list[mid]! >>> FIELD_BITS < slot) lo = mid;
     else hi = mid;
   }
   return hi;

@@ -30,7 +30,7 @@ export function createMemoryCatalogRepository(): CatalogRepository & { bibs: Map
     },
     async *readIndexPages() {
       yield [...bibs.values()].map((b) => ({
-        id: b.id, title: b.title, subtitle: b.subtitle ?? null, alternateTitles: b.alternateTitles ?? [], authors: b.authors, subjects: b.subjects, isbns: b.isbns, series: b.series,
+        id: b.id, title: b.title, subtitle: b.subtitle ?? null, alternateTitles: b.alternateTitles ?? [], authors: b.authors, subjects: b.subjects, isbns: b.isbns, series: b.series, summary: b.summary ?? null,
         format: b.format, language: b.language ?? null, year: b.year ?? null, callNumber: b.deweyCallNumber ?? b.lcCallNumber ?? null,
       }));
     },

@@ -92,7 +92,7 @@ async function scoreAnswers(item: EvalCase, result: RouteResult, world: EvalWorl
 }
 
 /**
- * The first record shown is the asked title (or by the asked author). When the catalog holds nothing by
+ * The first record shown is the asked title (or its translation) or by the asked author. When the catalog holds nothing by
  * that author, the right answer lists no records at all rather than someone else's.
  */
 async function catalogRight(item: EvalCase, result: RouteResult, world: EvalWorld): Promise<boolean> {
@@ -101,7 +101,10 @@ async function catalogRight(item: EvalCase, result: RouteResult, world: EvalWorl
   if (item.title || item.isbn) {
     if (!first) return false;
     if (item.isbn && !first.isbns.includes(item.isbn)) return false;
-    return !item.title || fold(first.title).startsWith(fold(item.title));
+    // The asked work, or its translation: "Los juegos del hambre" (uniform title "Hunger games") answers a
+    // Spanish request for The Hunger Games.
+    const withoutArticle = (title: string): string => fold(title).replace(/^(?:the|a|an) /, '');
+    return !item.title || fold(first.title).startsWith(fold(item.title)) || (first.alternateTitles ?? []).some((title) => withoutArticle(title).startsWith(withoutArticle(item.title!)));
   }
   // A surname ("Grisham") or a full name ("Stephen King": then Mary King is not the asked author).
   const asked = item.author!;

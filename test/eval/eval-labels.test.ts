@@ -30,4 +30,15 @@ describe.each<EvalSplit>(['tuning', 'held-out'])('%s labels', (split) => {
     ]);
     expect(wrong).toEqual([]);
   });
+
+  it('follow the answer conventions: a foreign message expects the other-language reply, a branch fact no article', () => {
+    const wrong = cases.flatMap((item) => [
+      // The other-language reply is the answer: the intent is `unknown` (or a crisis's `handoff`), nothing else is expected.
+      ...(item.foreign && item.intent !== (item.crisis ? 'handoff' : 'unknown') ? [`foreign message labelled ${item.intent}`] : []),
+      ...(item.foreign && (item.article ?? item.day ?? item.fact ?? item.title ?? item.author ?? item.isbn ?? item.device) !== undefined ? ['foreign message with an answer label'] : []),
+      // Address, phone, parking and directions are stated from library.yaml, not from an article.
+      ...(item.fact !== undefined && item.article !== undefined ? [`fact ${item.fact} with article ${item.article}`] : []),
+    ]);
+    expect(wrong).toEqual([]);
+  });
 });

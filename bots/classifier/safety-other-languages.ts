@@ -1,0 +1,50 @@
+import type { SafetyKind } from './safety.js';
+
+/**
+ * Emergencies written in a language the library has no articles in. The router cannot answer those
+ * messages, but a parent whose child is gone, or someone not breathing, must still reach staff at once.
+ * These are the unmistakable phrasings, in the languages patrons most often write in, matched on the
+ * message as written (Arabic, Chinese, Korean… have no letters the English and Spanish patterns read).
+ * Ordinary requests for help ("can you help me find…") are deliberately not here.
+ */
+const OTHER_LANGUAGE_PATTERNS: Array<[SafetyKind, RegExp]> = [
+  ['missing-child', new RegExp([
+    // French, Portuguese, German, Polish, Russian, Vietnamese, Tagalog, Haitian Creole
+    "je ne (?:trouve|vois) (?:plus|pas) (?:mon (?:fils|enfant|bébé|petit)|ma (?:fille|petite))", "(?:mon (?:fils|enfant)|ma fille) (?:a disparu|est perdue?)",
+    'não (?:encontro|acho) (?:o )?(?:meu (?:filho|bebê|menino)|minha (?:filha|menina))', '(?:meu filho|minha filha) (?:sumiu|desapareceu)',
+    'ich finde (?:mein(?:en)? (?:kind|sohn)|meine tochter) nicht', '(?:mein (?:kind|sohn)|meine tochter) ist (?:weg|verschwunden)',
+    'nie (?:mogę|moge) znaleźć (?:syna|córki|corki|dziecka)', '(?:syn|córka|corka|dziecko) (?:zaginął|zaginęła|zaginelo|zaginęło)',
+    'не (?:могу|можем) найти (?:сына|дочь|дочку|ребенка|ребёнка)', '(?:сын|дочь|ребенок|ребёнок) (?:пропал|пропала|потерялся|потерялась)',
+    'không (?:tìm thấy|thấy) (?:con|bé|cháu)', '(?:con|bé) (?:tôi |của tôi )?(?:bị lạc|mất tích)',
+    'hindi ko (?:mahanap|makita) ang (?:anak|bata)', 'nawawala ang (?:anak|bata)',
+    'mwen pa (?:ka )?jwenn pitit', 'pitit mwen (?:pèdi|disparèt)', 'pitit(?: fi| gason)? (?:mwen|m)\\b[^.!?]{0,60}pa (?:ka )?jwenn (?:li|l)\\b',
+    // Arabic, Chinese, Japanese, Korean, Hindi
+    '(?:ابني|ابنتي|طفلي|طفلتي)[^.!?؟]{0,60}(?:لا أجد|لا أجده|لا أجدها|مفقود|ضاع|ضاعت|اختفى|اختفت)', '(?:لا أجد|لا أجده|لا أجدها)[^.!?؟]{0,30}(?:ابني|ابنتي|طفلي|طفلتي)',
+    '找不到(?:我的)?(?:孩子|儿子|兒子|女儿|女兒|小孩)', '(?:孩子|儿子|兒子|女儿|女兒|小孩)不见了', '(?:子供|息子|娘)が(?:見つからない|いなくなった|いない)',
+    '(?:아이|아들|딸)(?:를|을|가|이)? ?(?:찾을 수 없|찾을 수가 없|안 보여|없어졌)', '(?:मेरा (?:बच्चा|बेटा)|मेरी बेटी)[^।!?]{0,40}(?:नहीं मिल|गायब|खो ग)',
+  ].join('|'), 'u')],
+  ['medical', new RegExp([
+    'ne respire (?:plus|pas)', 'appelez (?:une ambulance|le samu|les pompiers)', 'não está respirando', 'chamem uma ambulância', 'atmet nicht', 'krankenwagen',
+    'nie oddycha', 'wezwijcie karetkę', 'не дышит', 'вызовите скорую', 'không thở', '(?:gọi|kêu) (?:xe )?cấp cứu', 'hindi humihinga', 'li pa respire', 'rele anbilans',
+    'لا يتنفس', 'لا تتنفس', 'الإسعاف', '没有呼吸', '不呼吸了', '叫救护车', '救急車', '숨을 안 쉬', '숨을 쉬지', '구급차', 'सांस नहीं ले', 'एम्बुलेंस',
+  ].join('|'), 'u')],
+  ['fire', new RegExp(['au feu', 'il y a (?:un )?incendie', 'incêndio', 'es brennt', 'pożar', 'пожар', '(?:đang|bị|có) cháy', 'cháy rồi', 'sunog', 'حريق', '着火', '火灾', '火災', '火事', '불이 났'].join('|'), 'u')],
+  ['self-harm', new RegExp([
+    'me suicider', 'en finir avec (?:la|ma) vie', 'quero morrer', 'me matar', 'ich will (?:sterben|mich umbringen)', 'chcę umrzeć', 'zabić się', 'хочу умереть', 'покончить с собой',
+    'muốn chết', 'tự tử', 'không muốn sống', '不想活', '活不下去', '生きていたくない', '살고 싶지 않', 'не хочу жить', 'nie chcę żyć', 'je ne veux plus vivre', 'não quero mais viver', 'ayaw ko nang mabuhay', 'mwen pa vle viv', 'magpakamatay', 'touye tèt mwen', 'أريد أن أموت', 'انتحار', '想死', '自杀', '自殺', '死にたい', '죽고 싶', '자살', 'आत्महत्या', 'मरना चाहत',
+  ].join('|'), 'u')],
+  ['threat', new RegExp([
+    'au secours', '(?:^|[¡!\\s])socorro(?:\\s*!|$)', 'ratunku', 'помогите!', 'cứu (?:tôi|với|em)', 'anmwe', 'ساعدوني(?:\\s*[!！]|\\s*$)', '救命', '助けて', '살려주세요', 'बचाओ',
+    '(?:il|elle) a (?:une arme|un couteau|un pistolet)', 'у него (?:нож|пистолет)', 'có (?:súng|dao)',
+    // Someone following the writer: "đang theo dõi tôi", "quelqu'un me suit", "跟踪我".
+    '(?:theo dõi|đi theo|bám theo) tôi', "(?:quelqu'un|un homme|il) me suit", 'está me seguindo', '(?:verfolgt|folgt) mich', '(?:ktoś|mężczyzna) (?:mnie śledzi|idzie za mną)',
+    '(?:меня )?преследует(?: меня)?', 'за мной (?:следит|идёт|идет)', 'يتبعني', 'يلاحقني', '跟踪我', '跟着我', 'つけられて', '따라오', 'sinusundan (?:ako|niya ako)', 'ap swiv mwen',
+  ].join('|'), 'u')],
+];
+
+/** The kind of emergency a message in another language states outright, or undefined. */
+export function detectOtherLanguageSafety(text: string): SafetyKind | undefined {
+  const lowered = text.normalize('NFC').toLowerCase();
+  for (const [kind, pattern] of OTHER_LANGUAGE_PATTERNS) if (pattern.test(lowered)) return kind;
+  return undefined;
+}

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCatalogService, type CatalogService } from '../../catalog/catalog-service.js';
+import { createCatalogImporter } from '../../catalog/importer.js';
+import { seedDemoCatalog } from '../../catalog/demo-catalog.js';
+import { createSearchIndex } from '../../catalog/search/search-index.js';
+import { loadShelfMap } from '../../catalog/shelf-map.js';
+import { createMemoryCatalogRepository } from '../../catalog/testing/memory-repository.js';
+import type { CatalogHit, CatalogRecord } from '../../core/catalog.js';
+import { createFakeAssets } from '../../test/fakes/fake-assets.js';
+import { createFakeCalendar } from '../../test/fakes/fake-calendar.js';
+import { createMemoryDialogStore } from '../../test/fakes/fake-dialog-store.js';
+import { createFakeKnowledge } from '../../test/fakes/fake-knowledge.js';
+import { createFakeTickets } from '../../test/fakes/fake-tickets.js';
+import { createRouter } from '../index.js';
+import { answerCatalog } from './catalog.js';
+import { descriptionWords, findDescribedBook, orderByDescription, seriesNumber, seriesNumberAsked } from './catalog-description.js';
+
+const now = new Date('2026-11-29T15:00:00Z');
+let catalog: CatalogService;
+
+beforeAll(async () => {
+  const repository = createMemoryCatalogRepository();
+  const index = createSearchIndex();
+  catalog = createCatalogService({ repository, index, shelfMap: loadShelfMap(path.resolve(import.meta.dirname, '../../knowledge/shelf-map.yaml')) });
+  await seedDemoCatalog({ importer: createCatalogImporter({ repository, index, now: () => now }) }, { count: 2000, now });
+});
+
+const record = (id: string, extra: Partial<CatalogRecord>): CatalogRecord => ({ id, title: id, authors: [], subjects: [], isbns: [], series: [], format: 'book', ...extra });
+const hit = (r: CatalogRecord): CatalogHit => ({ record: r, score: 1 });
+const firstTitle = async (query: string, language: 'en' | 'es' = 'en') =>
+  (await answerCatalog({ catalog }, { query, channel: 'web', language, now })).cards?.[0]?.title;
+
+describe('a book asked for by what is in it', () => {
+  it.each([
+    ['the third harry potter', 3],
+    ['hunger games book 2', 2],
+    ['el segundo libro de harry potter', 2],
+    ['do you have the 4th one', 4],
+    ['percy jackson #5', 5],
+    ['harry potter please', undefined],
+  ])('"%s" asks for number %s of a series', (text, number) => {
+    expect(seriesNumberAsked(text)).toBe(number);
+  });
+
+  it('reads the number of a record in its series', () => {
+    expect(seriesNumber(record('a', { series: ['Harry Potter ; 3'] }))).toBe(3);
+    expect(seriesNumber(record('b', { series: ['Discworld ; v. 12'] }))).toBe(12);
+    expect(seriesNumber(record('c', { series: ['Penguin classics'] }))).toBeUndefined();
+  });
+
+  it('keeps the words that describe a book and drops the ones that ask for it', () => {
+    expect(descriptionWords("do you have that book where the pigs take over the farm? it's for my son", ['farm'])).toEqual(['pigs']);
+  });
+
+  it('puts the series number asked for first, then the records whose summary holds the described words', () => {
+    const hits = [
+      hit(record('one', { series: ['Saga ; 1'], summary: 'A girl finds a dragon egg.' })),
+      hit(record('two', { series: ['Saga ; 2'], summary: 'The dragon grows up and the war begins.' })),
+      hit(record('three', { series: ['Saga ; 3'], summary: 'A siege at the river fortress.' })),
+    ];
+    expect(orderByDescription(hits, 'the second saga book', 'saga').map((h) => h.record.id)).toEqual(['two', 'one', 'three']);
+    expect(orderByDescription(hits, 'the saga one with the siege of a fortress', 'saga').map((h) => h.record.id)[0]).toBe('three');
+    expect(orderByDescription(hits, 'any saga books in?', 'saga').map((h) => h.record.id)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('finds a book described without its name through its summary and subjects, and nothing for a vague wish', async () => {
+    expect((await findDescribedBook(catalog, 'looking for the graphic novel about auschwitz where the jews are mice'))?.[0]?.record.title).toBe('Maus');
+    expect(await findDescribedBook(catalog, 'something nice to read this weekend')).toBeUndefined();
+  });
+
+  it.each([
+    ['can my daughter get the harry potter with the triwizard tournament', 'Harry Potter and the Goblet of Fire'],
+    ['the third Harry Potter book, is it in?', 'Harry Potter and the Prisoner of Azkaban'],
+    ['the grisham where the boy sees a lawyer kill himself', 'The Client'],
+    ['a kids book where a boy in a wolf suit sails off to be king of the monsters', 'Where the Wild Things Are'],
+  ])('answers "%s" with %s', async (query, title) => {
+    expect(await firstTitle(query)).toBe(title);
+  });
+
+  it('lists the edition in the patron language first, and finds a translation by its original title', async () => {
+    expect(await firstTitle('books by maurice sendak', 'en')).toBe('Where the Wild Things Are');
+    expect(await firstTitle('libros de maurice sendak', 'es')).toBe('Donde viven los monstruos');
+    expect(await firstTitle('¿tienen la oruga muy hambrienta?', 'es')).toBe('La oruga muy hambrienta');
+  });
+});
+
+describe('the router', () => {
+  it('answers a likely catalog request it would otherwise ask about when it describes one book the catalog holds', async () => {
+    const clock = { now: () => now };
+    // Every message is below the asking threshold: only the described book lets the router answer.
+    const router = createRouter(
+      { knowledge: createFakeKnowledge([]), calendar: createFakeCalendar(), assets: createFakeAssets(), tickets: createFakeTickets({ now: clock.now, calendar: createFakeCalendar() }), dialogs: createMemoryDialogStore(), clock, catalog },
+      { askBelow: 0.999 },
+    );
+    const say = (text: string, conversationId: string) => router.route({ channel: 'web', address: 'patron@example.org', threadKey: conversationId, text, receivedAt: now }, { conversationId });
+    const described = await say('looking for the graphic novel about auschwitz where the jews are drawn as mice', 'c1');
+    expect(described).toMatchObject({ intent: 'catalog', outcome: 'answered' });
+    expect((await catalog.get(String((described.details?.recordIds as string[])[0])))?.title).toBe('Maus');
+    expect((await say('do you have a good book to read this weekend', 'c2')).outcome).not.toBe('answered');
+  });
+});

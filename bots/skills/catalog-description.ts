@@ -1,0 +1,111 @@
+import type { CatalogHit, CatalogPort, CatalogQuery, CatalogRecord } from '../../core/catalog.js';
+import { catalogWords } from './catalog-words.js';
+
+/**
+ * Books asked for by what happens in them rather than by name: "the second Harry Potter", "that grisham
+ * novel about the trial in mississippi", "the holocaust comic where they're mice". The record's summary
+ * (MARC 520), subjects and series number say which one is meant.
+ */
+
+/**
+ * Words that say nothing about which book is meant: requests, pronouns, everyday verbs and book words, in
+ * English and Spanish. What is left ("basilisk", "mississippi", "mice") describes the book.
+ */
+const NOT_DESCRIPTIVE = new Set(
+  (
+    'a an the of and or but to for in on at by with from about into over after before than then that this these those there here ' +
+    'is are was were be been being am do does did done have has had having get got gets getting can could would will shall should may might must ' +
+    'i me my mine we us our you your u ya he him his she her hers they them their it its who whom whose which what where when why how ' +
+    'one ones some any all every each other another more most much many few lot lots very really just also too still even only ever never ' +
+    'not no yes yeah please pls thanks thank hi hello hey library librarian copy copies available shelf check borrow find looking look ' +
+    'want wants need needs like know think remember called named title author book books novel novels story read reading kid kids son daughter ' +
+    'child children toddler class school my wife husband mom dad friend club thing stuff huge big little new old good great ' +
+    'el la los las un una unos unas de del que en y o por para con sin sobre es son era esta estan hay tienen tiene libro libros novela ' +
+    'went go goes going gone make makes made take takes took say says said tell tells told come comes came see saw thats theyre youre dont im ive '+
+    'busco quiero necesito mi mis su sus se lo le les como cual donde cuando muy mas'
+  ).split(' '),
+);
+
+/** Words of a message that may describe a book: not request words, three letters or more, not in `known` (a name already matched). */
+export function descriptionWords(text: string, known: string[] = []): string[] {
+  const skip = new Set(known.flatMap((phrase) => catalogWords(phrase)));
+  return [...new Set(catalogWords(text.replace(/['’]/g, '')).filter((word) => word.length >= 3 && !/^\d+$/.test(word) && !NOT_DESCRIPTIVE.has(word) && !skip.has(word)))];
+}
+
+/** Two words are the same for a description when they share their first five letters ("defending" ~ "defends"). */
+function stem(word: string): string {
+  return word.slice(0, 5);
+}
+
+/** How many of the describing words the record's title, summary and subjects hold. */
+export function describedCount(record: CatalogRecord, words: string[]): number {
+  const own = new Set(catalogWords([record.title, record.subtitle ?? '', record.summary ?? '', ...record.subjects].join(' ').replace(/['’]/g, '')).map(stem));
+  return words.filter((word) => own.has(stem(word))).length;
+}
+
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  primero: 1, primer: 1, segundo: 2, tercero: 3, tercer: 3, cuarto: 4, quinto: 5, sexto: 6, septimo: 7, octavo: 8, noveno: 9, decimo: 10,
+  primera: 1, segunda: 2, tercera: 3, cuarta: 4, quinta: 5,
+};
+
+/** "the second Harry Potter", "hunger games book 2", "#3", "el cuarto libro": the number in a series asked for. */
+export function seriesNumberAsked(text: string): number | undefined {
+  const words = catalogWords(text);
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i]!;
+    const ordinal = ORDINALS[word] ?? (/^(\d{1,2})(?:st|nd|rd|th|o|a)$/.exec(word)?.[1] ? Number(/^(\d{1,2})/.exec(word)![1]) : undefined);
+    if (ordinal !== undefined) return ordinal;
+    if (/^(?:book|volume|vol|part|libro|tomo|parte|numero|no)$/.test(word) && /^\d{1,2}$/.test(words[i + 1] ?? '')) return Number(words[i + 1]);
+  }
+  const hash = /#\s?(\d{1,2})\b/.exec(text);
+  return hash ? Number(hash[1]) : undefined;
+}
+
+/** The number of a record in its series ("Harry Potter ; 2" → 2). */
+export function seriesNumber(record: CatalogRecord): number | undefined {
+  for (const series of record.series) {
+    const match = /;\s*(?:v\.\s*|no\.\s*|book\s+)?(\d{1,3})\b/i.exec(series);
+    if (match) return Number(match[1]);
+  }
+  return undefined;
+}
+
+/**
+ * Records of a title or an author, put in the order the message describes: the series number asked for
+ * first ("the fourth Harry Potter"), then the records whose summary and subjects hold more of the
+ * message's describing words ("the grisham one set in mississippi"). Nothing described: the order stands.
+ */
+export function orderByDescription(hits: CatalogHit[], text: string, phrase: string): CatalogHit[] {
+  if (hits.length < 2) return hits;
+  const number = seriesNumberAsked(text);
+  if (number !== undefined) {
+    const numbered = hits.filter(({ record }) => seriesNumber(record) === number);
+    if (numbered.length > 0) return [...numbered, ...hits.filter((hit) => !numbered.includes(hit))];
+  }
+  const words = descriptionWords(text, [phrase]);
+  if (words.length === 0) return hits;
+  const counts = new Map(hits.map((hit) => [hit, describedCount(hit.record, words)]));
+  if (![...counts.values()].some((count) => count > 0)) return hits;
+  return [...hits].sort((a, b) => counts.get(b)! - counts.get(a)!);
+}
+
+/** The fewest describing words a record must hold to be named by a description alone. */
+const MIN_DESCRIBED_WORDS = 2;
+
+/**
+ * The book a message describes without naming it, or undefined: a keyword search of the describing
+ * words (summary included), kept only when its best record holds at least two of them and more than
+ * any other record does, so a vague message ("a good book for the beach") names nothing.
+ */
+export async function findDescribedBook(catalog: CatalogPort, text: string, filters: Partial<CatalogQuery> = {}): Promise<CatalogHit[] | undefined> {
+  const words = descriptionWords(text).slice(0, 12);
+  if (words.length < MIN_DESCRIBED_WORDS) return undefined;
+  const result = await catalog.search({ text: words.join(' '), field: 'keyword', limit: 10, ...filters });
+  const ranked = result.hits
+    .map((hit) => ({ hit, count: describedCount(hit.record, words) }))
+    .sort((a, b) => b.count - a.count || b.hit.score - a.hit.score);
+  const [best, next] = ranked;
+  if (!best || best.count < MIN_DESCRIBED_WORDS || (next && next.count >= best.count)) return undefined;
+  return ranked.map(({ hit }) => hit);
+}
