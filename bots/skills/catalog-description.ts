@@ -92,6 +92,8 @@ export function orderByDescription(hits: CatalogHit[], text: string, phrase: str
 
 /** The fewest describing words a record must hold to be named by a description alone. */
 const MIN_DESCRIBED_WORDS = 2;
+/** A message this long may describe a book instead of naming it; shorter ones are titles, names or topics. */
+const DESCRIPTION_MIN_WORDS = 6;
 
 /**
  * The book a message describes without naming it, or undefined: a keyword search of the describing
@@ -99,6 +101,7 @@ const MIN_DESCRIBED_WORDS = 2;
  * any other record does, so a vague message ("a good book for the beach") names nothing.
  */
 export async function findDescribedBook(catalog: CatalogPort, text: string, filters: Partial<CatalogQuery> = {}): Promise<CatalogHit[] | undefined> {
+  if (catalogWords(text).length < DESCRIPTION_MIN_WORDS) return undefined;
   const words = descriptionWords(text).slice(0, 12);
   if (words.length < MIN_DESCRIBED_WORDS) return undefined;
   const result = await catalog.search({ text: words.join(' '), field: 'keyword', limit: 10, ...filters });

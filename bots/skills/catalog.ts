@@ -325,8 +325,6 @@ export interface CatalogAnswer {
 }
 
 const SEARCH_DEPTH = 20;
-/** A message this long may describe a book instead of naming it; shorter ones are titles, names or topics. */
-const DESCRIPTION_MIN_WORDS = 6;
 /** Words that are not part of a name or a title when checking what matched. */
 const QUERY_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'by', 'book', 'books', 'novel', 'novels', 'de', 'el', 'la', 'los', 'las', 'y', 'del']);
 
@@ -481,10 +479,8 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
   const mention = await findCatalogMention(catalog, fallbackText, filters, { singleWords: extracted.refersBack === true });
   if (mention) return { hits: mention.hits, total: mention.hits.length, terms: mention.phrase };
   // "the holocaust comic where they're mice": a book described, not named.
-  if (catalogWords(fallbackText).length >= DESCRIPTION_MIN_WORDS) {
-    const describedBook = await findDescribedBook(catalog, fallbackText, filters);
-    if (describedBook) return { hits: describedBook, total: describedBook.length, terms };
-  }
+  const describedBook = await findDescribedBook(catalog, fallbackText, filters);
+  if (describedBook) return { hits: describedBook, total: describedBook.length, terms };
   for (const text of [terms, otherNumber(terms)]) {
     if (!text) continue;
     const result = await search(text, 'keyword');
