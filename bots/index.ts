@@ -420,11 +420,13 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       return { ...result, state: { ...result.state, pending: { kind: 'which-intent', request: '', options: ['hours', 'events', 'equipment', 'faq', 'handoff'] } } };
     }
     // "is there a copy of The Hunger Games at main?": a catalog guess whose words name a title or author in the catalog.
-    if (classification.intent === 'catalog' && classification.confidence < askBelow && deps.catalog && (await findCatalogMention(deps.catalog, turn.text))) {
-      return runSkill('catalog', turn, skillDeps, extras);
-    }
-    // "the holocaust comic where they're mice": a likely catalog request that describes one book the catalog holds.
-    if (classification.intent === 'catalog' && classification.confidence >= DESCRIBED_BOOK_CONFIDENCE && classification.confidence < askBelow && deps.catalog && (await findDescribedBook(deps.catalog, turn.text))) {
+    // "the holocaust comic where they're mice": or, sure enough, describes one book the catalog holds.
+    if (
+      classification.intent === 'catalog' &&
+      classification.confidence < askBelow &&
+      deps.catalog &&
+      ((await findCatalogMention(deps.catalog, turn.text)) || (classification.confidence >= DESCRIBED_BOOK_CONFIDENCE && (await findDescribedBook(deps.catalog, turn.text))))
+    ) {
       return runSkill('catalog', turn, skillDeps, extras);
     }
     if (classification.confidence < askBelow && !agreed(classification, reading, state)) return askWhichTopic(turn, classification);

@@ -1,12 +1,7 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalogService, type CatalogService } from '../catalog/catalog-service.js';
-import { createCatalogImporter } from '../catalog/importer.js';
-import { seedDemoCatalog } from '../catalog/demo-catalog.js';
-import { createSearchIndex } from '../catalog/search/search-index.js';
-import { loadShelfMap } from '../catalog/shelf-map.js';
-import { createMemoryCatalogRepository } from '../catalog/testing/memory-repository.js';
+import type { CatalogService } from '../catalog/catalog-service.js';
+import { createDemoTestCatalog } from '../catalog/testing/demo-test-catalog.js';
 import type { Channel } from '../core/inquiry.js';
 import type { Intent } from '../core/intents.js';
 import type { Logger } from '../core/logger.js';
@@ -36,10 +31,7 @@ let catalog: CatalogService;
 beforeAll(async () => {
   knowledge = await createKnowledgeBase({ dir: root('knowledge/articles') });
   calendar = await createLibraryCalendar({ file: root('knowledge/library.yaml') });
-  const repository = createMemoryCatalogRepository();
-  const index = createSearchIndex();
-  catalog = createCatalogService({ repository, index, shelfMap: loadShelfMap(path.resolve(root('knowledge/shelf-map.yaml'))) });
-  await seedDemoCatalog({ importer: createCatalogImporter({ repository, index, now: () => NOW }) }, { count: 2000, now: NOW });
+  ({ catalog } = await createDemoTestCatalog({ now: NOW }));
 }, 60_000);
 
 afterAll(() => {

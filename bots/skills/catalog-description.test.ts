@@ -1,11 +1,6 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCatalogService, type CatalogService } from '../../catalog/catalog-service.js';
-import { createCatalogImporter } from '../../catalog/importer.js';
-import { seedDemoCatalog } from '../../catalog/demo-catalog.js';
-import { createSearchIndex } from '../../catalog/search/search-index.js';
-import { loadShelfMap } from '../../catalog/shelf-map.js';
-import { createMemoryCatalogRepository } from '../../catalog/testing/memory-repository.js';
+import type { CatalogService } from '../../catalog/catalog-service.js';
+import { createDemoTestCatalog } from '../../catalog/testing/demo-test-catalog.js';
 import type { CatalogHit, CatalogRecord } from '../../core/catalog.js';
 import { createFakeAssets } from '../../test/fakes/fake-assets.js';
 import { createFakeCalendar } from '../../test/fakes/fake-calendar.js';
@@ -20,10 +15,7 @@ const now = new Date('2026-11-29T15:00:00Z');
 let catalog: CatalogService;
 
 beforeAll(async () => {
-  const repository = createMemoryCatalogRepository();
-  const index = createSearchIndex();
-  catalog = createCatalogService({ repository, index, shelfMap: loadShelfMap(path.resolve(import.meta.dirname, '../../knowledge/shelf-map.yaml')) });
-  await seedDemoCatalog({ importer: createCatalogImporter({ repository, index, now: () => now }) }, { count: 2000, now });
+  ({ catalog } = await createDemoTestCatalog({ now }));
 });
 
 const record = (id: string, extra: Partial<CatalogRecord>): CatalogRecord => ({ id, title: id, authors: [], subjects: [], isbns: [], series: [], format: 'book', ...extra });

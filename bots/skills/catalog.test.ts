@@ -1,11 +1,7 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCatalogService, type CatalogService } from '../../catalog/catalog-service.js';
-import { createCatalogImporter } from '../../catalog/importer.js';
-import { seedDemoCatalog } from '../../catalog/demo-catalog.js';
-import { createSearchIndex } from '../../catalog/search/search-index.js';
-import { loadShelfMap } from '../../catalog/shelf-map.js';
-import { createMemoryCatalogRepository } from '../../catalog/testing/memory-repository.js';
+import type { CatalogService } from '../../catalog/catalog-service.js';
+import { createDemoTestCatalog } from '../../catalog/testing/demo-test-catalog.js';
+import type { createMemoryCatalogRepository } from '../../catalog/testing/memory-repository.js';
 import type { CatalogPort } from '../../core/catalog.js';
 import { answerCatalog, extractCatalogQuery, SMS_LIMIT } from './catalog.js';
 import { capitalisedRuns, findCatalogMention } from './catalog-mentions.js';
@@ -16,10 +12,7 @@ let catalog: CatalogService;
 let repository: ReturnType<typeof createMemoryCatalogRepository>;
 
 beforeAll(async () => {
-  repository = createMemoryCatalogRepository();
-  const index = createSearchIndex();
-  catalog = createCatalogService({ repository, index, shelfMap: loadShelfMap(path.resolve(import.meta.dirname, '../../knowledge/shelf-map.yaml')) });
-  await seedDemoCatalog({ importer: createCatalogImporter({ repository, index, now: () => now }) }, { count: 2000, now });
+  ({ catalog, repository } = await createDemoTestCatalog({ now }));
 });
 
 describe('extractCatalogQuery', () => {
