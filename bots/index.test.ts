@@ -132,6 +132,18 @@ describe('hours', () => {
     expect(main.reply.text).toBe('Main Library is open Sunday, December 6, 1:00 PM–5:00 PM.');
   });
 
+  it('reads "that day" as the day named earlier in the conversation, whatever it was about', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    await say('my book club meets on december 15 and we need somewhere quiet');
+    const sameDay = await say('is main open that day until 8? we start at 6');
+    expect(sameDay.details?.day).toBe('2026-12-15');
+    expect(sameDay.reply.text).toContain('Tuesday, December 15');
+    const weekday = await say('and eastside that same day, when does it close on tuesdays?');
+    expect(weekday.details?.day).toBe('2026-12-15');
+    const fresh = await say('what about friday?');
+    expect(fresh.details?.day).toBe('2026-12-04');
+  });
+
   it('takes thanks on the way to a follow-up day as the follow-up', async () => {
     const { say } = setup(TUESDAY_AFTERNOON);
     await say('eastside hours on friday please');

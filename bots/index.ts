@@ -29,6 +29,7 @@ import { branchInfoSkill } from './skills/branch-info.js';
 import { asksWhereItIs, locationSkill } from './skills/catalog-skill.js';
 import { authorMatches } from './skills/catalog.js';
 import { findCatalogMention } from './skills/catalog-mentions.js';
+import type { DayMention } from './entities/day-mention.js';
 import { findDescribedBook } from './skills/catalog-description.js';
 import { isEmojiOnly } from './skills/smalltalk.js';
 import { otherLanguageSkill } from './skills/other-language.js';
@@ -144,6 +145,22 @@ const HOLD_IT = /\b(?:hold|reserve|reservar|reservalo|reservala|apartar|apartalo
 const ASSET_PREFIX_TTL_MS = 5 * 60 * 1000;
 
 /** Intents whose message is worth keeping as "what the patron wanted" for a later ticket. */
+/** "that same day", "ese día": a day named earlier in the conversation, not today. */
+const NAMES_THAT_DAY = /\b(?:that|the same|that same|this same) (?:day|date)\b|\b(?:ese|el mismo|ese mismo|aquel) dia\b|\b(?:esa|la misma|esa misma) fecha\b/;
+/**
+ * The day "that day" points back to, or undefined when the message names a day of its own. A clock time
+ * ("starts at 3") reads as today and a weekday ("close on Thursdays") as the next one; neither replaces the
+ * day named earlier when it is that same weekday or the message never says "today".
+ */
+function thatDay(found: DayMention | undefined, earlier: string | undefined, today: string, normalized: string): string | undefined {
+  if (!earlier) return undefined;
+  if (!found) return earlier;
+  if (found.to) return undefined;
+  const weekday = (date: string): number => new Date(`${date}T12:00:00Z`).getUTCDay();
+  if (found.date === today && !/\b(?:today|tonight|hoy|esta noche)\b/.test(normalized)) return earlier;
+  return weekday(found.date) === weekday(earlier) ? earlier : undefined;
+}
+
 const SUBSTANTIVE = new Set<Intent>(['hours', 'faq', 'catalog', 'location', 'account', 'renew', 'hold', 'ill', 'equipment', 'events']);
 
 export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Router {
@@ -477,6 +494,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         state.safety !== undefined &&
         !saysAllClear(normalized) &&
         (STILL_GOING.test(normalized) || classification.intent === 'handoff' || classification.intent === 'unknown' || classification.confidence < askBelow);
+      // "is main open that same day?": the day named earlier in the conversation.
+      const earlierDay = NAMES_THAT_DAY.test(normalized) ? thatDay(reading.day, state.lastDay ?? state.hours?.date, deps.calendar.localDate(now), normalized) : undefined;
       const turn: Turn = {
         inquiry,
         conversationId,
@@ -486,8 +505,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         now,
         state: { ...state, language },
         ...(reading.branch ? { branch: reading.branch } : {}),
-        ...(reading.day ? { day: reading.day.date } : {}),
-        ...(reading.day?.to ? { dayTo: reading.day.to } : {}),
+        ...(earlierDay ? { day: earlierDay } : reading.day ? { day: reading.day.date } : {}),
+        ...(reading.day?.to && !earlierDay ? { dayTo: reading.day.to } : {}),
       };
 
       // Within an emergency already reported, a message joins its urgent ticket rather than opening another.
@@ -499,6 +518,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
             ? await safetySkill(turn, skillDeps, safety)
             : await decide(turn, classification, reading);
       const nextState: DialogState = remember({ ...result.state, language }, safeText);
+      if (turn.day) nextState.lastDay = turn.day;
       if (SUBSTANTIVE.has(classification.intent) && result.intent === classification.intent) nextState.lastRequest = safeText;
       if (result.intent !== 'catalog' && result.intent !== 'location' && result.intent !== 'hold' && result.intent !== 'smalltalk') delete nextState.lastCatalog;
       const dialog = { state: nextState, expiresAt: new Date(now.getTime() + DIALOG_TIMEOUT_MS) };

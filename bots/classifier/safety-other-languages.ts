@@ -17,6 +17,8 @@ const OTHER_LANGUAGE_PATTERNS: Array<[SafetyKind, RegExp]> = [
     'не (?:могу|можем) найти (?:сына|дочь|дочку|ребенка|ребёнка)', '(?:сын|дочь|ребенок|ребёнок) (?:пропал|пропала|потерялся|потерялась)',
     'không (?:tìm thấy|thấy) (?:con|bé|cháu)', '(?:con|bé) (?:tôi |của tôi )?(?:bị lạc|mất tích)',
     'hindi ko (?:mahanap|makita) ang (?:anak|bata)', 'nawawala ang (?:anak|bata)',
+    // Ukrainian
+    'не (?:можу|можемо) знайти (?:сина|доньку|дочку|дитину)', '(?:син|донька|дочка|дитина)[^.!?]{0,20}(?:загубився|загубилася|зник|зникла|пропав|пропала)',
     'mwen pa (?:ka )?jwenn pitit', 'pitit mwen (?:pèdi|disparèt)', 'pitit(?: fi| gason)? (?:mwen|m)\\b[^.!?]{0,60}pa (?:ka )?jwenn (?:li|l)\\b',
     // Arabic, Chinese, Japanese, Korean, Hindi
     '(?:ابني|ابنتي|طفلي|طفلتي)[^.!?؟]{0,60}(?:لا أجد|لا أجده|لا أجدها|مفقود|ضاع|ضاعت|اختفى|اختفت)', '(?:لا أجد|لا أجده|لا أجدها)[^.!?؟]{0,30}(?:ابني|ابنتي|طفلي|طفلتي)',
@@ -26,6 +28,8 @@ const OTHER_LANGUAGE_PATTERNS: Array<[SafetyKind, RegExp]> = [
   ['medical', new RegExp([
     'ne respire (?:plus|pas)', 'appelez (?:une ambulance|le samu|les pompiers)', 'não está respirando', 'chamem uma ambulância', 'atmet nicht', 'krankenwagen',
     'nie oddycha', 'wezwijcie karetkę', 'не дышит', 'вызовите скорую', 'không thở', '(?:gọi|kêu) (?:xe )?cấp cứu', 'hindi humihinga', 'li pa respire', 'rele anbilans',
+    // Someone fallen who does not respond: "li tonbe atè a e li pa reponn", "est tombé et ne répond plus".
+    'tonbe[^.!?]{0,40}pa (?:reponn|respire|leve)', '(?:tombée?|effondrée?)[^.!?]{0,40}ne (?:répond|réagit|bouge) (?:plus|pas)', '(?:упал|упала)[^.!?]{0,40}не (?:отвечает|реагирует|двигается)', '(?:впав|впала)[^.!?]{0,40}не (?:відповідає|реагує|рухається)', 'не дихає', 'швидку',
     'لا يتنفس', 'لا تتنفس', 'الإسعاف', '没有呼吸', '不呼吸了', '叫救护车', '救急車', '숨을 안 쉬', '숨을 쉬지', '구급차', 'सांस नहीं ले', 'एम्बुलेंस',
   ].join('|'), 'u')],
   ['fire', new RegExp(['au feu', 'il y a (?:un )?incendie', 'incêndio', 'es brennt', 'pożar', 'пожар', '(?:đang|bị|có) cháy', 'cháy rồi', 'sunog', 'حريق', '着火', '火灾', '火災', '火事', '불이 났'].join('|'), 'u')],
@@ -35,6 +39,8 @@ const OTHER_LANGUAGE_PATTERNS: Array<[SafetyKind, RegExp]> = [
   ].join('|'), 'u')],
   ['threat', new RegExp([
     'au secours', '(?:^|[¡!\\s])socorro(?:\\s*!|$)', 'ratunku', 'помогите!', 'cứu (?:tôi|với|em)', 'anmwe', 'ساعدوني(?:\\s*[!！]|\\s*$)', '救命', '助けて', '살려주세요', 'बचाओ',
+    // Beaten at home: "زوجي يضربني", "mon mari me frappe", "мій чоловік б'є мене".
+    '(?:زوجي|أبي|أخي)[^.!?؟]{0,20}(?:يضربني|يؤذيني|يهددني)', '(?:mon (?:mari|copain|père)|il) me (?:frappe|bat)\\b', '(?:meu (?:marido|namorado)|ele) me (?:bate|espanca)\\b', '(?:муж|он) (?:бьёт|бьет) меня', "(?:чоловік|він) (?:б'є|бʼє|б’є) мене", '(?:chồng|anh ấy) (?:đánh|đập) tôi', '(?:丈夫|老公|男朋友)(?:打我|家暴)', '(?:mąż|on) mnie bije', 'mari m (?:bat|frape) mwen',
     '(?:il|elle) a (?:une arme|un couteau|un pistolet)', 'у него (?:нож|пистолет)', 'có (?:súng|dao)',
     // Someone following the writer: "đang theo dõi tôi", "quelqu'un me suit", "跟踪我".
     '(?:theo dõi|đi theo|bám theo) tôi', "(?:quelqu'un|un homme|il) me suit", 'está me seguindo', '(?:verfolgt|folgt) mich', '(?:ktoś|mężczyzna) (?:mnie śledzi|idzie za mną)',

@@ -38,6 +38,8 @@ const dialogStateSchema = z.object({
   language: z.enum(LANGUAGES).optional(),
   lastIntent: intent.optional(),
   hours: hoursContextSchema.optional(),
+  /** The last day the conversation named, on any topic ("I booked a room for the 11th"), for "that day". */
+  lastDay: z.string().optional(),
   /** An emergency this conversation reported, and its urgent ticket: what follows is part of it. */
   safety: z.object({ kind: z.enum(SAFETY_KINDS), ticketNumber: z.string() }).optional(),
   /** The branch fact the last answer gave, so "and the eastside one?" gives it for that branch. */

@@ -150,3 +150,30 @@ describe('ranking with a reused index', () => {
     expect(resolve(pcs).candidates[0]?.tag).toBe('PC-03');
   });
 });
+
+describe('numbers and names that do not pick the device', () => {
+  it('reads no device number from a count, a tray or a page count', () => {
+    expect(resolveAsset(parseAssetMention('la impresora no imprime, lo mandé 3 veces', prefixes), FAKE_ASSETS, 'la impresora no imprime, lo mandé 3 veces', 'eastside').asset?.tag).toBe('PRN-03');
+    expect(parseAssetMention('the printer says jam in tray 2', prefixes).number).toBeUndefined();
+    const pages = 'the eastside printer ate my 12-page resume';
+    expect(resolveAsset(parseAssetMention(pages, prefixes), FAKE_ASSETS, pages, 'eastside').asset?.tag).toBe('PRN-03');
+  });
+
+  it('drops a number said apart from the kind word when no such device exists', () => {
+    const text = 'the printer at the front desk, I think it was 40 something';
+    const resolved = resolveAsset(parseAssetMention(text, prefixes), FAKE_ASSETS, text, 'eastside');
+    expect(resolved.unknownTag).toBeUndefined();
+    expect(resolved.asset?.tag).toBe('PRN-03');
+  });
+
+  it('takes the name word said with the kind word over another device name mentioned later', () => {
+    expect(resolve('the color printer gave me black and white pages').asset?.tag).toBe('PRN-02');
+    expect(resolve('la impresora a color sale en black and white').asset?.tag).toBe('PRN-02');
+  });
+
+  it('skips a numbered device said to work again', () => {
+    expect(resolve('pc 3 is working again but computer 12 froze').asset?.tag).toBe('PC-12');
+    expect(resolve('computer 7 is fine now, pc 1 is stuck on the login screen').asset?.tag).toBe('PC-01');
+    expect(resolve('computer 7 froze and then computer 12 did too').asset?.tag).toBe('PC-07');
+  });
+});

@@ -12,6 +12,8 @@ export interface AssetMention {
   floor?: number;
   /** "won't print from pc 20": the computer a job was sent from, which says where the printer stands. */
   sentFrom?: number;
+  /** The number was read apart from the kind word ("the printer upstairs … 2"): a guess, dropped when no such device exists. */
+  numberApart?: boolean;
 }
 
 const KIND_WORDS: [RegExp, AssetKind][] = [
@@ -39,7 +41,7 @@ const SENT_FROM_PC = /\b(?:from|on|at|using|off)\s+(?:the\s+|my\s+)?(?:pc|comput
 /** "number 7", "#7" with no kind word: read beside the device the conversation was about. */
 const BARE_NUMBER = /(?:\bnumber|\bnumero|#|\bno\.)\s*0*(\d{1,2})(?![\d-])/;
 /** The only number in a short message, not an amount, a length or an error code ("it took $2", "20 min", "E-14"). */
-const LONE_NUMBER = /^\D*(?<![$£€]|[a-z]-|\b(?:error|code|err|codigo|page|pages|pagina|paginas|step|version)\s{0,3})\b(\d{1,2})\b(?!\s*(?:dollars?|cents?|bucks|pages?|mins?|minutes?|hours?|hrs?|times?|%|¢))\D*$/;
+const LONE_NUMBER = /^\D*(?<![$£€]|[a-z]-|\b(?:error|code|err|codigo|page|pages|pagina|paginas|step|version|tray|bandeja|drawer)\s{0,3})\b(\d{1,2})\b(?![\s-]*(?:dollars?|cents?|bucks|pages?|paginas?|hojas?|sheets?|copies|copias|mins?|minutes?|minutos|hours?|hrs?|horas?|times?|veces|vez|%|¢))\D*$/;
 const LONE_NUMBER_MAX_WORDS = 8;
 /** "computer twelve", "la computadora tres": numbers spelled out after a kind word. */
 const NUMBER_WORDS: Record<string, number> = {
@@ -50,6 +52,8 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 // Longest first, so "twenty five" is read before "twenty"; a hyphen ("twenty-five") reads as a space.
 const SPELLED_NUMBER = new RegExp(`\\b(pc|computer|computadora|compu|comp|station|terminal|printer|impresora|copier|scanner)(\\s*(?:#|number|numero)?\\s*)(${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})\\b`);
+/** The kind words a device's own name word is said beside ("colour printer", "impresora a color"). */
+const KIND_NOUNS = 'printers?|impresoras?|copiers?|copiadoras?|scanners?|escaner|computers?|computadoras?|pcs?';
 /** Words of a device's name that say nothing about which one it is. */
 const GENERIC_NAME_WORDS = new Set(['public', 'computer', 'printer', 'copier', 'scanner', 'service']);
 /** Words of a location that say nothing about which device it is. */
@@ -57,6 +61,21 @@ const GENERIC_PLACE_WORDS = new Set(['floor', 'area', 'next', 'behind', 'front',
 const KIND_OF_WORD: Record<string, AssetKind> = {
   pc: 'pc', computer: 'pc', computadora: 'pc', compu: 'pc', comp: 'pc', station: 'pc', terminal: 'pc', printer: 'printer', impresora: 'printer', copier: 'copier', scanner: 'scanner',
 };
+
+/** "computer 3 is fine now, but computer 7 froze": a device said to work is not the one reported. */
+const SAID_TO_WORK = /^\s*(?:is |are |'s |ya )?(?:fine|ok|okay|working|works|good|back up|funciona|esta bien)\b/;
+
+const KIND_NUMBER_ALL = new RegExp(KIND_NUMBER.source, 'g');
+
+/**
+ * The first match of a global `pattern` (a tag, "computer 7") not said to work. When all are, a tag is
+ * none (a "computer 12" said beside it may be the one), and a "kind number" is the first one.
+ */
+function notSaidToWork(folded: string, pattern: RegExp, whenAllWork: 'none' | 'first'): RegExpExecArray | null {
+  const all = [...folded.matchAll(pattern)];
+  const broken = all.find((match) => !SAID_TO_WORK.test(folded.slice(match.index + match[0].length)));
+  return (broken ?? (whenAllWork === 'first' ? all[0] : undefined) ?? null) as RegExpExecArray | null;
+}
 
 function floorOf(folded: string): number | undefined {
   const ordinal = /\b(first|1st|ground|main|second|2nd|third|3rd|fourth|4th)\s+(?:floor|level)\b|\b(?:piso|planta)\s+(primer|primero|segundo|tercer|tercero|cuarto)\b|\b(primer|segundo|tercer|cuarto)\s+(?:piso|planta)\b/.exec(folded);
@@ -89,11 +108,11 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>, o
   const mention: AssetMention = {};
   const prefixes = [...new Set([...tagPrefixes].map((prefix) => prefix.toLowerCase()))];
   if (prefixes.length > 0) {
-    const tagPattern = new RegExp(`\\b(${prefixes.join('|')})[\\s\\-_#]*(\\d{1,4})\\b`);
-    const tag = tagPattern.exec(folded);
+    const tagPattern = new RegExp(`\\b(${prefixes.join('|')})[\\s\\-_#]*(\\d{1,4})\\b`, 'g');
+    const tag = notSaidToWork(folded, tagPattern, 'none');
     if (tag) mention.tag = normalizeAssetTag(`${tag[1]}-${tag[2]}`);
   }
-  const numbered = KIND_NUMBER.exec(folded.replace(/\btwenty-/g, 'twenty ').replace(SPELLED_NUMBER, (_all, kind: string, gap: string, word: string) => `${kind}${gap || ' '}${NUMBER_WORDS[word]}`));
+  const numbered = notSaidToWork(folded.replace(/\btwenty-/g, 'twenty ').replace(SPELLED_NUMBER, (_all, kind: string, gap: string, word: string) => `${kind}${gap || ' '}${NUMBER_WORDS[word]}`), KIND_NUMBER_ALL, 'first');
   if (numbered) {
     mention.kind = KIND_OF_WORD[numbered[1]!];
     mention.number = Number(numbered[2]);
@@ -114,7 +133,10 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>, o
     // "the computer in the kids room, number 9", "the computer by the window (21 i think)": the number
     // said apart from the kind word, or the only number of the message.
     const apart = mention.kind && !mention.tag ? BARE_NUMBER.exec(folded) ?? LONE_NUMBER.exec(folded) : null;
-    if (apart) mention.number = Number(apart[1]);
+    if (apart) {
+      mention.number = Number(apart[1]);
+      mention.numberApart = true;
+    }
   }
   if (!mention.kind && !mention.tag) {
     // `loneNumber`: right after a device was reported, "and 4 is stuck too" names another one by number.
@@ -218,7 +240,13 @@ export function resolveAsset(mention: AssetMention, assets: Asset[], text: strin
     if (sameFloor.length === 1) candidates = sameFloor;
   }
   // "the colour printer", "RiversidePL-Public": a word of the device's own name picks it out.
-  const named = candidates.filter((asset) => nameWords(asset.name).some((word) => messageWords(text).has(word)));
+  let named = candidates.filter((asset) => nameWords(asset.name).some((word) => messageWords(text).has(word)));
+  // "the color printer printed in black and white": the word said with the kind word names the device.
+  if (named.length > 1) {
+    const spelled = foldText(text).split(/[^a-z0-9]+/).map(foldSpelling).join(' ');
+    const saidWithKind = named.filter((asset) => nameWords(asset.name).some((word) => new RegExp(`\\b${word} (?:${KIND_NOUNS})\\b|\\b(?:${KIND_NOUNS}) (?:a |de |en )?${word}\\b`).test(spelled)));
+    if (saidWithKind.length > 0) named = saidWithKind;
+  }
   if (named.length > 0 && named.length < candidates.length) {
     candidates = named;
     mention = { ...mention, kind: mention.kind ?? (new Set(named.map((asset) => asset.kind)).size === 1 ? named[0]!.kind : undefined) };
@@ -232,6 +260,7 @@ export function resolveAsset(mention: AssetMention, assets: Asset[], text: strin
   if (mention.number !== undefined) {
     const numbered = candidates.filter((asset) => tagNumber(asset.tag) === mention.number);
     if (numbered.length > 0) candidates = numbered;
+    else if (mention.numberApart) mention = { ...mention, number: undefined };
     else if (!mention.kind) return { candidates: [] };
     else return { candidates: [], unknownTag: `${mention.kind.toUpperCase()}-${String(mention.number).padStart(2, '0')}` };
   }

@@ -66,6 +66,12 @@ describe('a book asked for by what is in it', () => {
     ['the third Harry Potter book, is it in?', 'Harry Potter and the Prisoner of Azkaban'],
     ['the grisham where the boy sees a lawyer kill himself', 'The Client'],
     ['a kids book where a boy in a wolf suit sails off to be king of the monsters', 'Where the Wild Things Are'],
+    // Described, then a number of its series asked for.
+    ['the one where the kid is a wizard and goes to hogwarts, the second one', 'Harry Potter and the Chamber of Secrets'],
+    ['that book where a kid wizard goes to hogwarts, number 4', 'Harry Potter and the Goblet of Fire'],
+    // How many of it, said after the name.
+    ['persepolis, do you have both volumes?', 'Persepolis'],
+    ['the hunger games, the whole series', 'The Hunger Games'],
   ])('answers "%s" with %s', async (query, title) => {
     expect(await firstTitle(query)).toBe(title);
   });

@@ -56,7 +56,7 @@ export function seriesNumberAsked(text: string): number | undefined {
     const word = words[i]!;
     const ordinal = ORDINALS[word] ?? (/^(\d{1,2})(?:st|nd|rd|th|o|a)$/.exec(word)?.[1] ? Number(/^(\d{1,2})/.exec(word)![1]) : undefined);
     if (ordinal !== undefined) return ordinal;
-    if (/^(?:book|volume|vol|part|libro|tomo|parte|numero|no)$/.test(word) && /^\d{1,2}$/.test(words[i + 1] ?? '')) return Number(words[i + 1]);
+    if (/^(?:book|volume|vol|part|libro|tomo|parte|numero|number|no)$/.test(word) && /^\d{1,2}$/.test(words[i + 1] ?? '')) return Number(words[i + 1]);
   }
   const hash = /#\s?(\d{1,2})\b/.exec(text);
   return hash ? Number(hash[1]) : undefined;
@@ -109,6 +109,22 @@ export async function findDescribedBook(catalog: CatalogPort, text: string, filt
     .map((hit) => ({ hit, count: describedCount(hit.record, words) }))
     .sort((a, b) => b.count - a.count || b.hit.score - a.hit.score);
   const [best, next] = ranked;
-  if (!best || best.count < MIN_DESCRIBED_WORDS || (next && next.count >= best.count)) return undefined;
-  return ranked.map(({ hit }) => hit);
+  if (!best || best.count < MIN_DESCRIBED_WORDS) return undefined;
+  // "the one where the kid goes to hogwarts, first one": the series number decides between equally described books.
+  const number = seriesNumberAsked(text);
+  const numbered = number === undefined ? undefined : ranked.find(({ hit, count }) => count === best.count && seriesNumber(hit.record) === number);
+  if (numbered) return [numbered.hit, ...ranked.filter((entry) => entry !== numbered).map(({ hit }) => hit)];
+  if (next && next.count >= best.count) return undefined;
+  const hits = ranked.map(({ hit }) => hit);
+  // The book described is one of a series, and another number of it was asked for: that one.
+  const sibling = number === undefined ? undefined : await seriesSibling(catalog, best.hit.record, number);
+  return sibling ? [sibling, ...hits] : hits;
+}
+
+/** The record numbered `number` in `record`'s series, when the catalog holds it. */
+async function seriesSibling(catalog: CatalogPort, record: CatalogRecord, number: number): Promise<CatalogHit | undefined> {
+  const series = record.series.map((name) => name.split(';')[0]!.trim()).find((name) => name.length > 0);
+  if (!series || seriesNumber(record) === number) return undefined;
+  const result = await catalog.search({ text: series, field: 'keyword', limit: 20 });
+  return result.hits.find(({ record: other }) => seriesNumber(other) === number && other.series.some((name) => name.startsWith(series)) && (other.language ?? 'eng') === (record.language ?? 'eng'));
 }

@@ -175,6 +175,8 @@ const FILLER = [
   /^\s*(?:the\s+)?(?:books?|novels?|titles?|movies?|films?|libros?)\s+(?:called|named|titled)\s+/i,
   /^\s*(?:the\s+)?(?:book|novel|movie|film|dvd|libro)\s+/i,
   /\bplease\b|\bthanks?\b|\bthank\s+you\b/gi,
+  // "Persepolis - do you have both parts?", "dune, the whole series": how many of it, not its name.
+  /[\s,-]+(?:both\s+(?:parts|volumes|books)|all\s+(?:the\s+)?(?:parts|volumes|books)|(?:the\s+)?(?:whole|entire|complete)\s+(?:series|set)|all\s+of\s+them|(?:las|los)\s+dos\s+partes|toda\s+la\s+serie)\s*[?.!]*\s*$/i,
   // "do u have sapiens then", "… by any chance": said after the title, not part of it.
   /\s+(?:then|too|also|as\s+well|at\s+all|by\s+any\s+chance|still|tho|though|por\s+casualidad|tambien)\s*[?.!]*\s*$/i,
 ];

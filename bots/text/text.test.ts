@@ -53,6 +53,13 @@ describe('detectSafety', () => {
     ['has anyone seen a little boy in a green hoodie', 'missing-child'],
     ['my daughter went to the bathroom and still hasn’t come back', 'missing-child'],
     ['mi hijo no aparece', 'missing-child'],
+    ['I lost track of my 7 year old by the fiction shelves', 'missing-child'],
+    ['perdí de vista a mi hija en la sección infantil', 'missing-child'],
+    // Other languages, stated outright.
+    ['Допоможіть, не можу знайти сина у бібліотеці', 'missing-child'],
+    ['زوجي يهددني ويضربني', 'threat'],
+    ['mon copain me frappe, je ne veux pas rentrer', 'threat'],
+    ['yon granmoun tonbe bò eskalye a, li pa reponn', 'medical'],
     ['se perdió mi niña en la biblioteca', 'missing-child'],
     ['a man in the lobby punched me', 'threat'],
     ['this guy wont leave me alone', 'threat'],
@@ -255,6 +262,9 @@ describe('detectSafety', () => {
     'i slept in the study room by accident lol',
     'a suspicious email asked for my library pin',
     'my dad is lost without his reading glasses, did anyone find them?',
+    // Figures of speech.
+    'my dad is gonna kill me, this dvd is two weeks overdue',
+    "i'm going to kill my roommate if she spills coffee on my library book again lmao",
   ])('not "%s"', (text) => {
     expect(detectSafety(text)).toBeUndefined();
   });
