@@ -9,6 +9,8 @@ import { createMemoryDialogStore } from '../test/fakes/fake-dialog-store.js';
 import { createFakeEvents } from '../test/fakes/fake-events.js';
 import { createFakeKnowledge, fakeArticle } from '../test/fakes/fake-knowledge.js';
 import { createFakeTickets } from '../test/fakes/fake-tickets.js';
+import type { CrisisLabel } from './classifier/intent-model.js';
+import type { LearnedModel } from './classifier/learned.js';
 import { createRouter } from './index.js';
 
 const ARTICLES = [
@@ -192,6 +194,28 @@ describe('hours', () => {
     const reset = await say('start over');
     expect(reset.reply.text).toContain("let's start over");
     expect((await say('Eastside')).reply.text).not.toContain('next 7 days');
+  });
+});
+
+describe('emergencies the crisis model is unsure of', () => {
+  // Hand-made models: "goodbye" makes the crisis model 35% sure; "printer" makes the intent model sure of a FAQ.
+  const crisisModel: LearnedModel<CrisisLabel> = { version: 1, intents: ['crisis', 'other'], weights: { bias: [-3, 0], 'w:goodbye': [2.4, 0] }, trainedOn: { examples: 0, articleQuestions: 0 } };
+  const model: LearnedModel = { version: 1, intents: ['faq', 'handoff'], weights: { bias: [1, 0], 'w:goodbye': [-1.2, 0], 'w:printer': [3, 0] }, trainedOn: { examples: 0, articleQuestions: 0 } };
+  const route = (text: string) => {
+    const clock = { now: () => new Date(TUESDAY_AFTERNOON) };
+    const router = createRouter({ knowledge: createFakeKnowledge(ARTICLES), calendar: createFakeCalendar(), assets: createFakeAssets(), tickets: createFakeTickets(), dialogs: createMemoryDialogStore(), clock }, { model, crisisModel });
+    return router.route({ channel: 'web', address: 'a', threadKey: 't', text, receivedAt: clock.now() }, { conversationId: text });
+  };
+
+  it('treats one as an emergency when the intent model leans to a person', async () => {
+    const result = await route('goodbye everyone');
+    expect(result.details?.safety).toBe(true);
+    expect(result.ticket?.priority).toBe('urgent');
+  });
+
+  it('does not when the intent model is sure the message is about something else', async () => {
+    const result = await route('goodbye printer');
+    expect(result.details?.safety).toBeUndefined();
   });
 });
 
@@ -420,5 +444,20 @@ describe('catalog, when a catalog is connected', () => {
     expect(shelf).toMatchObject({ intent: 'location', outcome: 'answered' });
     expect(shelf.reply.text).toContain('Cookbooks');
     expect(tickets.opened).toHaveLength(0);
+  });
+
+  it('says where one of the library\'s computers is, though "PC 7" is also a call number', async () => {
+    const catalog = createFakeCatalog({
+      records: [],
+      shelves: [{ match: /^pc\b/i, location: { label: 'Romance languages (LC PC)', places: [{ branchId: 'main', floor: 3, area: 'Research collection' }] } }],
+    });
+    const clock = { now: () => new Date(TUESDAY_AFTERNOON) };
+    const router = createRouter({ knowledge: createFakeKnowledge(ARTICLES), calendar: createFakeCalendar(), assets: createFakeAssets(), tickets: createFakeTickets(), dialogs: createMemoryDialogStore(), clock, catalog });
+    const ask = (text: string) => router.route({ channel: 'web', address: 'a', threadKey: 't', text, receivedAt: clock.now() }, { conversationId: text });
+    const device = await ask('where is pc 7?');
+    expect(device).toMatchObject({ intent: 'location', outcome: 'answered' });
+    expect(device.reply.text).toBe('PC-07 (Public PC 7) is at Main Library: Teen room, 1st floor.');
+    const shelf = await ask('where is pc 99?');
+    expect(shelf.reply.text).toContain('Romance languages');
   });
 });

@@ -15,7 +15,7 @@ import type { TicketPort } from '../core/tickets.js';
 import { branchFactsAsked, factNamed } from './classifier/branch-question.js';
 import { createIntentClassifier, type Classification } from './classifier/classify.js';
 import { FILLER_WORDS, SMALLTALK_PHRASES } from './classifier/lexicon.js';
-import { classifyWithModel, CRISIS_THRESHOLD, crisisProbability, loadArticleModel, loadCrisisModel, loadIntentModel, type CrisisLabel } from './classifier/intent-model.js';
+import { classifyWithModel, CRISIS_SECOND_TIER, CRISIS_THRESHOLD, crisisProbability, loadArticleModel, loadCrisisModel, loadIntentModel, type CrisisLabel } from './classifier/intent-model.js';
 import { predict, type LearnedModel } from './classifier/learned.js';
 import { createMessageReader, type MessageReading } from './classifier/read-message.js';
 import { detectSafety } from './classifier/safety.js';
@@ -484,7 +484,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       // Patterns first (they name the kind of emergency); the crisis model catches wording they do not know.
       // A message naming a device's tag (a tapped "PC-03 – Near the front entrance") is a report about it; the
       // patterns still catch an emergency in one, the model's guess from its place words does not.
-      const modelSaysCrisis = !reading.signals.assetTag && crisisModel !== undefined && crisisProbability(crisisModel, reading.words) >= CRISIS_THRESHOLD;
+      const crisisChance = !reading.signals.assetTag && crisisModel !== undefined ? crisisProbability(crisisModel, reading.words) : 0;
+      const modelSaysCrisis =
+        crisisChance >= CRISIS_THRESHOLD || (crisisChance >= CRISIS_SECOND_TIER.probability && (classification.scores.handoff ?? 0) >= CRISIS_SECOND_TIER.handoff);
       const safety = detectSafety(text) ?? (modelSaysCrisis ? 'danger' : undefined);
       // After an emergency, the next messages are part of it ("he's by the elevators now") unless the patron
       // moves on: small talk ("thank you, he left") or a clear new request.

@@ -2,6 +2,7 @@ import type { Reply } from '../../core/reply.js';
 import { redactPatronText } from '../entities/secret.js';
 import { foldText } from '../text/normalize.js';
 import { searchAndAnswer, branchName, clip, SMS_LIMIT } from './catalog.js';
+import { locateDevice } from './device-location.js';
 import { answerLocation } from './location.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
 
@@ -42,6 +43,8 @@ export async function locationSkill(turn: Turn, deps: SkillDeps): Promise<SkillR
     const reply = await locateRecord(turn, deps, recordId);
     return { intent: 'location', outcome: 'answered', reply, details: { recordIds: [recordId] }, state };
   }
+  const device = await locateDevice(turn, deps);
+  if (device) return { intent: 'location', outcome: 'answered', reply: device, state };
   const reply = await answerLocation(
     { catalog, calendar: deps.calendar },
     { query: redactPatronText(turn.text), channel: turn.inquiry.channel, language, now: turn.now, ...(turn.branch ? { branchId: turn.branch.id } : {}) },

@@ -15,7 +15,7 @@
  *                                                         corpus, for comparison); the rest still train every fold
  */
 import { writeFileSync } from 'node:fs';
-import { ARTICLE_MODEL_FILE, CRISIS_MODEL_FILE, CRISIS_THRESHOLD, crisisProbability, MODEL_FILE } from '../../bots/classifier/intent-model.js';
+import { ARTICLE_MODEL_FILE, CRISIS_MODEL_FILE, CRISIS_SECOND_TIER, CRISIS_THRESHOLD, crisisProbability, MODEL_FILE } from '../../bots/classifier/intent-model.js';
 import { detectSafety } from '../../bots/classifier/safety.js';
 import { predict, type TrainOptions } from '../../bots/classifier/learned.js';
 import type { RouterOptions } from '../../bots/index.js';
@@ -138,11 +138,18 @@ const CRISIS_THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
  * without it.
  */
 function crossValidateCrisis(data: TrainingData): void {
-  const outcomes: Array<{ crisis: boolean; pattern: boolean; p: number; text: string }> = [];
+  const outcomes: Array<{ crisis: boolean; pattern: boolean; p: number; handoff: number; text: string }> = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const model = trainCrisisModel(data, outOfFold(fold));
+    const intents = trainIntentModel(data, outOfFold(fold), intentOptions);
     for (const message of selectedMessages(data, inFold(fold))) {
-      outcomes.push({ crisis: message.case.crisis === true, pattern: detectSafety(message.case.text) !== undefined, p: crisisProbability(model, message.crisisExample.features), text: message.case.text });
+      outcomes.push({
+        crisis: message.case.crisis === true,
+        pattern: detectSafety(message.case.text) !== undefined,
+        p: crisisProbability(model, message.crisisExample.features),
+        handoff: predict(intents, message.intentExample.features).probabilities.handoff ?? 0,
+        text: message.case.text,
+      });
     }
   }
   const crises = outcomes.filter((item) => item.crisis);
@@ -160,6 +167,16 @@ function crossValidateCrisis(data: TrainingData): void {
     const falseAlarms = others.filter((item) => !item.pattern && item.p >= threshold).length;
     const shipped = threshold === CRISIS_THRESHOLD ? ' (shipped)' : '';
     console.log(`  model ≥ ${threshold.toFixed(2)}${shipped}: model alone catches ${rate(wilson(modelAlone, crises.length))}, with the patterns ${rate(wilson(caught, crises.length))}, model's false alarms ${falseAlarms} (${pct(falseAlarms / others.length)})`);
+  }
+  // A second tier: a lower crisis probability counts when the intent model also leans to a person (handoff).
+  for (const low of [0.2, 0.3, 0.4, 0.5]) {
+    for (const handoff of [0.3, 0.5]) {
+      const flagged = (item: (typeof outcomes)[number]) => item.p >= CRISIS_THRESHOLD || (item.p >= low && item.handoff >= handoff);
+      const caught = crises.filter((item) => item.pattern || flagged(item)).length;
+      const falseAlarms = others.filter((item) => !item.pattern && flagged(item)).length;
+      const marker = low === CRISIS_SECOND_TIER.probability && handoff === CRISIS_SECOND_TIER.handoff ? ' (shipped)' : '';
+      console.log(`  model ≥ ${CRISIS_THRESHOLD}, or ≥ ${low} with handoff ≥ ${handoff}${marker}: with the patterns ${rate(wilson(caught, crises.length))}, false alarms ${falseAlarms} (${pct(falseAlarms / others.length)})`);
+    }
   }
 }
 
