@@ -146,6 +146,15 @@ describe('hours', () => {
     expect(fresh.details?.day).toBe('2026-12-04');
   });
 
+  it('keeps the day for a longer follow-up opened as one', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    await say('is eastside open monday');
+    const main = await say('ok so what about the downtown one then');
+    expect(main.details?.day).toBe('2026-12-07');
+    expect(main.reply.text).toContain('Main Library');
+    expect(main.reply.text).toContain('Monday, December 7');
+  });
+
   it('takes thanks on the way to a follow-up day as the follow-up', async () => {
     const { say } = setup(TUESDAY_AFTERNOON);
     await say('eastside hours on friday please');

@@ -45,7 +45,7 @@ import { answerIlsFollowUp } from './skills/ils-follow-up.js';
 import { runSkill, type SkillExtras } from './skills/registry.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './skills/types.js';
 import { TOPIC_LABELS, topicLabel } from './skills/unknown.js';
-import { followUpDay } from './entities/follow-up-day.js';
+import { followUpDay, namesThatDay } from './entities/follow-up-day.js';
 import { foldText, normalizeText, tokenize } from './text/normalize.js';
 
 export { createIntentClassifier, type Classification, type IntentClassifier } from './classifier/classify.js';
@@ -121,6 +121,9 @@ const CATALOG_GUESS_MAX_TOKENS = 8;
 const HANDOFF_OVERRIDE = 0.5;
 /** Follow-ups are short: "and Sunday?", "what about eastside". */
 const FOLLOW_UP_MAX_TOKENS = 6;
+/** "ok so what about the downtown one then": opened as a follow-up, it may say more. */
+const FOLLOW_UP_OPENER = /^(?:(?:ok|okay|k|so|oh|hmm|then|right|alright)\s+)*(?:what about|how about|and|y|what of|also|same for|and for|lo mismo)\b/;
+const OPENED_FOLLOW_UP_MAX_TOKENS = 10;
 const DEVICE_FOLLOW_UP_MAX_TOKENS = 12;
 const STILL_GOING_WORDS = 'still|hurry|came back|coming back|please come|scared|afraid|todavia|sigue';
 /** Said right after an emergency, these keep it going whatever the classifier makes of the rest. */
@@ -145,8 +148,6 @@ const HOLD_IT = /\b(?:hold|reserve|reservar|reservalo|reservala|apartar|apartalo
 const ASSET_PREFIX_TTL_MS = 5 * 60 * 1000;
 
 /** Intents whose message is worth keeping as "what the patron wanted" for a later ticket. */
-/** "that same day", "ese día": a day named earlier in the conversation, not today. */
-const NAMES_THAT_DAY = /\b(?:that|the same|that same|this same) (?:day|date)\b|\b(?:ese|el mismo|ese mismo|aquel) dia\b|\b(?:esa|la misma|esa misma) fecha\b/;
 /**
  * The day "that day" points back to, or undefined when the message names a day of its own. A clock time
  * ("starts at 3") reads as today and a weekday ("close on Thursdays") as the next one; neither replaces the
@@ -415,7 +416,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     if (counted) return hoursSkill({ ...turn, day: counted }, skillDeps, state.hours);
     // "how late?", "and what time do you open": the same day and branch, asked again about opening or closing.
     const asksOpeningAgain = tokens.length <= FOLLOW_UP_MAX_TOKENS && HOURS_FOLLOW_UP.test(tokens.join(' '));
-    if (state.lastIntent === 'hours' && state.hours && (turn.day || turn.branch || asksOpeningAgain) && tokens.length <= FOLLOW_UP_MAX_TOKENS && !otherTopic) {
+    // "ok what about the downtown one then": a follow-up said as one may run longer.
+    const followUpLength = FOLLOW_UP_OPENER.test(tokens.join(' ')) ? OPENED_FOLLOW_UP_MAX_TOKENS : FOLLOW_UP_MAX_TOKENS;
+    if (state.lastIntent === 'hours' && state.hours && (turn.day || turn.branch || asksOpeningAgain) && tokens.length <= followUpLength && !otherTopic) {
       return hoursSkill(turn, skillDeps, state.hours);
     }
     // "is it at eastside too?", "and on sunday?" after an events answer: events there or then.
@@ -497,7 +500,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         !saysAllClear(normalized) &&
         (STILL_GOING.test(normalized) || classification.intent === 'handoff' || classification.intent === 'unknown' || classification.confidence < askBelow);
       // "is main open that same day?": the day named earlier in the conversation.
-      const earlierDay = NAMES_THAT_DAY.test(normalized) ? thatDay(reading.day, state.lastDay ?? state.hours?.date, deps.calendar.localDate(now), normalized) : undefined;
+      const earlierDay = namesThatDay(text) ? thatDay(reading.day, state.lastDay ?? state.hours?.date, deps.calendar.localDate(now), normalized) : undefined;
       const turn: Turn = {
         inquiry,
         conversationId,

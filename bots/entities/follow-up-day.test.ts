@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUpDay } from './follow-up-day.js';
+import { followUpDay, namesThatDay } from './follow-up-day.js';
 
 describe('followUpDay', () => {
   it.each([
@@ -11,6 +11,10 @@ describe('followUpDay', () => {
     ['what about the 2nd?', '2027-01-01', '2027-01-02'],
     ['and the 28th', '2026-12-26', '2026-12-28'],
     ['the 3rd?', '2026-12-26', '2027-01-03'],
+    // A weekday counted from the day answered: MLK Day 2027 is a Monday.
+    ['and the friday before?', '2027-01-18', '2027-01-15'],
+    ['what about the saturday after', '2026-12-25', '2026-12-26'],
+    ['¿y el viernes anterior?', '2026-12-24', '2026-12-18'],
   ])('%s after %s → %s', (text, answered, expected) => {
     expect(followUpDay(text, answered)).toBe(expected);
   });
@@ -19,5 +23,17 @@ describe('followUpDay', () => {
     expect(followUpDay('are you open the day after thanksgiving', '2026-12-25', { namesItsOwnDay: true })).toBeUndefined();
     expect(followUpDay('that day, or is friday better?', '2026-12-24', { namesItsOwnDay: true })).toBeUndefined();
     expect(followUpDay('what do you have about the 2nd world war', '2026-12-24')).toBeUndefined();
+  });
+});
+
+describe('namesThatDay', () => {
+  it.each([
+    ['is main open that same day?', true],
+    ['¿abren ese día?', true],
+    ['can we meet the same date next year', true],
+    ['what day is it', false],
+    ['are you open on saturday', false],
+  ])('%s → %s', (text, expected) => {
+    expect(namesThatDay(text)).toBe(expected);
   });
 });

@@ -7,7 +7,19 @@ import { nextDayOfMonth } from './day-mention.js';
  * "and the day after?", "what about the 2nd?" after New Year's Day (January 2, not December 2). Read
  * only right after an hours answer, whose day is `answered` (YYYY-MM-DD).
  */
-const THAT_DAY = /\b(?:that|the same) day\b|\bese (?:mismo )?dia\b|\bthat date\b/;
+const THAT_DAY = /\b(?:that|the same|that same|this same) (?:day|date)\b|\b(?:ese|el mismo|ese mismo|aquel) dia\b|\b(?:esa|la misma|esa misma) fecha\b/;
+
+/** "is main open that same day?", "¿abren ese día?": the message points back to a day named before. */
+export function namesThatDay(text: string): boolean {
+  return THAT_DAY.test(foldText(text).replace(/[’']/g, ' ').replace(/[^a-z0-9 ?]+/g, ' ').replace(/\s+/g, ' '));
+}
+
+const WEEKDAYS: Record<string, number> = {
+  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
+  lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6, domingo: 7,
+};
+/** "and the friday before?", "el viernes anterior": that weekday just before or after the day answered. */
+const WEEKDAY_AROUND = /\b(?:the|el) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo) (before|after|antes|anterior|despues|siguiente)\s*\??$/;
 /** Said at the end, with nothing after it: "and the day after?" (not "the day after thanksgiving"). */
 const DAY_AFTER = /\b(?:the )?(?:day after|next day|following day)\s*\??$|\bel dia (?:siguiente|despues)\s*\??$|\bal dia siguiente\s*\??$/;
 const DAY_BEFORE = /\b(?:the )?(?:day before|previous day)\s*\??$|\bel dia (?:anterior|antes)\s*\??$/;
@@ -20,6 +32,16 @@ export function followUpDay(text: string, answered: string, options: { namesItsO
   if (!day.isValid) return undefined;
   if (DAY_AFTER.test(folded)) return day.plus({ days: 1 }).toISODate()!;
   if (DAY_BEFORE.test(folded)) return day.minus({ days: 1 }).toISODate()!;
+  const around = WEEKDAY_AROUND.exec(folded);
+  if (around) {
+    const weekday = WEEKDAYS[around[1]!]!;
+    const before = ['before', 'antes', 'anterior'].includes(around[2]!);
+    // The nearest such weekday strictly before (or after) the day answered.
+    const step = before ? -1 : 1;
+    let candidate = day.plus({ days: step });
+    while (candidate.weekday !== weekday) candidate = candidate.plus({ days: step });
+    return candidate.toISODate()!;
+  }
   // A message that names a day of its own ("that day, or friday?") is about that one.
   if (THAT_DAY.test(folded) && !options.namesItsOwnDay) return answered;
   const ordinal = BARE_ORDINAL.exec(folded);

@@ -3,6 +3,7 @@ import type { Language } from '../../core/knowledge.js';
 import { daysBetween, describeDay, describeInstant, formatClock, formatDate } from '../format.js';
 import { foldText } from '../text/normalize.js';
 import type { HoursContext } from '../dialog/state.js';
+import { answerMonth, monthAsked } from './hours-month.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
 
 export type HoursQuestion = HoursContext['question'];
@@ -98,6 +99,16 @@ export async function hoursSkill(turn: Turn, deps: SkillDeps, previous?: HoursCo
   const state = { ...turn.state, lastIntent: 'hours' as const, pending: undefined, hours: context };
   // The day answered for: the one named, or today for "are you open now?".
   const details = (context.question === 'day' || context.question === 'week') && date ? { day: date } : context.question === 'now' ? { day: today } : {};
+
+  // "is eastside closed any days in february?": that month's closures and changed hours.
+  const month = turn.day ? undefined : monthAsked(turn.text, today);
+  if (month) {
+    const asked = branches.filter((candidate) => !branchId || candidate.id === branchId);
+    const answers = asked.map((candidate) => answerMonth(calendar, candidate, month, language));
+    const firstDay = answers.map((answer) => answer.firstDay).filter((day): day is string => day !== undefined).sort()[0];
+    const monthState = { ...state, hours: { question: 'week' as const, date: month.from, to: month.to, ...(asked.length === 1 ? { branchId: asked[0]!.id } : {}) } };
+    return { intent: 'hours', outcome: 'answered', reply: { text: answers.map((answer) => answer.text).join('\n\n'), language }, details: firstDay ? { day: firstDay } : {}, state: monthState };
+  }
 
   const branch = branches.find((candidate) => candidate.id === branchId);
   if (branch) {
