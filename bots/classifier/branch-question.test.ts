@@ -7,6 +7,10 @@ const eastside = { id: 'eastside', name: 'Eastside Branch', aliases: ['east side
 describe('branchFactAsked', () => {
   it.each([
     ['¿En dónde están ubicadas?', undefined, 'address'],
+    // A street address named; a question after a comma; "wat bus".
+    ['is the library at 45 maple ave? gps is confused', undefined, 'address'],
+    ['where exactly is eastside, is it by the pharmacy?', eastside, 'address'],
+    ['wat bus goes to the library from the mall', undefined, 'directions'],
     ['donde se encuentran ubicados ustedes', undefined, 'address'],
     ['where r u guys located', undefined, 'address'],
     ['where is eastside', eastside, 'address'],

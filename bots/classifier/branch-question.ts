@@ -16,6 +16,8 @@ const PLACE_WORDS = new Set([
   'building', 'situated', 'now', 'again', 'ur', 'is', 'are',
 ]);
 
+/** "is the library at 200 River Street?", "is 45 maple ave eastside or main?": a street address named. */
+const STREET_ADDRESS = /\b\d{1,5} \w+ (?:\w+ )?(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|way|calle)\b/;
 const ADDRESS = /\b(?:address|adress|adres|addres|adddress|addy|addr|direccion|direcion|what street|which street|calle)\b|\bis (?:the|your) (?:library |branch |library branch )(?:right )?(?:there|nearby|close by|near (?:it|there))\b|\bon \w+ (?:st|street|ave|avenue|rd|road) or\b|\bthe one (?:on|at) \w+ (?:st|street|ave|avenue|rd|road)\b/;
 /** "located", "location": an address question only when it is about the library ("where are you located"). */
 const LOCATED = /\b(?:located|location|ubicacion|ubicados|ubicadas|ubicada|ubicado|situated)\b/;
@@ -25,7 +27,7 @@ const ABOUT_THE_LIBRARY = /\b(?:library|libary|biblioteca|branch|sucursal|you|yo
 const HOURS_WORDS = /\b(?:hours|hrs|open|opens|close|closes|closing|horario|abren|cierran)\b/;
 const PHONE = /\b(?:phone (?:number|#|no|line)|tel|(?:library|branch|eastside|main|downtown|central|sucursal)s? number|(?:que|q|cual) (?:es (?:el|su) )?numero (?:tiene|tienen)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca|(?:library|branch|eastside|main|your|ur)s? phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|(?:what|which) number (?:do i|can i|should i|to) call|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
 const PARKING = /\b(?:leave (?:my|the|our) car|(?:the|parking|street|library|main|eastside|st|ave) lot|lot (?:free|full|open)|(?:parking )?meters?|park|parking|parked|estacionamiento|estacionar|estaciono|estaciona|estacionan|estacionamos|estacionas|estacionarnos|estacionarse|estacionarme|aparcar|aparco|parquear|parqueo|bike rack|bike racks|leave my bike|lock my bike|bicicleta)\b/;
-const DIRECTIONS = /\bbus(?:es)? (?:stop|stops|go|goes|run|runs) (?:near|by|at|to|in front)\b|\b(?:which|what) direction\b|\b(?:walk me through|help me with) getting (?:to|there)\b|\bgetting (?:to|there) from\b|\b(?:on|near) the (?:number |no |# ?)?\d{1,2} (?:bus|route|line)?\b.{0,12}\b(?:route|bus|line)\b|\b(?:directions|how far(?! (?:in advance|ahead|out|back|before))|best way to (?:get(?! (?:a|an|in touch|ahold|hold|my|books?))|reach(?! (?:someone|somebody|staff|a person|a librarian|anyone|you by|the desk))|go)|(?:which|what) stop|get off at|(?:can t|cant|cannot) find (?:you|the (?:library|branch|building|entrance|door))|which way (?:is|to)|what way (?:is|to)|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|bus (?:stop|route)|by bus|bus(?:es)? (?:to|that goes to|going to)|(?:which|what) (?:bus )?route|route stops|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b/;
+const DIRECTIONS = /\bbus(?:es)? (?:stop|stops|go|goes|run|runs) (?:near|by|at|to|in front)\b|\b(?:which|what) direction\b|\b(?:walk me through|help me with) getting (?:to|there)\b|\bgetting (?:to|there) from\b|\b(?:on|near) the (?:number |no |# ?)?\d{1,2} (?:bus|route|line)?\b.{0,12}\b(?:route|bus|line)\b|\b(?:directions|how far(?! (?:in advance|ahead|out|back|before))|best way to (?:get(?! (?:a|an|in touch|ahold|hold|my|books?))|reach(?! (?:someone|somebody|staff|a person|a librarian|anyone|you by|the desk))|go)|(?:which|what) stop|get off at|(?:can t|cant|cannot) find (?:you|the (?:library|branch|building|entrance|door))|which way (?:is|to)|what way (?:is|to)|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|wat bus|wut bus|bus (?:stop|route)|by bus|bus(?:es)? (?:to|that goes to|going to)|(?:which|what) (?:bus )?route|route stops|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b/;
 /** Said before a question and no part of it: "yo, where's main?". */
 const INTERJECTION = /^(?:(?:yo|hey|hi|hello|ok|okay|so|um|uh|quick question|quick q|excuse me|hola|oye|disculpe)\s+)+/;
 /** "is there a number I can call for main?": a number and calling it, except a shelf's call number. */
@@ -98,7 +100,7 @@ export function branchFactsAsked(text: string, branch: Branch | undefined): Bran
   const lostTheBuilding = CANT_FIND_IT.test(folded) && !SOMETHING_INSIDE.test(folded);
   if ((DIRECTIONS.test(folded) || lostTheBuilding) && aboutUs) facts.push('directions');
   if (PARKING.test(folded) && (aboutUs || folded.split(' ').length <= 2 || /\b(?:where|can i|is there|do you have|hay|donde|free|gratis|lot|garage|how much|cost)\b/.test(folded))) facts.push('parking');
-  const address = (ADDRESS.test(folded) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded);
+  const address = (ADDRESS.test(folded) || (STREET_ADDRESS.test(folded) && aboutUs) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded);
   // "how do i call eastside directly": calling a branch named is asking for its number.
   const callsBranch = branch !== undefined && /\b(?:how (?:do|can|would) (?:i|we)|can i|could i|way to) (?:call|phone|ring)\b/.test(folded);
   const callAsked = NUMBER_SIGN.test(foldText(text).replace(/[’']/g, ' ')) || (CALL_SOMEONE.test(folded) && aboutUs) || callsBranch;
@@ -114,7 +116,8 @@ function whereIsBranch(text: string, branch: Branch | undefined): boolean {
   if (/^(?:how do i find|how can i find|como encuentro)\b/.test(folded) && branch) return true;
   // "Where exactly is the library? I'm new in town.": the first question alone (questionPart would join it
   // with a second one, "Where is it? Is there parking?", which no longer reads as "where is <place>").
-  const question = foldQuestion(text.split(/(?<=\?)\s+/)[0]!).replace(INTERJECTION, '');
+  // "where exactly is the eastside branch, is it near the grocery store?": the clause before the comma.
+  const question = foldQuestion(text.split(/(?<=\?)\s+|,\s+/)[0]!).replace(INTERJECTION, '');
   const where = /^(?:where|wheres|where s|donde|en donde)\s+(?:exactly\s+)?(?:(?:is|are|r|estan|esta|es|quedan|queda)\b)?\s*(?:exactly\s+)?(.*)$/.exec(question);
   if (where) {
     const rest = where[1]!.split(' ').filter((word) => word.length > 0);
