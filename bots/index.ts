@@ -124,6 +124,8 @@ const FOLLOW_UP_MAX_TOKENS = 6;
 /** "ok so what about the downtown one then": opened as a follow-up, it may say more. */
 const FOLLOW_UP_OPENER = /^(?:(?:ok|okay|k|so|oh|hmm|then|right|alright)\s+)*(?:what about|how about|and|y|what of|also|same for|and for|lo mismo)\b/;
 const OPENED_FOLLOW_UP_MAX_TOKENS = 10;
+/** How long and what it costs, asked right after the parking answer. */
+const PARKING_FOLLOW_UP = /\b(?:how long|how many hours|free|pay|paid|cost|costs|charge|fee|meters?|time limit|overnight|cuanto tiempo|cuantas horas|gratis|pagar|pago|cuesta|cobran)\b/;
 const DEVICE_FOLLOW_UP_MAX_TOKENS = 12;
 const STILL_GOING_WORDS = 'still|hurry|came back|coming back|please come|scared|afraid|todavia|sigue';
 /** Said right after an emergency, these keep it going whatever the classifier makes of the rest. */
@@ -402,6 +404,11 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     // "and the eastside one?" after an address, phone, parking or directions answer: the same fact there.
     if (state.lastIntent === 'faq' && state.lastFact && turn.branch && tokens.length <= FOLLOW_UP_MAX_TOKENS && !turn.day) {
       return branchInfoSkill(turn, skillDeps, state.lastFact);
+    }
+    // "how long can I stay there?", "¿es gratis?" right after the parking answer: parking again, same branch.
+    if (state.lastIntent === 'faq' && state.lastFact === 'parking' && !turn.day && tokens.length <= DEVICE_FOLLOW_UP_MAX_TOKENS && PARKING_FOLLOW_UP.test(tokens.join(' '))) {
+      const branch = turn.branch ?? deps.calendar.branches().find((candidate) => candidate.id === state.lastFactBranch);
+      return branchInfoSkill({ ...turn, ...(branch ? { branch } : {}) }, skillDeps, 'parking');
     }
     // "and it took $2 off my card" right after a device report: more about that device, unless the message
     // is surely about something else.

@@ -243,6 +243,17 @@ describe('the library says where it is', () => {
     expect(parking.reply.text).not.toMatch(/Water Street/);
   });
 
+  it('lists both branches when a question names both, and stays on parking for "how long can I leave it?"', async () => {
+    const { say } = await setup();
+    const both = await say('is 45 maple ave the main library or eastside?');
+    expect(both.details?.branchFact).toBe('address');
+    expect(both.reply.text).toMatch(/200 River Street[\s\S]*45 Maple Avenue/);
+    await say('where can i park at main?', { conversation: 'pk' });
+    const long = await say('how long can i leave it there, is it free?', { conversation: 'pk' });
+    expect(long.details?.branchFact).toBe('parking');
+    expect(long.reply.text).toMatch(/Water Street/);
+  });
+
   it('answers which bus goes there in Spanish', async () => {
     const { say } = await setup();
     const result = await say('que camion me deja cerca de la biblioteca eastside');

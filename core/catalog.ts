@@ -54,6 +54,12 @@ export interface CatalogQuery {
   /** Only records with a copy on the shelf (at `branchId` when given). */
   availableOnly?: boolean;
   limit?: number;
+  /**
+   * `loose`: a word the catalog knows may still be a typo of another ("hungary" for "hungry"), so its
+   * near spellings are searched too. For a second try after nothing matched; the default takes a known
+   * word as meant.
+   */
+  spelling?: 'loose';
 }
 
 export interface CatalogHit {

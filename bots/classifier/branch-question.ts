@@ -18,6 +18,10 @@ const PLACE_WORDS = new Set([
 
 /** "is the library at 200 River Street?", "is 45 maple ave eastside or main?": a street address named. */
 const STREET_ADDRESS = /\b\d{1,5} \w+ (?:\w+ )?(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|way|calle)\b/;
+/** "which branch is on maple", "la biblioteca que está en la avenida Maple", "is the maple ave library the same as eastside". */
+const WHICH_BRANCH = /\b(?:which|what) (?:branch|library|location|one|biblioteca|sucursal) (?:is|s)\b.{0,25}\b(?:on|at|in)\b|\b(?:cual|que) (?:biblioteca|sucursal)\b.{0,20}\b(?:queda|esta) en\b|\b(?:biblioteca|sucursal) que (?:esta|queda) en\b/;
+/** "is the maple ave library the same as eastside?": which branch is which, when a branch is named. */
+const SAME_BRANCH = /\bthe same (?:as|place as|branch as|library as)\b|\bdifferent (?:branch|library|place)\b/;
 const ADDRESS = /\b(?:address|adress|adres|addres|adddress|addy|addr|direccion|direcion|what street|which street|calle)\b|\bis (?:the|your) (?:library |branch |library branch )(?:right )?(?:there|nearby|close by|near (?:it|there))\b|\bon \w+ (?:st|street|ave|avenue|rd|road) or\b|\bthe one (?:on|at) \w+ (?:st|street|ave|avenue|rd|road)\b/;
 /** "located", "location": an address question only when it is about the library ("where are you located"). */
 const LOCATED = /\b(?:located|location|ubicacion|ubicados|ubicadas|ubicada|ubicado|situated)\b/;
@@ -25,9 +29,11 @@ const LOCATED = /\b(?:located|location|ubicacion|ubicados|ubicadas|ubicada|ubica
 const ABOUT_THE_LIBRARY = /\b(?:library|libary|biblioteca|branch|sucursal|you|your|u|ur|ustedes|yall)\b|\b(?:estan|se encuentran) (?:ubicados|ubicadas)\b/;
 /** "your hours at the Eastside location" is an hours question. */
 const HOURS_WORDS = /\b(?:hours|hrs|open|opens|close|closes|closing|horario|abren|cierran)\b/;
-const PHONE = /\b(?:phone (?:number|#|no|line)|tel|(?:library|branch|eastside|main|downtown|central|sucursal)s? number|(?:que|q|cual) (?:es (?:el|su) )?numero (?:tiene|tienen)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca|(?:library|branch|eastside|main|your|ur)s? phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|(?:what|which) number (?:do i|can i|should i|to) call|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
+const PHONE = /\b(?:phone (?:number|#|no|line)|direct (?:line|number)|tel|(?:library|branch|eastside|main|downtown|central|sucursal)s? number|(?:que|q|cual) (?:es (?:el|su) )?numero (?:tiene|tienen)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca|(?:library|branch|eastside|main|your|ur)s? phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|(?:what|which) number (?:do i|can i|should i|to) call|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
 const PARKING = /\b(?:leave (?:my|the|our) car|(?:the|parking|street|library|main|eastside|st|ave) lot|lot (?:free|full|open)|(?:parking )?meters?|park|parking|parked|estacionamiento|estacionar|estaciono|estaciona|estacionan|estacionamos|estacionas|estacionarnos|estacionarse|estacionarme|aparcar|aparco|parquear|parqueo|bike rack|bike racks|leave my bike|lock my bike|bicicleta)\b/;
-const DIRECTIONS = /\bbus(?:es)? (?:stop|stops|go|goes|run|runs) (?:near|by|at|to|in front)\b|\b(?:which|what) direction\b|\b(?:walk me through|help me with) getting (?:to|there)\b|\bgetting (?:to|there) from\b|\b(?:on|near) the (?:number |no |# ?)?\d{1,2} (?:bus|route|line)?\b.{0,12}\b(?:route|bus|line)\b|\b(?:directions|how far(?! (?:in advance|ahead|out|back|before))|best way to (?:get(?! (?:a|an|in touch|ahold|hold|my|books?))|reach(?! (?:someone|somebody|staff|a person|a librarian|anyone|you by|the desk))|go)|(?:which|what) stop|get off at|(?:can t|cant|cannot) find (?:you|the (?:library|branch|building|entrance|door))|which way (?:is|to)|what way (?:is|to)|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|wat bus|wut bus|bus (?:stop|route)|by bus|bus(?:es)? (?:to|that goes to|going to)|(?:which|what) (?:bus )?route|route stops|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b/;
+const DIRECTIONS = /\bbus(?:es)? (?:stop|stops|go|goes|run|runs) (?:near|by|at|to|in front)\b|\b(?:which|what) direction\b|\b(?:walk me through|help me with) getting (?:to|there)\b|\bgetting (?:to|there) from\b|\b(?:on|near) the (?:number |no |# ?)?\d{1,2} (?:bus|route|line)?\b.{0,12}\b(?:route|bus|line)\b|\b(?:directions|how far(?! (?:in advance|ahead|out|back|before))|best way to (?:get(?! (?:a|an|in touch|ahold|hold|my|books?))|reach(?! (?:someone|somebody|staff|a person|a librarian|anyone|you by|the desk))|go)|(?:which|what) stop|get off at|(?:can t|cant|cannot) find (?:you|the (?:library|branch|building|entrance|door))|which way (?:is|to)|what way (?:is|to)|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|wat bus|wut bus|bus (?:stop|route)|by bus|bus(?:es)? (?:to|that goes to|going to)|(?:which|what) (?:bus )?route|route stops|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b|\b(?:the |number |no |# ?)\d{1,2} bus\b|\bbus (?:number |no |# ?)?\d{1,2}\b(?! (?:min|mins|minutes|hours|dollars))|\b(?:la )?ruta \d{1,2}\b|\bllegan? (?:a|hasta) (?:la )?(?:biblioteca|sucursal)\b|\b(?:quickest|fastest|easiest|shortest|best) (?:way|route) (?:there|to (?!(?:reach|contact|get in touch|call|phone|email|e mail|text|ask|talk|pay|renew|return|sign|apply|find (?:a|out)|get (?:a|an|my|in touch|ahold|hold))\b))/;
+/** "is the downtown library near the courthouse? how do I find it": finding the building, when a branch is named. */
+const FIND_THE_BRANCH = /\bhow (?:do |can |would |should )?i find (?:it|you|the (?:library|branch|building))\b|\bis (?:it|the (?:library|branch)|\w+ (?:library|branch)) (?:near|close to|far from|by)\b|\bfar from\b/;
 /** Said before a question and no part of it: "yo, where's main?". */
 const INTERJECTION = /^(?:(?:yo|hey|hi|hello|ok|okay|so|um|uh|quick question|quick q|excuse me|hola|oye|disculpe)\s+)+/;
 /** "is there a number I can call for main?": a number and calling it, except a shelf's call number. */
@@ -92,17 +98,19 @@ export function branchFactsAsked(text: string, branch: Branch | undefined): Bran
     folded
       .replace(/\b(?:\d+|a few|few|a couple(?: of)?|couple(?: of)?|several|two|three)\s*(?:hrs?|hours?)\b/g, ' ')
       .replace(/\bhow (?:many|long) (?:hrs?|hours?)?\s*(?:can|may|do|could) (?:i|we|you)\b/g, ' ')
-      .replace(/\bclose (?:to|by)\b/g, ' '),
+      .replace(/\bclose (?:to|by)\b/g, ' ')
+      // "can she park close at the maple branch": near, not closing time.
+      .replace(/\b(?:park|parking|parked|get|be|stay|drop (?:her|him|me|them) off) close\b/g, ' '),
   );
   if (MINE.test(asked) || aboutHours || namesAnotherPlace(folded, branch)) return [];
   const aboutUs = branch !== undefined || ABOUT_THE_LIBRARY.test(folded) || /\bthere\b/.test(folded);
   const facts: BranchFact[] = [];
   const lostTheBuilding = CANT_FIND_IT.test(folded) && !SOMETHING_INSIDE.test(folded);
-  if ((DIRECTIONS.test(folded) || lostTheBuilding) && aboutUs) facts.push('directions');
+  if ((DIRECTIONS.test(folded) || lostTheBuilding || (branch !== undefined && FIND_THE_BRANCH.test(folded))) && aboutUs) facts.push('directions');
   if (PARKING.test(folded) && (aboutUs || folded.split(' ').length <= 2 || /\b(?:where|can i|is there|do you have|hay|donde|free|gratis|lot|garage|how much|cost)\b/.test(folded))) facts.push('parking');
-  const address = (ADDRESS.test(folded) || (STREET_ADDRESS.test(folded) && aboutUs) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded);
+  const address = (ADDRESS.test(folded) || ((STREET_ADDRESS.test(folded) || WHICH_BRANCH.test(folded) || (branch !== undefined && SAME_BRANCH.test(folded))) && aboutUs) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded);
   // "how do i call eastside directly": calling a branch named is asking for its number.
-  const callsBranch = branch !== undefined && /\b(?:how (?:do|can|would) (?:i|we)|can i|could i|way to) (?:call|phone|ring)\b/.test(folded);
+  const callsBranch = branch !== undefined && /\b(?:how (?:do|can|would) (?:i|we)|can i|could i|way to) (?:call|phone|ring)\b|\bwho (?:do|should|can) i (?:call|phone|ring)\b/.test(folded);
   const callAsked = NUMBER_SIGN.test(foldText(text).replace(/[’']/g, ' ')) || (CALL_SOMEONE.test(folded) && aboutUs) || callsBranch;
   if (PHONE.test(folded) || callAsked || NUMBER_TO_CALL.test(folded.replace(/\bcall numbers?\b/g, ' '))) facts.push(address ? 'address' : 'phone');
   else if (address) facts.push('address');

@@ -17,6 +17,8 @@ import { foldText, tokenize } from '../text/normalize.js';
  */
 export interface BranchFinder {
   find(text: string): Branch | undefined;
+  /** Every branch one of whose own words the message uses: "is 200 river st main or eastside?" names both. */
+  findAll(text: string): Branch[];
 }
 
 /** Words too common to name a branch on their own ("street parking", "the avenue"). */
@@ -50,18 +52,28 @@ function gateFor(branches: Branch[], key: string): Gate {
 
 export function createBranchFinder(calendar: Pick<LibraryCalendar, 'branches' | 'findBranch'>): BranchFinder {
   let gate: Gate | undefined;
+  /** The ids of the branches whose distinctive words the message uses. */
+  function candidatesIn(text: string, branches: Branch[]): Set<string> {
+    // The calendar reloads when library.yaml changes; its branch list is two or three entries, so
+    // comparing names each message is cheaper than any invalidation scheme.
+    const key = namesKey(branches);
+    if (gate?.key !== key) gate = gateFor(branches, key);
+    const candidates = new Set<string>();
+    for (const token of tokenize(text)) {
+      const word = gate.words.match(token);
+      if (word !== undefined) for (const id of gate.owners.get(word) ?? []) candidates.add(id);
+    }
+    return candidates;
+  }
   const finder: BranchFinder = {
-    find(text) {
-      // The calendar reloads when library.yaml changes; its branch list is two or three entries, so
-      // comparing names each message is cheaper than any invalidation scheme.
+    findAll(text) {
       const branches = calendar.branches();
-      const key = namesKey(branches);
-      if (gate?.key !== key) gate = gateFor(branches, key);
-      const candidates = new Set<string>();
-      for (const token of tokenize(text)) {
-        const word = gate.words.match(token);
-        if (word !== undefined) for (const id of gate.owners.get(word) ?? []) candidates.add(id);
-      }
+      const candidates = candidatesIn(text, branches);
+      return branches.filter((branch) => candidates.has(branch.id));
+    },
+    find(text) {
+      const branches = calendar.branches();
+      const candidates = candidatesIn(text, branches);
       if (candidates.size === 0) return undefined;
       // "directions to eastside from downtown": the branch the patron is coming from is not the one asked about.
       if (candidates.size > 1 && /\b(?:from|desde)\s/i.test(text)) {

@@ -17,6 +17,19 @@ describe('day mentions', () => {
   it.each([
     // Spellings chrono knows only in full.
     ['abren el 24 de dic??', '2026-12-24'],
+    // Counted days, Spanish dates and mornings, and a date followed by "hours".
+    ['pasado mañana abren temprano?', '2026-12-03'],
+    ['open a week from friday?', '2026-12-11'],
+    ['¿abren el sábado por la mañana?', '2026-12-05'],
+    ['mañana por la mañana abren?', '2026-12-02'],
+    ['¿están abiertos el 3 de marzo?', '2027-03-03'],
+    ['jan 5 hours both branches?', '2027-01-05'],
+    // Counted from a holiday.
+    ['open the day after new years day?', '2027-01-02'],
+    ['the day before presidents day', '2027-02-14'],
+    ['the monday right after christmas', '2026-12-28'],
+    ['the day before christmas', '2026-12-24'],
+    ['first tuesday of the new year', '2027-01-05'],
     ['open next tues?', '2026-12-08'],
     ['library open tomorow night?', '2026-12-02'],
     ['open 2moro?', '2026-12-02'],

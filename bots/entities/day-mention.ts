@@ -38,7 +38,9 @@ const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\b(?:independence day|(?:the\s+)?(?:4th|fourth) of july|july (?:4th|4|fourth)|dia de la independencia|(?:4|cuatro) de julio)\b/, 'independence day'],
   [/\blabor day\b|\bdia del trabajo\b/, 'labor day'],
 ];
-const RELATIVE_TO_HOLIDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (after|before)\b/;
+const RELATIVE_TO_HOLIDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (?:(?:right|just|directly|immediately) )?(after|before)\b/;
+/** "the day after new year's", "the day before MLK day": a day counted from a holiday no closure names that way. */
+const DAY_AROUND_HOLIDAY = /\b(?:the )?day (after|before)\b|\bel dia (?:despues|antes) de\b|\bel dia siguiente a\b/;
 const HOLIDAY_HINT = /caidos|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|president|memorial|juneteenth|independence|july|labor|trabajo/;
 
 /** Damerau-Levenshtein distance, bounded: stops early once it exceeds `max`. */
@@ -137,6 +139,10 @@ const SPANISH_MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'juni
 /** A month named ("feb", "february", "febrero"; "marzo" reads as "mar"). */
 const MONTH_WORD = new RegExp(`\\b(${[...MONTH_PREFIXES, ...SPANISH_MONTH_NAMES].join('|')})[a-z]*\\b`);
 /** A month with its day beside it ("feb 9", "9 de febrero"): a date chrono reads whole. */
+/** "dec 29 hours", "jan 2 hrs": a date followed by the word hours. */
+const MONTH_DAY_HOURS = new RegExp(`\\b((?:${['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].join('|')})[a-z]*\\s+\\d{1,2})(?:st|nd|rd|th)?\\s+(?:hours?|hrs?)\\b`, 'g');
+/** "el 10 de febrero": a Spanish date, read by chrono's Spanish parser. */
+const SPANISH_DAY_OF_MONTH_ONCE = new RegExp(`\\b\\d{1,2}\\s+de\\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\\b`);
 const MONTH_WITH_DAY = new RegExp(`\\b(?:${MONTH_PREFIXES.join('|')})[a-z]*\\s+\\d|\\d{1,2}\\s+de\\s+[a-z]+`);
 
 /**
@@ -248,6 +254,11 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       if (!pattern.test(folded)) continue;
       const found = table.byName.get(name) ?? [...table.byName.entries()].find(([key]) => key.startsWith(name))?.[1];
       if (!found) continue;
+      // "the day after new year's": no closure is named so, so count from the holiday (Christmas and
+      // Thanksgiving have their own aliases above, matched first).
+      const around = DAY_AROUND_HOLIDAY.exec(folded);
+      const aliasSaysIt = /\bday (?:after|before)\b/.test(pattern.exec(folded)![0]);
+      if (around && !aliasSaysIt) return { date: DateTime.fromISO(found.date, { zone: calendar.timeZone }).plus({ days: /before|antes/.test(around[0]) ? -1 : 1 }).toISODate()! };
       // "the saturday after christmas", "the friday before thanksgiving": a weekday counted from the holiday.
       const relative = RELATIVE_TO_HOLIDAY.exec(folded);
       if (relative) {
@@ -307,7 +318,22 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
   }
 
   function findIn(text: string, now: Date): DayMention | undefined {
-    const folded = foldText(text).replace(/[’']/g, ' ');
+    const folded = foldText(text)
+      .replace(/[’']/g, ' ')
+      // "the first monday of the new year": January, not New Year's Day.
+      .replace(/\b(?:of|in) the new year\b|\bdel ano nuevo\b/g, 'of january')
+      // "por la mañana" is in the morning, not tomorrow ("mañana por la mañana" keeps its tomorrow).
+      .replace(/\b(?:por|en|de|a)\s+la\s+manana\b|\bpor\s+las\s+mananas\b/g, ' ');
+    const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
+    // "pasado mañana": the day after tomorrow (chrono reads only its "mañana").
+    if (/\bpasado\s+manana\b/.test(folded)) return { date: local.startOf('day').plus({ days: 2 }).toISODate()! };
+    // "a week from saturday", "a week from tomorrow": that day, seven days on.
+    const weekFrom = /\ba week from (today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bdentro de (?:una|1) semana\b/.exec(folded);
+    if (weekFrom) {
+      const from = weekFrom[1];
+      const offset = !from || from === 'today' ? 0 : from === 'tomorrow' ? 1 : (WEEKDAYS_EN.indexOf(from) + 1 - local.weekday + 7) % 7 || 7;
+      return { date: local.startOf('day').plus({ days: offset + 7 }).toISODate()! };
+    }
     const holiday = holidayIn(folded, now);
     if (holiday) return holiday;
     // Days with a name the library does not close for ("valentine's day", "st. patrick's day").
@@ -331,7 +357,6 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     // read "saturday now" as this very moment).
     const words = WEEKDAY_NAME.test(named) ? named.replace(/\b(?:right )?now\b/g, ' ').replace(/\s+/g, ' ').trim() : named;
 
-    const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
     // "today" or "hoy" the only word that may name a day: chrono's one reading is the reference day itself,
     // and chrono is the router's most expensive step.
     if (!MAY_NAME_A_DAY.test(words.replace(TODAY_WORD, ' '))) return { date: local.toISODate()! };
@@ -380,11 +405,12 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       if (candidate) return { date: candidate.toISODate()! };
     }
 
-    const spanish = WEEKDAYS_ES.some((day) => words.includes(day)) || /\b(manana|hoy|pasado|diciembre|enero|proximo|que viene)\b/.test(words);
+    const spanish = WEEKDAYS_ES.some((day) => words.includes(day)) || /\b(manana|hoy|pasado|proximo|que viene)\b/.test(words) || SPANISH_DAY_OF_MONTH_ONCE.test(words);
     const parser = spanish ? chrono.es : chrono.casual;
     // "we meet on Thursdays … is it true you close early on January 28?": a date with its month is the one
     // asked about, wherever it stands; a weekday around it is part of the story.
-    const results = parser.parse(words, reference, { forwardDate: true });
+    // "dec 29 hours?": the hours of December 29 (chrono reads "29 hours" as a length of time).
+    const results = parser.parse(words.replace(MONTH_DAY_HOURS, '$1'), reference, { forwardDate: true });
     const dated = results.filter((result) => result.start.isCertain('month') && result.start.isCertain('day'));
     for (const result of dated.length > 0 ? [...dated, ...results] : results) {
       // A month alone ("may I…") or a time ("at 9") names no day; "for 3 weeks" is a length, not a date.

@@ -1,5 +1,6 @@
 import type { Branch } from '../../core/calendar.js';
 import type { BranchFact } from '../classifier/branch-question.js';
+import { createBranchFinder, type BranchFinder } from '../entities/branch-mention.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
 
 /** The knowledge article about getting here, linked from parking and directions answers. */
@@ -23,11 +24,20 @@ function factLine(branch: Branch, fact: BranchFact, language: Turn['language']):
   }
 }
 
+const finders = new WeakMap<SkillDeps['calendar'], BranchFinder>();
+function branchFinder(calendar: SkillDeps['calendar']): BranchFinder {
+  let finder = finders.get(calendar);
+  if (!finder) finders.set(calendar, (finder = createBranchFinder(calendar)));
+  return finder;
+}
+
 /** One fact for the branch named, or for every branch (there are few), under its heading. */
 function factSection(turn: Turn, deps: SkillDeps, fact: BranchFact): string | undefined {
   const { language } = turn;
   const library = deps.calendar.library();
-  const branches = turn.branch ? [turn.branch] : deps.calendar.branches();
+  // "is 200 river st main or eastside?": every branch the question names, so the patron can tell them apart.
+  const named = branchFinder(deps.calendar).findAll(turn.text);
+  const branches = named.length > 1 ? named : turn.branch ? [turn.branch] : deps.calendar.branches();
   const lines = branches.map((branch) => factLine(branch, fact, language)).filter((line): line is string => line !== undefined);
   const intro = {
     address: say(language, turn.branch ? 'Here is where to find us:' : 'Our branches:', turn.branch ? 'Aquí nos encuentra:' : 'Nuestras sucursales:'),

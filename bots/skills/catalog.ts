@@ -175,6 +175,8 @@ const FILLER = [
   /^\s*(?:the\s+)?(?:books?|novels?|titles?|movies?|films?|libros?)\s+(?:called|named|titled)\s+/i,
   /^\s*(?:the\s+)?(?:book|novel|movie|film|dvd|libro)\s+/i,
   /\bplease\b|\bthanks?\b|\bthank\s+you\b/gi,
+  // "a board book of …", "in paperback": a binding, not part of the name.
+  /\b(?:(?:in|as an?|the)\s+)?(?:board\s+books?|paperbacks?|hardcovers?|hardbacks?|tapa\s+dura)\b/gi,
   // "Persepolis - do you have both parts?", "dune, the whole series": how many of it, not its name.
   /[\s,-]+(?:both\s+(?:parts|volumes|books)|all\s+(?:the\s+)?(?:parts|volumes|books)|(?:the\s+)?(?:whole|entire|complete)\s+(?:series|set)|all\s+of\s+them|(?:las|los)\s+dos\s+partes|toda\s+la\s+serie)\s*[?.!]*\s*$/i,
   // "do u have sapiens then", "… by any chance": said after the title, not part of it.
@@ -493,6 +495,11 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
     }
     return { hits: result.hits, total: result.total, terms: text };
   }
+  // "the very hungary caterpiller board book, my baby chewed ours": the request before the first comma,
+  // with the near spellings of words the catalog knows ("hungary" → "hungry").
+  const request = terms.split(/\s*[,;]\s*/)[0]!;
+  const loose = await search(request, 'keyword', { ...filters, spelling: 'loose' });
+  if (loose.hits.length > 0) return { hits: loose.hits, total: loose.total, terms: request };
   return { hits: [], total: 0, terms };
 }
 

@@ -28,6 +28,13 @@ describe('search index', () => {
     expect(ids(index.search({ text: 'harry poter' })).slice(0, 2).sort()).toEqual(['hp1', 'hp2']);
     expect(ids(index.search({ text: 'grissham' })).sort()).toEqual(['client', 'firm']);
   });
+  it('reads a known word as a possible typo only when asked to spell loosely', () => {
+    const spelled = createSearchIndex();
+    spelled.add(doc('caterpillar', 'The Very Hungry Caterpillar', { authors: ['Carle, Eric'] }));
+    spelled.add(doc('hungary', 'A History of Hungary', { subjects: ['Hungary -- History'] }));
+    expect(ids(spelled.search({ text: 'hungary' }))).toEqual(['hungary']);
+    expect(ids(spelled.search({ text: 'hungary', spelling: 'loose' }))).toEqual(['hungary', 'caterpillar']);
+  });
   it('puts an exact title above a word in a subject, and the whole title above a longer one', () => {
     expect(ids(index.search({ text: 'dune' }))).toEqual(['dune', 'dune2', 'dune-subject']);
   });

@@ -292,12 +292,16 @@ export function createSearchIndex(): SearchIndex {
   }
 
   /** Vocabulary words that a query word may stand for, best first, with their match quality. */
-  function expand(word: string, allowPrefix: boolean): Array<[number, number]> {
+  function expand(word: string, allowPrefix: boolean, loose: boolean): Array<[number, number]> {
     const out = new Map<number, number>();
     const exact = termIds.get(word);
     // A word the catalog knows is taken as meant: "firm" does not also search "fire". Typos and
-    // completions are for words no record has, which keeps common words from fanning out.
-    if (exact !== undefined && liveCount(exact) > 0) return [[exact, QUALITY_EXACT]];
+    // completions are for words no record has, which keeps common words from fanning out; a loose
+    // search (a second try) reads a known word's near spellings too.
+    if (exact !== undefined && liveCount(exact) > 0) {
+      if (!loose) return [[exact, QUALITY_EXACT]];
+      out.set(exact, QUALITY_EXACT);
+    }
     if (word.length >= MIN_FUZZY_LENGTH) {
       const maxDistance = word.length >= 8 ? 2 : 1;
       const candidates = new Set<number>();
@@ -384,17 +388,17 @@ export function createSearchIndex(): SearchIndex {
     const fieldMask = FIELD_MASKS[(query.field ?? 'keyword') as Exclude<SearchField, 'isbn'>] ?? FIELD_MASKS.keyword;
     const content = words.filter((w) => !STOPWORDS.has(w));
     const docCount = Math.max(1, live);
-    const plan = planQuery(words, content.length > 0, docCount);
+    const plan = planQuery(words, content.length > 0, docCount, query.spelling === 'loose');
     return runQuery(plan, { words, fieldMask, limit, filter });
   }
 
   /** Each query word with the lists it stands for (best match first), and whether it is required. */
-  function planQuery(words: string[], hasContent: boolean, docCount: number): QueryWord[] {
+  function planQuery(words: string[], hasContent: boolean, docCount: number, loose: boolean): QueryWord[] {
     return words.map((word, i) => {
       // Stopwords count only when the query has nothing else ("It", "The The").
       const isStop = STOPWORDS.has(word) && hasContent;
       const known = termIds.get(word);
-      const expansions: Array<[number, number]> = isStop ? (known !== undefined && liveCount(known) > 0 ? [[known, QUALITY_EXACT]] : []) : expand(word, i === words.length - 1);
+      const expansions: Array<[number, number]> = isStop ? (known !== undefined && liveCount(known) > 0 ? [[known, QUALITY_EXACT]] : []) : expand(word, i === words.length - 1, loose);
       const lists = expansions.map(([termId, quality]) => ({
         list: postings[termId]!,
         length: postingLengths.data[termId]!,
