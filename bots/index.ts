@@ -31,6 +31,7 @@ import { authorMatches } from './skills/catalog.js';
 import { findCatalogMention } from './skills/catalog-mentions.js';
 import type { DayMention } from './entities/day-mention.js';
 import { findDescribedBook } from './skills/catalog-description.js';
+import { catalogFollowUpQuery } from './skills/catalog-follow-up.js';
 import { isEmojiOnly } from './skills/smalltalk.js';
 import { otherLanguageSkill } from './skills/other-language.js';
 import { safetySkill } from './skills/safety.js';
@@ -390,6 +391,12 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     if (state.lastCatalog && state.lastIntent === 'catalog' && reading.tokens.length <= FOLLOW_UP_MAX_TOKENS + 2 && HOLD_IT.test(folded) && !ASKS_ABOUT.test(folded)) {
       return runSkill('hold', turn, skillDeps, extras);
     }
+    // "what about the audiobook?", "is there a copy in spanish?", "is it at main?" right after a catalog
+    // answer: the book shown, in that format, language or branch.
+    const lastTitle = state.lastIntent === 'catalog' ? state.lastCatalog?.titles[0] : undefined;
+    const aboutTheBook = ['catalog', 'location', 'unknown'].includes(classification.intent) || classification.confidence < askBelow;
+    const again = lastTitle && deps.catalog && aboutTheBook ? catalogFollowUpQuery(turn.text, lastTitle) : undefined;
+    if (again) return runSkill('catalog', { ...turn, text: again }, skillDeps, extras);
     // Address, phone, parking, directions: from library.yaml, never a shelf lookup.
     const followsFact = state.lastIntent === 'faq' && state.lastFact !== undefined && reading.tokens.length <= FOLLOW_UP_MAX_TOKENS;
     const [asked, ...alsoAsked] = branchFactsAsked(turn.text, turn.branch);

@@ -267,6 +267,14 @@ describe('the library says where it is', () => {
     expect(result.reply.text).toMatch(/Estacionamiento gratis/);
   });
 
+  it('answers "is there one in spanish?" after a catalog hit with that book in Spanish', async () => {
+    const { say } = await setup();
+    await say('do you have the very hungry caterpillar', { conversation: 'sp' });
+    const spanish = await say('is there a copy in spanish? for my niece', { conversation: 'sp' });
+    expect(spanish.intent).toBe('catalog');
+    expect(spanish.reply.text).toMatch(/1\. La oruga muy hambrienta/);
+  });
+
   it('"Where is it?" after a catalog hit gives the record\'s call number and place', async () => {
     const { say } = await setup();
     const found = await say('do you have the firm by john grisham', { conversation: 'w' });

@@ -72,6 +72,8 @@ describe('a book asked for by what is in it', () => {
     // How many of it, said after the name.
     ['persepolis, do you have both volumes?', 'Persepolis'],
     ['the hunger games, the whole series', 'The Hunger Games'],
+    // A title the book is known by elsewhere (MARC 246).
+    ['do you have the philosophers stone', "Harry Potter and the Sorcerer's Stone"],
     // The request before the comma, spelled loosely, with the binding dropped.
     ['the very hungary catterpillar board book, our puppy ate ours', 'The Very Hungry Caterpillar'],
   ])('answers "%s" with %s', async (query, title) => {
