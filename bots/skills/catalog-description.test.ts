@@ -72,6 +72,10 @@ describe('a book asked for by what is in it', () => {
     // How many of it, said after the name.
     ['persepolis, do you have both volumes?', 'Persepolis'],
     ['the hunger games, the whole series', 'The Hunger Games'],
+    // Described at length: found word by word when no record holds all the words, and preferred to a
+    // title that shares one of them.
+    ['that memoir of the woman from idaho whose parents never sent her to school, and she ends up at cambridge', 'Educated: a memoir'],
+    ['the graphic memoir about a girl growing up in iran during the revolution', 'Persepolis'],
     // A title the book is known by elsewhere (MARC 246).
     ['do you have the philosophers stone', "Harry Potter and the Sorcerer's Stone"],
     // The request before the comma, spelled loosely, with the binding dropped.

@@ -92,6 +92,10 @@ export function orderByDescription(hits: CatalogHit[], text: string, phrase: str
 
 /** The fewest describing words a record must hold to be named by a description alone. */
 const MIN_DESCRIBED_WORDS = 2;
+/** Found word by word, a record must hold more of the words: any one of them finds many records. */
+const MIN_LOOSELY_DESCRIBED_WORDS = 3;
+/** How many describing words are searched one by one when no record holds enough of all of them. */
+const PER_WORD_SEARCHES = 8;
 /** A message this long may describe a book instead of naming it; shorter ones are titles, names or topics. */
 const DESCRIPTION_MIN_WORDS = 6;
 
@@ -105,11 +109,18 @@ export async function findDescribedBook(catalog: CatalogPort, text: string, filt
   const words = descriptionWords(text).slice(0, 12);
   if (words.length < MIN_DESCRIBED_WORDS) return undefined;
   const result = await catalog.search({ text: words.join(' '), field: 'keyword', limit: 10, ...filters });
-  const ranked = result.hits
-    .map((hit) => ({ hit, count: describedCount(hit.record, words) }))
-    .sort((a, b) => b.count - a.count || b.hit.score - a.hit.score);
+  let ranked = rankByDescription(result.hits, words);
+  // No record holds enough of all the words ("the memoir about the girl from idaho whose family didn't
+  // believe in school…"): the records each word finds, kept only when one holds more of them than any other.
+  const loose = !ranked[0] || ranked[0].count < MIN_DESCRIBED_WORDS;
+  if (loose) {
+    const perWord = await Promise.all(words.slice(0, PER_WORD_SEARCHES).map((word) => catalog.search({ text: word, field: 'keyword', limit: 20, ...filters })));
+    const seen = new Map<string, CatalogHit>();
+    for (const hit of perWord.flatMap((found) => found.hits)) if (!seen.has(hit.record.id)) seen.set(hit.record.id, hit);
+    ranked = rankByDescription([...seen.values()], words);
+  }
   const [best, next] = ranked;
-  if (!best || best.count < MIN_DESCRIBED_WORDS) return undefined;
+  if (!best || best.count < (loose ? MIN_LOOSELY_DESCRIBED_WORDS : MIN_DESCRIBED_WORDS)) return undefined;
   // "the one where the kid goes to hogwarts, first one": the series number decides between equally described books.
   const number = seriesNumberAsked(text);
   const numbered = number === undefined ? undefined : ranked.find(({ hit, count }) => count === best.count && seriesNumber(hit.record) === number);
@@ -119,6 +130,10 @@ export async function findDescribedBook(catalog: CatalogPort, text: string, filt
   // The book described is one of a series, and another number of it was asked for: that one.
   const sibling = number === undefined ? undefined : await seriesSibling(catalog, best.hit.record, number);
   return sibling ? [sibling, ...hits] : hits;
+}
+
+function rankByDescription(hits: CatalogHit[], words: string[]): Array<{ hit: CatalogHit; count: number }> {
+  return hits.map((hit) => ({ hit, count: describedCount(hit.record, words) })).sort((a, b) => b.count - a.count || b.hit.score - a.hit.score);
 }
 
 /** The record numbered `number` in `record`'s series, when the catalog holds it. */

@@ -4,7 +4,7 @@ import type { LibraryCalendar } from '../../core/calendar.js';
 import type { Channel } from '../../core/inquiry.js';
 import type { Reply, ReplyCard } from '../../core/reply.js';
 import { findCatalogMention } from './catalog-mentions.js';
-import { findDescribedBook, orderByDescription } from './catalog-description.js';
+import { describedCount, descriptionWords, findDescribedBook, orderByDescription } from './catalog-description.js';
 import { catalogWords, foldCatalogText } from './catalog-words.js';
 import { findIsbns } from '../entities/isbn.js';
 
@@ -481,9 +481,13 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
   // The terms are not a title or a name as they stand: a title or author named among the message's words.
   // "…should read persepolis for my essay, do you have it?": the message names a book, whatever its length.
   const mention = await findCatalogMention(catalog, fallbackText, filters, { singleWords: extracted.refersBack === true });
-  if (mention) return { hits: mention.hits, total: mention.hits.length, terms: mention.phrase };
   // "the holocaust comic where they're mice": a book described, not named.
   const describedBook = await findDescribedBook(catalog, fallbackText, filters);
+  // "the graphic memoir about growing up in iran during the revolution": a title that shares a word or two
+  // ("Beyond the Revolution") is no match for a record the whole description fits.
+  if (mention && !(describedBook && describesBetter(describedBook[0]!.record, mention.hits[0]?.record, fallbackText))) {
+    return { hits: mention.hits, total: mention.hits.length, terms: mention.phrase };
+  }
   if (describedBook) return { hits: describedBook, total: describedBook.length, terms };
   for (const text of [terms, otherNumber(terms)]) {
     if (!text) continue;
@@ -501,6 +505,14 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
   const loose = await search(request, 'keyword', { ...filters, spelling: 'loose' });
   if (loose.hits.length > 0) return { hits: loose.hits, total: loose.total, terms: request };
   return { hits: [], total: 0, terms };
+}
+
+/** How many more describing words the described record must hold than the named one to be preferred. */
+const DESCRIPTION_LEAD = 2;
+
+function describesBetter(described: CatalogRecord, named: CatalogRecord | undefined, text: string): boolean {
+  const words = descriptionWords(text);
+  return !named || describedCount(described, words) >= describedCount(named, words) + DESCRIPTION_LEAD;
 }
 
 /** The first three, two and one words of a longer request: where a name said after "by" stands. */
