@@ -469,4 +469,15 @@ describe('catalog, when a catalog is connected', () => {
     const shelf = await ask('where is pc 99?');
     expect(shelf.reply.text).toContain('Romance languages');
   });
+
+  it('reports the computer just located when the patron finds it broken', async () => {
+    const catalog = createFakeCatalog({ records: [] });
+    const clock = { now: () => new Date(TUESDAY_AFTERNOON) };
+    const router = createRouter({ knowledge: createFakeKnowledge(ARTICLES), calendar: createFakeCalendar(), assets: createFakeAssets(), tickets: createFakeTickets(), dialogs: createMemoryDialogStore(), clock, catalog });
+    const ask = (text: string) => router.route({ channel: 'web', address: 'a', threadKey: 't', text, receivedAt: clock.now() }, { conversationId: 'located' });
+    await ask('where is pc 7?');
+    const broken = await ask('found it but the screen stays black');
+    expect(broken).toMatchObject({ intent: 'equipment', outcome: 'ticket' });
+    expect(broken.ticket?.assetTag).toBe('PC-07');
+  });
 });

@@ -171,6 +171,15 @@ describe('numbers and names that do not pick the device', () => {
     expect(resolve('la impresora a color sale en black and white').asset?.tag).toBe('PRN-02');
   });
 
+  it('reads no device number from "printer 3 times", and b&w as black and white, "on 2" as the floor', () => {
+    expect(resolve('i sent it to the color printer 4 times, nothing, and paid $2.25').asset?.tag).toBe('PRN-02');
+    expect(resolve('the b&w printer on 1 is jammed').asset?.tag).toBe('PRN-01');
+  });
+
+  it('skips a kind said to work for the one that does not', () => {
+    expect(resolve('the copier is fine but the scanner beside it just beeps').asset?.tag).toBe('SCN-01');
+  });
+
   it('skips a numbered device said to work again', () => {
     expect(resolve('pc 3 is working again but computer 12 froze').asset?.tag).toBe('PC-12');
     expect(resolve('computer 7 is fine now, pc 1 is stuck on the login screen').asset?.tag).toBe('PC-01');

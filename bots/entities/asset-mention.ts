@@ -35,7 +35,7 @@ const ORDINAL_FLOORS: Record<string, number> = {
  * The words patrons use for a kind, by kind; the first one is how we say it back. "station 24" is a PC
  * only with its number: a "print station" is a place.
  */
-const KIND_NUMBER = /\b(pc|computer|computadora|compu|comp|station|terminal|printer|impresora|copier|scanner)\s*(?:#|no\.?|number|numero)?\s*0*(\d{1,3})\b/;
+const KIND_NUMBER = /\b(pc|computer|computadora|compu|comp|station|terminal|printer|impresora|copier|scanner)\s*(?:#|no\.?|number|numero)?\s*0*(\d{1,3})\b(?![\s-]*(?:times?|x\b|copies|pages?|sheets?|veces|copias|paginas?|hojas?|mins?|minutes?|minutos|dollars?|cents?))/;
 /** "from pc 20", "on computer 5": a computer named as where a print or scan job came from. */
 const SENT_FROM_PC = /\b(?:from|on|at|using|off)\s+(?:the\s+|my\s+)?(?:pc|computer|computadora|compu)\s*(?:#|no\.?|number|numero)?\s*0*(\d{1,3})\b/;
 /** "number 7", "#7" with no kind word: read beside the device the conversation was about. */
@@ -78,6 +78,9 @@ function notSaidToWork(folded: string, pattern: RegExp, whenAllWork: 'none' | 'f
 }
 
 function floorOf(folded: string): number | undefined {
+  // "the b&w printer on 2": a floor said as a bare number after the device.
+  const onNumber = /\b(?:printers?|copiers?|scanners?|computers?|pcs?)\s+on\s+(\d)\b(?![\s-]*(?:times?|copies|pages?|minutes?|mins?))/.exec(folded);
+  if (onNumber) return Number(onNumber[1]);
   const ordinal = /\b(first|1st|ground|main|second|2nd|third|3rd|fourth|4th)\s+(?:floor|level)\b|\b(?:piso|planta)\s+(primer|primero|segundo|tercer|tercero|cuarto)\b|\b(primer|segundo|tercer|cuarto)\s+(?:piso|planta)\b/.exec(folded);
   if (ordinal) return ORDINAL_FLOORS[(ordinal[1] ?? ordinal[2] ?? ordinal[3])!];
   const numbered = /\bfloor\s+(\d)\b/.exec(folded);
@@ -96,8 +99,12 @@ export function kindsNamed(text: string): AssetKind[] {
   return kindsIn(foldText(text));
 }
 
-function kindsIn(folded: string): AssetKind[] {
-  return KIND_WORDS.map(([pattern, kind]) => ({ kind, at: pattern.exec(folded)?.index ?? -1 }))
+function kindsIn(folded: string, skipWorking = false): AssetKind[] {
+  return KIND_WORDS.map(([pattern, kind]) => {
+    const found = pattern.exec(folded);
+    const works = skipWorking && found !== null && SAID_TO_WORK.test(folded.slice(found.index + found[0].length));
+    return { kind, at: found && !works ? found.index : -1 };
+  })
     .filter((found) => found.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((found) => found.kind);
@@ -127,8 +134,9 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>, o
     if (mention.tag && tagNumber(mention.tag) === mention.sentFrom) delete mention.tag;
   }
   if (!mention.kind) {
-    // The kind named first is the device: "the printer upstairs by the computers" is a printer.
-    const [first] = kindsIn(folded);
+    // The kind named first is the device: "the printer upstairs by the computers" is a printer; one said
+    // to work is not ("the copier works fine but the scanner beeps").
+    const [first] = kindsIn(folded, true);
     if (first) mention.kind = first;
     // "the computer in the kids room, number 9", "the computer by the window (21 i think)": the number
     // said apart from the kind word, or the only number of the message.
@@ -196,8 +204,11 @@ function placeWords(location: string): string[] {
     .filter((word) => word.length >= 4 && !GENERIC_PLACE_WORDS.has(word));
 }
 
+/** "b&w", "b/w": black and white, as the device's name says it. */
+const BLACK_AND_WHITE = /\bb\s*[&/]\s*w\b/g;
+
 function messageWords(text: string): Set<string> {
-  return new Set(foldText(text).split(/[^a-z0-9]+/).map(foldSpelling));
+  return new Set(foldText(text).replace(BLACK_AND_WHITE, 'black white').split(/[^a-z0-9]+/).map(foldSpelling));
 }
 
 function tagNumber(tag: string): number | undefined {

@@ -44,7 +44,7 @@ export async function locationSkill(turn: Turn, deps: SkillDeps): Promise<SkillR
     return { intent: 'location', outcome: 'answered', reply, details: { recordIds: [recordId] }, state };
   }
   const device = await locateDevice(turn, deps);
-  if (device) return { intent: 'location', outcome: 'answered', reply: device, state };
+  if (device) return { intent: 'location', outcome: 'answered', reply: device.reply, state: { ...state, lastAsset: device.asset.tag } };
   const reply = await answerLocation(
     { catalog, calendar: deps.calendar },
     { query: redactPatronText(turn.text), channel: turn.inquiry.channel, language, now: turn.now, ...(turn.branch ? { branchId: turn.branch.id } : {}) },

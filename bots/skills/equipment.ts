@@ -77,7 +77,8 @@ export async function equipmentSkill(turn: Turn, deps: SkillDeps): Promise<Skill
   const { language } = turn;
   const assets = await deps.assets.list();
   const metaTag = typeof turn.inquiry.meta?.['assetTag'] === 'string' ? (turn.inquiry.meta['assetTag'] as string) : undefined;
-  const previous = turn.state.lastIntent === 'equipment' ? assets.find((asset) => asset.tag === turn.state.lastAsset) : undefined;
+  // The device just reported, or just located ("where is PC 9?" … "found it, but it's stuck").
+  const previous = turn.state.lastIntent === 'equipment' || turn.state.lastIntent === 'location' ? assets.find((asset) => asset.tag === turn.state.lastAsset) : undefined;
   const said = parseAssetMention(metaTag ? `${metaTag} ${turn.text}` : turn.text, tagPrefixes(assets), { loneNumber: previous !== undefined });
   // "it's not connecting at eastside" right after the Wi-Fi article: "it" is what the article was about.
   const topicKind = turn.state.lastIntent === 'faq' && turn.state.lastArticle ? ARTICLE_DEVICE_KINDS[turn.state.lastArticle] : undefined;
