@@ -130,7 +130,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
 const EMERGENCY = /^(?:help )?(?:this is an |it s an |its an |an )?(?:emergency|emergencia)(?: help| please| por favor)?[!. ]*$|\bthis is an emergency\b|\bes una emergencia\b/;
 
 /** "my daughter lost her library card" is about a thing, not a missing child: the thing is what went missing. */
-const THING_WORDS = '(?:card|cards|book|books|paperback|paperbacks|magazine|audiobook|copy|copies|dvd|phone|ipad|tablet|laptop|hold|holds|homework|password|pin|account|backpack|bag|toy|jacket|coat|hat|hats|gloves|mittens|scarf|shoes|bottle|lunchbox|stuff|things|wallet|glasses|login|headphones|charger|umbrella|tarjeta|libro|libros|gorra|chamarra|mochila)';
+const THING_WORDS = '(?:ours|mine|yours|card|cards|book|books|paperback|paperbacks|magazine|audiobook|copy|copies|dvd|phone|ipad|tablet|laptop|hold|holds|homework|password|pin|account|backpack|bag|toy|jacket|coat|hat|hats|gloves|mittens|scarf|shoes|bottle|lunchbox|stuff|things|wallet|glasses|login|headphones|charger|umbrella|tarjeta|libro|libros|gorra|chamarra|mochila)';
 const THINGS = new RegExp(`\\b(?:lost|misplaced|missing|find|found|forgot|left)\\b(?: \\w+){0,3} ${THING_WORDS}\\b|\\b${THING_WORDS}\\b(?: \\w+){0,2} (?:is |was |went |got )?(?:lost|missing|gone)\\b|\\b(?:his|her|their|my|our) (?:\\w+ )?${THING_WORDS}\\b`);
 /** "my nephew lost his dad": a death in the family, not a child gone missing. */
 const BEREAVED = /\blost (?:his|her|their|my|our) (?:dad|mom|father|mother|parents?|grandpa|grandma|grandfather|grandmother|brother|sister|friend|best friend|uncle|aunt|husband|wife)\b/;

@@ -30,6 +30,8 @@ describe('day mentions', () => {
     ['the monday right after christmas', '2026-12-28'],
     ['the day before christmas', '2026-12-24'],
     ['first tuesday of the new year', '2027-01-05'],
+    ['closed new yrs?', '2027-01-01'],
+    ['one more thing before the weekend: is main open this sunday?', '2026-12-06'],
     ['open next tues?', '2026-12-08'],
     ['library open tomorow night?', '2026-12-02'],
     ['open 2moro?', '2026-12-02'],

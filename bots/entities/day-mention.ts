@@ -25,12 +25,12 @@ const WEEKDAYS_ES = ['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabad
 /** Holiday words patrons use that the yaml notes do not spell the same way; value: a note's folded name. */
 const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\b(?:christmas|xmas|x-mas|navidad)\s+eve\b|\bnochebuena\b|\bday before christmas\b|\bvispera de navidad\b/, 'christmas eve'],
-  [/\b(?:new\s*years?|new\s*year s)\s+eve\b|\bnye\b|\bnochevieja\b|\bfin de ano\b/, 'new years eve'],
+  [/\b(?:new\s*years?|new\s*yrs?|new\s*year s)\s+eve\b|\bnye\b|\bnochevieja\b|\bfin de ano\b/, 'new years eve'],
   [/\bday after thanksgiving\b|\bblack friday\b/, 'day after thanksgiving'],
   [/\bday before thanksgiving\b/, 'day before thanksgiving'],
   [/\bthanksgiving\b|\baccion de gracias\b/, 'thanksgiving'],
   [/\b(?:christmas|xmas|x-mas|navidad)(?:\s+day)?\b|\bdia de navidad\b/, 'christmas day'],
-  [/\bnew\s*years?(?:\s+day)?\b|\bnyd\b|\bnew year s(?:\s+day)?\b|\bano nuevo\b/, 'new years day'],
+  [/\bnew\s*(?:years?|yrs?)(?:\s+day)?\b|\bnyd\b|\bnew year s(?:\s+day)?\b|\bano nuevo\b/, 'new years day'],
   [/\bmlk\b|\bmartin luther king\b/, 'martin luther king jr day'],
   [/\bpresidents?\s*day\b|\bdia de (?:los )?presidentes\b/, 'presidents day'],
   [/\bmemorial day\b|\bdia de (?:los caidos|conmemoracion)\b/, 'memorial day'],
@@ -41,7 +41,7 @@ const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
 const RELATIVE_TO_HOLIDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (?:(?:right|just|directly|immediately) )?(after|before)\b/;
 /** "the day after new year's", "the day before MLK day": a day counted from a holiday no closure names that way. */
 const DAY_AROUND_HOLIDAY = /\b(?:the )?day (after|before)\b|\bel dia (?:despues|antes) de\b|\bel dia siguiente a\b/;
-const HOLIDAY_HINT = /caidos|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|president|memorial|juneteenth|independence|july|labor|trabajo/;
+const HOLIDAY_HINT = /caidos|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|new ?yrs?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|president|memorial|juneteenth|independence|july|labor|trabajo/;
 
 /** Damerau-Levenshtein distance, bounded: stops early once it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -350,6 +350,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
         .replace(/\b(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\b/g, ' ')
         .replace(/\b(i|we|he|she|they)\s+sat\b/g, '$1 seated')
         .replace(/\b(?:este\s+)?fin\s+de\s+semana\b/g, 'sabado')
+        // "quick question before the weekend: open this sunday?": the weekday named, not the weekend.
+        .replace(/\b(?:the|this|next)?\s*weekend\b/g, (weekend) => (WEEKDAY_NAME.test(folded) ? ' ' : weekend))
         .replace(/[a-z]+/g, (word) => correctWeekday(word)),
     );
     if (!MAY_NAME_A_DAY.test(named)) return undefined;

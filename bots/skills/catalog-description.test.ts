@@ -76,6 +76,7 @@ describe('a book asked for by what is in it', () => {
     // title that shares one of them.
     ['that memoir of the woman from idaho whose parents never sent her to school, and she ends up at cambridge', 'Educated: a memoir'],
     ['the graphic memoir about a girl growing up in iran during the revolution', 'Persepolis'],
+    ['yo got any copies of persepolis in', 'Persepolis'],
     // A title the book is known by elsewhere (MARC 246).
     ['do you have the philosophers stone', "Harry Potter and the Sorcerer's Stone"],
     // The request before the comma, spelled loosely, with the binding dropped.

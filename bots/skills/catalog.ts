@@ -145,7 +145,7 @@ const LANGUAGE_NAMES = 'spanish|espa[nñ]ol|english|ingl[eé]s|french|franc[eé]
 const LANGUAGE_WORDS = new RegExp(`\\b(?:in|en)\\s+(${LANGUAGE_NAMES})\\b|\\b(${LANGUAGE_NAMES})(?:[-\\s]language)?(?=\\s+(?:books?|novels?|titles?|dvds?|movies?|films?|audiobooks?|ebooks?|picture books|comics|magazines?|cookbooks?|kids\\s+books|children'?s\\s+books)\\b)`, 'i');
 
 const FILLER = [
-  /^(?:hi|hello|hey|hola|please|por favor)[,!.\s]+/i,
+  /^(?:hi|hello|hey|hola|please|por favor|yo|sup|oye)[,!.\s]+/i,
   // "I'm teaching a unit and wondered whether the library has Maus": the story before the ask.
   /^.*?\b(?:whether|if)\s+(?:the\s+library|you(?:\s+guys)?|u)\s+(?:has|have|carry|carries|owns?|stocks?)\b/i,
   // "… available to borrow, ideally more than one copy": how it is wanted, after the title.

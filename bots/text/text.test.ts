@@ -273,6 +273,7 @@ describe('detectSafety', () => {
     'the fire alarm went off at eastside, was that a drill or can we go back in?',
     'shoot me now, the printer wants my pin again',
     'I need books about overdose prevention for my public health class',
+    'dune please, my brother lost ours on the bus',
     // Figures of speech.
     'my dad is gonna kill me, this dvd is two weeks overdue',
     "i'm going to kill my roommate if she spills coffee on my library book again lmao",
