@@ -104,7 +104,7 @@ const DESCRIPTION_MIN_WORDS = 6;
  * words (summary included), kept only when its best record holds at least two of them and more than
  * any other record does, so a vague message ("a good book for the beach") names nothing.
  */
-export async function findDescribedBook(catalog: CatalogPort, text: string, filters: Partial<CatalogQuery> = {}): Promise<CatalogHit[] | undefined> {
+export async function findDescribedBook(catalog: CatalogPort, text: string, filters: Partial<CatalogQuery> = {}, options: { wordByWord?: boolean } = {}): Promise<CatalogHit[] | undefined> {
   if (catalogWords(text).length < DESCRIPTION_MIN_WORDS) return undefined;
   const words = descriptionWords(text).slice(0, 12);
   if (words.length < MIN_DESCRIBED_WORDS) return undefined;
@@ -112,7 +112,8 @@ export async function findDescribedBook(catalog: CatalogPort, text: string, filt
   let ranked = rankByDescription(result.hits, words);
   // No record holds enough of all the words ("the memoir about the girl from idaho whose family didn't
   // believe in school…"): the records each word finds, kept only when one holds more of them than any other.
-  const loose = !ranked[0] || ranked[0].count < MIN_DESCRIBED_WORDS;
+  // A caller that already has a book named turns this off: it only asks whether a description fits better.
+  const loose = options.wordByWord !== false && (!ranked[0] || ranked[0].count < MIN_DESCRIBED_WORDS);
   if (loose) {
     const perWord = await Promise.all(words.slice(0, PER_WORD_SEARCHES).map((word) => catalog.search({ text: word, field: 'keyword', limit: 20, ...filters })));
     const seen = new Map<string, CatalogHit>();

@@ -482,7 +482,7 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
   // "…should read persepolis for my essay, do you have it?": the message names a book, whatever its length.
   const mention = await findCatalogMention(catalog, fallbackText, filters, { singleWords: extracted.refersBack === true });
   // "the holocaust comic where they're mice": a book described, not named.
-  const describedBook = await findDescribedBook(catalog, fallbackText, filters);
+  const describedBook = await findDescribedBook(catalog, fallbackText, filters, { wordByWord: !mention });
   // "the graphic memoir about growing up in iran during the revolution": a title that shares a word or two
   // ("Beyond the Revolution") is no match for a record the whole description fits.
   if (mention && !(describedBook && describesBetter(describedBook[0]!.record, mention.hits[0]?.record, fallbackText))) {
@@ -501,11 +501,16 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
   }
   // "the very hungary caterpiller board book, my baby chewed ours": the request before the first comma,
   // with the near spellings of words the catalog knows ("hungary" → "hungry").
+  // A long ramble is not a misspelt title, and spelling every word of it loosely costs the most.
   const request = terms.split(/\s*[,;]\s*/)[0]!;
+  if (catalogWords(request).length > LOOSE_SPELLING_MAX_WORDS) return { hits: [], total: 0, terms };
   const loose = await search(request, 'keyword', { ...filters, spelling: 'loose' });
   if (loose.hits.length > 0) return { hits: loose.hits, total: loose.total, terms: request };
   return { hits: [], total: 0, terms };
 }
+
+/** The longest request spelled loosely on the last try: a title with a typo or two, not a paragraph. */
+const LOOSE_SPELLING_MAX_WORDS = 8;
 
 /** How many more describing words the described record must hold than the named one to be preferred. */
 const DESCRIPTION_LEAD = 2;
