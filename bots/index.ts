@@ -29,7 +29,6 @@ import { branchInfoSkill } from './skills/branch-info.js';
 import { asksWhereItIs, locationSkill } from './skills/catalog-skill.js';
 import { authorMatches } from './skills/catalog.js';
 import { findCatalogMention } from './skills/catalog-mentions.js';
-import type { DayMention } from './entities/day-mention.js';
 import { findDescribedBook } from './skills/catalog-description.js';
 import { catalogFollowUpQuery } from './skills/catalog-follow-up.js';
 import { isEmojiOnly } from './skills/smalltalk.js';
@@ -46,7 +45,7 @@ import { answerIlsFollowUp } from './skills/ils-follow-up.js';
 import { runSkill, type SkillExtras } from './skills/registry.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './skills/types.js';
 import { TOPIC_LABELS, topicLabel } from './skills/unknown.js';
-import { followUpDay, namesThatDay } from './entities/follow-up-day.js';
+import { followUpDay, namesThatDay, thatDay } from './entities/follow-up-day.js';
 import { foldText, normalizeText, tokenize } from './text/normalize.js';
 
 export { createIntentClassifier, type Classification, type IntentClassifier } from './classifier/classify.js';
@@ -151,20 +150,6 @@ const HOLD_IT = /\b(?:hold|reserve|reservar|reservalo|reservala|apartar|apartalo
 const ASSET_PREFIX_TTL_MS = 5 * 60 * 1000;
 
 /** Intents whose message is worth keeping as "what the patron wanted" for a later ticket. */
-/**
- * The day "that day" points back to, or undefined when the message names a day of its own. A clock time
- * ("starts at 3") reads as today and a weekday ("close on Thursdays") as the next one; neither replaces the
- * day named earlier when it is that same weekday or the message never says "today".
- */
-function thatDay(found: DayMention | undefined, earlier: string | undefined, today: string, normalized: string): string | undefined {
-  if (!earlier) return undefined;
-  if (!found) return earlier;
-  if (found.to) return undefined;
-  const weekday = (date: string): number => new Date(`${date}T12:00:00Z`).getUTCDay();
-  if (found.date === today && !/\b(?:today|tonight|hoy|esta noche)\b/.test(normalized)) return earlier;
-  return weekday(found.date) === weekday(earlier) ? earlier : undefined;
-}
-
 const SUBSTANTIVE = new Set<Intent>(['hours', 'faq', 'catalog', 'location', 'account', 'renew', 'hold', 'ill', 'equipment', 'events']);
 
 export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Router {

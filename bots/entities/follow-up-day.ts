@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { foldText } from '../text/normalize.js';
-import { nextDayOfMonth } from './day-mention.js';
+import { nextDayOfMonth, type DayMention } from './day-mention.js';
 
 /**
  * The day a follow-up names only through the day just answered: "what time do you open that day?",
@@ -47,4 +47,18 @@ export function followUpDay(text: string, answered: string, options: { namesItsO
   const ordinal = BARE_ORDINAL.exec(folded);
   // The first such date on or after the day answered: "the 2nd" after January 1 is January 2.
   return ordinal ? nextDayOfMonth(day, Number(ordinal[1]))?.toISODate()! : undefined;
+}
+
+/**
+ * The day "that day" points back to, or undefined when the message names a day of its own. A clock time
+ * ("starts at 3") reads as today and a weekday ("close on Thursdays") as the next one; neither replaces the
+ * day named earlier when it is that same weekday or the message never says "today".
+ */
+export function thatDay(found: DayMention | undefined, earlier: string | undefined, today: string, normalized: string): string | undefined {
+  if (!earlier) return undefined;
+  if (!found) return earlier;
+  if (found.to) return undefined;
+  const weekday = (date: string): number => new Date(`${date}T12:00:00Z`).getUTCDay();
+  if (found.date === today && !/\b(?:today|tonight|hoy|esta noche)\b/.test(normalized)) return earlier;
+  return weekday(found.date) === weekday(earlier) ? earlier : undefined;
 }
