@@ -194,7 +194,15 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
   }
 
   function classify(reading: MessageReading): Classification {
-    return model ? classifyWithModel(model, reading.tokens, reading.signals, reading.lexicon) : reading.lexicon;
+    const classification = model ? classifyWithModel(model, reading.tokens, reading.signals, reading.lexicon) : reading.lexicon;
+    // "my card is …, are you open on Saturday?": a day named and the words of opening hours make an hours
+    // guess at even odds the question asked, whatever the card number drew toward the account.
+    const hours = classification.scores.hours ?? 0;
+    const opensOnADay = reading.day !== undefined && OPEN_OR_CLOSED.test(reading.tokens.join(' '));
+    if (model && opensOnADay && classification.intent !== 'hours' && classification.confidence < askBelow && hours >= OPEN_ON_A_DAY_CONFIDENCE) {
+      return { ...classification, intent: 'hours', confidence: hours };
+    }
+    return classification;
   }
 
   /**

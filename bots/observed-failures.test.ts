@@ -254,6 +254,13 @@ describe('the library says where it is', () => {
     expect(long.reply.text).toMatch(/Water Street/);
   });
 
+  it('answers the hours asked beside a card number', async () => {
+    const { say } = await setup();
+    const result = await say('here is my card 21234000654321 - is eastside open on saturday?');
+    expect(result.intent).toBe('hours');
+    expect(result.reply.text).toMatch(/Saturday, December 5/);
+  });
+
   it('answers which bus goes there in Spanish', async () => {
     const { say } = await setup();
     const result = await say('que camion me deja cerca de la biblioteca eastside');
