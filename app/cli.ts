@@ -51,17 +51,10 @@ export function buildCli(): Command {
 
   program
     .command('start')
-    .description('run the web server and job workers (PROCESS_ROLE picks one or both)')
+    .description('run the web server and job workers (PROCESS_ROLE picks one or both; WEB_PROCESSES how many web processes)')
     .action(async () => {
-      const { startLibdesk } = await import('./main.js');
-      const running = await startLibdesk();
-      const stop = async (signal: string) => {
-        running.deps.logger.info({ signal }, 'shutting down');
-        await running.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void stop('SIGINT'));
-      process.once('SIGTERM', () => void stop('SIGTERM'));
+      const { startService, exitOnSignals } = await import('./cluster/index.js');
+      exitOnSignals(await startService());
     });
 
   program

@@ -1,6 +1,7 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { isLibdeskError } from '../core/errors.js';
-import { loadConfig } from './config.js';
+import { AUTO_WEB_PROCESSES_MAX, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('has working defaults for the embedded setup', () => {
@@ -31,6 +32,14 @@ describe('loadConfig', () => {
     expect(set.WEB_SESSION_IDLE_MINUTES).toBe(10);
   });
 
+  it('runs one web process per CPU by default, at most four, or the number given', () => {
+    expect(loadConfig({}).WEB_PROCESSES).toBe(Math.min(os.availableParallelism(), AUTO_WEB_PROCESSES_MAX));
+    expect(loadConfig({ WEB_PROCESSES: 'AUTO' }).WEB_PROCESSES).toBe(Math.min(os.availableParallelism(), AUTO_WEB_PROCESSES_MAX));
+    expect(loadConfig({ WEB_PROCESSES: '' }).WEB_PROCESSES).toBe(Math.min(os.availableParallelism(), AUTO_WEB_PROCESSES_MAX));
+    expect(loadConfig({ WEB_PROCESSES: '1' }).WEB_PROCESSES).toBe(1);
+    expect(loadConfig({ WEB_PROCESSES: '8' }).WEB_PROCESSES).toBe(8);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://db/libdesk' }, 'DATABASE_URL'],
@@ -42,6 +51,9 @@ describe('loadConfig', () => {
     [{ SESSION_SECRET: 'too-short' }, 'SESSION_SECRET'],
     [{ WEB_SESSION_IDLE_MINUTES: '0' }, 'WEB_SESSION_IDLE_MINUTES'],
     [{ RATE_LIMIT_PER_IP: 'lots' }, 'RATE_LIMIT_PER_IP'],
+    [{ WEB_PROCESSES: '0' }, 'WEB_PROCESSES'],
+    [{ WEB_PROCESSES: 'many' }, 'WEB_PROCESSES'],
+    [{ WEB_PROCESSES: '1.5' }, 'WEB_PROCESSES'],
   ])('names the bad setting in %o', (env, name) => {
     try {
       loadConfig(env);

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { LibdeskError } from '../core/errors.js';
@@ -24,6 +25,16 @@ const booleanFlag = (fallback: boolean) =>
     z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }).transform((flag) => ['true', '1', 'yes'].includes(flag)),
   );
 
+/**
+ * SQLite takes one writer at a time, so past about four processes more of them only wait for each other;
+ * on PostgreSQL an operator who wants more sets the number.
+ */
+export const AUTO_WEB_PROCESSES_MAX = 4;
+
+function autoWebProcesses(): number {
+  return Math.min(os.availableParallelism(), AUTO_WEB_PROCESSES_MAX);
+}
+
 /** Every setting Libdesk reads. `.env.example` lists the same names; the README explains them. */
 export const configSchema = z.object({
   PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(3000),
@@ -46,6 +57,13 @@ export const configSchema = z.object({
   EVENTS_FEED: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PROCESS_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  /** Web processes `libdesk start` runs on this machine (node:cluster); `auto` is one per CPU, at most 4. */
+  WEB_PROCESSES: z
+    .preprocess(
+      (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+      z.union([z.literal('auto'), z.coerce.number({ message: 'must be a positive whole number or auto' }).int().positive()]).default('auto'),
+    )
+    .transform((value) => (value === 'auto' ? autoWebProcesses() : value)),
   /** A message still unanswered this long after it arrived (its process stopped) is answered by a worker's sweep. */
   INQUIRY_RECOVERY_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(4).max(86_400).default(120),
   SEED_DEMO: booleanFlag(true),

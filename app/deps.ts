@@ -29,10 +29,10 @@ import { createWebChatSender, createWebSessionService, type WebSessionService } 
 import { createStaffRepository, createStaffService, type StaffService } from '../staff/index.js';
 import { createWebChatSessionsRepository, loadSessionSecret } from '../sessions/index.js';
 import { createDialogStore, createInquiriesRepository, createInquiryService, startRecoverySweep, type InquiryRecovery } from '../inquiries/index.js';
-import { createMemoryConversationEvents, createRedisConversationEvents } from '../realtime/index.js';
+import { createClusterConversationEvents, createMemoryConversationEvents, createRedisConversationEvents, type ClusterBus } from '../realtime/index.js';
 import { createRouter } from '../bots/index.js';
 import { helpArticleUrl } from '../http/index.js';
-import { createConsoleAccounts, createConsoleRepository, createDevicesRepository, createMemoryQueueFeed, createRedisQueueFeed, loadCannedReplies, type ConsoleDeps } from '../console/index.js';
+import { createClusterQueueFeed, createConsoleAccounts, createConsoleRepository, createDevicesRepository, createMemoryQueueFeed, createRedisQueueFeed, loadCannedReplies, type ConsoleDeps } from '../console/index.js';
 import { createIls, createIlsNotices, createNoticesRepository, type Ils } from '../ils/index.js';
 import { createCatalog, type Catalog } from '../catalog/index.js';
 import { createRetention, createRetentionRepository } from '../retention/index.js';
@@ -99,6 +99,11 @@ export interface DepsOptions {
    * million records first only to add more to an index nobody searches would cost a minute.
    */
   loadCatalogIndex?: boolean;
+  /**
+   * The processes of one machine's cluster talk over this when there is no Redis, so live web-chat
+   * updates and the staff queue feed reach every web process (`app/cluster/`). Ignored with REDIS_URL.
+   */
+  clusterBus?: ClusterBus;
 }
 
 /**
@@ -158,9 +163,12 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       logger: knowledgeLogger,
     });
 
+    const clusterBus = config.REDIS_URL ? undefined : options.clusterBus;
     const conversationEvents = config.REDIS_URL
       ? createRedisConversationEvents({ redisUrl: config.REDIS_URL, channelPrefix: `${config.REDIS_PREFIX}:conversation:`, onError: (err) => logger.warn({ err }, 'conversation events') })
-      : createMemoryConversationEvents({ onListenerError: (err) => logger.warn({ err }, 'conversation listener failed') });
+      : clusterBus
+        ? createClusterConversationEvents({ bus: clusterBus, onError: (err) => logger.warn({ err }, 'conversation events') })
+        : createMemoryConversationEvents({ onListenerError: (err) => logger.warn({ err }, 'conversation listener failed') });
     closers.push(() => conversationEvents.close());
 
     const catalog = createCatalog({
@@ -282,10 +290,13 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       clock,
     });
     // The staff console: sessions in the database; queue changes reach every web process's open queue
-    // pages through Redis when it is set (the `ticket.changed` job runs once, on some worker).
+    // pages through Redis when it is set, or the cluster's IPC on one machine (the `ticket.changed` job
+    // runs once, on some worker).
     const queueFeed = config.REDIS_URL
       ? createRedisQueueFeed({ redisUrl: config.REDIS_URL, channel: `${config.REDIS_PREFIX}:staff-queue`, onError: (err) => logger.warn({ err }, 'staff queue feed') })
-      : createMemoryQueueFeed({ onListenerError: (err) => logger.warn({ err }, 'staff queue listener failed') });
+      : clusterBus
+        ? createClusterQueueFeed({ bus: clusterBus, onError: (err) => logger.warn({ err }, 'staff queue feed') })
+        : createMemoryQueueFeed({ onListenerError: (err) => logger.warn({ err }, 'staff queue listener failed') });
     closers.push(() => queueFeed.close());
     ticketEvents.subscribe({ name: 'console', onChange: (event) => queueFeed.publish(event) });
     const consoleStore = createConsoleRepository(database.prisma);

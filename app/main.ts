@@ -11,6 +11,8 @@ import { seedDemoCatalog } from '../catalog/index.js';
 import { ensureFirstStaffCredential } from '../staff/index.js';
 import { loadConfig, type Config } from './config.js';
 import { createDeps, type Deps } from './deps.js';
+import type { ClusterBus } from '../realtime/index.js';
+import { shareOfRateLimit } from './cluster/rate-limit-share.js';
 
 export interface StartOptions {
   env?: Record<string, string | undefined>;
@@ -18,6 +20,15 @@ export interface StartOptions {
   clock?: Clock;
   /** Where the one-time notice of a fresh install's first staff token goes (default: stdout). */
   announce?: (text: string) => void;
+  /** Set by `app/cluster/` in each process of a cluster of web processes on one machine. */
+  cluster?: ClusterMembership;
+}
+
+export interface ClusterMembership {
+  /** How many web processes share this machine's connections (round-robin). */
+  webProcesses: number;
+  /** How the cluster's processes reach each other when there is no Redis. */
+  bus?: ClusterBus;
 }
 
 export interface RunningLibdesk {
@@ -63,7 +74,11 @@ export async function seedIfWanted(deps: Deps): Promise<void> {
 export async function startLibdesk(options: StartOptions = {}): Promise<RunningLibdesk> {
   const config = loadConfig(options.env ?? process.env);
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
-  const deps = await createDeps(config, logger, { watchKnowledge: true, ...(options.clock ? { clock: options.clock } : {}) });
+  const deps = await createDeps(config, logger, {
+    watchKnowledge: true,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.cluster?.bus ? { clusterBus: options.cluster.bus } : {}),
+  });
   let app: FastifyInstance | undefined;
   try {
     await seedIfWanted(deps);
@@ -96,13 +111,18 @@ export async function startLibdesk(options: StartOptions = {}): Promise<RunningL
           version: packageVersion(config),
           trustProxy: config.TRUST_PROXY,
           widgetOrigins: config.WIDGET_ORIGINS,
-          rateLimit: { max: config.RATE_LIMIT_PER_IP, sessionMax: config.RATE_LIMIT_PER_SESSION, timeWindowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+          rateLimit: shareOfRateLimit(
+            { max: config.RATE_LIMIT_PER_IP, sessionMax: config.RATE_LIMIT_PER_SESSION, timeWindowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+            options.cluster?.webProcesses ?? 1,
+          ),
         },
       );
       url = await app.listen({ port: config.PORT, host: config.HOST });
       const address = app.server.address();
-      if (address && typeof address === 'object') url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
-      logger.info({ url, database: deps.database.provider, jobs: deps.jobs.engine, role: config.PROCESS_ROLE }, 'Libdesk is running');
+      if (address && typeof address === 'object') url = listeningUrl(config.HOST, address.port);
+      // In a cluster the primary says "running" once for all; each web process only reports itself.
+      if (options.cluster) logger.info({ url, pid: process.pid }, 'web process listening');
+      else logger.info({ url, database: deps.database.provider, jobs: deps.jobs.engine, role: config.PROCESS_ROLE }, 'Libdesk is running');
     }
     let closed = false;
     return {
@@ -121,6 +141,11 @@ export async function startLibdesk(options: StartOptions = {}): Promise<RunningL
     await deps.close().catch(() => {});
     throw error;
   }
+}
+
+/** The address to reach a server on: a wildcard host is reached on loopback. */
+export function listeningUrl(host: string, port: number): string {
+  return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 }
 
 async function health(deps: Deps): Promise<{ database: 'ok' | 'down'; queue: 'ok' | 'down' }> {

@@ -2,11 +2,15 @@
 // in one run with the same client (autocannon), the same connections, warm-up and duration, and unique
 // senders. Each server runs in a process of its own; the client runs here.
 //
-//   npm run bench:http                     embedded default (SQLite, in-process jobs), one process
-//   npm run bench:http -- --postgres       PostgreSQL + Redis (DATABASE_URL, REDIS_URL), two processes
+//   npm run bench:http                     embedded default (SQLite, in-process jobs), started as `libdesk
+//                                          start` starts it: WEB_PROCESSES web processes (default one per
+//                                          CPU, at most 4) and the primary that runs the jobs
+//   npm run bench:http -- --postgres       PostgreSQL + Redis (DATABASE_URL, REDIS_URL): one primary with
+//                                          WEB_PROCESSES=2, the two web processes of the earlier two-process
+//                                          run, plus the primary for the jobs
 //   npm run bench:http -- --duration 20 --warmup 5 --connections 50
-//   npm run bench:http -- --profile /tmp/prof   also writes the Libdesk server's CPU profile there
-//                                               (node --cpu-prof; open it in Chrome DevTools)
+//   npm run bench:http -- --profile /tmp/prof   also writes the Libdesk processes' CPU profiles there, one
+//                                               per process (node --cpu-prof; open in Chrome DevTools)
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -48,19 +52,22 @@ const QUESTIONS = ['are you open on saturday?', 'how long can I keep a book?', '
 interface Server {
   url: string;
   key?: string;
+  /** How many web processes serve it (serve-libdesk.ts reports it; the bare server is one). */
+  webProcesses?: number;
   process: ChildProcess;
 }
 
 /** Starts a server script in its own Node process (TypeScript through tsx) and waits for its address. */
 function startServer(script: string, env: Record<string, string>, args: string[] = [], profileDir?: string): Promise<Server> {
   const child = fork(path.join(here, 'support', script), args, {
-    // The profile is written when the server exits (serve-libdesk.ts exits on SIGTERM).
+    // The profiles are written when the server's processes exit (serve-libdesk.ts stops them all on SIGTERM;
+    // node:cluster gives the web processes the same execArgv).
     execArgv: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
-    child.once('message', (message: { url: string; key?: string }) => resolve({ ...message, process: child }));
+    child.once('message', (message: { url: string; key?: string; webProcesses?: number }) => resolve({ ...message, process: child }));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
   });
 }
@@ -129,7 +136,7 @@ async function measure(servers: Server[], options: Options, label: string): Prom
 function line(label: string, measured: Measured): string {
   const rps = Math.round(measured.requestsPerSecond).toLocaleString('en-US');
   const failures = measured.non2xx || measured.errors ? `, non-2xx ${measured.non2xx}, errors ${measured.errors}` : '';
-  return `${label.padEnd(58)} ${rps.padStart(7)} req/s   p50 ${String(measured.p50).padStart(4)} ms   p99 ${String(measured.p99).padStart(4)} ms${failures}`;
+  return `${label.padEnd(78)} ${rps.padStart(7)} req/s   p50 ${String(measured.p50).padStart(4)} ms   p99 ${String(measured.p99).padStart(4)} ms${failures}`;
 }
 
 /** Settings every Libdesk process of the bench shares: no demo delay, limits that a load test does not trip. */
@@ -149,7 +156,7 @@ async function startLibdeskProcesses(options: Options, cleanups: Array<() => Pro
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const server = await startServer('serve-libdesk.ts', libdeskEnv({ DATA_DIR: dataDir }), [], options.profileDir);
     cleanups.push(() => stopServer(server));
-    return { servers: [server], label: 'Libdesk POST /api/v1/inquiries, embedded (SQLite)' };
+    return { servers: [server], label: `Libdesk POST /api/v1/inquiries, embedded (SQLite), ${processCount(server)}` };
   }
   const adminUrl = process.env.DATABASE_URL;
   const redisUrl = process.env.REDIS_URL;
@@ -169,13 +176,16 @@ async function startLibdeskProcesses(options: Options, cleanups: Array<() => Pro
   url.pathname = `/${name}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'libdesk-bench-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const env = libdeskEnv({ DATABASE_URL: url.toString(), REDIS_URL: redisUrl, REDIS_PREFIX: `libdesk-bench-${name}`, DATA_DIR: dataDir });
-  // The first process migrates, seeds and makes the API key; the second shares them.
-  const first = await startServer('serve-libdesk.ts', env, [], options.profileDir);
-  cleanups.push(() => stopServer(first));
-  const second = await startServer('serve-libdesk.ts', env, ['--api-key', first.key!], options.profileDir);
-  cleanups.push(() => stopServer(second));
-  return { servers: [first, { ...second, key: first.key! }], label: 'Libdesk POST /api/v1/inquiries, PostgreSQL + Redis, 2 processes' };
+  // Two web processes, as the two processes of earlier runs, in one cluster whose primary runs the jobs.
+  const env = libdeskEnv({ DATABASE_URL: url.toString(), REDIS_URL: redisUrl, REDIS_PREFIX: `libdesk-bench-${name}`, DATA_DIR: dataDir, WEB_PROCESSES: '2' });
+  const server = await startServer('serve-libdesk.ts', env, [], options.profileDir);
+  cleanups.push(() => stopServer(server));
+  return { servers: [server], label: `Libdesk POST /api/v1/inquiries, PostgreSQL + Redis, ${processCount(server)}` };
+}
+
+function processCount(server: Server): string {
+  const web = server.webProcesses ?? 1;
+  return web > 1 ? `${web} web processes + primary` : '1 process';
 }
 
 async function main(): Promise<void> {

@@ -1,11 +1,13 @@
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { TICKET_CHANGES, type TicketChangedEvent } from '../core/tickets.js';
+import type { ClusterBus } from '../realtime/cluster-bus.js';
 
 /**
  * "A ticket changed": what an open queue page listens to so it can refresh itself. Tickets publish
  * `ticket.changed` as a job that one worker runs; the console's listener there publishes here, and every
- * web process hears it: in memory when one process does everything, through Redis pub/sub otherwise.
+ * web process hears it: in memory when one process does everything, over the cluster's IPC when several
+ * processes share one machine without Redis, through Redis pub/sub otherwise.
  */
 export interface QueueFeed {
   publish(event: TicketChangedEvent): Promise<void>;
@@ -16,7 +18,7 @@ export interface QueueFeed {
 
 const eventSchema = z.object({ ticketId: z.number().int().positive(), change: z.enum(TICKET_CHANGES) });
 
-/** Events from Redis are parsed, never passed through (another version may publish a different shape). */
+/** Events from Redis or another process are parsed, never passed through (another version may publish a different shape). */
 export function parseQueueEvent(payload: string): TicketChangedEvent | undefined {
   try {
     const result = eventSchema.safeParse(JSON.parse(payload));
@@ -54,6 +56,44 @@ export function createMemoryQueueFeed(options: { onListenerError?: (error: unkno
       return () => set.listeners.delete(listener);
     },
     async close() {
+      set.listeners.clear();
+    },
+  };
+}
+
+const CLUSTER_TOPIC = 'staff-queue';
+
+export interface ClusterQueueFeedOptions {
+  bus: ClusterBus;
+  /** An unreadable event from another process; it is dropped. */
+  onError?: (error: unknown) => void;
+  onListenerError?: (error: unknown) => void;
+}
+
+/** The queue feed across the processes of one machine (node:cluster) when there is no Redis. */
+export function createClusterQueueFeed(options: ClusterQueueFeedOptions): QueueFeed {
+  const onError = options.onError ?? (() => {});
+  const set = listenerSet(options.onListenerError ?? onError);
+  let stopListening: (() => void) | undefined;
+  let closed = false;
+  return {
+    async publish(event) {
+      if (closed) return;
+      options.bus.publish(CLUSTER_TOPIC, JSON.stringify({ ticketId: event.ticketId, change: event.change }));
+    },
+    subscribe(listener) {
+      stopListening ??= options.bus.subscribe(CLUSTER_TOPIC, (payload) => {
+        const event = parseQueueEvent(payload);
+        if (event) set.deliver(event);
+        else onError(new Error('Ignored an unreadable staff-queue event from another process'));
+      });
+      set.listeners.add(listener);
+      return () => set.listeners.delete(listener);
+    },
+    async close() {
+      closed = true;
+      stopListening?.();
+      stopListening = undefined;
       set.listeners.clear();
     },
   };

@@ -1,10 +1,16 @@
-// Runs the real Libdesk service for `npm run bench:http` in a process of its own, with the settings it
-// is given in the environment, and reports its address and an integration API key to the parent.
-import { startLibdesk } from '../../app/main.js';
+// Runs the real Libdesk service for `npm run bench:http` exactly as `libdesk start` does (a cluster of
+// WEB_PROCESSES web processes and a primary, with the settings it is given in the environment) and reports
+// its address, an integration API key and the number of web processes to the parent. The web processes
+// the primary forks run this file again; they only serve.
+import { exitOnSignals, startService } from '../../app/cluster/index.js';
 
-const running = await startLibdesk({ announce: () => {} });
-// The same staff service call `libdesk apikey add NAME` makes; only the first process creates the key.
-const given = process.argv.indexOf('--api-key');
-const key = given !== -1 ? process.argv[given + 1]! : (await running.deps.staff.addApiKey(`bench-${process.pid}`)).key;
-process.send?.({ url: running.url, key });
-process.on('SIGTERM', () => void running.close().then(() => process.exit(0)));
+const service = await startService({ announce: () => {} });
+if (service.kind !== 'web') {
+  // The same staff service call `libdesk apikey add NAME` makes, in the primary; a second server given
+  // `--api-key` shares the first one's.
+  const given = process.argv.indexOf('--api-key');
+  const key = given !== -1 ? process.argv[given + 1]! : (await service.deps!.staff.addApiKey(`bench-${process.pid}`)).key;
+  process.send?.({ url: service.url, key, webProcesses: service.webProcesses });
+}
+// SIGTERM stops the web processes, then the primary; each writes its CPU profile (--cpu-prof) as it exits.
+exitOnSignals(service);

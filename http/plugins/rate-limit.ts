@@ -40,7 +40,8 @@ class RateLimitedError extends Error {
  * `config` (patron routes) are limited per client IP, and the web-chat routes also call `perSession`.
  * The IP budget is generous because a library's public PCs share one address; the session budget is what
  * stops one chat from flooding, whichever addresses it comes from. The counters are per process; behind a
- * load balancer each process counts on its own, which still stops a runaway client.
+ * load balancer each process counts on its own, which still stops a runaway client. The web processes of
+ * one machine's cluster are given their share of each limit instead (`app/cluster/rate-limit-share.ts`).
  */
 export async function registerRateLimit(app: FastifyInstance, options: RateLimitOptions | false): Promise<PatronRateLimits> {
   if (options === false) return noLimit;
