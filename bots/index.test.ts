@@ -228,6 +228,18 @@ describe('emergencies the crisis model is unsure of', () => {
   });
 });
 
+describe('a message in a language the library cannot read', () => {
+  it('alerts staff at once when it names a danger, and offers to pass it on otherwise', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    const danger = await say('Tafadhali piga simu polisi, kuna mtu mwenye kisu mlangoni');
+    expect(danger.details?.safety).toBe(true);
+    expect(danger.ticket?.priority).toBe('urgent');
+    const ordinary = await setup(TUESDAY_AFTERNOON).say('Habari, ninaweza kupata kadi ya maktaba bila pasipoti?');
+    expect(ordinary.details?.safety).toBeUndefined();
+    expect(ordinary.details?.unsupportedLanguage).toBe(true);
+  });
+});
+
 describe('handoff', () => {
   it('confirms before opening a ticket, and promises an answer by the ticket’s due time in opening hours', async () => {
     const { say, tickets } = setup(TUESDAY_AFTERNOON);
@@ -399,7 +411,7 @@ describe('events, small talk and unknown', () => {
   it('lists events on the named day for the named audience', async () => {
     const { say, events } = setup(TUESDAY_AFTERNOON);
     const result = await say('any kids programs on saturday');
-    expect(result).toMatchObject({ intent: 'events', outcome: 'answered' });
+    expect(result).toMatchObject({ intent: 'events', outcome: 'answered', details: { day: '2026-12-05' } });
     expect(result.reply.text).toContain('Toddler Story Time');
     expect(result.reply.text).not.toContain('Chess Club');
     expect(events.calls[0]).toMatchObject({ audience: 'kids' });

@@ -18,13 +18,14 @@ import { FILLER_WORDS, SMALLTALK_PHRASES } from './classifier/lexicon.js';
 import { classifyWithModel, CRISIS_SECOND_TIER, CRISIS_THRESHOLD, crisisProbability, loadArticleModel, loadCrisisModel, loadIntentModel, type CrisisLabel } from './classifier/intent-model.js';
 import { predict, type LearnedModel } from './classifier/learned.js';
 import { createMessageReader, type MessageReading } from './classifier/read-message.js';
+import { namesDangerInOtherLanguage } from './classifier/danger-words.js';
 import { detectSafety } from './classifier/safety.js';
 import { isNo, isReset, isYes } from './dialog/replies.js';
 import { DIALOG_TIMEOUT_MS, EMPTY_STATE, loadDialog, type DialogState, type PendingQuestion } from './dialog/state.js';
 import { remember } from './dialog/story.js';
 import { parseAssetMention, resolveAsset } from './entities/asset-mention.js';
 import { redactPatronText } from './entities/secret.js';
-import { detectLanguage, isUnsupportedLanguage } from './language.js';
+import { detectLanguage, hasEnglishOrSpanishWords, isUnsupportedLanguage } from './language.js';
 import { branchInfoSkill } from './skills/branch-info.js';
 import { asksWhereItIs, locationSkill } from './skills/catalog-skill.js';
 import { authorMatches } from './skills/catalog.js';
@@ -497,7 +498,10 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       const crisisChance = !reading.signals.assetTag && crisisModel !== undefined ? crisisProbability(crisisModel, reading.words) : 0;
       const modelSaysCrisis =
         crisisChance >= CRISIS_THRESHOLD || (crisisChance >= CRISIS_SECOND_TIER.probability && (classification.scores.handoff ?? 0) >= CRISIS_SECOND_TIER.handoff);
-      const safety = detectSafety(text) ?? (modelSaysCrisis ? 'danger' : undefined);
+      // A message the library cannot read that names a danger (police, a knife, being beaten) alerts staff at
+      // once rather than offering to pass it on.
+      const dangerUnread = namesDangerInOtherLanguage(text) && (isUnsupportedLanguage(text) || !hasEnglishOrSpanishWords(text));
+      const safety = detectSafety(text) ?? (modelSaysCrisis || dangerUnread ? 'danger' : undefined);
       // After an emergency, the next messages are part of it ("he's by the elevators now") unless the patron
       // moves on: small talk ("thank you, he left") or a clear new request.
       const normalized = normalizeText(text);

@@ -128,6 +128,16 @@ const FOREIGN_GREETING_FIRST = new RegExp(`^(?:${GREETINGS})(?= )`);
  */
 const ENGLISH_WORDS = new Set(['i', 'you', 'the', 'is', 'are', 'what', 'when', 'where', 'how', 'do', 'does', 'can', 'my', 'your', 'to', 'for', 'of', 'and', 'it', 'this', 'that', 'have', 'library', 'open', 'please', 'thanks', 'thank', 'hi', 'hello', 'we', 'our', 'will', 'would']);
 
+/**
+ * Whether the message uses any common English or Spanish word ("the", "you", "que"). A message with none is
+ * in no language the library reads, even when it is too short or too unusual for `isUnsupportedLanguage`
+ * to say which ("Tafadhali piga simu polisi").
+ */
+export function hasEnglishOrSpanishWords(text: string): boolean {
+  const tokens = foldText(text).replace(/[’']/g, ' ').split(/[^a-z]+/);
+  return tokens.some((token) => ENGLISH_WORDS.has(token) || SPANISH_WORDS.has(token));
+}
+
 function readsAsOtherLanguage(text: string): boolean {
   const other = text.match(OTHER_SCRIPT)?.length ?? 0;
   const latin = text.match(LATIN_LETTER)?.length ?? 0;

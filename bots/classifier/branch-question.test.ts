@@ -66,6 +66,9 @@ describe('branchFactAsked', () => {
     ['tel de la sucursal eastside', eastside, 'phone'],
     ['what stop is eastside on bus 7', eastside, 'directions'],
     ["What's the number for eastside? My phone lost all my contacts.", eastside, 'phone'],
+    // A number for a branch named by its street; a bus line.
+    ['need the number for the water street library', undefined, 'phone'],
+    ['does the eastside library sit on any bus route?', eastside, 'directions'],
   ] as const)('%j asks for a fact of the library (%#)', (text, branch, fact) => {
     expect(branchFactAsked(text, branch)).toBe(fact);
   });
@@ -99,6 +102,38 @@ describe('branchFactAsked', () => {
     ['does the signal work outside the front doors, out in the lot?', undefined],
     ['the large print section at main, i cant find it', undefined],
     ['whats the best way to reach a librarian about a research question', undefined],
+    // Where something was lost is not the way to the library; another office's number asked before "number".
+    ['left my library book on the bus stop bench, did anyone hand it in', undefined],
+    ['do you know the social security office phone number', undefined],
+    ['whats the post office address', undefined],
+    ['the irs office phone number please', undefined],
+    // A name asked, and a handset that is not the library's number.
+    ['what do i call you, do you have a name', undefined],
+    ['can you unlock an iphone? not a library phone, a personal one', undefined],
+    ['my brother might call the library pretending to be me, will you tell him my fines?', undefined],
+    ['Can you bring books to my grandfather? He lives at 52 Birch Road and cannot drive.', undefined],
+    ['¿qué papeles sirven para comprobar mi dirección?', undefined],
+    ['a window on my screen says to call a number for tech support, is it real', undefined],
+    ['not sure this is the right address to ask, but do you sell old books', undefined],
+    // The patron's own details said in passing; a way of doing something by phone; contact other than the chat.
+    ['can i still get a card if my id shows my previous address?', undefined],
+    ['my passport has my old florida address, is that ok for a card', undefined],
+    ['we only have an address letter from the shelter, can we get library cards', undefined],
+    ['is it possible to pay a fine over the phone', undefined],
+    ['¿puedo pedir un libro por teléfono?', undefined],
+    ["what's the easiest way to reach you other than texting", undefined],
+    ['how do i get to the train station from eastside', eastside],
+    // Not coming often is no request for directions; another place's lot, or Wi-Fi from ours, is no parking question.
+    ['i rarely get to the library on time so can i renew online', undefined],
+    ['sometimes i sit in the library lot at night, does the wi-fi work from there', undefined],
+    ['my wallet was stolen in the hospital parking lot with my card in it', undefined],
+    // The lot told in the story around another question.
+    ['Can I borrow a walker at the desk? My hip hurts and the walk from the lot takes forever.', undefined],
+    // A drive's length is no street address.
+    ['it is a 25 min drive to the library so can i renew online instead', undefined],
+    // A place inside the building; the number a shelf goes by.
+    ['where is the teen room located inside the library', undefined],
+    ['where can i find cookbooks, what number are they under', undefined],
   ] as const)('%j is no question about the library itself', (text, branch) => {
     expect(branchFactAsked(text, branch)).toBeUndefined();
   });

@@ -17,7 +17,7 @@ const PLACE_WORDS = new Set([
 ]);
 
 /** "is the library at 200 River Street?", "is 45 maple ave eastside or main?": a street address named. */
-const STREET_ADDRESS = /\b\d{1,5} \w+ (?:\w+ )?(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|way|calle)\b/;
+const STREET_ADDRESS = /\b\d{1,5} (?!(?:min|mins|minutes?|miles?|hours?|hrs?|blocks?|km|secs?|seconds?)\b)\w+ (?:\w+ )?(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|way|calle)\b/;
 /** "which branch is on maple", "la biblioteca que está en la avenida Maple", "is the maple ave library the same as eastside". */
 const WHICH_BRANCH = /\b(?:which|what) (?:branch|library|location|one|biblioteca|sucursal) (?:is|s)\b.{0,25}\b(?:on|at|in)\b|\b(?:cual|que) (?:biblioteca|sucursal)\b.{0,20}\b(?:queda|esta) en\b|\b(?:biblioteca|sucursal) que (?:esta|queda) en\b/;
 /** "is the maple ave library the same as eastside?": which branch is which, when a branch is named. */
@@ -29,9 +29,9 @@ const LOCATED = /\b(?:located|location|ubicacion|ubicados|ubicadas|ubicada|ubica
 const ABOUT_THE_LIBRARY = /\b(?:library|libary|biblioteca|branch|sucursal|you|your|u|ur|ustedes|yall)\b|\b(?:estan|se encuentran) (?:ubicados|ubicadas)\b/;
 /** "your hours at the Eastside location" is an hours question. */
 const HOURS_WORDS = /\b(?:hours|hrs|open|opens|close|closes|closing|horario|abren|cierran)\b/;
-const PHONE = /\b(?:phone (?:number|#|no|line)|direct (?:line|number)|tel|(?:library|branch|eastside|main|downtown|central|sucursal)s? number|(?:que|q|cual) (?:es (?:el|su) )?numero (?:tiene|tienen)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca|(?:library|branch|eastside|main|your|ur)s? phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|(?:what|which) number (?:do i|can i|should i|to) call|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
+const PHONE = /\b(?:phone (?:number|#|no|line)|direct (?:line|number)|tel|(?:library|branch|eastside|main|downtown|central|sucursal)s? number|(?:que|q|cual) (?:es (?:el|su) )?numero (?:tiene|tienen)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|numero de la biblioteca|(?:library|branch|eastside|main|your|ur)s? phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|(?<!call )number (?:for|of) (?:the )?(?:\w+ ){1,3}(?:library|branch|location)|(?:what|which) number (?:do i|can i|should i|to) call|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
 const PARKING = /\b(?:aparcamiento|parqueadero|parqueaderos|leave (?:my|the|our) car|(?:the|parking|street|library|main|eastside|st|ave) lot|lot (?:free|full|open)|(?:parking )?meters?|park|parking|parked|estacionamiento|estacionar|estaciono|estaciona|estacionan|estacionamos|estacionas|estacionarnos|estacionarse|estacionarme|aparcar|aparco|parquear|parqueo|bike rack|bike racks|leave my bike|lock my bike|bicicleta)\b/;
-const DIRECTIONS = /\bbus(?:es)? (?:stop|stops|go|goes|run|runs) (?:near|by|at|to|in front)\b|\b(?:which|what) direction\b|\b(?:walk me through|help me with) getting (?:to|there)\b|\bgetting (?:to|there) from\b|\b(?:on|near) the (?:number |no |# ?)?\d{1,2} (?:bus|route|line)?\b.{0,12}\b(?:route|bus|line)\b|\b(?:directions|how far(?! (?:in advance|ahead|out|back|before))|best way to (?:get(?! (?:a|an|in touch|ahold|hold|my|books?))|reach(?! (?:someone|somebody|staff|a person|a librarian|anyone|you by|the desk))|go)|(?:which|what) stop|get off at|(?:can t|cant|cannot) find (?:you|the (?:library|branch|building|entrance|door))|which way (?:is|to)|what way (?:is|to)|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|wat bus|wut bus|bus (?:stop|route)|by bus|bus(?:es)? (?:to|that goes to|going to)|(?:which|what) (?:bus )?route|route stops|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b|\b(?:que|cual) (?:guagua|colectivo|micro|autobus|camion|bus)\b|\bme deja cerca\b|\bhow (?:do |can )?i (?:can )?(?:go|get) to (?:the )?(?:library|branch|main|eastside|downtown|central|\w+ library)\b|\bwith the bus\b|\b(?:the |number |no |# ?)\d{1,2} bus\b|\bbus (?:number |no |# ?)?\d{1,2}\b(?! (?:min|mins|minutes|hours|dollars))|\b(?:la )?ruta \d{1,2}\b|\bllegan? (?:a|hasta) (?:la )?(?:biblioteca|sucursal)\b|\b(?:quickest|fastest|easiest|shortest|best) (?:way|route) (?:there|to (?!(?:reach|contact|get in touch|call|phone|email|e mail|text|ask|talk|pay|renew|return|sign|apply|find (?:a|out)|get (?:a|an|my|in touch|ahold|hold))\b))/;
+const DIRECTIONS = /\bbus(?:es)? (?:stop|stops|go|goes|run|runs) (?:near|by|at|to|in front)\b|\b(?:which|what) direction\b|\b(?:walk me through|help me with) getting (?:to|there)\b|\bgetting (?:to|there) from\b|\b(?:on|near) the (?:number |no |# ?)?\d{1,2} (?:bus|route|line)?\b.{0,12}\b(?:route|bus|line)\b|\b(?:directions|how far(?! (?:in advance|ahead|out|back|before))|best way to (?:get(?! (?:a|an|in touch|ahold|hold|my|books?))|reach(?! (?:someone|somebody|staff|a person|a librarian|anyone|you by|the desk|(?:you|u)(?: guys| all| folks)? (?:besides|other than|except|by|via|outside|apart from|if)))|go)|(?:which|what) stop|get off at|(?:can t|cant|cannot) find (?:you|the (?:library|branch|building|entrance|door))|which way (?:is|to)|what way (?:is|to)|how do i get (?:to|there)|how to get (?:to|there)|get to the|which bus|what bus|wat bus|wut bus|bus (?:stop|route)|by bus|bus(?:es)? (?:to|that goes to|going to)|(?:which|what) (?:bus )?route|route stops|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b|\b(?:que|cual) (?:guagua|colectivo|micro|autobus|camion|bus)\b|\bme deja cerca\b|\bhow (?:do |can )?i (?:can )?(?:go|get) to (?:the )?(?:library|branch|main|eastside|downtown|central|\w+ library)\b|\bwith the bus\b|\bon (?:a|the|any) bus (?:line|route)\b|\b(?:the |number |no |# ?)\d{1,2} bus\b|\bbus (?:number |no |# ?)?\d{1,2}\b(?! (?:min|mins|minutes|hours|dollars))|\b(?:la )?ruta \d{1,2}\b|\bllegan? (?:a|hasta) (?:la )?(?:biblioteca|sucursal)\b|\b(?:quickest|fastest|easiest|shortest|best) (?:way|route) (?:there|to (?!(?:reach|contact|get in touch|call|phone|email|e mail|text|ask|talk|pay|renew|return|sign|apply|find (?:a|out)|get (?:a|an|my|in touch|ahold|hold))\b))/;
 /** "is the downtown library near the courthouse? how do I find it": finding the building, when a branch is named. */
 const FIND_THE_BRANCH = /\bhow (?:do |can |would |should )?i find (?:it|you|the (?:library|branch|building))\b|\bis (?:it|the (?:library|branch)|\w+ (?:library|branch)) (?:near|close to|far from|by)\b|\bfar from\b/;
 /** Said before a question and no part of it: "yo, where's main?". */
@@ -48,9 +48,31 @@ const CALL_SOMEONE = /\b(?:can|could|how do|how can) i (?:call|phone|ring) (?:so
 /** About the patron's own record, not the library: "update my phone number". */
 const MINE = /\b(?:my|mi|mis)\s+(?:\w+\s+)?(?:phone|number|address|email|telefono|direccion)\b(?!\s+(?:died|is dead|s dead|broke|is broken|battery|is off|se murio|se descargo|se rompio))|\b(?:update|change|cambiar|actualizar)\b|\bproof of (?:address|residence)\b|\bcomprobante de (?:domicilio|direccion)\b/;
 /** Parks, passes and tickets that are not the library's parking: "state park passes", "a national park", "a parking ticket". */
-const NOT_PARKING = /\bparking (?:tickets?|fines?|citations?|violations?)\b|\bmultas? de (?:estacionamiento|parqueo)\b|\b(?:state|national|city|county|theme|water|amusement|dog|skate|trailer)\s+parks?\b|\bparks?\s+(?:pass|passes|trails?|rangers?|district)\b|\b(?:wifi|wi fi|signal|internet|hotspot)\b.{0,30}\b(?:reach|reaches|work|works|cover|covers|get|out|in)\b.{0,30}\b(?:parking )?lot\b/g;
+const NOT_PARKING = /\bparking (?:tickets?|fines?|citations?|violations?)\b|\bmultas? de (?:estacionamiento|parqueo)\b|\b(?:state|national|city|county|theme|water|amusement|dog|skate|trailer)\s+parks?\b|\bparks?\s+(?:pass|passes|trails?|rangers?|district)\b|\b(?:wifi|wi fi|signal|internet|hotspot)\b.{0,60}\b(?:parking )?lot\b|\blot\b.{0,60}\b(?:wifi|wi fi|signal|internet|hotspot)\b|\b(?:store|grocery|supermarket|mall|hospital|school|work|church|walmart|station|apartment|restaurant|depot)(?: s)? (?:parking )?lot\b/g;
 /** "can't get to the library anymore" is why a patron cannot come, not a request for directions. */
-const CANNOT_COME = /\b(?:can t|cant|cannot|can not|unable to|no longer|not able to)\s+(?:\w+\s+)?get\s+(?:to|there|here)\b/g;
+const CANNOT_COME = /\b(?:can t|cant|cannot|can not|unable to|no longer|not able to|don t|dont|do not|never|rarely|seldom|hardly|barely)\s+(?:\w+\s+)?get\s+(?:to|there|here)\b|\bget (?:to|there|here) (?:the (?:library|branch) )?(?:in time|on time|before (?:it|you|they) close|much|often|very often)\b/g;
+
+/** "lost my card at the bus stop": where something was lost or left, not the way to the library. */
+const WHERE_SOMETHING_WAS = /\b(?:lost|left|dropped|forgot|found|missing|stolen)\b.{0,40}?\b(?:at|on|near|by|in) the bus(?: stop)?\b/g;
+
+/**
+ * "what should I call you?" asks a name; "my ex might call the library" is someone else calling; "it's not
+ * a library phone" is a handset; a pop-up saying "call a number" is a scam; "sorry if this is the wrong
+ * address" is this inbox: none asks for our number or address.
+ */
+const NOT_OUR_NUMBER = /\bwhat (?:should|do|can|shall|may) (?:i|we) call (?:you|u|ya)\b|\b(?:he|she|they|someone|somebody|anyone|my \w+) (?:might|may|could|would|will|can|ll) (?:\w+ )?call (?:the library|you|the branch)\b|\bcall (?:a|this|that) (?:phone )?number\b|\b(?:wrong|right|correct) (?:e ?mail )?address\b|\b(?:a|an|my) (?:library|branch) (?:phone|ipad|tablet|laptop)s?\b(?! (?:number|#))/g;
+/** "where's the seed library located inside the building\": a place within a branch, not its address. */
+const INSIDE_THE_BUILDING = /\b(?:inside|in the building|within the building|which floor|what floor|on the floor|dentro de|en el edificio|que piso)\b/;
+/** "where do i find biographies": something on the shelves is looked for. */
+const SHELF_QUESTION = /\bwhere (?:do|can|would|should) (?:i|we) find\b|\bwhere (?:are|is) the \w+ (?:books?|section|shelf|shelves)\b/;
+/**
+ * "my license still has my old address", "proof of address", "she lives at 18 Orchard Lane": the patron's own
+ * details or papers, said in passing.
+ */
+const OWN_DETAILS =
+  /\b(?:my|mi|mis|our|his|her|their)\s+(?:\w+\s+){0,2}(?:phone|number|address|adress|telefono|direccion)\b|\bproofs? of (?:address|residence|residency)\b|\baddress (?:letter|proof|verification|change)\b|\b(?:comprobante|prueba) de (?:domicilio|direccion)\b|\bcomprobar (?:la|mi|su) direccion\b|\b(?:lives?|living|lived|resides?|staying|vive|vivo|vivimos)\s+(?:at|on|in|en|off)\s+(?:la\s+|the\s+)?(?:calle\s+)?(?:\d{1,5}\s+)?\w+(?:\s+(?:st|street|ave|avenue|rd|road|lane|ln|drive|dr|blvd|way|court|ct))?\b/g;
+/** "can I renew by phone?", "¿se puede renovar por teléfono?": a way of doing something, not the number. */
+const BY_PHONE = /\b(?:by|over the|via|on the) (?:phone|telephone)\b(?! (?:number|#))|\bpor (?:el )?telefono\b(?! (?:de|del|es))/g;
 
 /** Lower case, no accents, apostrophes dropped ("what's" → "whats"), other punctuation a space. */
 function foldQuestion(text: string): string {
@@ -59,6 +81,8 @@ function foldQuestion(text: string): string {
 
 /** Words that name the library itself after "the number for …", "the address of …", "directions to …". */
 const OURS = /^(?:the |el |la |los |las |you|your|ur|u\b|us\b|there\b|here\b|it\b|library|libary|liberry|biblioteca|branch|sucursal|main|eastside|east|downtown|central|reference|circulation|front desk|desk|children s|kids|teen)/;
+/** Another office named before the fact asked: "the DMV phone number", "city hall s address", "the IRS number". */
+const ANOTHER_PLACE_FIRST = /\b(?:dmv|bmv|irs|ssa|social security(?: office)?|post office|city hall|courthouse|police(?: station| department)?|hospital|clinic|school|embassy|consulate|unemployment(?: office)?|food bank|shelter|county clerk|passport agency)\s*s?(?:\s+(?:office|department|dept|building|headquarters))?\s+(?:phone number|phone|number|address|adress|telephone)\b/;
 const PLACE_NAMED = /\b(?:(?:phone )?number|phone|telephone|address|adress|addres|addy|directions|get|telefono|direccion|numero|llegar|llego)\s+(?:(?:for|of|to|de|del|a|al)\s+)(.{2,40})$/;
 
 /**
@@ -67,13 +91,20 @@ const PLACE_NAMED = /\b(?:(?:phone )?number|phone|telephone|address|adress|addre
  * name or "you/the library" keeps it ours.
  */
 function namesAnotherPlace(folded: string, branch: Branch | undefined): boolean {
+  if (!branch && ANOTHER_PLACE_FIRST.test(folded)) return true;
   const match = PLACE_NAMED.exec(folded);
   if (!match) return false;
-  const target = match[1]!.replace(/^(?:the|el|la|los|las)\s+/, '');
-  if (branch || OURS.test(target) || OURS.test(match[1]!.replace(/^(?:the|el|la)\s+/, ''))) return false;
+  // "to the airport from downtown": where the patron goes is the place asked about, not where they start.
+  const target = match[1]!.replace(/^(?:the|el|la|los|las)\s+/, '').split(/\s+(?:from|desde)\s+/)[0]!;
+  if ((branch && namesBranch(target, branch)) || OURS.test(target)) return false;
   // "the address for the big library": a library, and no other library's name around it, is this one.
   if (/\b(?:library|libary|biblioteca|branch|sucursal)\b/.test(target) && !/\b(?:county|state|university|college|school|law|medical|presidential|congress)\b/.test(target)) return false;
   return /\p{L}{3,}/u.test(target);
+}
+
+function namesBranch(words: string, branch: Branch): boolean {
+  const own = new Set(foldText([branch.id, branch.name, ...branch.aliases].join(' ')).split(/[^a-z0-9]+/).filter((word) => word.length > 2 && word !== 'branch' && word !== 'library'));
+  return words.split(' ').some((word) => own.has(word));
 }
 
 /**
@@ -89,7 +120,14 @@ export function branchFactAsked(text: string, branch: Branch | undefined): Branc
  * asks for directions and parking. The address line carries the phone, so "address and phone" is one fact.
  */
 export function branchFactsAsked(text: string, branch: Branch | undefined): BranchFact[] {
-  const folded = foldQuestion(text).replace(NOT_PARKING, ' ').replace(CANNOT_COME, ' ').replace(INTERJECTION, '');
+  const folded = foldQuestion(text)
+    .replace(NOT_PARKING, ' ')
+    .replace(CANNOT_COME, ' ')
+    .replace(WHERE_SOMETHING_WAS, ' ')
+    .replace(OWN_DETAILS, ' ')
+    .replace(BY_PHONE, ' ')
+    .replace(NOT_OUR_NUMBER, ' ')
+    .replace(INTERJECTION, '');
   // "My phone says it's disconnected" after the question is the patron's phone, not a request to change it.
   const asked = foldQuestion(questionPart(text));
   // "2 hrs free" is how long one may park and "close to the entrance" is near: neither is opening hours.
@@ -107,12 +145,16 @@ export function branchFactsAsked(text: string, branch: Branch | undefined): Bran
   const facts: BranchFact[] = [];
   const lostTheBuilding = CANT_FIND_IT.test(folded) && !SOMETHING_INSIDE.test(folded);
   if ((DIRECTIONS.test(folded) || lostTheBuilding || (branch !== undefined && FIND_THE_BRANCH.test(folded))) && aboutUs) facts.push('directions');
-  if (PARKING.test(folded) && (aboutUs || folded.split(' ').length <= 2 || /\b(?:where|can i|is there|do you have|hay|donde|free|gratis|lot|garage|how much|cost)\b/.test(folded))) facts.push('parking');
-  const address = (ADDRESS.test(folded) || ((STREET_ADDRESS.test(folded) || WHICH_BRANCH.test(folded) || (branch !== undefined && SAME_BRANCH.test(folded))) && aboutUs) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded);
+  // "…my knee is bad and the walk from the lot is long": the lot told in the story around a question is no parking question.
+  const parkingAsked = PARKING.test(folded) && PARKING.test(asked.replace(NOT_PARKING, ' '));
+  if (parkingAsked && (aboutUs || folded.split(' ').length <= 2 || /\b(?:where|can i|is there|do you have|hay|donde|free|gratis|lot|garage|how much|cost)\b/.test(folded))) facts.push('parking');
+  const address = (ADDRESS.test(folded) || ((STREET_ADDRESS.test(folded) || WHICH_BRANCH.test(folded) || (branch !== undefined && SAME_BRANCH.test(folded))) && aboutUs) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded) && !INSIDE_THE_BUILDING.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded);
   // "how do i call eastside directly": calling a branch named is asking for its number.
   const callsBranch = branch !== undefined && /\b(?:how (?:do|can|would) (?:i|we)|can i|could i|way to) (?:call|phone|ring)\b|\bwho (?:do|should|can) i (?:call|phone|ring)\b/.test(folded);
   const callAsked = NUMBER_SIGN.test(foldText(text).replace(/[’']/g, ' ')) || (CALL_SOMEONE.test(folded) && aboutUs) || callsBranch;
-  if (PHONE.test(folded) || callAsked || NUMBER_TO_CALL.test(folded.replace(/\bcall numbers?\b/g, ' '))) facts.push(address ? 'address' : 'phone');
+  // "where do i find biographies, like what number": the number on the shelf, unless calling is said.
+  const shelfNumber = SHELF_QUESTION.test(folded) && !/\b(?:phone|call|ring|telephone|telefono|llamar)\b/.test(folded);
+  if (!shelfNumber && (PHONE.test(folded) || callAsked || NUMBER_TO_CALL.test(folded.replace(/\bcall numbers?\b/g, ' ')))) facts.push(address ? 'address' : 'phone');
   else if (address) facts.push('address');
   if (facts.length > 0) return facts;
   return whereIsBranch(text, branch) ? ['address'] : [];

@@ -55,7 +55,9 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ].join('|'))],
   ['threat', new RegExp([
     '\\b(?:is |keeps |been |being |was )?(?:following|stalking|threatening|attacking|hitting|touching|grabbing|harassing|chasing) me\\b', '\\bbeing (?:followed|attacked|threatened|stalked)\\b',
-    '\\bthreat(?:ened|ening)? (?:to|me)\\b', '\\bsomeone is threatening\\b', '\\b(?:attacked|assaulted|grabbed|groped) me\\b', '\\bhelp someone is\\b',
+    // "call the police, someone is fighting outside", "somebody call 911": asked of whoever reads it.
+    '(?:^|\\b(?:please|pls|plz|somebody|someone|quick|help|now)\\s+|[.!]\\s*)call (?:the )?(?:police|cops|911|9 1 1|an ambulance|security)\\b(?! (?:non ?emergency|number|station|department))', '\\b(?:fight|fighting|brawl|punching|stabbed|shot)\\b.{0,40}\\b(?:call|get) (?:the )?(?:police|cops|911|security)\\b', '\\bllamen? a la policia\\b',
+    '\\bthreat(?:ened|ening)? (?:to|me)\\b', '\\bthreatening (?:the|a|this|that|some|an|another|my|his|her|other) (?:\\w+ )?(?:lady|woman|women|man|men|guy|girl|boy|kid|kids|child|children|person|people|patron|patrons|staff|librarian|teen|teenager|family|couple)\\b', '\\bsomeone is threatening\\b', '\\b(?:attacked|assaulted|grabbed|groped) me\\b', '\\bhelp someone is\\b',
     '\\b(?:with|has|have|got|pulled|holding|carrying) a (?:gun|knife|weapon|blade)\\b', '\\b(?:gun|knife)s? (?:near|at|in) the\\b',
     '\\b(?:shoot|stab|kill|hurt) (?:me|you|us|people|everyone|somebody|someone|him|her|them)\\b', '\\bhe ?(?:ll|will) shoot\\b', '\\bbomb threat\\b', '\\bthere s a bomb\\b',
     '\\bactive shooter\\b', '\\bexposing himself\\b', '\\bme esta (?:amenazando|siguiendo|pegando|tocando)\\b', '\\bme (?:amenaza|sigue un)\\b', '\\b(?:amenazando|amenazo|amenazaron) (?:a|me)\\b', '\\balguien me esta\\b',
@@ -146,19 +148,31 @@ const STUDIED = /\b(?:paper|essay|course|class|research|project|thesis|report|pr
 const DRILL = /\b(?:drill|simulacro)\b/;
 /** Smoke or flames seen: a fire whatever the patron hopes it is. */
 const FIRE_SEEN = /\b(?:smoke|smoky|flames?|burning|on fire|humo|llamas|quemando)\b/;
+/** "the alarm went off a bit ago, are you open again?": an alarm that is over, asked about afterwards. */
+const ALARM_OVER = /\b(?:went off|was going off|sounded|rang|go off)\b.{0,40}\b(?:ago|earlier|this morning|last night|yesterday|before)\b|\b(?:open again|back open|reopen(?:ed|ing)?|back inside|go back in|all clear)\b/;
+/** "Hunger Games was so good i want to die": delight said as dying. */
+const DELIGHTED = /\bso (?:good|funny|cute|amazing|great|beautiful|excited|embarrass\w*|awkward|hilarious)\b[^.?!]{0,20}\b(?:want to|wanna|could|gonna|going to|i ll|will|might) die\b/;
+const DELIGHTED_ALL = new RegExp(DELIGHTED.source, 'g');
+/** "my daughter got me a phone and I am lost": the patron is lost with it, no child is. */
+const SELF_LOST = /\b(?:i m|im|i am|i feel|i get|i got|i was|i m just|i am just|i m so|i am so|i m totally|i am totally|i m completely|i am completely) lost\b/;
+const SELF_LOST_ALL = new RegExp(SELF_LOST.source, 'g');
 /** "shoot me now, the wifi…": exasperation, not a threat. */
 const EXASPERATED = /\bshoot me now\b/;
 /** "I'm gonna kill my brother if he loses my card again lmao": a threat said laughing is a figure of speech. */
 const LAUGHING = /\b(?:lol|lmao|lmfao|rofl|haha+|hahaha+|jaja+|jk|just kidding)\b/;
 /**
- * "my mom is going to kill me, the dvd is 3 weeks late": a parent's or a boss's anger over a library thing.
- * A partner is left out on purpose: "my husband is going to kill me" may be meant.
+ * "my mom is going to kill me, the dvd is 3 weeks late", "gonna kill my brother, he lost my book": a family
+ * member's anger, or the patron's at a sibling, over a library thing. A partner and a child are left out on
+ * purpose: "my husband is going to kill me" may be meant.
  */
 const LIBRARY_TROUBLE = new RegExp(`\\b(?:late|overdue|fines?|fees?|owe|due|lost|damaged|${THING_WORDS})\\b`);
-const FAMILY_HYPERBOLE = /\b(?:mom|mum|mother|dad|father|parents|boss|teacher|sister|brother|grandma|grandpa|mama|papa|abuela)(?: is| s|s)? (?:going to|gonna|will|ll) (?:kill|murder) me\b/;
+const FAMILY_HYPERBOLE = /\b(?:mom|mum|mother|dad|father|parents|boss|teacher|sister|brother|grandma|grandpa|mama|papa|abuela)(?: is| s|s)? (?:going to|gonna|will|ll) (?:kill|murder) me\b|\b(?:i m |im |i )?(?:going to|gonna|will|ll) (?:kill|murder|strangle) (?:my )?(?:little |big |younger |older )?(?:brother|sister|bro|sis|roommate|cousin)\b/;
 
-/** "books about suicide", "information on self-harm for a class": a topic asked about, not a person at risk. */
-const TOPIC_ASKED = /\b(?:books?|novels?|information|info|resources|research|pamphlets?|articles?|materials?|libros?|informacion|training|class|classes|workshop|capacitacion|curso|taller) (?:about|on|regarding|for|in|sobre|de|en)\b/;
+/**
+ * "books about suicide", "information on self-harm for a class", "the one where the lawyer's suicide…": a
+ * topic asked about or a plot described, not a person at risk.
+ */
+const TOPIC_ASKED = /\b(?:books?|novels?|information|info|resources|research|pamphlets?|articles?|materials?|libros?|informacion|training|class|classes|workshop|capacitacion|curso|taller) (?:about|on|regarding|for|in|sobre|de|en)\b|\b(?:the one|the (?:book|novel|story|movie|film|show)|a (?:book|novel|story|movie)) (?:where|in which)\b/;
 
 export function detectSafety(text: string): SafetyKind | undefined {
   // A sentence's end stays a full stop: "I'm a bit lost. My granddaughter lives far away" loses no one.
@@ -167,7 +181,9 @@ export function detectSafety(text: string): SafetyKind | undefined {
     if (!pattern.test(folded)) continue;
     if (kind === 'self-harm' && TOPIC_ASKED.test(folded) && !/\b(?:i|i m|im|me|myself|my life)\b|\bnot for (?:a |my |the )?(?:project|class|paper|school|research|essay|assignment)\b/.test(folded.replace(TOPIC_ASKED, ' '))) continue;
     if (kind === 'medical' && STUDIED.test(folded)) continue;
-    if (kind === 'fire' && (JOKING.test(folded) || (DRILL.test(folded) && !FIRE_SEEN.test(folded)))) continue;
+    if (kind === 'fire' && (JOKING.test(folded) || ((DRILL.test(folded) || ALARM_OVER.test(folded)) && !FIRE_SEEN.test(folded)))) continue;
+    if (kind === 'self-harm' && DELIGHTED.test(folded) && !pattern.test(folded.replace(DELIGHTED_ALL, ' '))) continue;
+    if (kind === 'missing-child' && SELF_LOST.test(folded) && !pattern.test(folded.replace(SELF_LOST_ALL, ' '))) continue;
     if (kind === 'threat' && (LAUGHING.test(folded) || EXASPERATED.test(folded) || (FAMILY_HYPERBOLE.test(folded) && LIBRARY_TROUBLE.test(folded)))) continue;
     if (kind === 'missing-child' && (THINGS.test(folded) || BEREAVED.test(folded)) && !CHILD_OUTRIGHT.test(folded)) continue;
     return kind;

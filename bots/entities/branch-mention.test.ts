@@ -29,6 +29,10 @@ describe('createBranchFinder', () => {
     expect(finder.find('where exactly is the maple ave library')?.id).toBe('eastside');
     expect(finder.find('is the library on river street open late')?.id).toBe('main');
     expect(finder.find('is there street parking near the library')).toBeUndefined();
+    // Everyday words a letter-drop from a branch word: a drive, the senior center, an Apple ID.
+    expect(finder.find('it is a long drive for me, can I renew online')).toBeUndefined();
+    expect(finder.find('the seniors center bus brings us on tuesdays')).toBeUndefined();
+    expect(finder.find('my apple id is not working on the library ipad')).toBeUndefined();
     await calendar.close();
   });
 

@@ -24,6 +24,12 @@ export interface BranchFinder {
 /** Words too common to name a branch on their own ("street parking", "the avenue"). */
 const GENERIC_WORDS = new Set(['library', 'branch', 'biblioteca', 'sucursal', 'public', 'the', 'of', 'de', 'la', 'el', 'on', 'street', 'st', 'avenue', 'ave', '200']);
 
+/**
+ * Everyday words one letter-drop away from a branch word, never read as a typo of it: "a 20 min drive"
+ * is not River Street, "the print center" is not the "centro", an Apple ID is not Maple Avenue.
+ */
+const NOT_BRANCH_TYPOS = ['drive', 'drives', 'driver', 'liver', 'rover', 'rivet', 'giver', 'center', 'centre', 'centers', 'apple', 'apples', 'staple', 'mapped'];
+
 interface Gate {
   key: string;
   words: FuzzyWords;
@@ -47,7 +53,7 @@ function gateFor(branches: Branch[], key: string): Gate {
       }
     }
   }
-  return { key, owners, words: createFuzzyWords(owners.keys()) };
+  return { key, owners, words: createFuzzyWords(owners.keys(), { protectedWords: NOT_BRANCH_TYPOS }) };
 }
 
 export function createBranchFinder(calendar: Pick<LibraryCalendar, 'branches' | 'findBranch'>): BranchFinder {

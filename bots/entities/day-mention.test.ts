@@ -123,6 +123,20 @@ describe('day mentions', () => {
     expect(days.find('We would like to come on Sunday. What are the hours?', NOW)?.date).toBe('2026-12-06');
   });
 
+  it('reads a span back from now as when something happened, not the day asked', () => {
+    expect(days.find('we came by three days ago and it was shut, will you be open friday?', NOW)?.date).toBe('2026-12-04');
+    expect(days.find('llegamos hace un mes, ¿qué horario tienen el lunes?', NOW)?.date).toBe('2026-12-07');
+    expect(days.find('my card expired a couple of weeks ago', NOW)).toBeUndefined();
+    expect(days.find('are you open in three days', NOW)?.date).toBe('2026-12-04');
+  });
+
+  it('reads a weekday counted from a holiday in its short form, and a day to come over a day gone by', () => {
+    expect(days.find('any hours on the sat after new years', NOW)?.date).toBe('2027-01-02');
+    expect(days.find('is main open the sun before xmas', NOW)?.date).toBe('2026-12-20');
+    expect(days.find('you were shut yesterday when i came, will you be open tomorrow?', NOW)?.date).toBe('2026-12-02');
+    expect(days.find('were you closed yesterday?', NOW)?.date).toBe('2026-11-30');
+  });
+
   it('names the holiday it found', () => {
     expect(days.find('open on new years day', NOW)).toMatchObject({ date: '2027-01-01', holiday: "New Year's Day" });
   });

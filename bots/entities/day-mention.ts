@@ -217,6 +217,15 @@ export interface DayFinder {
 }
 
 /** How far ahead a named holiday is looked for: a whole year, so "thanksgiving" in December finds next year's. */
+/** A day gone by: "yesterday", "last night", "ayer". */
+const PAST_DAY = /\b(?:yesterday|yday|last night|ayer|anoche)\b/i;
+const PAST_DAYS = new RegExp(PAST_DAY.source, 'gi');
+const SHORT_WEEKDAYS: Record<string, string> = { mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', weds: 'wednesday', thu: 'thursday', thur: 'thursday', thurs: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday' };
+const WEEKDAY_BEFORE_AFTER = new RegExp(`\\b(?:${Object.keys(SHORT_WEEKDAYS).join('|')})\\b(?=\\s+(?:right\\s+|just\\s+)?(?:after|before)\\b)`, 'g');
+
+/** "two weeks ago", "3 days ago", "hace dos semanas", "hace un mes": a span back from now. */
+const PAST_SPAN = /\b(?:a|an|one|two|three|four|five|six|a few|a couple(?: of)?|couple(?: of)?|several|\d{1,2})\s+(?:days?|weeks?|wks?|months?|years?|yrs?)\s+ago\b|\bhace\s+(?:un|una|unos|unas|dos|tres|cuatro|cinco|seis|varios|varias|pocos|pocas|\d{1,2})\s+(?:dias?|semanas?|mes|meses|anos?)\b/g;
+
 const HOLIDAY_LOOKAHEAD_DAYS = 370;
 
 export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder {
@@ -279,7 +288,13 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
    */
   function find(text: string, now: Date): DayMention | undefined {
     const question = questionPart(text);
-    return (question !== text ? findIn(question, now) : undefined) ?? findIn(text, now);
+    const found = (question !== text ? findIn(question, now) : undefined) ?? findIn(text, now);
+    // "you were closed yesterday?? what about tomorrow": a day gone by, said beside one to come, is not the one asked.
+    if (found && PAST_DAY.test(text)) {
+      const ahead = findIn(text.replace(PAST_DAYS, ' '), now);
+      if (ahead && ahead.date >= calendar.localDate(now)) return ahead;
+    }
+    return found;
   }
 
   /** The one weekday a message names (1 = Monday), English or Spanish; none when it names several. */
@@ -323,7 +338,11 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       // "the first monday of the new year": January, not New Year's Day.
       .replace(/\b(?:of|in) the new year\b|\bdel ano nuevo\b/g, 'of january')
       // "por la mañana" is in the morning, not tomorrow ("mañana por la mañana" keeps its tomorrow).
-      .replace(/\b(?:por|en|de|a)\s+la\s+manana\b|\bpor\s+las\s+mananas\b/g, ' ');
+      .replace(/\b(?:por|en|de|a)\s+la\s+manana\b|\bpor\s+las\s+mananas\b/g, ' ')
+      // "I moved here two weeks ago", "hace 3 días fui": when something happened, not the day asked about.
+      .replace(PAST_SPAN, ' ')
+      // "the sat after xmas": the weekday in full, so the holiday it counts from is read with it.
+      .replace(WEEKDAY_BEFORE_AFTER, (day) => SHORT_WEEKDAYS[day]!);
     const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
     // "pasado mañana": the day after tomorrow (chrono reads only its "mañana").
     if (/\bpasado\s+manana\b/.test(folded)) return { date: local.startOf('day').plus({ days: 2 }).toISODate()! };

@@ -31,6 +31,11 @@ describe('a book asked for by what is in it', () => {
     ['do you have the 4th one', 4],
     ['percy jackson #5', 5],
     ['harry potter please', undefined],
+    // The book after the one read, unless a number is asked outright.
+    ['my son finished the first percy jackson, whats next', 2],
+    ['ya leyó el tercero de harry potter', 4],
+    ['we read book 1 already, is the 2nd one in', 2],
+    ['i want to read the second harry potter', 2],
   ])('"%s" asks for number %s of a series', (text, number) => {
     expect(seriesNumberAsked(text)).toBe(number);
   });

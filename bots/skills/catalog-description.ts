@@ -52,14 +52,35 @@ const ORDINALS: Record<string, number> = {
 /** "the second Harry Potter", "hunger games book 2", "#3", "el cuarto libro": the number in a series asked for. */
 export function seriesNumberAsked(text: string): number | undefined {
   const words = catalogWords(text);
+  // "she finished the 2nd one": the book after it is wanted, unless another number is asked outright.
+  let following: number | undefined;
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i]!;
-    const ordinal = ORDINALS[word] ?? (/^(\d{1,2})(?:st|nd|rd|th|o|a)$/.exec(word)?.[1] ? Number(/^(\d{1,2})/.exec(word)![1]) : undefined);
-    if (ordinal !== undefined) return ordinal;
-    if (/^(?:book|volume|vol|part|libro|tomo|parte|numero|number|no)$/.test(word) && /^\d{1,2}$/.test(words[i + 1] ?? '')) return Number(words[i + 1]);
+    let number = ORDINALS[word] ?? (/^(\d{1,2})(?:st|nd|rd|th|o|a)$/.exec(word)?.[1] ? Number(/^(\d{1,2})/.exec(word)![1]) : undefined);
+    if (number === undefined && /^(?:book|volume|vol|part|libro|tomo|parte|numero|number|no)$/.test(word) && /^\d{1,2}$/.test(words[i + 1] ?? '')) number = Number(words[i + 1]);
+    if (number === undefined) continue;
+    if (alreadyRead(words, i)) {
+      following ??= number + 1;
+      continue;
+    }
+    return number;
   }
+  if (following !== undefined) return following;
   const hash = /#\s?(\d{1,2})\b/.exec(text);
   return hash ? Number(hash[1]) : undefined;
+}
+
+/** Words that say a book of the series is behind the reader: "finished the 2nd", "after book 3", "ya leyó el primero". */
+const ALREADY_READ = /^(?:finished|finishing|read|done|after|loved|devoured|termino|terminó|leyo|leyó|acabo|acabó|despues|después)$/;
+/** "to read", "will read": a book still to come, not one behind. */
+const STILL_TO_READ = /^(?:to|will|wanna|gonna|can|could|should|lets|let|going)$/;
+
+/** Whether one of the three words before the number at `at` says that book was read already. */
+function alreadyRead(words: string[], at: number): boolean {
+  for (let i = Math.max(0, at - 3); i < at; i += 1) {
+    if (ALREADY_READ.test(words[i]!) && !(words[i] === 'read' && STILL_TO_READ.test(words[i - 1] ?? ''))) return true;
+  }
+  return false;
 }
 
 /** The number of a record in its series ("Harry Potter ; 2" → 2). */

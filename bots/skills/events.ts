@@ -61,6 +61,8 @@ export async function eventsSkill(turn: Turn, deps: SkillDeps): Promise<SkillRes
     if (weekend) range.to = DateTime.fromJSDate(range.from, { zone }).plus({ days: 1 }).endOf('day').toJSDate();
     if (range.from < now) range.from = now;
   }
+  // The day the listing is for, when the patron named one (as an hours answer records its day).
+  const details = turn.day ? { day: turn.day } : {};
   const topic = TOPICS.find(([pattern]) => pattern.test(folded))?.[1];
   const audience = AUDIENCES.find(([pattern]) => pattern.test(folded))?.[1];
   const query = { from: range.from, to: range.to, limit: MAX_LISTED, ...(turn.branch ? { branchId: turn.branch.id } : {}) };
@@ -75,6 +77,7 @@ export async function eventsSkill(turn: Turn, deps: SkillDeps): Promise<SkillRes
       intent: 'events',
       outcome: 'answered',
       reply: { text: say(language, 'There are no events on the calendar for that time.', 'No hay eventos en el calendario para esas fechas.'), language },
+      details,
       state,
     };
   }
@@ -87,6 +90,7 @@ export async function eventsSkill(turn: Turn, deps: SkillDeps): Promise<SkillRes
       smsText: `${lead} ${lines.slice(0, 2).join(' ').replace(/• /g, '')}`.slice(0, 320),
       language,
     },
+    details,
     state,
   };
 }

@@ -189,6 +189,21 @@ describe('detectSafety', () => {
     ['some days i feel like not doing anything at all ever again', 'self-harm'],
     ['our landlord locked us out this morning, me and my three kids are outside with no place to go', 'shelter'],
     ['my 4 year old ran out the side door and is heading toward the street', 'missing-child'],
+    // Threatened or followed, in Ukrainian, Tagalog and French; a threat to a sibling with no library thing in it.
+    ['мій сусід погрожує мені, я боюся йти додому', 'threat'],
+    ['may lalaki pong sumusunod sa akin sa loob ng library', 'threat'],
+    ['il me menace depuis ce matin, aidez-moi', 'threat'],
+    ["i'm going to kill my brother when he gets home tonight", 'threat'],
+    // Other languages: Somali, Tagalog, Korean, Persian, French.
+    ['gabadhayda ayaa lumay, fadlan i caawiya', 'missing-child'],
+    ['nahimatay po yung tatay ko sa may pintuan', 'medical'],
+    ['요즘 그냥 죽고 싶다는 생각뿐이에요', 'self-harm'],
+    ['یک مرد از ایستگاه کسی دنبالم آمده', 'threat'],
+    ['je veux mourir, plus rien ne va', 'self-harm'],
+    // Swahili and Chinese; a threat made to someone else in the room.
+    ['mume wangu amenipiga tena, sina mahali pa kwenda usiku huu', 'threat'],
+    ['女儿在儿童区玩，一转身就找不到了', 'missing-child'],
+    ['a man by the printers is threatening a teenager and says he will hurt him', 'threat'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -277,6 +292,13 @@ describe('detectSafety', () => {
     // Figures of speech.
     'my dad is gonna kill me, this dvd is two weeks overdue',
     "i'm going to kill my roommate if she spills coffee on my library book again lmao",
+    'gonna strangle my little sister, she took my overdue dvds to a sleepover',
+    // Lost with a new phone; an alarm that is over; delight said as dying.
+    'my son set up this tablet for me and honestly i am so lost, any classes?',
+    'the fire alarm went off earlier this morning, is eastside back open now?',
+    'that last chapter was so funny i could die, do you have the sequel',
+    // A plot described.
+    'is the one where the teen attempts suicide on the shelf? its for our book club',
   ])('not "%s"', (text) => {
     expect(detectSafety(text)).toBeUndefined();
   });
