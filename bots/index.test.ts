@@ -11,7 +11,7 @@ import { createFakeKnowledge, fakeArticle } from '../test/fakes/fake-knowledge.j
 import { createFakeTickets } from '../test/fakes/fake-tickets.js';
 import type { CrisisLabel } from './classifier/intent-model.js';
 import type { LearnedModel } from './classifier/learned.js';
-import { createRouter } from './index.js';
+import { createRouter, type RouterDeps, type RouterOptions } from './index.js';
 
 const ARTICLES = [
   fakeArticle({
@@ -92,6 +92,20 @@ function setup(at: string) {
 
 // 2026-12-01 is a Tuesday: at 15:00 in New York both branches are open.
 const TUESDAY_AFTERNOON = '2026-12-01T15:00:00-05:00';
+
+/**
+ * A router on Tuesday afternoon with the fakes, plus what a test swaps in (a catalog, hand-made models);
+ * `ask` routes a message in the conversation named (by default one of its own per message).
+ */
+function routerWith(extra: Partial<RouterDeps> = {}, options: RouterOptions = {}) {
+  const clock = { now: () => new Date(TUESDAY_AFTERNOON) };
+  const router = createRouter(
+    { knowledge: createFakeKnowledge(ARTICLES), calendar: createFakeCalendar(), assets: createFakeAssets(), tickets: createFakeTickets(), dialogs: createMemoryDialogStore(), clock, ...extra },
+    options,
+  );
+  const ask = (text: string, conversationId: string = text) => router.route({ channel: 'web', address: 'a', threadKey: 't', text, receivedAt: clock.now() }, { conversationId });
+  return { ask };
+}
 
 describe('hours', () => {
   it('answers "open now?" for both branches when that is short', async () => {
@@ -210,11 +224,7 @@ describe('emergencies the crisis model is unsure of', () => {
   // Hand-made models: "goodbye" makes the crisis model 35% sure; "printer" makes the intent model sure of a FAQ.
   const crisisModel: LearnedModel<CrisisLabel> = { version: 1, intents: ['crisis', 'other'], weights: { bias: [-3, 0], 'w:goodbye': [2.4, 0] }, trainedOn: { examples: 0, articleQuestions: 0 } };
   const model: LearnedModel = { version: 1, intents: ['faq', 'handoff'], weights: { bias: [1, 0], 'w:goodbye': [-1.2, 0], 'w:printer': [3, 0] }, trainedOn: { examples: 0, articleQuestions: 0 } };
-  const route = (text: string) => {
-    const clock = { now: () => new Date(TUESDAY_AFTERNOON) };
-    const router = createRouter({ knowledge: createFakeKnowledge(ARTICLES), calendar: createFakeCalendar(), assets: createFakeAssets(), tickets: createFakeTickets(), dialogs: createMemoryDialogStore(), clock }, { model, crisisModel });
-    return router.route({ channel: 'web', address: 'a', threadKey: 't', text, receivedAt: clock.now() }, { conversationId: text });
-  };
+  const route = (text: string) => routerWith({}, { model, crisisModel }).ask(text);
 
   it('treats one as an emergency when the intent model leans to a person', async () => {
     const result = await route('goodbye everyone');
@@ -225,6 +235,22 @@ describe('emergencies the crisis model is unsure of', () => {
   it('does not when the intent model is sure the message is about something else', async () => {
     const result = await route('goodbye printer');
     expect(result.details?.safety).toBeUndefined();
+  });
+});
+
+describe('a branch fact beside an unsure guess', () => {
+  // A hand-made model: "rings" leans to equipment, not surely (about 0.6 against faq).
+  const model: LearnedModel = { version: 1, intents: ['equipment', 'faq'], weights: { bias: [0, 0], 'w:rings': [0.4, 0], 'w:printer': [3, 0] }, trainedOn: { examples: 0, articleQuestions: 0 } };
+  const route = (text: string) => routerWith({}, { model }).ask(text);
+
+  it('answers the number asked when the equipment guess is unsure and names no device', async () => {
+    const result = await route('eastside number? the one i have just rings');
+    expect(result.details?.branchFact).toBe('phone');
+  });
+
+  it('leaves a report about a device to the equipment skill', async () => {
+    const result = await route('the printer rings and beeps, eastside number on it is 3');
+    expect(result.details?.branchFact).toBeUndefined();
   });
 });
 
@@ -451,13 +477,7 @@ describe('catalog, when a catalog is connected', () => {
       availability: [{ bibId: 'b1', total: 2, available: 1, branches: [{ branchId: 'main', total: 2, available: 1, locations: ['Adult Fiction'] }] }],
       shelves: [{ match: /641/, location: { label: 'Cookbooks (641.5)', range: '641–641.99', places: [{ branchId: 'main', floor: 2, area: 'Cookbooks, east wall' }] } }],
     });
-    const clock = { now: () => new Date(TUESDAY_AFTERNOON) };
-    const router = createRouter({
-      knowledge: createFakeKnowledge(ARTICLES), calendar: createFakeCalendar(), assets: createFakeAssets(), tickets,
-      dialogs: createMemoryDialogStore(), clock, catalog,
-    });
-    const ask = (text: string, conversationId: string) =>
-      router.route({ channel: 'web', address: 'a', threadKey: 't', text, receivedAt: clock.now() }, { conversationId });
+    const { ask } = routerWith({ tickets, catalog });
     const found = await ask('Do you have a book called The Midnight Library?', 'x1');
     expect(found).toMatchObject({ intent: 'catalog', outcome: 'answered' });
     expect(found.reply.text).toContain('The Midnight Library');
@@ -472,9 +492,7 @@ describe('catalog, when a catalog is connected', () => {
       records: [],
       shelves: [{ match: /^pc\b/i, location: { label: 'Romance languages (LC PC)', places: [{ branchId: 'main', floor: 3, area: 'Research collection' }] } }],
     });
-    const clock = { now: () => new Date(TUESDAY_AFTERNOON) };
-    const router = createRouter({ knowledge: createFakeKnowledge(ARTICLES), calendar: createFakeCalendar(), assets: createFakeAssets(), tickets: createFakeTickets(), dialogs: createMemoryDialogStore(), clock, catalog });
-    const ask = (text: string) => router.route({ channel: 'web', address: 'a', threadKey: 't', text, receivedAt: clock.now() }, { conversationId: text });
+    const { ask } = routerWith({ catalog });
     const device = await ask('where is pc 7?');
     expect(device).toMatchObject({ intent: 'location', outcome: 'answered' });
     expect(device.reply.text).toBe('PC-07 (Public PC 7) is at Main Library: Teen room, 1st floor.');
@@ -484,11 +502,9 @@ describe('catalog, when a catalog is connected', () => {
 
   it('reports the computer just located when the patron finds it broken', async () => {
     const catalog = createFakeCatalog({ records: [] });
-    const clock = { now: () => new Date(TUESDAY_AFTERNOON) };
-    const router = createRouter({ knowledge: createFakeKnowledge(ARTICLES), calendar: createFakeCalendar(), assets: createFakeAssets(), tickets: createFakeTickets(), dialogs: createMemoryDialogStore(), clock, catalog });
-    const ask = (text: string) => router.route({ channel: 'web', address: 'a', threadKey: 't', text, receivedAt: clock.now() }, { conversationId: 'located' });
-    await ask('where is pc 7?');
-    const broken = await ask('found it but the screen stays black');
+    const { ask } = routerWith({ catalog });
+    await ask('where is pc 7?', 'located');
+    const broken = await ask('found it but the screen stays black', 'located');
     expect(broken).toMatchObject({ intent: 'equipment', outcome: 'ticket' });
     expect(broken.ticket?.assetTag).toBe('PC-07');
   });

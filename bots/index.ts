@@ -1,5 +1,5 @@
 import type { AssetPort } from '../core/assets.js';
-import type { LibraryCalendarWithHelpers } from '../core/calendar.js';
+import type { Branch, LibraryCalendarWithHelpers } from '../core/calendar.js';
 import type { CatalogPort } from '../core/catalog.js';
 import type { Clock } from '../core/clock.js';
 import type { DialogStore } from '../core/dialog.js';
@@ -179,6 +179,11 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     ...(deps.ils && deps.patrons ? { ils: deps.ils, patrons: deps.patrons } : {}),
   };
   let prefixes: { values: string[]; until: number } | undefined;
+
+  /** The branch the last branch-fact answer was about, if any. */
+  function lastFactBranch(state: DialogState): Branch | undefined {
+    return state.lastFactBranch ? deps.calendar.branches().find((branch) => branch.id === state.lastFactBranch) : undefined;
+  }
 
   /** Tag prefixes in use ("PC", "PRN"), cached a few minutes: devices change rarely, messages often. */
   async function assetPrefixes(now: Date): Promise<string[]> {
@@ -395,9 +400,12 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     const followsFact = state.lastIntent === 'faq' && state.lastFact !== undefined && reading.tokens.length <= FOLLOW_UP_MAX_TOKENS;
     const [asked, ...alsoAsked] = branchFactsAsked(turn.text, turn.branch);
     const fact = asked ?? (followsFact ? factNamed(turn.text) : undefined);
-    if (fact && !['account', 'equipment', 'renew', 'hold'].includes(classification.intent)) {
+    // A patron's own account, or a device named or surely meant, is no question about the library itself;
+    // an unsure equipment guess with no device in sight ("eastside number? the one I have just rings") is.
+    const aboutADevice = classification.intent === 'equipment' && (classification.confidence >= askBelow || reading.signals.deviceKind === true || reading.signals.assetTag === true);
+    if (fact && !aboutADevice && !['account', 'renew', 'hold'].includes(classification.intent)) {
       // "and parking?" right after the eastside address: still eastside.
-      const sameBranch = !turn.branch && state.lastIntent === 'faq' && state.lastFactBranch ? deps.calendar.branches().find((branch) => branch.id === state.lastFactBranch) : undefined;
+      const sameBranch = !turn.branch && state.lastIntent === 'faq' ? lastFactBranch(state) : undefined;
       return branchInfoSkill(sameBranch ? { ...turn, branch: sameBranch } : turn, skillDeps, fact, alsoAsked);
     }
     // "and Sunday?" / "what about eastside?" after an hours answer keeps the rest of the question.
@@ -408,7 +416,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     }
     // "how long can I stay there?", "¿es gratis?" right after the parking answer: parking again, same branch.
     if (state.lastIntent === 'faq' && state.lastFact === 'parking' && !turn.day && tokens.length <= DEVICE_FOLLOW_UP_MAX_TOKENS && PARKING_FOLLOW_UP.test(tokens.join(' '))) {
-      const branch = turn.branch ?? deps.calendar.branches().find((candidate) => candidate.id === state.lastFactBranch);
+      const branch = turn.branch ?? lastFactBranch(state);
       return branchInfoSkill({ ...turn, ...(branch ? { branch } : {}) }, skillDeps, 'parking');
     }
     // "and it took $2 off my card" right after a device report: more about that device, unless the message

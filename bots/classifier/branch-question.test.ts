@@ -66,6 +66,10 @@ describe('branchFactAsked', () => {
     ['tel de la sucursal eastside', eastside, 'phone'],
     ['what stop is eastside on bus 7', eastside, 'directions'],
     ["What's the number for eastside? My phone lost all my contacts.", eastside, 'phone'],
+    // Buses by number; a branch named, then "where exactly".
+    ['should i take the 4 or the 12, which is closer to the library', undefined, 'directions'],
+    ['does the 7 or the 12 stop near the library', undefined, 'directions'],
+    ['main library, where exactly? river st or water st', { id: 'main', name: 'Main Library', aliases: ['main'] } as unknown as Branch, 'address'],
     // A number for a branch named by its street; a bus line.
     ['need the number for the water street library', undefined, 'phone'],
     ['does the eastside library sit on any bus route?', eastside, 'directions'],

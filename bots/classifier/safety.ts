@@ -16,6 +16,8 @@ const SPANISH_CHILD = '(?:hijo|hija|nino|nina|nieto|nieta|bebe|hijos|ninos)';
 
 const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ['self-harm', new RegExp([
+    // "standing at the bus stop thinking about just stepping out when the 12 comes", "jump off the bridge".
+    '\\b(?:thinking|thought|think) (?:about|of) (?:just )?(?:stepping|walking|jumping|stepping out|walking out) (?:out |off )?(?:in front|into traffic|when the|off the|off a)\\b', '\\b(?:step|stepping|walk|walking|jump|jumping|throw(?:ing)? myself) (?:out )?in front of (?:a|the) (?:bus|train|car|truck|traffic)\\b', '\\bjump(?:ing)? off (?:the|a) (?:bridge|roof|building|parking garage)\\b',
     "\\b(?:want|going|gonna|plan|planning|thinking about|think about|need) (?:to )?(?:die(?! of (?:old age|boredom|embarrassment|laughter|shame|excitement)| if i (?:don t|dont|do not|can t|cant|cannot|miss)\\b)|kill myself|end (?:it|my life|it all))\\b",
     "\\bkill(?:ing)? myself\\b", "\\bend(?:ing)? (?:my life|it all)\\b", "\\bsuicid(?!e (?:prevention|awareness|statistics|rates?|in (?:literature|history)))", "\\bhurt(?:ing)? myself\\b", "\\bcut(?:ting)? myself\\b",
     "\\b(?:do not|dont|don t) want to (?:be alive|live|exist|be here) any ?more\\b", "\\b(?:do not|dont|don t) want to (?:be alive|live)\\b",
@@ -55,6 +57,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ].join('|'))],
   ['threat', new RegExp([
     '\\b(?:is |keeps |been |being |was )?(?:following|stalking|threatening|attacking|hitting|touching|grabbing|harassing|chasing) me\\b', '\\bbeing (?:followed|attacked|threatened|stalked)\\b',
+    // Found by someone the patron hides from: "he found where im staying and keeps texting".
+    '\\b(?:he|she|they|my ex|my husband|my boyfriend|my partner)(?: s| has| have)? (?:found|finds|knows|figured out|tracked down) where (?:i m|im|i am|we re|we are|i live|we live|i m staying|i am staying)\\b', '\\bcall (?:the|a) (?:domestic violence |dv |crisis |abuse )?hotline (?:from|here)\\b',
     // "call the police, someone is fighting outside", "somebody call 911": asked of whoever reads it.
     '(?:^|\\b(?:please|pls|plz|somebody|someone|quick|help|now)\\s+|[.!]\\s*)call (?:the )?(?:police|cops|911|9 1 1|an ambulance|security)\\b(?! (?:non ?emergency|number|station|department))', '\\b(?:fight|fighting|brawl|punching|stabbed|shot)\\b.{0,40}\\b(?:call|get) (?:the )?(?:police|cops|911|security)\\b', '\\bllamen? a la policia\\b',
     '\\bthreat(?:ened|ening)? (?:to|me)\\b', '\\bthreatening (?:the|a|this|that|some|an|another|my|his|her|other) (?:\\w+ )?(?:lady|woman|women|man|men|guy|girl|boy|kid|kids|child|children|person|people|patron|patrons|staff|librarian|teen|teenager|family|couple)\\b', '\\bsomeone is threatening\\b', '\\b(?:attacked|assaulted|grabbed|groped) me\\b', '\\bhelp someone is\\b',

@@ -59,6 +59,9 @@ describe('a book asked for by what is in it', () => {
     expect(orderByDescription(hits, 'the second saga book', 'saga').map((h) => h.record.id)).toEqual(['two', 'one', 'three']);
     expect(orderByDescription(hits, 'the saga one with the siege of a fortress', 'saga').map((h) => h.record.id)[0]).toBe('three');
     expect(orderByDescription(hits, 'any saga books in?', 'saga').map((h) => h.record.id)).toEqual(['one', 'two', 'three']);
+    // A bare number right after the series named; not a count of copies elsewhere in the message.
+    expect(orderByDescription(hits, 'is saga 3 on the shelf?', 'saga').map((h) => h.record.id)[0]).toBe('three');
+    expect(orderByDescription(hits, 'do you have 3 copies of saga', 'saga').map((h) => h.record.id)[0]).toBe('one');
   });
 
   it('finds a book described without its name through its summary and subjects, and nothing for a vague wish', async () => {

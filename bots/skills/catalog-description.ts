@@ -70,6 +70,17 @@ export function seriesNumberAsked(text: string): number | undefined {
   return hash ? Number(hash[1]) : undefined;
 }
 
+/** "harry potter 3": a bare number right after the series named is its number in the series. */
+function numberAfter(text: string, phrase: string): number | undefined {
+  const words = catalogWords(text);
+  const named = catalogWords(phrase);
+  if (named.length === 0) return undefined;
+  for (let i = 0; i + named.length < words.length; i += 1) {
+    if (named.every((word, k) => words[i + k] === word) && /^\d{1,2}$/.test(words[i + named.length]!)) return Number(words[i + named.length]);
+  }
+  return undefined;
+}
+
 /** Words that say a book of the series is behind the reader: "finished the 2nd", "after book 3", "ya leyó el primero". */
 const ALREADY_READ = /^(?:finished|finishing|read|done|after|loved|devoured|termino|terminó|leyo|leyó|acabo|acabó|despues|después)$/;
 /** "to read", "will read": a book still to come, not one behind. */
@@ -99,7 +110,7 @@ export function seriesNumber(record: CatalogRecord): number | undefined {
  */
 export function orderByDescription(hits: CatalogHit[], text: string, phrase: string): CatalogHit[] {
   if (hits.length < 2) return hits;
-  const number = seriesNumberAsked(text);
+  const number = seriesNumberAsked(text) ?? numberAfter(text, phrase);
   if (number !== undefined) {
     const numbered = hits.filter(({ record }) => seriesNumber(record) === number);
     if (numbered.length > 0) return [...numbered, ...hits.filter((hit) => !numbered.includes(hit))];

@@ -204,6 +204,9 @@ describe('detectSafety', () => {
     ['mume wangu amenipiga tena, sina mahali pa kwenda usiku huu', 'threat'],
     ['女儿在儿童区玩，一转身就找不到了', 'missing-child'],
     ['a man by the printers is threatening a teenager and says he will hurt him', 'threat'],
+    // Stepping in front of a bus; found by the one the patron hides from.
+    ['every morning at the crossing i think about just walking out in front of the bus', 'self-harm'],
+    ['my boyfriend found where i am staying now, is there a room where i can call a hotline from', 'threat'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
