@@ -202,13 +202,15 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
   function classify(reading: MessageReading): Classification {
     const classification = model ? classifyWithModel(model, reading.tokens, reading.signals, reading.lexicon) : reading.lexicon;
     // "my card is …, are you open on Saturday?": a day named and the words of opening hours make an hours
-    // guess at even odds the question asked, whatever the card number drew toward the account.
-    const hours = classification.scores.hours ?? 0;
+    // guess at even odds the question asked. A card number given along says who asks, not what: the hours
+    // guess is read as the message would be without it.
     const opensOnADay = reading.day !== undefined && OPEN_OR_CLOSED.test(reading.tokens.join(' '));
-    if (model && opensOnADay && classification.intent !== 'hours' && classification.confidence < askBelow && hours >= OPEN_ON_A_DAY_CONFIDENCE) {
-      return { ...classification, intent: 'hours', confidence: hours };
-    }
-    return classification;
+    if (!model || !opensOnADay || classification.intent === 'hours' || classification.confidence >= askBelow) return classification;
+    const withoutCard = reading.signals.cardNumber
+      ? classifyWithModel(model, reading.tokens.filter((token) => !/^\d{6,}$/.test(token)), { ...reading.signals, cardNumber: false }, reading.lexicon)
+      : classification;
+    const hours = Math.max(classification.scores.hours ?? 0, withoutCard.scores.hours ?? 0);
+    return hours >= OPEN_ON_A_DAY_CONFIDENCE ? { ...classification, intent: 'hours', confidence: hours } : classification;
   }
 
   /**

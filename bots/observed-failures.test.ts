@@ -166,6 +166,15 @@ describe('a guess below the ask threshold is acted on when the message names wha
     expect((await say('anything going on the 9th of february')).reply.text).toMatch(/Just to be sure/);
   });
 
+  it('reads the hours guess as if a card number given along were not there', async () => {
+    // The card number's signal pulls to the account (about 69%, short of sure); the words alone lean to hours.
+    const carded: LearnedModel = { version: 1, intents: ['hours', 'account'], weights: { bias: [0, 0], 's:cardNumber': [0, 1.4], 'w:open': [0.6, 0] }, trainedOn: { examples: 0, articleQuestions: 0 } };
+    const { say } = await setup({ model: carded });
+    const asked = await say('card 21234000123456 - are you open on saturday');
+    expect([asked.intent, asked.outcome]).toEqual(['hours', 'answered']);
+    expect(asked.reply.text).toMatch(/Saturday/);
+  });
+
   it('asks which device when a kind of device is named, and which topic when none is', async () => {
     const { say } = await setup({ model: unsure('equipment') });
     expect((await say('the wifi keeps dropping')).reply.text).toMatch(/Which device/);

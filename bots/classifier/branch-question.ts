@@ -66,7 +66,7 @@ const INSIDE_THE_BUILDING = /\b(?:inside|in the building|within the building|whi
 /** "where do i find biographies": something on the shelves is looked for. */
 const SHELF_QUESTION = /\bwhere (?:do|can|would|should) (?:i|we) find\b|\bwhere (?:are|is) the \w+ (?:books?|section|shelf|shelves)\b/;
 /**
- * "my license still has my old address", "proof of address", "she lives at 18 Orchard Lane": the patron's own
+ * "my license still has my old address", "proof of address", "he lives at 52 Birch Road": the patron's own
  * details or papers, said in passing.
  */
 const OWN_DETAILS =
@@ -102,6 +102,7 @@ function namesAnotherPlace(folded: string, branch: Branch | undefined): boolean 
   return /\p{L}{3,}/u.test(target);
 }
 
+/** Whether the words use one of the branch's own name words ("maple", "downtown"), not "library" or "branch". */
 function namesBranch(words: string, branch: Branch): boolean {
   const own = new Set(foldText([branch.id, branch.name, ...branch.aliases].join(' ')).split(/[^a-z0-9]+/).filter((word) => word.length > 2 && word !== 'branch' && word !== 'library'));
   return words.split(' ').some((word) => own.has(word));
@@ -145,7 +146,7 @@ export function branchFactsAsked(text: string, branch: Branch | undefined): Bran
   const facts: BranchFact[] = [];
   const lostTheBuilding = CANT_FIND_IT.test(folded) && !SOMETHING_INSIDE.test(folded);
   if ((DIRECTIONS.test(folded) || lostTheBuilding || (branch !== undefined && FIND_THE_BRANCH.test(folded))) && aboutUs) facts.push('directions');
-  // "…my knee is bad and the walk from the lot is long": the lot told in the story around a question is no parking question.
+  // "…my hip hurts and the walk from the lot takes forever": a lot told in the story around a question is no parking question.
   const parkingAsked = PARKING.test(folded) && PARKING.test(asked.replace(NOT_PARKING, ' '));
   if (parkingAsked && (aboutUs || folded.split(' ').length <= 2 || /\b(?:where|can i|is there|do you have|hay|donde|free|gratis|lot|garage|how much|cost)\b/.test(folded))) facts.push('parking');
   const address = (ADDRESS.test(folded) || ((STREET_ADDRESS.test(folded) || WHICH_BRANCH.test(folded) || (branch !== undefined && SAME_BRANCH.test(folded))) && aboutUs) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded) && !INSIDE_THE_BUILDING.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded);
@@ -164,7 +165,7 @@ export function branchFactsAsked(text: string, branch: Branch | undefined): Bran
 function whereIsBranch(text: string, branch: Branch | undefined): boolean {
   const folded = foldQuestion(text).replace(INTERJECTION, '');
   if (/^(?:how do i find|how can i find|como encuentro)\b/.test(folded) && branch) return true;
-  // "eastside library where exactly? 45 maple or 54 maple": the branch named, then where it is.
+  // "main library, where exactly? river st or water st": the branch named, then where it is.
   if (branch && /\b(?:where|donde) exactly\b|\bexactly where\b/.test(folded)) return true;
   // "Where exactly is the library? I'm new in town.": the first question alone (questionPart would join it
   // with a second one, "Where is it? Is there parking?", which no longer reads as "where is <place>").

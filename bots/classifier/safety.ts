@@ -16,7 +16,7 @@ const SPANISH_CHILD = '(?:hijo|hija|nino|nina|nieto|nieta|bebe|hijos|ninos)';
 
 const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ['self-harm', new RegExp([
-    // "standing at the bus stop thinking about just stepping out when the 12 comes", "jump off the bridge".
+    // "at the crossing i think about just walking out in front of the bus", "jump off the bridge".
     '\\b(?:thinking|thought|think) (?:about|of) (?:just )?(?:stepping|walking|jumping|stepping out|walking out) (?:out |off )?(?:in front|into traffic|when the|off the|off a)\\b', '\\b(?:step|stepping|walk|walking|jump|jumping|throw(?:ing)? myself) (?:out )?in front of (?:a|the) (?:bus|train|car|truck|traffic)\\b', '\\bjump(?:ing)? off (?:the|a) (?:bridge|roof|building|parking garage)\\b',
     "\\b(?:want|going|gonna|plan|planning|thinking about|think about|need) (?:to )?(?:die(?! of (?:old age|boredom|embarrassment|laughter|shame|excitement)| if i (?:don t|dont|do not|can t|cant|cannot|miss)\\b)|kill myself|end (?:it|my life|it all))\\b",
     "\\bkill(?:ing)? myself\\b", "\\bend(?:ing)? (?:my life|it all)\\b", "\\bsuicid(?!e (?:prevention|awareness|statistics|rates?|in (?:literature|history)))", "\\bhurt(?:ing)? myself\\b", "\\bcut(?:ting)? myself\\b",
@@ -57,7 +57,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ].join('|'))],
   ['threat', new RegExp([
     '\\b(?:is |keeps |been |being |was )?(?:following|stalking|threatening|attacking|hitting|touching|grabbing|harassing|chasing) me\\b', '\\bbeing (?:followed|attacked|threatened|stalked)\\b',
-    // Found by someone the patron hides from: "he found where im staying and keeps texting".
+    // Found by someone the patron hides from: "my boyfriend found where i am staying now".
     '\\b(?:he|she|they|my ex|my husband|my boyfriend|my partner)(?: s| has| have)? (?:found|finds|knows|figured out|tracked down) where (?:i m|im|i am|we re|we are|i live|we live|i m staying|i am staying)\\b', '\\bcall (?:the|a) (?:domestic violence |dv |crisis |abuse )?hotline (?:from|here)\\b',
     // "call the police, someone is fighting outside", "somebody call 911": asked of whoever reads it.
     '(?:^|\\b(?:please|pls|plz|somebody|someone|quick|help|now)\\s+|[.!]\\s*)call (?:the )?(?:police|cops|911|9 1 1|an ambulance|security)\\b(?! (?:non ?emergency|number|station|department))', '\\b(?:fight|fighting|brawl|punching|stabbed|shot)\\b.{0,40}\\b(?:call|get) (?:the )?(?:police|cops|911|security)\\b', '\\bllamen? a la policia\\b',
@@ -154,10 +154,10 @@ const DRILL = /\b(?:drill|simulacro)\b/;
 const FIRE_SEEN = /\b(?:smoke|smoky|flames?|burning|on fire|humo|llamas|quemando)\b/;
 /** "the alarm went off a bit ago, are you open again?": an alarm that is over, asked about afterwards. */
 const ALARM_OVER = /\b(?:went off|was going off|sounded|rang|go off)\b.{0,40}\b(?:ago|earlier|this morning|last night|yesterday|before)\b|\b(?:open again|back open|reopen(?:ed|ing)?|back inside|go back in|all clear)\b/;
-/** "Hunger Games was so good i want to die": delight said as dying. */
+/** "that last chapter was so funny i could die": delight said as dying. */
 const DELIGHTED = /\bso (?:good|funny|cute|amazing|great|beautiful|excited|embarrass\w*|awkward|hilarious)\b[^.?!]{0,20}\b(?:want to|wanna|could|gonna|going to|i ll|will|might) die\b/;
 const DELIGHTED_ALL = new RegExp(DELIGHTED.source, 'g');
-/** "my daughter got me a phone and I am lost": the patron is lost with it, no child is. */
+/** "my son set up this tablet for me and i am so lost": the patron is lost with it, no child is. */
 const SELF_LOST = /\b(?:i m|im|i am|i feel|i get|i got|i was|i m just|i am just|i m so|i am so|i m totally|i am totally|i m completely|i am completely) lost\b/;
 const SELF_LOST_ALL = new RegExp(SELF_LOST.source, 'g');
 /** "shoot me now, the wifi…": exasperation, not a threat. */

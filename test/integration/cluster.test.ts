@@ -64,6 +64,10 @@ function startCli(dataDir: string) {
 }
 
 /** The processes whose parent is `pid`, from /proc. */
+/**
+ * The web processes the primary forked: its children running the same command line. Other children
+ * (the esbuild service tsx starts when its cache is cold) are not web processes.
+ */
 function childrenOf(pid: number): number[] {
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
@@ -71,7 +75,8 @@ function childrenOf(pid: number): number[] {
       try {
         const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
         // Fields after the command name (which may hold spaces) in parentheses: state, then the parent's pid.
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== pid) return false;
+        return readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('libdesk.js');
       } catch {
         return false;
       }
