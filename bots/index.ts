@@ -24,6 +24,7 @@ import { isNo, isReset, isYes } from './dialog/replies.js';
 import { DIALOG_TIMEOUT_MS, EMPTY_STATE, loadDialog, type DialogState, type PendingQuestion } from './dialog/state.js';
 import { remember } from './dialog/story.js';
 import { parseAssetMention, resolveAsset } from './entities/asset-mention.js';
+import { findCardNumber } from './entities/card-number.js';
 import { redactPatronText } from './entities/secret.js';
 import { detectLanguage, hasEnglishOrSpanishWords, isUnsupportedLanguage } from './language.js';
 import { branchInfoSkill } from './skills/branch-info.js';
@@ -207,7 +208,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     const opensOnADay = reading.day !== undefined && OPEN_OR_CLOSED.test(reading.tokens.join(' '));
     if (!model || !opensOnADay || classification.intent === 'hours' || classification.confidence >= askBelow) return classification;
     const withoutCard = reading.signals.cardNumber
-      ? classifyWithModel(model, reading.tokens.filter((token) => !/^\d{6,}$/.test(token)), { ...reading.signals, cardNumber: false }, reading.lexicon)
+      ? classifyWithModel(model, reading.tokens.filter((token) => findCardNumber(token) === undefined), { ...reading.signals, cardNumber: false }, reading.lexicon)
       : classification;
     const hours = Math.max(classification.scores.hours ?? 0, withoutCard.scores.hours ?? 0);
     return hours >= OPEN_ON_A_DAY_CONFIDENCE ? { ...classification, intent: 'hours', confidence: hours } : classification;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createListenerRegistry } from './listener-registry.js';
 
 /**
  * Publish/subscribe between the processes of one machine's cluster (node:cluster), over the IPC
@@ -96,27 +97,14 @@ function sendTo(peer: BusPeer, message: BusMessage, options: ClusterBusOptions):
   }
 }
 
+/** Subscribers per topic, through the registry every live-event engine uses. */
 function createTopicHandlers(options: ClusterBusOptions) {
-  const byTopic = new Map<string, Set<(payload: string) => void>>();
+  const registry = createListenerRegistry<string>((error) => options.warn?.('a cluster bus handler failed', error));
   return {
     subscribe(topic: string, handler: (payload: string) => void): () => void {
-      let handlers = byTopic.get(topic);
-      if (!handlers) byTopic.set(topic, (handlers = new Set()));
-      handlers.add(handler);
-      return () => {
-        handlers.delete(handler);
-        if (handlers.size === 0 && byTopic.get(topic) === handlers) byTopic.delete(topic);
-      };
+      registry.add(topic, handler);
+      return () => void registry.remove(topic, handler);
     },
-    deliver(topic: string, payload: string): void {
-      // Copy first: a handler may unsubscribe itself.
-      for (const handler of [...(byTopic.get(topic) ?? [])]) {
-        try {
-          handler(payload);
-        } catch (error) {
-          options.warn?.(`a cluster bus handler of ${topic} failed`, error);
-        }
-      }
-    },
+    deliver: registry.deliver,
   };
 }

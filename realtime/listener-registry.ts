@@ -3,21 +3,21 @@ import type { ConversationEvent } from '../core/inquiry-service.js';
 export type ConversationListener = (event: ConversationEvent) => void;
 
 /**
- * Local listeners per conversation key. Both engines deliver through this, so a throwing listener
- * (a closed SSE socket, say) never stops the others from hearing the event.
+ * Local listeners per key (a conversation, a bus topic). Every engine delivers through this, so a
+ * throwing listener (a closed SSE socket, say) never stops the others from hearing the event.
  */
-export interface ListenerRegistry {
+export interface ListenerRegistry<T = ConversationEvent> {
   /** Returns true when this is the first listener for the key. */
-  add(key: string, listener: ConversationListener): boolean;
+  add(key: string, listener: (event: T) => void): boolean;
   /** Returns true when the key has no listeners left. */
-  remove(key: string, listener: ConversationListener): boolean;
-  deliver(key: string, event: ConversationEvent): void;
+  remove(key: string, listener: (event: T) => void): boolean;
+  deliver(key: string, event: T): void;
   keys(): string[];
   clear(): void;
 }
 
-export function createListenerRegistry(onListenerError: (error: unknown) => void): ListenerRegistry {
-  const byKey = new Map<string, Set<ConversationListener>>();
+export function createListenerRegistry<T = ConversationEvent>(onListenerError: (error: unknown) => void): ListenerRegistry<T> {
+  const byKey = new Map<string, Set<(event: T) => void>>();
   return {
     add(key, listener) {
       let set = byKey.get(key);

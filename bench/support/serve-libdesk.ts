@@ -6,10 +6,8 @@ import { exitOnSignals, startService } from '../../app/cluster/index.js';
 
 const service = await startService({ announce: () => {} });
 if (service.kind !== 'web') {
-  // The same staff service call `libdesk apikey add NAME` makes, in the primary; a second server given
-  // `--api-key` shares the first one's.
-  const given = process.argv.indexOf('--api-key');
-  const key = given !== -1 ? process.argv[given + 1]! : (await service.deps!.staff.addApiKey(`bench-${process.pid}`)).key;
+  // The same staff service call `libdesk apikey add NAME` makes, in the primary.
+  const { key } = await service.deps!.staff.addApiKey(`bench-${process.pid}`);
   process.send?.({ url: service.url, key, webProcesses: service.webProcesses });
 }
 // SIGTERM stops the web processes, then the primary; each writes its CPU profile (--cpu-prof) as it exits.

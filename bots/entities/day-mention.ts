@@ -216,16 +216,17 @@ export interface DayFinder {
   find(text: string, now: Date): DayMention | undefined;
 }
 
-/** How far ahead a named holiday is looked for: a whole year, so "thanksgiving" in December finds next year's. */
 /** A day gone by: "yesterday", "last night", "ayer". */
 const PAST_DAY = /\b(?:yesterday|yday|last night|ayer|anoche)\b/i;
 const PAST_DAYS = new RegExp(PAST_DAY.source, 'gi');
-const SHORT_WEEKDAYS: Record<string, string> = { mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', weds: 'wednesday', thu: 'thursday', thur: 'thursday', thurs: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday' };
-const WEEKDAY_BEFORE_AFTER = new RegExp(`\\b(?:${Object.keys(SHORT_WEEKDAYS).join('|')})\\b(?=\\s+(?:right\\s+|just\\s+)?(?:after|before)\\b)`, 'g');
+/** Every short weekday, the unmistakable ones and those that are also words ("sat", "sun"). */
+const SHORT_WEEKDAYS: Record<string, string> = { ...WEEKDAY_ABBREVIATIONS, ...AMBIGUOUS_WEEKDAYS };
+const WEEKDAY_BEFORE_AFTER = new RegExp(`${anyOf(SHORT_WEEKDAYS)}(?=\\s+(?:right\\s+|just\\s+)?(?:after|before)\\b)`, 'g');
 
 /** "two weeks ago", "3 days ago", "hace dos semanas", "hace un mes": a span back from now. */
 const PAST_SPAN = /\b(?:a|an|one|two|three|four|five|six|a few|a couple(?: of)?|couple(?: of)?|several|\d{1,2})\s+(?:days?|weeks?|wks?|months?|years?|yrs?)\s+ago\b|\bhace\s+(?:un|una|unos|unas|dos|tres|cuatro|cinco|seis|varios|varias|pocos|pocas|\d{1,2})\s+(?:dias?|semanas?|mes|meses|anos?)\b/g;
 
+/** How far ahead a named holiday is looked for: a whole year, so "thanksgiving" in December finds next year's. */
 const HOLIDAY_LOOKAHEAD_DAYS = 370;
 
 export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder {
