@@ -71,13 +71,9 @@ export function buildCli(): Command {
     .command('seed')
     .description('load the demo library (devices, catalog) into the database')
     .action(async () => {
-      const [{ seedDemoLibrary }, { DEMO_ASSETS }, { seedDepsOf }] = await Promise.all([
-        import('../prisma/seed.js'),
-        import('../assets/index.js'),
-        import('./main.js'),
-      ]);
+      const { seedDemo } = await import('./prepare-database.js');
       await withDeps(async (deps) => {
-        const report = await seedDemoLibrary(seedDepsOf(deps), DEMO_ASSETS, { force: true });
+        const report = await seedDemo(deps.config, deps.database, { clock: deps.clock, logger: deps.logger, force: true });
         console.log(`seeded ${report.assets} devices and ${report.catalogRecords} catalog records`);
       });
     });
@@ -89,9 +85,9 @@ export function buildCli(): Command {
     .addOption(new Option('--channel <channel>', 'channel to ask as').choices(CHANNELS).default('cli'))
     .option('--session <id>', 'conversation id, to continue a dialog over several asks', 'cli')
     .action(async (text: string, options: { channel: Channel; session: string }) => {
-      const { seedIfWanted } = await import('./main.js');
+      const { seedDemo } = await import('./prepare-database.js');
       await withDeps(async (deps) => {
-        await seedIfWanted(deps);
+        if (deps.config.SEED_DEMO) await seedDemo(deps.config, deps.database, { clock: deps.clock, logger: deps.logger });
         const result = await deps.inquiries.handle({ channel: options.channel, address: options.session, text });
         const { inquiryId, intent, reply, confidence, ticket } = result;
         console.log(JSON.stringify({ inquiryId, intent, reply, confidence, ...(ticket ? { ticket } : {}) }, null, 2));

@@ -5,14 +5,12 @@ import type { Logger as PinoLogger } from 'pino';
 import type { Clock } from '../core/clock.js';
 import { buildHttpApp } from '../http/app.js';
 import { createLogger } from '../logging/logger.js';
-import { DEMO_ASSETS } from '../assets/index.js';
-import { seedDemoLibrary, type SeedDeps } from '../prisma/seed.js';
-import { seedDemoCatalog } from '../catalog/index.js';
-import { ensureFirstStaffCredential } from '../staff/index.js';
 import { loadConfig, type Config } from './config.js';
 import { createDeps, type Deps } from './deps.js';
+import { prepareDatabase } from './prepare-database.js';
 import type { ClusterBus } from '../realtime/index.js';
 import { shareOfRateLimit } from './cluster/rate-limit-share.js';
+import { listeningUrl } from './listening-url.js';
 
 export interface StartOptions {
   env?: Record<string, string | undefined>;
@@ -22,6 +20,8 @@ export interface StartOptions {
   announce?: (text: string) => void;
   /** Set by `app/cluster/` in each process of a cluster of web processes on one machine. */
   cluster?: ClusterMembership;
+  /** The database was prepared already (`prepareDatabase`), as a cluster's primary does first. */
+  databasePrepared?: boolean;
 }
 
 export interface ClusterMembership {
@@ -44,29 +44,6 @@ export function packageVersion(config: Config): string {
   return pkg.version;
 }
 
-/** How many records the demo catalog gets: enough to feel real, quick to generate at first start. */
-export const DEMO_CATALOG_SIZE = 3_000;
-
-export function seedDepsOf(deps: Deps): SeedDeps {
-  return {
-    prisma: deps.database.prisma,
-    assets: deps.assets,
-    now: () => deps.clock.now(),
-    ...(deps.ils.seedDemo ? { seedPatrons: deps.ils.seedDemo } : {}),
-    seedCatalog: async () => {
-      await seedDemoCatalog({ importer: deps.catalog.importer }, { count: DEMO_CATALOG_SIZE, now: deps.clock.now() });
-      return DEMO_CATALOG_SIZE;
-    },
-  };
-}
-
-/** Seeds the demo library on first start, when SEED_DEMO is on. */
-export async function seedIfWanted(deps: Deps): Promise<void> {
-  if (!deps.config.SEED_DEMO) return;
-  const report = await seedDemoLibrary(seedDepsOf(deps), DEMO_ASSETS);
-  if (report.seeded) deps.logger.info({ assets: report.assets, catalogRecords: report.catalogRecords }, 'demo library seeded');
-}
-
 /**
  * Starts Libdesk: web server and job workers in one process (`PROCESS_ROLE=all`, the default), or only
  * one of them so web and worker processes can be scaled apart.
@@ -74,6 +51,7 @@ export async function seedIfWanted(deps: Deps): Promise<void> {
 export async function startLibdesk(options: StartOptions = {}): Promise<RunningLibdesk> {
   const config = loadConfig(options.env ?? process.env);
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
+  if (!options.databasePrepared) await prepareDatabase(config, logger, { ...(options.clock ? { clock: options.clock } : {}), ...(options.announce ? { announce: options.announce } : {}) });
   const deps = await createDeps(config, logger, {
     watchKnowledge: true,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -81,9 +59,6 @@ export async function startLibdesk(options: StartOptions = {}): Promise<RunningL
   });
   let app: FastifyInstance | undefined;
   try {
-    await seedIfWanted(deps);
-    // Closed by default: a fresh install gets its first staff credential now, shown once.
-    await ensureFirstStaffCredential(deps.staff, config.DATA_DIR, options.announce ?? ((text) => process.stdout.write(`${text}\n`)));
     if (config.PROCESS_ROLE !== 'web') await deps.startWorkers();
     let url: string | undefined;
     if (config.PROCESS_ROLE !== 'worker') {
@@ -141,11 +116,6 @@ export async function startLibdesk(options: StartOptions = {}): Promise<RunningL
     await deps.close().catch(() => {});
     throw error;
   }
-}
-
-/** The address to reach a server on: a wildcard host is reached on loopback. */
-export function listeningUrl(host: string, port: number): string {
-  return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 }
 
 async function health(deps: Deps): Promise<{ database: 'ok' | 'down'; queue: 'ok' | 'down' }> {

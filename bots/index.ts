@@ -53,6 +53,7 @@ import { foldText, normalizeText, tokenize } from './text/normalize.js';
 export { createIntentClassifier, type Classification, type IntentClassifier } from './classifier/classify.js';
 export { redactPatronText, redactSecrets } from './entities/secret.js';
 export { detectLanguage } from './language.js';
+export { preloadModels } from './classifier/intent-model.js';
 
 /** The router's collaborators: ports only, chosen by app/deps.ts. */
 export interface RouterDeps {

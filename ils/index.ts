@@ -44,6 +44,12 @@ export interface Ils {
 }
 
 /** Picks the ILS adapter from the settings and wires contact verification to it. */
+/** The demo patrons, with loans and holds on the demo catalog's copies, in the embedded ILS's tables. */
+export function seedEmbeddedDemoPatrons(prisma: IlsOptions['prisma'], calendar: IlsOptions['calendar'], clock: IlsOptions['clock']): Promise<number> {
+  const repository = createCirculationRepository(prisma);
+  return seedDemoPatrons({ repository, calendar, findCopy: (title) => repository.availableCopyByTitle(title), now: clock.now() });
+}
+
 export function createIls(options: IlsOptions): Ils {
   const logger = options.logger ?? silentLogger;
   const { prisma, calendar, clock } = options;
@@ -68,7 +74,7 @@ export function createIls(options: IlsOptions): Ils {
     const repository = createCirculationRepository(prisma);
     embedded = createEmbeddedIls({ repository, calendar, clock, fineLimitCents: options.fineLimitCents });
     port = embedded;
-    seedDemo = () => seedDemoPatrons({ repository, calendar, findCopy: (title) => repository.availableCopyByTitle(title), now: clock.now() });
+    seedDemo = () => seedEmbeddedDemoPatrons(prisma, calendar, clock);
   }
   const notices = createNoticesRepository(prisma);
   const verification = createPatronVerification({

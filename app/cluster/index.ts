@@ -1,10 +1,9 @@
 import cluster from 'node:cluster';
 import { createLogger } from '../../logging/logger.js';
 import { loadConfig } from '../config.js';
-import { startLibdesk, type StartOptions } from '../main.js';
+import type { StartOptions } from '../main.js';
 import { startClusterPrimary } from './primary.js';
 import type { RunningService } from './running-service.js';
-import { startWebProcess } from './web-process.js';
 
 export { exitOnSignals, type RunningService } from './running-service.js';
 
@@ -16,8 +15,10 @@ export { exitOnSignals, type RunningService } from './running-service.js';
 export async function startService(options: StartOptions = {}): Promise<RunningService> {
   const config = loadConfig(options.env ?? process.env);
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
-  if (cluster.isWorker) return startWebProcess(config, logger, options);
+  // The whole service is loaded only where it runs: a primary first prepares the database with less.
+  if (cluster.isWorker) return (await import('./web-process.js')).startWebProcess(config, logger, options);
   if (config.WEB_PROCESSES > 1 && config.PROCESS_ROLE !== 'worker') return startClusterPrimary(config, logger, options);
+  const { startLibdesk } = await import('../main.js');
   const running = await startLibdesk({ ...options, logger });
   return {
     kind: 'single',

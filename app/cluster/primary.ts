@@ -2,7 +2,10 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Logger as PinoLogger } from 'pino';
 import { createPrimaryBus } from '../../realtime/index.js';
 import type { Config } from '../config.js';
-import { listeningUrl, startLibdesk, type RunningLibdesk, type StartOptions } from '../main.js';
+import type { RunningLibdesk, StartOptions } from '../main.js';
+import { listeningUrl } from '../listening-url.js';
+import { prepareDatabase } from '../prepare-database.js';
+import { AWAIT_PRIMARY_ENV, createDatabaseReadyGate } from './database-ready.js';
 import { createRestartBackoff } from './restart-backoff.js';
 import type { RunningService } from './running-service.js';
 
@@ -20,7 +23,12 @@ export async function startClusterPrimary(config: Config, logger: PinoLogger, op
   const webProcesses = config.WEB_PROCESSES;
   const workers = new Set<Worker>();
   const bus = config.REDIS_URL ? undefined : createPrimaryBus(() => [...workers].filter((worker) => worker.isConnected()), { warn: (problem, err) => logger.warn({ err }, problem) });
-  const relay = (worker: Worker, message: unknown) => bus?.receive(message, worker);
+  const databaseReady = createDatabaseReadyGate();
+  const relay = (worker: Worker, message: unknown) => {
+    if (!databaseReady.receive(message, worker)) bus?.receive(message, worker);
+  };
+  // With the primary's start-up, web processes wait for it before they open the database.
+  const awaitPrimary = config.PROCESS_ROLE === 'all';
   cluster.on('message', relay);
 
   const backoff = createRestartBackoff();
@@ -30,7 +38,7 @@ export async function startClusterPrimary(config: Config, logger: PinoLogger, op
 
   /** Forks one web process; resolves with its port once it listens, rejects if it dies first. */
   function forkWebProcess(): Promise<number> {
-    const worker = cluster.fork({ PROCESS_ROLE: 'web', WEB_PROCESSES: String(webProcesses) });
+    const worker = cluster.fork({ PROCESS_ROLE: 'web', WEB_PROCESSES: String(webProcesses), ...(awaitPrimary ? { [AWAIT_PRIMARY_ENV]: '1' } : {}) });
     workers.add(worker);
     worker.once('exit', (code, signal) => {
       workers.delete(worker);
@@ -62,20 +70,36 @@ export async function startClusterPrimary(config: Config, logger: PinoLogger, op
 
   let running: RunningLibdesk | undefined;
   try {
-    if (config.PROCESS_ROLE === 'all') {
+    let ports: number[];
+    if (awaitPrimary) {
+      // The first web process is forked at once and loads its code while this process migrates and seeds
+      // with only the parts that takes; it opens the database when that is done. The rest of this
+      // process's start-up (job workers, pollers, sweeps) and the other web processes follow once it
+      // listens: on two cores they would otherwise slow down the one patrons are waiting for.
+      const first = forkWebProcess();
+      first.catch(() => {}); // judged below, after the database is ready
+      await prepareDatabase(config, logger, { ...(options.clock ? { clock: options.clock } : {}), ...(options.announce ? { announce: options.announce } : {}) });
+      databaseReady.open();
+      const firstPort = await first;
+      const others = Promise.all(Array.from({ length: webProcesses - 1 }, forkWebProcess));
+      others.catch(() => {}); // judged below, after this process's own start-up
+      const { startLibdesk } = await import('../main.js');
       running = await startLibdesk({
         ...options,
         env: { ...(options.env ?? process.env), PROCESS_ROLE: 'worker' },
         logger,
         cluster: { webProcesses, ...(bus ? { bus } : {}) },
+        databasePrepared: true,
       });
+      ports = [firstPort, ...(await others)];
+    } else {
+      // Without the primary's start-up (PROCESS_ROLE=web), the first web process migrates and seeds alone
+      // before the others start.
+      const first = await forkWebProcess();
+      ports = [first, ...(await Promise.all(Array.from({ length: webProcesses - 1 }, forkWebProcess)))];
     }
-    // Without the primary's start-up (PROCESS_ROLE=web), the first web process migrates and seeds alone
-    // before the others start.
-    const firstPort = running ? undefined : await forkWebProcess();
-    const ports = await Promise.all(Array.from({ length: firstPort === undefined ? webProcesses : webProcesses - 1 }, forkWebProcess));
     started = true;
-    const url = listeningUrl(config.HOST, firstPort ?? ports[0]!);
+    const url = listeningUrl(config.HOST, ports[0]!);
     logger.info(
       { url, webProcesses, pid: process.pid, role: config.PROCESS_ROLE, ...(running ? { database: running.deps.database.provider, jobs: running.deps.jobs.engine } : {}) },
       'Libdesk is running',

@@ -88,3 +88,13 @@ export function classifyWithModel(model: LearnedModel, tokens: string[], signals
   if (prediction.runnerUp && prediction.runnerUpProbability >= 0.1) result.runnerUp = prediction.runnerUp as Intent;
   return result;
 }
+
+/**
+ * Reads the three shipped models into their caches now, so the router built later finds them parsed: a
+ * web process does this while it waits for the primary to finish migrating and seeding.
+ */
+export function preloadModels(): void {
+  loadIntentModel();
+  loadArticleModel();
+  loadCrisisModel();
+}

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from '../support/free-port.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLibdesk, type RunningLibdesk } from '../../app/main.js';
 import { postSignedForm, startFakeTwilio, twilioSid, type FakeTwilio } from '../support/fake-twilio.js';
@@ -15,17 +15,6 @@ const accountSid = twilioSid('AC');
 const authToken = 'e2e-twilio-auth-token-0123456789';
 const libraryNumber = '+15559870000';
 const PUBLIC_BASE = 'https://desk.riverside-library.example/sms-proxy';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const modes = deploymentModes('sms');
 
