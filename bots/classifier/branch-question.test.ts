@@ -17,6 +17,11 @@ describe('branchFactAsked', () => {
     ['which library is on maple, is that eastside?', eastside, 'address'],
     ['who do i call at eastside, is there a direct line', eastside, 'phone'],
     ['my dad has a cane, can he park close at eastside?', eastside, 'parking'],
+    // "get a ticket" names no other place to get to; a phone that lost its contacts is not the patron's record.
+    ['how long can i leave the car in the lot before i get a ticket', undefined, 'parking'],
+    // A thing found or lost in the lot is lost and found, not parking.
+    ['somebody dropped a scarf in the lot at main, where should i bring it', undefined, undefined],
+    ['whats the eastside branch number, my phone got wiped', eastside, 'phone'],
     ['¿tienen aparcamiento en eastside?', eastside, 'parking'],
     ['¿qué guagua me lleva a eastside?', eastside, 'directions'],
     ['how i can get to the library by bus, i live near the park', undefined, 'directions'],

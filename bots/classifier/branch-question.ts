@@ -46,9 +46,12 @@ const NUMBER_SIGN = /\b(?:whats?|what is|wats|the|ur|your|their|main s|eastside 
 /** "can i call someone at the main branch?": a way to call is what is asked. */
 const CALL_SOMEONE = /\b(?:can|could|how do|how can) i (?:call|phone|ring) (?:someone|somebody|anyone|a person|a librarian|staff|the desk|(?:the |your )?(?:\w+ ){0,2}(?:branch|library))\b/;
 /** About the patron's own record, not the library: "update my phone number". */
-const MINE = /\b(?:my|mi|mis)\s+(?:\w+\s+)?(?:phone|number|address|email|telefono|direccion)\b(?!\s+(?:died|is dead|s dead|broke|is broken|battery|is off|se murio|se descargo|se rompio))|\b(?:update|change|cambiar|actualizar)\b|\bproof of (?:address|residence)\b|\bcomprobante de (?:domicilio|direccion)\b/;
-/** Parks, passes and tickets that are not the library's parking: "state park passes", "a national park", "a parking ticket". */
-const NOT_PARKING = /\bparking (?:tickets?|fines?|citations?|violations?)\b|\bmultas? de (?:estacionamiento|parqueo)\b|\b(?:state|national|city|county|theme|water|amusement|dog|skate|trailer)\s+parks?\b|\bparks?\s+(?:pass|passes|trails?|rangers?|district)\b|\b(?:wifi|wi fi|signal|internet|hotspot)\b.{0,60}\b(?:parking )?lot\b|\blot\b.{0,60}\b(?:wifi|wi fi|signal|internet|hotspot)\b|\b(?:store|grocery|supermarket|mall|hospital|school|work|church|walmart|station|apartment|restaurant|depot)(?: s)? (?:parking )?lot\b/g;
+const MINE = /\b(?:my|mi|mis)\s+(?:\w+\s+)?(?:phone|number|address|email|telefono|direccion)\b(?!\s+(?:died|is dead|s dead|broke|is broken|battery|is off|deleted|erased|wiped|lost|crashed|got (?:wiped|reset|stolen)|was stolen|se murio|se descargo|se rompio|se borro|borro))|\b(?:update|change|cambiar|actualizar)\b|\bproof of (?:address|residence)\b|\bcomprobante de (?:domicilio|direccion)\b/;
+/**
+ * Parks, passes and tickets that are not the library's parking: "state park passes", "a national park", "a
+ * parking ticket"; a thing found or lost in the lot, which is lost and found.
+ */
+const NOT_PARKING = /\b(?:found|dropped|lost|forgot|turned in|handed in)\b.{0,50}\b(?:in|on|at) the (?:\w+ )?(?:parking )?lot\b|\bparking (?:tickets?|fines?|citations?|violations?)\b|\bmultas? de (?:estacionamiento|parqueo)\b|\b(?:state|national|city|county|theme|water|amusement|dog|skate|trailer)\s+parks?\b|\bparks?\s+(?:pass|passes|trails?|rangers?|district)\b|\b(?:wifi|wi fi|signal|internet|hotspot)\b.{0,60}\b(?:parking )?lot\b|\blot\b.{0,60}\b(?:wifi|wi fi|signal|internet|hotspot)\b|\b(?:store|grocery|supermarket|mall|hospital|school|work|church|walmart|station|apartment|restaurant|depot)(?: s)? (?:parking )?lot\b/g;
 /** "can't get to the library anymore" is why a patron cannot come, not a request for directions. */
 const CANNOT_COME = /\b(?:can t|cant|cannot|can not|unable to|no longer|not able to|don t|dont|do not|never|rarely|seldom|hardly|barely)\s+(?:\w+\s+)?get\s+(?:to|there|here)\b|\bget (?:to|there|here) (?:the (?:library|branch) )?(?:in time|on time|before (?:it|you|they) close|much|often|very often)\b/g;
 
@@ -83,7 +86,7 @@ function foldQuestion(text: string): string {
 const OURS = /^(?:the |el |la |los |las |you|your|ur|u\b|us\b|there\b|here\b|it\b|library|libary|liberry|biblioteca|branch|sucursal|main|eastside|east|downtown|central|reference|circulation|front desk|desk|children s|kids|teen)/;
 /** Another office named before the fact asked: "the DMV phone number", "city hall s address", "the IRS number". */
 const ANOTHER_PLACE_FIRST = /\b(?:dmv|bmv|irs|ssa|social security(?: office)?|post office|city hall|courthouse|police(?: station| department)?|hospital|clinic|school|embassy|consulate|unemployment(?: office)?|food bank|shelter|county clerk|passport agency)\s*s?(?:\s+(?:office|department|dept|building|headquarters))?\s+(?:phone number|phone|number|address|adress|telephone)\b/;
-const PLACE_NAMED = /\b(?:(?:phone )?number|phone|telephone|address|adress|addres|addy|directions|get|telefono|direccion|numero|llegar|llego)\s+(?:(?:for|of|to|de|del|a|al)\s+)(.{2,40})$/;
+const PLACE_NAMED = /\b(?:(?:phone )?number|phone|telephone|address|adress|addres|addy|directions|get(?= to )|telefono|direccion|numero|llegar|llego)\s+(?:(?:for|of|to|de|del|a|al)\s+)(.{2,40})$/;
 
 /**
  * "the phone number for city hall", "address of the police station", "¿el teléfono del hospital?":

@@ -40,6 +40,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     "^(?=[\\s\\S]*\\b(?:wrote|written|writing) (?:\\w+ )?(?:letters?|notes?) (?:to|for) (?:my|all my|each of my) (?:family|kids|children|wife|husband|parents|mom|dad)\\b)(?=[\\s\\S]*\\b(?:tie up|loose ends|everything sorted|got everything|all sorted|in order|last|goodbye)\\b)",
     "\\b(?:tallest|highest) (?:building|bridge|parking (?:garage|deck)|tower)\\b.{0,60}\\b(?:roof|the top|jump)\\b",
     "^(?=[\\s\\S]*\\b(?:won t|wont|will not) (?:be )?need(?:ing)? (?:my )?(?:library )?card\\b)(?=[\\s\\S]*\\b(?:give|giving|gave) (?:away )?my (?:books|things|stuff|belongings) to (?:someone|somebody|whoever|anyone|others)\\b)",
+    // A card given up with a farewell and no move to explain it: "cancel it after this week, won't be needing it".
+    "^(?![\\s\\S]*\\b(?:moving|move|moved|relocating|relocate|new (?:city|town|state|job|address))\\b)(?=[\\s\\S]*\\bcard\\b)(?=[\\s\\S]*\\b(?:won t|wont|will not) (?:be )?need(?:ing)? (?:it|this|that|my card|the card|my library card)\\b)(?=[\\s\\S]*\\b(?:after (?:this|next) (?:week|weekend|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:it s |its |has )?been a (?:good|nice|great) (?:place|run)|thank(?:s| you) for everything|goodbye)\\b)",
     "\\bhow many (?:sleeping )?(?:pills|tablets)\\b(?: (?:does|would|will) it| it)? (?:takes?|to)\\b",
     "\\b(?:irme|me voy) para siempre\\b", "\\bno (?:creo que )?(?:voy a )?(?:este|estar|estare) aqui para\\b",
   ].join('|'))],
@@ -153,15 +155,15 @@ const DRILL = /\b(?:drill|simulacro)\b/;
 /** Smoke or flames seen: a fire whatever the patron hopes it is. */
 const FIRE_SEEN = /\b(?:smoke|smoky|flames?|burning|on fire|humo|llamas|quemando)\b/;
 /** "the alarm went off a bit ago, are you open again?": an alarm that is over, asked about afterwards. */
-const ALARM_OVER = /\b(?:went off|was going off|sounded|rang|go off)\b.{0,40}\b(?:ago|earlier|this morning|last night|yesterday|before)\b|\b(?:open again|back open|reopen(?:ed|ing)?|back inside|go back in|all clear)\b/;
+const ALARM_OVER = /\b(?:went off|was going off|sounded|rang|go off)\b.{0,40}\b(?:ago|earlier|this morning|last night|yesterday|before)\b|\b(?:went off|sounded|rang)\b.{0,80}\bleft (?:my|our) (?:\w+ ){0,2}(?:jacket|coat|bag|backpack|laptop|phone|charger|stuff|things|umbrella|books?|keys|wallet|purse|sweater|hat)\b|\b(?:open again|back open|reopen(?:ed|ing)?|back inside|go back in|all clear)\b/;
 /** "that last chapter was so funny i could die": delight said as dying. */
 const DELIGHTED = /\bso (?:good|funny|cute|amazing|great|beautiful|excited|embarrass\w*|awkward|hilarious)\b[^.?!]{0,20}\b(?:want to|wanna|could|gonna|going to|i ll|will|might) die\b/;
 const DELIGHTED_ALL = new RegExp(DELIGHTED.source, 'g');
 /** "my son set up this tablet for me and i am so lost": the patron is lost with it, no child is. */
 const SELF_LOST = /\b(?:i m|im|i am|i feel|i get|i got|i was|i m just|i am just|i m so|i am so|i m totally|i am totally|i m completely|i am completely) lost\b/;
 const SELF_LOST_ALL = new RegExp(SELF_LOST.source, 'g');
-/** "shoot me now, the wifi…": exasperation, not a threat. */
-const EXASPERATED = /\bshoot me now\b/;
+/** "shoot me now, the wifi…", "kill me now, i left my charger…": exasperation, not a threat. Said of someone else ("he'll kill me now") it stays one. */
+const EXASPERATED = /(?:^|[.!?,] )(?:(?:just|someone|somebody|pls|please|ugh|omg) ){0,2}(?:shoot|kill) me now\b/;
 /** "I'm gonna kill my brother if he loses my card again lmao": a threat said laughing is a figure of speech. */
 const LAUGHING = /\b(?:lol|lmao|lmfao|rofl|haha+|hahaha+|jaja+|jk|just kidding)\b/;
 /**

@@ -13,6 +13,12 @@ describe('asset mentions', () => {
     expect(parseAssetMention('the PRN02 jammed', prefixes).tag).toBe('PRN-02');
   });
 
+  it('reads the Spanish words for a copier and a scanner', () => {
+    expect(parseAssetMention('el copiador hace un ruido raro', prefixes).kind).toBe('copier');
+    expect(parseAssetMention('la fotocopiadora no saca copias', prefixes).kind).toBe('copier');
+    expect(parseAssetMention('los escáneres no guardan nada', prefixes).kind).toBe('scanner');
+  });
+
   it('resolves "computer 12" by kind and number', () => {
     expect(resolve('computer 12 is frozen').asset?.tag).toBe('PC-12');
   });
@@ -76,6 +82,10 @@ describe('asset mentions', () => {
 
   it('reads the only number of a short message as a device number only when asked to (right after a device report)', () => {
     expect(parseAssetMention('and 4 is stuck too', prefixes, { loneNumber: true }).number).toBe(4);
+    // Said in a longer sentence, a move to another device still names it by number.
+    expect(parseAssetMention('ok so i switched over to 11 and that one keeps freezing on me as well', prefixes, { loneNumber: true }).number).toBe(11);
+    expect(parseAssetMention('me cambié a la 3 y tampoco funciona, qué hago ahora con mi tarea', prefixes, { loneNumber: true }).number).toBe(3);
+    expect(parseAssetMention('i moved to 2 minutes ago and it still is not working at all here', prefixes, { loneNumber: true }).number).toBeUndefined();
     // The kind named first is the device; a number said apart from its kind word still counts.
     expect(parseAssetMention('the copier next to the computers jams', prefixes).kind).toBe('copier');
     expect(parseAssetMention('the pc by the window, number 4, froze', prefixes)).toMatchObject({ kind: 'pc', number: 4 });

@@ -19,8 +19,8 @@ export interface AssetMention {
 const KIND_WORDS: [RegExp, AssetKind][] = [
   [/\b(pcs?|computers?|computadoras?|compus?|comps?|ordenador|workstations?|terminals?|desktops?|monitor|keyboard|mouse)\b/, 'pc'],
   [/\b(printers?|impresoras?|print job|printing)\b/, 'printer'],
-  [/\b(copiers?|copy machines?|photocopiers?|copiadoras?|fotocopiadoras?)\b/, 'copier'],
-  [/\b(scanners?|escaner)\b/, 'scanner'],
+  [/\b(copiers?|copy machines?|photocopiers?|copiadora?s?|fotocopiadora?s?|copiadores|fotocopiadores)\b/, 'copier'],
+  [/\b(scanners?|escaner|escaneres|escaneador|escaneadora)\b/, 'scanner'],
   [/\b(wi-?fi|wireless|internet)\b/, 'wifi'],
 ];
 
@@ -40,6 +40,8 @@ const KIND_NUMBER = /\b(pc|computer|computadora|compu|comp|station|terminal|prin
 const SENT_FROM_PC = /\b(?:from|on|at|using|off)\s+(?:the\s+|my\s+)?(?:pc|computer|computadora|compu)\s*(?:#|no\.?|number|numero)?\s*0*(\d{1,3})\b/;
 /** "number 7", "#7" with no kind word: read beside the device the conversation was about. */
 const BARE_NUMBER = /(?:\bnumber|\bnumero|#|\bno\.)\s*0*(\d{1,2})(?![\d-])/;
+/** "moved to 6", "switched over to 14": the patron went to another device of the kind, by its number. */
+const MOVED_TO_NUMBER = /\b(?:moved|moving|switched|switching|went|changed|swapped|me cambie|me pase|cambie|pase)\s+(?:over\s+)?(?:to|on|a|al)\s+(?:the\s+|la\s+|el\s+)?(?:number\s+|numero\s+|#\s*)?0*(\d{1,2})\b(?![\s-]*(?:mins?|minutes?|minutos|hours?|horas?|pm|am|o clock))/;
 /** The only number in a short message, not an amount, a length or an error code ("it took $2", "20 min", "E-14"). */
 const LONE_NUMBER = /^\D*(?<![$£€]|[a-z]-|\b(?:error|code|err|codigo|page|pages|pagina|paginas|step|version|tray|bandeja|drawer)\s{0,3})\b(\d{1,2})\b(?![\s-]*(?:dollars?|cents?|bucks|pages?|paginas?|hojas?|sheets?|copies|copias|mins?|minutes?|minutos|hours?|hrs?|horas?|times?|veces|vez|%|¢))\D*$/;
 const LONE_NUMBER_MAX_WORDS = 8;
@@ -53,7 +55,7 @@ const NUMBER_WORDS: Record<string, number> = {
 // Longest first, so "twenty five" is read before "twenty"; a hyphen ("twenty-five") reads as a space.
 const SPELLED_NUMBER = new RegExp(`\\b(pc|computer|computadora|compu|comp|station|terminal|printer|impresora|copier|scanner)(\\s*(?:#|number|numero)?\\s*)(${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})\\b`);
 /** The kind words a device's own name word is said beside ("colour printer", "impresora a color"). */
-const KIND_NOUNS = 'printers?|impresoras?|copiers?|copiadoras?|scanners?|escaner|computers?|computadoras?|pcs?';
+const KIND_NOUNS = 'printers?|impresoras?|copiers?|copiadora?s?|copiadores|scanners?|escaner|computers?|computadoras?|pcs?';
 /** Words of a device's name that say nothing about which one it is. */
 const GENERIC_NAME_WORDS = new Set(['public', 'computer', 'printer', 'copier', 'scanner', 'service']);
 /** Words of a location that say nothing about which device it is. */
@@ -148,7 +150,7 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>, o
   }
   if (!mention.kind && !mention.tag) {
     // `loneNumber`: right after a device was reported, "and 4 is stuck too" names another one by number.
-    const bare = BARE_NUMBER.exec(folded) ?? (options.loneNumber && folded.split(/\s+/).length <= LONE_NUMBER_MAX_WORDS ? LONE_NUMBER.exec(folded) : null);
+    const bare = BARE_NUMBER.exec(folded) ?? (options.loneNumber ? MOVED_TO_NUMBER.exec(folded) : null) ?? (options.loneNumber && folded.split(/\s+/).length <= LONE_NUMBER_MAX_WORDS ? LONE_NUMBER.exec(folded) : null);
     if (bare) mention.number = Number(bare[1]);
   }
   const floor = floorOf(folded);

@@ -137,6 +137,24 @@ describe('day mentions', () => {
     expect(days.find('were you closed yesterday?', NOW)?.date).toBe('2026-11-30');
   });
 
+  it('reads a weekday with its day of the month, and a weekday with a time as the weekday', () => {
+    expect(days.find('is eastside open thurs the 17 in the evening', NOW)?.date).toBe('2026-12-17');
+    expect(days.find('¿abren el domingo 13?', NOW)?.date).toBe('2026-12-13');
+    expect(days.find('can i come in friday 11 or is that too late', NOW)?.date).toBe('2026-12-11');
+    // The next Saturday the 9th is six weeks away: nine o'clock on Saturday.
+    expect(days.find('are you there saturday 9?', NOW)?.date).toBe('2026-12-05');
+    expect(days.find('open saturday 10 to 4?', NOW)?.date).toBe('2026-12-05');
+  });
+
+  it('reads "day after tomorrow" with or without its article', () => {
+    expect(days.find('is main open day after tmrw', NOW)?.date).toBe('2026-12-03');
+  });
+
+  it('takes a date written out over the holiday named beside it', () => {
+    expect(days.find('are you open the christmas weekend, sunday dec 27?', NOW)?.date).toBe('2026-12-27');
+    expect(days.find('new years weekend, saturday jan 2, open?', NOW)?.date).toBe('2027-01-02');
+  });
+
   it('names the holiday it found', () => {
     expect(days.find('open on new years day', NOW)).toMatchObject({ date: '2027-01-01', holiday: "New Year's Day" });
   });

@@ -138,11 +138,11 @@ const SPANISH_MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'juni
 
 /** A month named ("feb", "february", "febrero"; "marzo" reads as "mar"). */
 const MONTH_WORD = new RegExp(`\\b(${[...MONTH_PREFIXES, ...SPANISH_MONTH_NAMES].join('|')})[a-z]*\\b`);
-/** A month with its day beside it ("feb 9", "9 de febrero"): a date chrono reads whole. */
 /** "dec 29 hours", "jan 2 hrs": a date followed by the word hours. */
 const MONTH_DAY_HOURS = new RegExp(`\\b((?:${['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].join('|')})[a-z]*\\s+\\d{1,2})(?:st|nd|rd|th)?\\s+(?:hours?|hrs?)\\b`, 'g');
 /** "el 10 de febrero": a Spanish date, read by chrono's Spanish parser. */
 const SPANISH_DAY_OF_MONTH_ONCE = new RegExp(`\\b\\d{1,2}\\s+de\\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\\b`);
+/** A month with its day beside it ("feb 9", "9 de febrero"): a date chrono reads whole. */
 const MONTH_WITH_DAY = new RegExp(`\\b(?:${MONTH_PREFIXES.join('|')})[a-z]*\\s+\\d|\\d{1,2}\\s+de\\s+[a-z]+`);
 
 /**
@@ -205,6 +205,15 @@ const TODAY_WORD = /\b(?:today|hoy)\b/g;
 const TODAY = /\b(?:tonight|right now|rn|this (?:evening|afternoon|morning)|esta noche|esta tarde|ahorita|ahora mismo)\b/;
 
 /** "el 26" (a month named as well is chrono's business). */
+/**
+ * "wed the 16", "sábado 12", "friday 18": a weekday with its day of the month, not a time ("saturday 9am",
+ * "friday 10 to 5", "sunday at 2"). Read only when that weekday falls on that day within a month: "saturday 9"
+ * with the next Saturday the 9th six weeks away is nine o'clock.
+ */
+const WEEKDAY_DAY_NUMBER = new RegExp(
+  `\\b(?:${[...WEEKDAYS_EN, ...WEEKDAYS_ES, 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'].join('|')})\\s+(?:the\\s+)?(\\d{1,2})\\b(?!\\s*(?:am|pm|a\\s?m|p\\s?m|:|\\.|to|till|til|until|hasta|a\\s+\\d|-|o\\s*clock|hours?|hrs?|horas?|y\\s+media|ish))`,
+);
+const WEEKDAY_DAY_NUMBER_WITHIN_DAYS = 31;
 const SPANISH_DAY_NUMBER = /\bel\s+(\d{1,2})\b(?!\s*(?:de|libros?|pisos?|:))/;
 
 interface HolidayTable {
@@ -346,7 +355,7 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       .replace(WEEKDAY_BEFORE_AFTER, (day) => SHORT_WEEKDAYS[day]!);
     const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
     // "pasado mañana": the day after tomorrow (chrono reads only its "mañana").
-    if (/\bpasado\s+manana\b/.test(folded)) return { date: local.startOf('day').plus({ days: 2 }).toISODate()! };
+    if (/\bpasado\s+manana\b|\bday after (?:tomorrow|tomorow|tmrw|tmr|tmrow|tommorow|tommorrow)\b/.test(folded)) return { date: local.startOf('day').plus({ days: 2 }).toISODate()! };
     // "a week from saturday", "a week from tomorrow": that day, seven days on.
     const weekFrom = /\ba week from (today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bdentro de (?:una|1) semana\b/.exec(folded);
     if (weekFrom) {
@@ -354,7 +363,9 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const offset = !from || from === 'today' ? 0 : from === 'tomorrow' ? 1 : (WEEKDAYS_EN.indexOf(from) + 1 - local.weekday + 7) % 7 || 7;
       return { date: local.startOf('day').plus({ days: offset + 7 }).toISODate()! };
     }
-    const holiday = holidayIn(folded, now);
+    // "memorial day weekend sunday, may 30": a date written out is the day asked about; the holiday
+    // beside it only says which weekend.
+    const holiday = MONTH_WITH_DAY.test(folded) ? undefined : holidayIn(folded, now);
     if (holiday) return holiday;
     // Days with a name the library does not close for ("valentine's day", "st. patrick's day").
     for (const [pattern, month, day] of NAMED_DAYS) if (pattern.test(folded)) return nextMonthDay(now, month, day);
@@ -388,7 +399,7 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     // "are you open on tuesday", asked on a Tuesday: today (chrono would say a week from now).
     const todayName = WEEKDAYS_EN[local.weekday - 1]!;
     const todayNameEs = WEEKDAYS_ES[local.weekday - 1]!;
-    if (new RegExp(`\\b(?:${todayName}|${todayNameEs})\\b`).test(words) && !/\b(?:next|following|proximo|que viene|siguiente)\b/.test(words) && !ORDINAL_DAY.test(words) && !MONTH_WITH_DAY.test(words)) {
+    if (new RegExp(`\\b(?:${todayName}|${todayNameEs})\\b`).test(words) && !/\b(?:next|following|proximo|que viene|siguiente)\b/.test(words) && !ORDINAL_DAY.test(words) && !WEEKDAY_DAY_NUMBER.test(words) && !MONTH_WITH_DAY.test(words)) {
       return { date: local.toISODate()! };
     }
     // "your hours next week": that week, from its Monday (chrono counts seven days from today).
@@ -415,7 +426,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     // chrono reads wall-clock components: give it the library's wall clock as a local Date.
     const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);
 
-    const ordinal = ORDINAL_DAY.exec(words) ?? SPANISH_DAY_NUMBER.exec(words);
+    const weekdayWithNumber = WEEKDAY_DAY_NUMBER.exec(words);
+    const ordinal = ORDINAL_DAY.exec(words) ?? SPANISH_DAY_NUMBER.exec(words) ?? weekdayWithNumber;
     const monthWord = MONTH_WORD.exec(words);
     // "closed in February? the 9th?": the ordinal is a day of the month named, even apart from it.
     const namedMonth = monthWord && !MONTH_WITH_DAY.test(words) ? monthNumber(monthWord[1]!) : undefined;
@@ -424,7 +436,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const weekdayEs = WEEKDAYS_ES.findIndex((day) => new RegExp(`\\b${day}\\b`).test(words));
       const wanted = weekday >= 0 ? weekday + 1 : weekdayEs >= 0 ? weekdayEs + 1 : 0;
       const candidate = nextDayOfMonth(local.startOf('day'), Number(ordinal[1]), (date) => (!wanted || date.weekday === wanted) && (!namedMonth || date.month === namedMonth));
-      if (candidate) return { date: candidate.toISODate()! };
+      const tooFar = ordinal === weekdayWithNumber && candidate !== undefined && candidate.diff(local.startOf('day'), 'days').days > WEEKDAY_DAY_NUMBER_WITHIN_DAYS;
+      if (candidate && !tooFar) return { date: candidate.toISODate()! };
     }
 
     const spanish = WEEKDAYS_ES.some((day) => words.includes(day)) || /\b(manana|hoy|pasado|proximo|que viene)\b/.test(words) || SPANISH_DAY_OF_MONTH_ONCE.test(words);

@@ -73,6 +73,12 @@ describe('a book asked for by what is in it', () => {
     ['can my daughter get the harry potter with the triwizard tournament', 'Harry Potter and the Goblet of Fire'],
     ['the third Harry Potter book, is it in?', 'Harry Potter and the Prisoner of Azkaban'],
     ['the grisham where the boy sees a lawyer kill himself', 'The Client'],
+    // "theres" asks, it does not describe ("there" is in another summary).
+    ['is the harry potter where theres a tournament in', 'Harry Potter and the Goblet of Fire'],
+    // Said as the summary would not say it: a man who shot himself is a suicide.
+    ['that grisham legal one where a lawyer shot himself and a little kid knows the secret', 'The Client'],
+    // A shorthand no record holds, then the title shortened in another part of the message.
+    ['got any copies of SICP-style stuff? intro to algorithms, the big one', 'Introduction to Algorithms'],
     ['a kids book where a boy in a wolf suit sails off to be king of the monsters', 'Where the Wild Things Are'],
     // Described, then a number of its series asked for.
     ['the one where the kid is a wizard and goes to hogwarts, the second one', 'Harry Potter and the Chamber of Secrets'],
@@ -97,6 +103,8 @@ describe('a book asked for by what is in it', () => {
     expect(await firstTitle('books by maurice sendak', 'en')).toBe('Where the Wild Things Are');
     expect(await firstTitle('libros de maurice sendak', 'es')).toBe('Donde viven los monstruos');
     expect(await firstTitle('¿tienen la oruga muy hambrienta?', 'es')).toBe('La oruga muy hambrienta');
+    // A book described by a Spanish title of an English-only edition: the one described comes before the Spanish one.
+    expect(await firstTitle('busco harry potter y el prisionero de azkaban para mi sobrino', 'es')).toBe('Harry Potter and the Prisoner of Azkaban');
   });
 });
 

@@ -22,6 +22,7 @@ const NOT_DESCRIPTIVE = new Set(
     'child children toddler class school my wife husband mom dad friend club thing stuff huge big little new old good great ' +
     'el la los las un una unos unas de del que en y o por para con sin sobre es son era esta estan hay tienen tiene libro libros novela ' +
     'went go goes going gone make makes made take takes took say says said tell tells told come comes came see saw thats theyre youre dont im ive '+
+    'theres wheres whats heres '+
     'busco quiero necesito mi mis su sus se lo le les como cual donde cuando muy mas'
   ).split(' '),
 );
@@ -29,7 +30,20 @@ const NOT_DESCRIPTIVE = new Set(
 /** Words of a message that may describe a book: not request words, three letters or more, not in `known` (a name already matched). */
 export function descriptionWords(text: string, known: string[] = []): string[] {
   const skip = new Set(known.flatMap((phrase) => catalogWords(phrase)));
-  return [...new Set(catalogWords(text.replace(/['’]/g, '')).filter((word) => word.length >= 3 && !/^\d+$/.test(word) && !NOT_DESCRIPTIVE.has(word) && !skip.has(word)))];
+  return [...new Set(catalogWords(sayItAsSummariesDo(text.replace(/['’]/g, ''))).filter((word) => word.length >= 3 && !/^\d+$/.test(word) && !NOT_DESCRIPTIVE.has(word) && !skip.has(word)))];
+}
+
+/**
+ * Everyday words for what summaries say in one ("a guy kills himself" is a suicide in a MARC 520): the
+ * summary's word, so a description counts it.
+ */
+const SUMMARY_WORDING: Array<[RegExp, string]> = [
+  [/\b(?:kill|kills|killed|killing|shot|shoots|shoot)\s+(?:himself|herself|themselves|themself)\b/gi, 'suicide'],
+  [/\bse\s+(?:suicida|suicido|mata|mato)\b/gi, 'suicide'],
+];
+
+function sayItAsSummariesDo(text: string): string {
+  return SUMMARY_WORDING.reduce((said, [everyday, summary]) => said.replace(everyday, summary), text);
 }
 
 /** Two words are the same for a description when they share their first five letters ("defending" ~ "defends"). */

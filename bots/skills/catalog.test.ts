@@ -106,6 +106,9 @@ describe('answerCatalog', () => {
     const reply = await answerCatalog({ catalog }, { query: 'the client on blu-ray?', channel: 'web', now });
     expect(reply.text).toMatch(/^I found no "the client" as a DVD, but we have/);
     expect(reply.cards?.[0]?.title).toBe('The Client');
+    // The title as spelled in another format comes before a DVD whose words only look alike.
+    const either = await answerCatalog({ catalog }, { query: 'the pelican brief dvd or the book, either one', channel: 'web', now });
+    expect(either.cards?.[0]?.title).toBe('The Pelican Brief');
   });
   it('offers a librarian when nothing matches', async () => {
     const reply = await answerCatalog({ catalog }, { query: 'do you have qwxzv plorf', channel: 'sms', now });

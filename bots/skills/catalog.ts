@@ -410,8 +410,10 @@ interface Found {
  * catalog lists nothing rather than someone else's books.
  */
 async function findRecords(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string, language: SkillLanguage): Promise<Found> {
-  const found = described(await findUnordered(catalog, extracted, fallbackText), fallbackText);
-  return extracted.language ? found : inPatronLanguageFirst(found, language);
+  const found = await findUnordered(catalog, extracted, fallbackText);
+  // The patron's language first, then what the message describes: "¿tienen Harry Potter y la cámara
+  // secreta?" wants the second book, even though the first is the one held in Spanish.
+  return described(extracted.language ? found : inPatronLanguageFirst(found, language), fallbackText);
 }
 
 /** Sendak asked for in English lists Where the Wild Things Are before Donde viven los monstruos; in Spanish, the other way round. */
@@ -428,15 +430,22 @@ function described(found: Found, text: string): Found {
 }
 
 async function findUnordered(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string): Promise<Found> {
-  const found = await findWithFilters(catalog, extracted, fallbackText);
   const { format, language, availableOnly, ...unfiltered } = extracted;
-  if (found.hits.length > 0 || (!format && !language && !availableOnly)) return found;
+  const filtered = format !== undefined || language !== undefined || availableOnly === true;
+  const found = await findWithFilters(catalog, extracted, fallbackText, { loose: !filtered });
+  if (found.hits.length > 0 || !filtered) return found;
   // Nothing as an audiobook, in Spanish or on the shelf now: what the library has of it at all, said so.
-  const relaxed = await findWithFilters(catalog, unfiltered, fallbackText);
-  return relaxed.hits.length > 0 ? { ...relaxed, withoutFilter: true } : found;
+  // "a time to kill dvd or book either": the book as spelled, before any DVD a loose spelling would find.
+  const relaxed = await findWithFilters(catalog, unfiltered, fallbackText, { loose: false });
+  if (relaxed.hits.length > 0) return { ...relaxed, withoutFilter: true };
+  const loose = await findWithFilters(catalog, extracted, fallbackText);
+  if (loose.hits.length > 0) return loose;
+  const looseRelaxed = await findWithFilters(catalog, unfiltered, fallbackText);
+  return looseRelaxed.hits.length > 0 ? { ...looseRelaxed, withoutFilter: true } : found;
 }
 
-async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string): Promise<Found> {
+/** `loose: false` stops before the last try, the request spelled loosely. */
+async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string, options: { loose?: boolean } = {}): Promise<Found> {
   const terms = extracted.terms || fallbackText;
   const filters = {
     ...(extracted.format ? { format: extracted.format } : {}),
@@ -499,14 +508,44 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
     }
     return { hits: result.hits, total: result.total, terms: text };
   }
+  // "do u have CLRS? intro to algorithms": the request names the book by a shorthand no record holds;
+  // another part of the message gives its title, each word as written or shortened ("intro").
+  for (const clause of otherClauses(fallbackText, terms)) {
+    const result = await search(clause, 'title');
+    const titled = result.hits.filter(({ record }) => titleStartsEveryWord(record, clause));
+    if (titled.length > 0) return { hits: titled, total: titled.length, terms: clause };
+  }
   // "the very hungary caterpiller board book, my baby chewed ours": the request before the first comma,
   // with the near spellings of words the catalog knows ("hungary" → "hungry").
   // A long ramble is not a misspelt title, and spelling every word of it loosely costs the most.
   const request = terms.split(/\s*[,;]\s*/)[0]!;
-  if (catalogWords(request).length > LOOSE_SPELLING_MAX_WORDS) return { hits: [], total: 0, terms };
+  if (options.loose === false || catalogWords(request).length > LOOSE_SPELLING_MAX_WORDS) return { hits: [], total: 0, terms };
   const loose = await search(request, 'keyword', { ...filters, spelling: 'loose' });
   if (loose.hits.length > 0) return { hits: loose.hits, total: loose.total, terms: request };
   return { hits: [], total: 0, terms };
+}
+
+/** The parts of a message, between its punctuation, other than the one searched already, that could be a title. */
+function otherClauses(text: string, searched: string): string[] {
+  const done = catalogWords(searched).join(' ');
+  return text
+    .split(/[?.!,;:\n]+/)
+    .map((clause) => clause.trim())
+    .filter((clause) => {
+      const words = catalogWords(clause);
+      return words.join(' ') !== done && titleWordsOf(clause).length >= 2 && words.length <= LOOSE_SPELLING_MAX_WORDS;
+    });
+}
+
+/** The words of a clause a title must hold: three letters or more, not "the", "book" and the like. */
+function titleWordsOf(clause: string): string[] {
+  return catalogWords(clause).filter((word) => word.length >= 3 && !QUERY_STOPWORDS.has(word));
+}
+
+/** Every word of `clause` is a word of the record's title, or the first four letters or more of one ("intro" of "introduction"). */
+function titleStartsEveryWord(record: CatalogRecord, clause: string): boolean {
+  const title = catalogWords(record.title);
+  return titleWordsOf(clause).every((word) => title.some((own) => own === word || (word.length >= 4 && own.startsWith(word))));
 }
 
 /** The longest request spelled loosely on the last try: a title with a typo or two, not a paragraph. */

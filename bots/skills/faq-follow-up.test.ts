@@ -12,6 +12,13 @@ describe('a follow-up to an article answer', () => {
     'how much is that',
     'and do i need an appointment',
     '¿y hay que pagar?',
+    // An aspect of the service just answered: how many at once, for how long, what to bring, a new one.
+    'how many can i check out',
+    'and how long can i keep it',
+    'is there a limit',
+    'what do i need to bring',
+    'how much is a replacement',
+    'how does he sign up for it',
   ])('"%s" stays on the last article', (text) => {
     expect(stays(text)).toBe(true);
   });

@@ -207,6 +207,10 @@ describe('detectSafety', () => {
     // Stepping in front of a bus; found by the one the patron hides from.
     ['every morning at the crossing i think about just walking out in front of the bus', 'self-harm'],
     ['my boyfriend found where i am staying now, is there a room where i can call a hotline from', 'threat'],
+    // Said of someone else, "kill me now" is a threat.
+    ['my ex is outside and says he will kill me now', 'threat'],
+    // A card given up with a farewell.
+    ['please close out my card after next friday, i wont be needing it. thanks for everything', 'self-harm'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -302,6 +306,11 @@ describe('detectSafety', () => {
     'that last chapter was so funny i could die, do you have the sequel',
     // A plot described.
     'is the one where the teen attempts suicide on the shelf? its for our book club',
+    // Exasperation said as "kill me now"; an alarm over, with a thing left inside.
+    'ugh kill me now, my library card is in my other coat',
+    'the alarm rang and everybody had to leave, i left my backpack upstairs, can i get it',
+    // A card given up for a move.
+    'we are moving to maine, please close my card after this week, wont be needing it. thanks for everything',
   ])('not "%s"', (text) => {
     expect(detectSafety(text)).toBeUndefined();
   });
