@@ -91,6 +91,13 @@ const OTHER_LATIN_WORDS = new Set([
   'shalom', 'ani', 'yesh', 'lachem', 'sfarim', 'sefer', 'ivrit', 'toda', 'todah', 'sifriya', 'mechapes', 'mechapeset', 'yeladim', 'eifo', 'matai', 'ptucha',
   // Japanese written in Latin letters
   'konnichiwa', 'toshokan', 'nanji', 'imasu', 'arigatou', 'desu', 'masu',
+  // Words of urgent messages: French, Haitian Creole, Somali, Swahili (someone following, fallen, not breathing, a child gone)
+  'homme', 'femme', 'depuis', 'maintenant', 'devant', 'peur', 'quelqu', 'effondre', 'respire', 'entree', 'pres', 'vite', 'laisse', 'sortir', 'enfant', 'fils', 'fille',
+  'yon', 'nonm', 'deyo', 'zam', 'rele', 'moun', 'granmoun', 'tonbe', 'reponn', 'ede', 'fanm', 'pitit', 'kouri',
+  'wiilkayga', 'gabadhayda', 'ilmahaygii', 'ayaa', 'lumay', 'wuxuu', 'waxay', 'joogay', 'qolka', 'carruurta', 'fadlan', 'caawiya', 'waa', 'jiray',
+  'tafadhali', 'msaada', 'mume', 'wangu', 'niko', 'nje', 'watoto', 'sina', 'mahali', 'kwenda', 'mtoto',
+  // Hmong, Yoruba, Dutch
+  'nyob', 'zoo', 'kuv', 'xav', 'daim', 'npav', 'tsev', 'qiv', 'ntawv', 'yuav', 'cas', 'kaasan', 'ikawe', 'ojo', 'hebben',
 ]);
 /** Words so common in English or Spanish that they say nothing against them. */
 const ENGLISH_OR_SPANISH = new Set([

@@ -15,6 +15,13 @@ describe('namesDangerInOtherLanguage', () => {
     '外面有人拿刀',
     '경찰 좀 불러주세요',
     'कोई चाकू लेकर खड़ा है',
+    // Someone unconscious, overdosed, not breathing; a last letter.
+    "Il y a un homme inconscient près de l'entrée",
+    'Мой брат без сознания в читальном зале',
+    'صديقي فاقد الوعي قرب المدخل',
+    '有人在厕所昏迷了',
+    'मेरी माँ बेहोश हो गई हैं',
+    'Ось мій останній лист вам усім',
   ])('"%s" names a danger', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(true);
   });
@@ -28,6 +35,7 @@ describe('namesDangerInOtherLanguage', () => {
     'Hallo, hebben jullie een mes-vormige boekenlegger?',
     '你好，请问图书馆几点关门？',
     'مرحبا، هل يمكنني استعارة كتب باللغة العربية؟',
+    '我借书过量了吗？最多能借几本？',
   ])('"%s" names none', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(false);
   });

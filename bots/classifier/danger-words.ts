@@ -1,6 +1,7 @@
 /**
  * Words of danger in the languages the library has no articles in: police, ambulance, a knife or a gun,
- * killing, dying by one's own hand, fire, blood, being beaten or threatened. They are read only in a
+ * killing, dying by one's own hand, fire, blood, being beaten or threatened, an overdose, someone
+ * unconscious or not breathing, a "last letter". They are read only in a
  * message the router could not answer anyway (`isUnsupportedLanguage`), where the choice is between
  * offering to pass the message on and alerting staff at once: a person in danger who writes in Somali or
  * Ukrainian must not wait for a "yes". A false alarm costs a member of staff a look at a message they
@@ -26,6 +27,9 @@ const WORDS_WITH_SPACES = [
   'lapolis', 'anbilans', 'kouto', 'touye', 'bat mwen',
   'booliska', 'ambalaas', 'mindi', 'i garaacay', 'is dil',
   'polisi', 'ambulensi', 'kisu', 'bunduki', 'kujiua', 'ananipiga', 'kuniua',
+  // Someone overdosed, unconscious or not breathing; a threat (French, Portuguese, German, Polish, Vietnamese, Tagalog)
+  'overdose', 'surdose', 'inconsciente?', 'ne respire (?:plus|pas)', 'menace', 'não respira', 'überdosis', 'bewusstlos', 'atmet nicht',
+  'przedawkowa\\p{L}*', 'nieprzytomn\\p{L}*', 'nie oddycha', 'quá liều', 'bất tỉnh', 'không thở', 'đe dọa', 'walang malay', 'hindi humihinga',
 ];
 
 /** Scripts without spaces between words, or whose words the `\b` of a regular expression does not see. */
@@ -44,6 +48,11 @@ const WORDS_ANYWHERE = [
   // Hindi, Nepali, Amharic
   'पुलिस', 'एम्बुलेंस', 'चाकू', 'बंदूक', 'आत्महत्या', 'मार डाल', 'प्रहरी', 'एम्बुलेन्स', 'बन्दुक',
   'ፖሊስ', 'አምቡላንስ', 'ቢላዋ', 'ሽጉጥ',
+  // Overdose, unconscious, not breathing, a threat, a last letter (Russian, Ukrainian, Arabic, Persian, Hindi, Chinese, Japanese, Korean)
+  'передозиров', 'без сознания', 'не дышит', 'последнее письмо', 'передозуван', 'без свідомості', 'не дихає', 'останній лист',
+  'جرعة زائدة', 'فاقد الوعي', 'لا يتنفس', 'لا يستجيب', 'يهددني', 'تهديد', 'تهدید', 'بیهوش', 'نفس نمی', 'مصرف بیش از حد',
+  'बेहोश', 'सांस नहीं', 'साँस नहीं', 'धमकी', 'ओवरडोज', 'बोल नहीं रहे', 'बोल नहीं रही',
+  '昏迷', '不省人事', '没有呼吸', '沒有呼吸', '服药过量', '吸毒过量', '用药过量', '服藥過量', '吸毒過量', '威胁', '威脅', '意識がない', '息をしていない', '脅され', '의식이 없', '숨을 쉬지', '협박',
 ];
 
 const DANGER_WORD = new RegExp(

@@ -15,6 +15,8 @@ const OTHER_LANGUAGE_PATTERNS: Array<[SafetyKind, RegExp]> = [
     'ich finde (?:mein(?:en)? (?:kind|sohn)|meine tochter) nicht', '(?:mein (?:kind|sohn)|meine tochter) ist (?:weg|verschwunden)',
     'nie (?:mogę|moge) znaleźć (?:syna|córki|corki|dziecka)', '(?:syn|córka|corka|dziecko) (?:zaginął|zaginęła|zaginelo|zaginęło)',
     'не (?:могу|можем) найти (?:сына|дочь|дочку|ребенка|ребёнка)', '(?:сын|дочь|ребенок|ребёнок) (?:пропал|пропала|потерялся|потерялась)',
+    // Russian: a child or a relative who needs care was to be here, is not, and does not answer.
+    '(?:сын|дочь|дочка|ребенок|ребёнок|сестра|брат|мама|мать|папа|отец|бабушка|дедушка)[^.!?]{0,80}(?:(?:должен|должна|должны|должно) (?:был|была|были|было) быть|не пришла|не пришли|не пришёл|не пришел)[^!?]{0,80}(?:не отвечает|нет|пропал)',
     'không (?:tìm thấy|thấy) (?:con|bé|cháu)', '(?:con|bé) (?:tôi |của tôi )?(?:bị lạc|mất tích)',
     'hindi ko (?:mahanap|makita) ang (?:anak|bata)', 'nawawala ang (?:anak|bata)',
     // Swahili: "my child is lost", "I can't find my child".

@@ -146,6 +146,27 @@ describe('day mentions', () => {
     expect(days.find('open saturday 10 to 4?', NOW)?.date).toBe('2026-12-05');
   });
 
+  it('takes the day after a turn to the question over the day told before it', () => {
+    expect(days.find('my friend says eastside is shut on mondays, but what about next tuesday?', NOW)?.date).toBe('2026-12-08');
+    expect(days.find('el sábado sé que abren, ¿y el domingo 13?', NOW)?.date).toBe('2026-12-13');
+    // A turn that names no day leaves the day before it.
+    expect(days.find('open on the 22nd, and until what time?', NOW)?.date).toBe('2026-12-22');
+  });
+
+  it('counts weeks from a day, and names days the library does not close for', () => {
+    expect(days.find('are you open 2 weeks from saturday', NOW)?.date).toBe('2026-12-19');
+    expect(days.find('same hours this time next week?', NOW)?.date).toBe('2026-12-08');
+    expect(days.find('open on new years eve eve? i mean the last day of the year', NOW)?.date).toBe('2026-12-31');
+    expect(days.find('kwanzaa starts soon, is main open that day', NOW)?.date).toBe('2026-12-26');
+    expect(days.find('hours the day before xmas eve?', NOW)?.date).toBe('2026-12-23');
+    expect(days.find('¿abren el feriado de los presidentes?', NOW)?.date).toBe('2027-02-15');
+  });
+
+  it('takes the date the story gives for the weekday the question asks about', () => {
+    expect(days.find('Our group meets Saturday the 19th. Do you open early on Saturdays?', NOW)?.date).toBe('2026-12-19');
+    expect(days.find('el jueves 17 tengo examen, ¿a qué hora cierran el viernes?', NOW)?.date).toBe('2026-12-04');
+  });
+
   it('reads "day after tomorrow" with or without its article', () => {
     expect(days.find('is main open day after tmrw', NOW)?.date).toBe('2026-12-03');
   });

@@ -32,7 +32,7 @@ const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\b(?:christmas|xmas|x-mas|navidad)(?:\s+day)?\b|\bdia de navidad\b/, 'christmas day'],
   [/\bnew\s*(?:years?|yrs?)(?:\s+day)?\b|\bnyd\b|\bnew year s(?:\s+day)?\b|\bano nuevo\b/, 'new years day'],
   [/\bmlk\b|\bmartin luther king\b/, 'martin luther king jr day'],
-  [/\bpresidents?\s*day\b|\bdia de (?:los )?presidentes\b/, 'presidents day'],
+  [/\bpresidents?\s*day\b|\b(?:dia|festivo|feriado|lunes festivo|lunes) de (?:los )?presidentes\b/, 'presidents day'],
   [/\bmemorial day\b|\bdia de (?:los caidos|conmemoracion)\b/, 'memorial day'],
   [/\bjuneteenth\b/, 'juneteenth'],
   [/\b(?:independence day|(?:the\s+)?(?:4th|fourth) of july|july (?:4th|4|fourth)|dia de la independencia|(?:4|cuatro) de julio)\b/, 'independence day'],
@@ -119,6 +119,9 @@ const NAMED_DAYS: Array<[RegExp, number, number]> = [
   [/\bvalentine s(?: day)?\b|\bsan valentin\b|\bdia de los enamorados\b/, 2, 14],
   [/\b(?:st\.?|saint) patrick s(?: day)?\b|\bsan patricio\b/, 3, 17],
   [/\bhalloween\b/, 10, 31],
+  [/\blast day of the year\b|\bultimo dia del ano\b/, 12, 31],
+  [/\bwinter solstice\b|\bsolsticio de invierno\b/, 12, 21],
+  [/\b(?:first day of )?kwanzaa\b/, 12, 26],
   [/\bgroundhog day\b/, 2, 2],
   [/\bapril fools(?: day)?\b/, 4, 1],
   [/\bearth day\b/, 4, 22],
@@ -142,6 +145,12 @@ const MONTH_WORD = new RegExp(`\\b(${[...MONTH_PREFIXES, ...SPANISH_MONTH_NAMES]
 const MONTH_DAY_HOURS = new RegExp(`\\b((?:${['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].join('|')})[a-z]*\\s+\\d{1,2})(?:st|nd|rd|th)?\\s+(?:hours?|hrs?)\\b`, 'g');
 /** "el 10 de febrero": a Spanish date, read by chrono's Spanish parser. */
 const SPANISH_DAY_OF_MONTH_ONCE = new RegExp(`\\b\\d{1,2}\\s+de\\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\\b`);
+/** A question about a weekday in general, with no date ("when do you open on sundays?", "¿abren los domingos?"). */
+const WEEKDAYS_ASKED = new RegExp(`\\b(?:${WEEKDAYS_EN.map((day) => `${day}s`).join('|')}|los (?:${WEEKDAYS_ES.join('|')})s?)\\b(?![\\s\\S]*\\d)`);
+
+/** A comma and a turn to what is asked: "…, but what about", "…, y el". The last one counts. */
+const TURN_TO_THE_QUESTION = /,\s*[¿¡]?\s*(?:and |but |so |y |pero |entonces )?(?:what about|how about|and|but|y|pero|que tal|qué tal)\b(?![\s\S]*,\s*[¿¡]?\s*(?:and |but |so |y |pero |entonces )?(?:what about|how about|and|but|y|pero|que tal|qué tal)\b)/i;
+
 /** A month with its day beside it ("feb 9", "9 de febrero"): a date chrono reads whole. */
 const MONTH_WITH_DAY = new RegExp(`\\b(?:${MONTH_PREFIXES.join('|')})[a-z]*\\s+\\d|\\d{1,2}\\s+de\\s+[a-z]+`);
 
@@ -211,7 +220,7 @@ const TODAY = /\b(?:tonight|right now|rn|this (?:evening|afternoon|morning)|esta
  * with the next Saturday the 9th six weeks away is nine o'clock.
  */
 const WEEKDAY_DAY_NUMBER = new RegExp(
-  `\\b(?:${[...WEEKDAYS_EN, ...WEEKDAYS_ES, 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'].join('|')})\\s+(?:the\\s+)?(\\d{1,2})\\b(?!\\s*(?:am|pm|a\\s?m|p\\s?m|:|\\.|to|till|til|until|hasta|a\\s+\\d|-|o\\s*clock|hours?|hrs?|horas?|y\\s+media|ish))`,
+  `\\b(?:${[...WEEKDAYS_EN, ...WEEKDAYS_ES, 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'].join('|')})\\s+(?:the\\s+)?(\\d{1,2})\\b(?!\\s*(?:am|pm|a\\s?m|p\\s?m|:|\\.\\d|-|o\\s*clock|hours?|hrs?|horas?|y\\s+media|ish|(?:to|till|til|until|hasta|a)\\s+(?:las\\s+)?\\d))`,
 );
 const WEEKDAY_DAY_NUMBER_WITHIN_DAYS = 31;
 const SPANISH_DAY_NUMBER = /\bel\s+(\d{1,2})\b(?!\s*(?:de|libros?|pisos?|:))/;
@@ -266,6 +275,10 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
   function holidayIn(folded: string, now: Date): DayMention | undefined {
     if (!HOLIDAY_HINT.test(folded)) return undefined;
     const table = holidayTable(now);
+    // "the day before christmas eve": counted from Christmas Eve, whose own aliases include "day before christmas".
+    const aroundEve = /\bday (before|after) (?:christmas|xmas) eve\b/.exec(folded);
+    const eve = aroundEve ? table.byName.get('christmas eve') : undefined;
+    if (aroundEve && eve) return { date: DateTime.fromISO(eve.date, { zone: calendar.timeZone }).plus({ days: aroundEve[1] === 'before' ? -1 : 1 }).toISODate()! };
     // "the day after christmas", "boxing day": no closure names it, so count from Christmas Day.
     const after = /\bday after (?:christmas|xmas)\b|\bboxing day\b/.test(folded) ? table.byName.get('christmas day') : undefined;
     if (after) return { date: DateTime.fromISO(after.date, { zone: calendar.timeZone }).plus({ days: 1 }).toISODate()! };
@@ -298,7 +311,15 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
    */
   function find(text: string, now: Date): DayMention | undefined {
     const question = questionPart(text);
-    const found = (question !== text ? findIn(question, now) : undefined) ?? findIn(text, now);
+    // "they told me you close monday, but what about next tuesday?": the day after the turn is the one asked.
+    const turn = TURN_TO_THE_QUESTION.exec(question);
+    let found = (turn ? findIn(question.slice(turn.index + turn[0].length), now) : undefined) ?? (question !== text ? findIn(question, now) : undefined) ?? findIn(text, now);
+    // "I'd like to come Sunday the 13th. When do you open on Sundays?": the Sunday the story names.
+    if (found && !found.to && question !== text && WEEKDAYS_ASKED.test(foldText(question))) {
+      const told = findIn(text, now);
+      const sameWeekday = told !== undefined && DateTime.fromISO(told.date).weekday === DateTime.fromISO(found.date).weekday;
+      if (told && sameWeekday && !told.to && !told.holiday && told.date > found.date) found = told;
+    }
     // "you were closed yesterday?? what about tomorrow": a day gone by, said beside one to come, is not the one asked.
     if (found && PAST_DAY.test(text)) {
       const ahead = findIn(text.replace(PAST_DAYS, ' '), now);
@@ -356,12 +377,13 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
     // "pasado mañana": the day after tomorrow (chrono reads only its "mañana").
     if (/\bpasado\s+manana\b|\bday after (?:tomorrow|tomorow|tmrw|tmr|tmrow|tommorow|tommorrow)\b/.test(folded)) return { date: local.startOf('day').plus({ days: 2 }).toISODate()! };
-    // "a week from saturday", "a week from tomorrow": that day, seven days on.
-    const weekFrom = /\ba week from (today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bdentro de (?:una|1) semana\b/.exec(folded);
+    // "a week from saturday", "two weeks from tomorrow", "this time next week": that day, weeks on.
+    const weekFrom = /\b(a|one|1|two|2|three|3) weeks? from (today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bdentro de (una|1|dos|2) semanas?\b|\bthis time next week\b/.exec(folded);
     if (weekFrom) {
-      const from = weekFrom[1];
+      const weeks = ({ two: 2, '2': 2, dos: 2, three: 3, '3': 3 } as Record<string, number>)[weekFrom[1] ?? weekFrom[3] ?? ''] ?? 1;
+      const from = weekFrom[2];
       const offset = !from || from === 'today' ? 0 : from === 'tomorrow' ? 1 : (WEEKDAYS_EN.indexOf(from) + 1 - local.weekday + 7) % 7 || 7;
-      return { date: local.startOf('day').plus({ days: offset + 7 }).toISODate()! };
+      return { date: local.startOf('day').plus({ days: offset + 7 * weeks }).toISODate()! };
     }
     // "memorial day weekend sunday, may 30": a date written out is the day asked about; the holiday
     // beside it only says which weekend.

@@ -15,6 +15,10 @@ describe('followUpDay', () => {
     ['and the friday before?', '2027-01-18', '2027-01-15'],
     ['what about the saturday after', '2026-12-25', '2026-12-26'],
     ['¿y el viernes anterior?', '2026-12-24', '2026-12-18'],
+    // Short weekdays, "after that"; the same weekday a week on.
+    ['ok and the sun after that?', '2026-12-05', '2026-12-06'],
+    ['and the week after?', '2026-12-12', '2026-12-19'],
+    ['¿y la semana siguiente?', '2026-12-08', '2026-12-15'],
   ])('%s after %s → %s', (text, answered, expected) => {
     expect(followUpDay(text, answered)).toBe(expected);
   });

@@ -16,10 +16,13 @@ export function namesThatDay(text: string): boolean {
 
 const WEEKDAYS: Record<string, number> = {
   monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
+  mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6, sun: 7,
   lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6, domingo: 7,
 };
-/** "and the friday before?", "el viernes anterior": that weekday just before or after the day answered. */
-const WEEKDAY_AROUND = /\b(?:the|el) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo) (before|after|antes|anterior|despues|siguiente)\s*\??$/;
+/** "and the friday before?", "the sat after that", "el viernes anterior": that weekday just before or after the day answered. */
+const WEEKDAY_AROUND = new RegExp(`\\b(?:the|el) (${Object.keys(WEEKDAYS).join('|')}) (before|after|antes|anterior|despues|siguiente)(?: (?:that|that one|it|this|then|de eso|ese))?\\s*\\??$`);
+/** "and the week after?", "la semana siguiente": the same weekday a week on (or back). */
+const WEEK_AROUND = /\b(?:the )?week (after|before)(?: that)?\s*\??$|\bla semana (siguiente|anterior|despues|antes)\s*\??$/;
 /** Said at the end, with nothing after it: "and the day after?" (not "the day after thanksgiving"). */
 const DAY_AFTER = /\b(?:the )?(?:day after|next day|following day)\s*\??$|\bel dia (?:siguiente|despues)\s*\??$|\bal dia siguiente\s*\??$/;
 const DAY_BEFORE = /\b(?:the )?(?:day before|previous day)\s*\??$|\bel dia (?:anterior|antes)\s*\??$/;
@@ -32,6 +35,8 @@ export function followUpDay(text: string, answered: string, options: { namesItsO
   if (!day.isValid) return undefined;
   if (DAY_AFTER.test(folded)) return day.plus({ days: 1 }).toISODate()!;
   if (DAY_BEFORE.test(folded)) return day.minus({ days: 1 }).toISODate()!;
+  const week = WEEK_AROUND.exec(folded);
+  if (week) return day.plus({ weeks: /before|anterior|antes/.test(week[1] ?? week[2]!) ? -1 : 1 }).toISODate()!;
   const around = WEEKDAY_AROUND.exec(folded);
   if (around) {
     const weekday = WEEKDAYS[around[1]!]!;

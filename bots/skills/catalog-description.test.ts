@@ -73,6 +73,11 @@ describe('a book asked for by what is in it', () => {
     ['can my daughter get the harry potter with the triwizard tournament', 'Harry Potter and the Goblet of Fire'],
     ['the third Harry Potter book, is it in?', 'Harry Potter and the Prisoner of Azkaban'],
     ['the grisham where the boy sees a lawyer kill himself', 'The Client'],
+    // A word of the title counts more: both summaries hold Memphis and a lawyer.
+    ['is the grisham about the memphis law firm tied to the mafia in', 'The Firm'],
+    // A name said as the book's owner; a title typed loosely, asked for in a format the library lacks.
+    ['looking for tara westover\'s memoir', 'Educated: a memoir'],
+    ['hunger gamez as an ebook?', 'The Hunger Games'],
     // "theres" asks, it does not describe ("there" is in another summary).
     ['is the harry potter where theres a tournament in', 'Harry Potter and the Goblet of Fire'],
     // Said as the summary would not say it: a man who shot himself is a suicide.

@@ -51,11 +51,20 @@ function stem(word: string): string {
   return word.slice(0, 5);
 }
 
-/** How many of the describing words the record's title, summary and subjects hold. */
+/**
+ * How many of the describing words the record's title, authors, summary and subjects hold; a word of the
+ * title counts half again ("the grisham one about the memphis firm" is The Firm before The Client, whose
+ * summary also has Memphis and a lawyer).
+ */
 export function describedCount(record: CatalogRecord, words: string[]): number {
-  const own = new Set(catalogWords([record.title, record.subtitle ?? '', record.summary ?? '', ...record.subjects].join(' ').replace(/['’]/g, '')).map(stem));
-  return words.filter((word) => own.has(stem(word))).length;
+  const ownWords = (texts: string[]) => new Set(catalogWords(texts.join(' ').replace(/['’]/g, '')).map(stem));
+  const own = ownWords([record.title, record.subtitle ?? '', record.summary ?? '', ...record.subjects, ...record.authors]);
+  const titled = ownWords([record.title]);
+  return words.reduce((count, word) => count + (own.has(stem(word)) ? 1 : 0) + (titled.has(stem(word)) ? TITLE_WORD_BONUS : 0), 0);
 }
+
+/** What a describing word found in the title adds to its count. */
+const TITLE_WORD_BONUS = 0.5;
 
 const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,

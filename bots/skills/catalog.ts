@@ -333,10 +333,16 @@ const SEARCH_DEPTH = 20;
 const QUERY_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'by', 'book', 'books', 'novel', 'novels', 'de', 'el', 'la', 'los', 'las', 'y', 'del']);
 
 
-/** At most one edit apart (a missing, extra, changed or swapped letter): "tolkein" ~ "tolkien". */
+/** At most one edit apart (a missing, extra, changed or swapped letter) and five letters or more: "tolkein" ~ "tolkien". */
 function nearlyEqual(a: string, b: string): boolean {
   if (a === b) return true;
-  if (Math.min(a.length, b.length) < 5 || Math.abs(a.length - b.length) > 1) return false;
+  return Math.min(a.length, b.length) >= 5 && oneEditApart(a, b);
+}
+
+/** At most one missing, extra, changed or swapped letter apart. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (a.length === b.length) {
@@ -487,6 +493,14 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
   const authored = await search(terms, 'author');
   const byName = authored.hits.filter(({ record }) => record.authors.some((author) => authorMatches(terms, author)));
   if (byName.length > 0) return { hits: byName, total: byName.length, terms };
+  // "michelle obama's memoir", "sendak's monster book": a name said as the owner of the book asked for.
+  const owner = POSSESSIVE_NAME.exec(fallbackText);
+  if (owner && owner[1]!.trim().split(/\s+/).length <= 3) {
+    const name = owner[1]!.trim();
+    const result = await search(name, 'author');
+    const byOwner = result.hits.filter(({ record }) => record.authors.some((author) => authorMatches(name, author)));
+    if (byOwner.length > 0) return { hits: byOwner, total: byOwner.length, terms: name };
+  }
   // The terms are not a title or a name as they stand: a title or author named among the message's words.
   // "…should read persepolis for my essay, do you have it?": the message names a book, whatever its length.
   const mention = await findCatalogMention(catalog, fallbackText, filters, { singleWords: extracted.refersBack === true });
@@ -504,6 +518,15 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
     if (result.hits.length === 0) continue;
     // A name-like query ("jrr tolkein") whose words no record carries found only look-alikes.
     if (looksLikeName(text) && !result.hits.some(({ record }) => coversAll(record, text) || record.subjects.some((subject) => catalogWords(text).every((word) => catalogWords(subject).includes(word))))) {
+      // "hunger gams": a title with a typo looks like a name too. A title holding one of its words as
+      // written and the others a letter off is what was meant; "stephen king" finds no "Hidden King".
+      const loose = await search(text, 'keyword', { ...filters, spelling: 'loose' });
+      const asked = catalogWords(text);
+      const titled = loose.hits.filter(({ record }) => {
+        const title = catalogWords(record.title);
+        return asked.some((word) => title.includes(word)) && asked.every((word) => title.some((own) => own === word || (word.length >= 4 && oneEditApart(word, own))));
+      });
+      if (titled.length > 0) return { hits: titled, total: titled.length, terms: text };
       return { hits: [], total: 0, noneBy: text, terms: text };
     }
     return { hits: result.hits, total: result.total, terms: text };
@@ -525,11 +548,14 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
   return { hits: [], total: 0, terms };
 }
 
+/** "michelle obama's memoir": up to three capitalised or lower-case words before a possessive "'s" and a book word after it. */
+const POSSESSIVE_NAME = /\b((?:[\p{L}.-]+\s+){0,2}[\p{L}.-]+)['’]s\s+(?:\w+\s+)?(?:memoir|memoirs|book|books|novel|novels|cookbook|biography|autobiography|series|new one|latest|story|stories|comic|comics)\b/iu;
+
 /** The parts of a message, between its punctuation, other than the one searched already, that could be a title. */
 function otherClauses(text: string, searched: string): string[] {
   const done = catalogWords(searched).join(' ');
   return text
-    .split(/[?.!,;:\n]+/)
+    .split(/[?.!,;:()\n]+/)
     .map((clause) => clause.trim())
     .filter((clause) => {
       const words = catalogWords(clause);

@@ -4,6 +4,8 @@ import { questionPart } from './question-part.js';
 describe('questionPart', () => {
   it('keeps the questions of a message that tells a story around them', () => {
     expect(questionPart("My aunt can't get to the library anymore. Could someone bring books to her? Thanks!")).toBe('Could someone bring books to her?');
+    // A Spanish question opened mid-sentence.
+    expect(questionPart('mi hijo tiene tarea de ciencias, ¿tienen libros de volcanes?')).toBe('¿tienen libros de volcanes?');
   });
 
   it('keeps the whole text when every sentence asks, or none does, or there is one sentence', () => {

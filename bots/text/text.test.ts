@@ -207,6 +207,10 @@ describe('detectSafety', () => {
     // Stepping in front of a bus; found by the one the patron hides from.
     ['every morning at the crossing i think about just walking out in front of the bus', 'self-harm'],
     ['my boyfriend found where i am staying now, is there a room where i can call a hotline from', 'threat'],
+    // A father with dementia was to be in the reading room and is not (Russian).
+    ['Мой папа с деменцией должен был быть в читальном зале, но его нет и он не отвечает', 'missing-child'],
+    // Kept from leaving by someone holding the patron's phone.
+    ['this guy grabbed my phone and says i am not leaving without him, im on a library pc', 'threat'],
     // Said of someone else, "kill me now" is a threat.
     ['my ex is outside and says he will kill me now', 'threat'],
     // A card given up with a farewell.
@@ -317,7 +321,16 @@ describe('detectSafety', () => {
 });
 
 describe('isUnsupportedLanguage', () => {
-  it.each(['هل يمكنني استعارة كتاب؟', '请问图书馆周末开门吗', 'Вы работаете в субботу?', 'Est-ce que je peux avoir une carte ?'])('%s', (text) => {
+  it.each([
+    'هل يمكنني استعارة كتاب؟',
+    '请问图书馆周末开门吗',
+    'Вы работаете в субботу?',
+    'Est-ce que je peux avoir une carte ?',
+    // Urgent messages in French, Haitian Creole and Somali.
+    "Un homme m'attend devant la porte depuis une heure, j'ai peur",
+    'Tanpri, yon granmoun tonbe nan twalèt la',
+    'Gabadhayda ayaa lumay, fadlan i caawiya',
+  ])('%s', (text) => {
     expect(isUnsupportedLanguage(text)).toBe(true);
   });
 

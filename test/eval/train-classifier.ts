@@ -169,8 +169,8 @@ function crossValidateCrisis(data: TrainingData): void {
     console.log(`  model ≥ ${threshold.toFixed(2)}${shipped}: model alone catches ${rate(wilson(modelAlone, crises.length))}, with the patterns ${rate(wilson(caught, crises.length))}, model's false alarms ${falseAlarms} (${pct(falseAlarms / others.length)})`);
   }
   // A second tier: a lower crisis probability counts when the intent model also leans to a person (handoff).
-  for (const low of [0.2, 0.3, 0.4, 0.5]) {
-    for (const handoff of [0.3, 0.5]) {
+  for (const low of [0.1, 0.15, 0.2, 0.3, 0.4, 0.5]) {
+    for (const handoff of [0.2, 0.3, 0.5]) {
       const flagged = (item: (typeof outcomes)[number]) => item.p >= CRISIS_THRESHOLD || (item.p >= low && item.handoff >= handoff);
       const caught = crises.filter((item) => item.pattern || flagged(item)).length;
       const falseAlarms = others.filter((item) => !item.pattern && flagged(item)).length;
