@@ -32,7 +32,7 @@ import { asksWhereItIs, locationSkill } from './skills/catalog-skill.js';
 import { authorMatches } from './skills/catalog.js';
 import { findCatalogMention } from './skills/catalog-mentions.js';
 import { findDescribedBook } from './skills/catalog-description.js';
-import { catalogFollowUpQuery } from './skills/catalog-follow-up.js';
+import { catalogFollowUpQuery, seriesFollowUpQuery } from './skills/catalog-follow-up.js';
 import { isEmojiOnly } from './skills/smalltalk.js';
 import { otherLanguageSkill } from './skills/other-language.js';
 import { safetySkill } from './skills/safety.js';
@@ -124,6 +124,13 @@ const CATALOG_GUESS_MAX_TOKENS = 8;
 const HANDOFF_OVERRIDE = 0.5;
 /** Follow-ups are short: "and Sunday?", "what about eastside". */
 const FOLLOW_UP_MAX_TOKENS = 6;
+/** The words around a branch named alone as a follow-up: "and at the eastside one?", "¿y en la de maple?". */
+const BRANCH_FOLLOW_UP_WORDS = new Set(['and', 'y', 'what', 'about', 'how', 'at', 'in', 'en', 'the', 'one', 'el', 'la', 'of', 'de', 'del', 'for', 'branch', 'library', 'location', 'sucursal', 'biblioteca', 'too', 'also', 'tambien', 'ok', 'so', 'then', 'que', 'tal', 'over']);
+
+/** The words of a branch's id, name and aliases. */
+function branchWords(branch: Branch): Set<string> {
+  return new Set(foldText([branch.id, branch.name, ...branch.aliases].join(' ')).split(/[^a-z0-9]+/).filter((word) => word.length > 0));
+}
 /** "ok so what about the downtown one then": opened as a follow-up, it may say more. */
 const FOLLOW_UP_OPENER = /^(?:(?:ok|okay|k|so|oh|hmm|then|right|alright)\s+)*(?:what about|how about|and|y|what of|also|same for|and for|lo mismo)\b/;
 const OPENED_FOLLOW_UP_MAX_TOKENS = 10;
@@ -395,10 +402,10 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       return runSkill('hold', turn, skillDeps, extras);
     }
     // "what about the audiobook?", "is there a copy in spanish?", "is it at main?" right after a catalog
-    // answer: the book shown, in that format, language or branch.
+    // answer: the book shown, in that format, language or branch; "and the third one?": that one of its series.
     const lastTitle = state.lastIntent === 'catalog' ? state.lastCatalog?.titles[0] : undefined;
     const aboutTheBook = ['catalog', 'location', 'unknown'].includes(classification.intent) || classification.confidence < askBelow;
-    const again = lastTitle && deps.catalog && aboutTheBook ? catalogFollowUpQuery(turn.text, lastTitle) : undefined;
+    const again = lastTitle && deps.catalog && aboutTheBook ? catalogFollowUpQuery(turn.text, lastTitle) ?? seriesFollowUpQuery(turn.text, lastTitle) : undefined;
     if (again) return runSkill('catalog', { ...turn, text: again }, skillDeps, extras);
     // Address, phone, parking, directions: from library.yaml, never a shelf lookup.
     const followsFact = state.lastIntent === 'faq' && state.lastFact !== undefined && reading.tokens.length <= FOLLOW_UP_MAX_TOKENS;
@@ -428,8 +435,10 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     if (state.lastIntent === 'equipment' && state.lastAsset && classification.confidence < askBelow && reading.tokens.length <= DEVICE_FOLLOW_UP_MAX_TOKENS) {
       return runSkill('equipment', turn, skillDeps, extras);
     }
-    // "thanks! and saturday?": thanks said on the way to a follow-up is no other topic.
-    const otherTopic = !['unknown', 'hours', 'smalltalk'].includes(classification.intent) && classification.confidence >= 0.5;
+    // "thanks! and saturday?": thanks said on the way to a follow-up is no other topic; nor is a branch
+    // named alone ("and at the eastside one?"), which the last answer's topic carries on to.
+    const onlyABranch = turn.branch !== undefined && tokens.length <= FOLLOW_UP_MAX_TOKENS && tokens.every((token) => BRANCH_FOLLOW_UP_WORDS.has(token) || branchWords(turn.branch!).has(token));
+    const otherTopic = !onlyABranch && !['unknown', 'hours', 'smalltalk'].includes(classification.intent) && classification.confidence >= 0.5;
     // "what time do you open that day?", "and the day after?", "what about the 2nd?": a day counted from
     // the last hours answer's.
     const counted = state.lastIntent === 'hours' && state.hours?.date ? followUpDay(turn.text, state.hours.date, { namesItsOwnDay: turn.day !== undefined }) : undefined;

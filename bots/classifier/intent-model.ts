@@ -40,11 +40,11 @@ export const CRISIS_THRESHOLD = 0.6;
  * Below the threshold, a message still counts as an emergency when the crisis model gives it at least
  * `probability` and the intent model gives `handoff` at least `handoff`: indirect wording ("I want my
  * things to go to the right people after") is where the crisis model is least sure, and the intent model,
- * which learned every crisis as a request for a person, is the second opinion. Cross-validated on 1,829
- * crisis and 17,703 other tuning messages (`npm run train:classifier`), with the patterns: 0.6 alone
- * caught 94.2% with 54 false alarms; with this tier 96.8% with 100 (0.6%), where 0.2 with handoff 0.3
- * caught 96.2% with 72. A lower threshold alone costs far more false alarms for fewer: 0.3 caught 96.1%
- * with 259. A crisis missed costs more than a safety message and an urgent ticket sent in error.
+ * which learned every crisis as a request for a person, is the second opinion. Cross-validated on 1,874
+ * crisis and 18,202 other tuning messages (`npm run train:classifier`), with the patterns: 0.6 alone
+ * caught 94.1% with 56 false alarms; with this tier 96.4% with 109 (0.6%), where 0.2 with handoff 0.3
+ * caught 95.7% with 72. A lower threshold alone costs far more false alarms for fewer: 0.3 caught 95.8%
+ * with 253. A crisis missed costs more than a safety message and an urgent ticket sent in error.
  */
 export const CRISIS_SECOND_TIER = { probability: 0.1, handoff: 0.2 };
 

@@ -49,7 +49,7 @@ const OTHER_LANGUAGE_PATTERNS: Array<[SafetyKind, RegExp]> = [
     'می‌?خواهم بمیرم', 'میخوام بمیرم', 'خودکشی', 'मरना चाहत[ाी]', 'आत्महत्या',
     // Saying goodbye: "أريد أن أودع الجميع. لن أكون هنا بعد الغد", "хочу з усіма попрощатися".
     'أودع الجميع', 'لن أكون (?:هنا|موجود[اة]?) بعد', 'хочу (?:з усіма |со всеми )?попрощатися', 'хочу (?:со всеми )?попрощаться',
-    'nataka kufa', 'kujiua', 'muốn chết', 'tự tử', 'không muốn sống', '不想活', '活不下去', '生きていたくない', '살고 싶지 않', 'не хочу жить', 'nie chcę żyć', 'je ne veux plus vivre', 'não quero mais viver', 'ayaw ko nang mabuhay', 'mwen pa vle viv', 'magpakamatay', 'touye tèt mwen', 'أريد أن أموت', 'انتحار', '想死', '自杀', '自殺', '死にたい', '죽고 싶', '자살', 'आत्महत्या', 'मरना चाहत',
+    'nataka kufa', 'kujiua', 'muốn chết', 'tự tử', 'không muốn sống', '不想活', '活不下去', '生きていたくない', '살고 싶지 않', 'не хочу жить', 'не вижу смысла (?:жить|в жизни)', 'не бачу сенсу (?:жити|в житті)', 'nie chcę żyć', 'je ne veux plus vivre', 'não quero mais viver', 'ayaw ko nang mabuhay', 'mwen pa vle viv', 'magpakamatay', 'touye tèt mwen', 'أريد أن أموت', 'انتحار', '想死', '自杀', '自殺', '死にたい', '죽고 싶', '자살', 'आत्महत्या', 'मरना चाहत',
   ].join('|'), 'u')],
   ['threat', new RegExp([
     'au secours', '(?:^|[¡!\\s])socorro(?:\\s*!|$)', 'ratunku', 'помогите!', 'cứu (?:tôi|với|em)', 'anmwe', 'ساعدوني(?:\\s*[!！]|\\s*$)', '救命', '助けて', '살려주세요', 'बचाओ',
@@ -61,7 +61,7 @@ const OTHER_LANGUAGE_PATTERNS: Array<[SafetyKind, RegExp]> = [
     '(?:theo dõi|đi theo|bám theo) tôi', "(?:quelqu'un|un homme|il) me suit", 'está me seguindo', '(?:verfolgt|folgt) mich', '(?:ktoś|mężczyzna) (?:mnie śledzi|idzie za mną)',
     // Threatened: "погрожує мені ножем", "il me menace", "tinatakot ako", "grozi mi".
     '(?:погрожує|погрожував) (?:мені|мене)', 'погрожує ножем', 'угрожает (?:мне|ножом)', '(?:il|elle|on) me menace', '(?:está me ameaçando|me ameaça)', 'bedroht mich', 'grozi mi', 'đe dọa tôi', 'menase mwen', 'tinatakot (?:ako|niya ako)', 'يهددني', '威胁我', '威脅我', '협박',
-    '(?:sumusunod|sunod nang sunod) sa (?:akin|amin)', '(?:ходить|йде|стежить) за мною', 'переслідує мене',
+    '(?:sumusunod|sunod nang sunod) sa (?:akin|amin)', '(?:ходить|йде|іде|стежить) за мною', 'переслідує мене',
     // Swahili: "my husband beats me", "he is following me", "I have nowhere to go".
     '(?:mume wangu|mpenzi wangu|baba yangu|yeye) (?:ananipiga|amenipiga|ananitishia)', 'ananifuata', 'sina mahali pa kwenda',
     // Followed or beaten: Persian, Hindi, Chinese, Russian, Tagalog.

@@ -123,6 +123,9 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
   // Not one of the kinds above, but danger to someone now: a vulnerable adult missing, a package that
   // beeps, a stranger with his hands on children.
   ['danger', new RegExp([
+    // Someone who lives alone has not come to the door or the phone for a day: a welfare check, now.
+    '\\b(?:hasn t|has not|hasnt|hasn t been|isn t|is not|not|stopped) (?:answered|answering|opened|opening|picked up|picking up) (?:the |his |her |their )?(?:door|phone|doorbell)\\b.{0,80}\\b(?:since|for (?:two |2 |three |3 |a couple of |a few )?days|yesterday|last night|lives alone)\\b',
+    '\\bno (?:abre|contesta|responde) (?:la puerta|el telefono|el timbre)\\b.{0,80}\\b(?:desde|hace (?:dos|2|tres|3|varios)? ?dias|ayer|vive sol[oa])\\b',
     '\\b(?:my|our) (?:elderly |old |\\d{2} ?(?:year|yr) old )?(?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|uncle|aunt)\\b.{0,80}\\b(?:wandered (?:off|away)|(?:is|went|has gone|s gone) missing|(?:can t|cannot|cant) find (?:her|him))\\b',
     '\\b(?:mi )?(?:mama|madre|papa|padre|abuela|abuelo|esposo|esposa)\\b.{0,30}\\bse (?:perdio|ha perdido)\\b', '\\bse (?:perdio|ha perdido) (?:mi )?(?:mama|madre|papa|padre|abuela|abuelo|esposo|esposa)\\b',
     // Someone frail not seen for days: "hasn't answered her door in three days … I'm afraid she fell".

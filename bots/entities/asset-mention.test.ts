@@ -13,6 +13,11 @@ describe('asset mentions', () => {
     expect(parseAssetMention('the PRN02 jammed', prefixes).tag).toBe('PRN-02');
   });
 
+  it('reads a device that works only for a while as the one in trouble', () => {
+    expect(parseAssetMention('the wifi works for like 2 minutes and then drops me', prefixes).kind).toBe('wifi');
+    expect(parseAssetMention('the printer works fine but pc 3 is frozen', prefixes).tag).toBe('PC-03');
+  });
+
   it('reads the Spanish words for a copier and a scanner', () => {
     expect(parseAssetMention('el copiador hace un ruido raro', prefixes).kind).toBe('copier');
     expect(parseAssetMention('la fotocopiadora no saca copias', prefixes).kind).toBe('copier');

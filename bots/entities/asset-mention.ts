@@ -65,7 +65,8 @@ const KIND_OF_WORD: Record<string, AssetKind> = {
 };
 
 /** "computer 3 is fine now, but computer 7 froze": a device said to work is not the one reported. */
-const SAID_TO_WORK = /^\s*(?:is |are |'s |ya )?(?:fine|ok|okay|working|works|good|back up|funciona|esta bien)\b/;
+/** "the copier works fine", "el escáner ya funciona"; not "works for 5 minutes then drops", "works but slowly". */
+const SAID_TO_WORK = /^\s*(?:is |are |'s |ya )?(?:(?:fine|ok|okay|good|back up|esta bien)\b|(?:working|works|funciona)\b(?!\s+(?:for (?:a |about |like )?(?:\d+|a few|a couple|some|one|two|five|ten)|until|til|then|but|at first|un rato|por un|unos|hasta|pero)\b))/;
 
 const KIND_NUMBER_ALL = new RegExp(KIND_NUMBER.source, 'g');
 

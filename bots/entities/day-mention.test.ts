@@ -162,6 +162,11 @@ describe('day mentions', () => {
     expect(days.find('¿abren el feriado de los presidentes?', NOW)?.date).toBe('2027-02-15');
   });
 
+  it('takes a date the story writes out over a holiday the question names to place it', () => {
+    expect(days.find('Necesito el horario del 4 de enero. ¿Abren normal después de Año Nuevo?', NOW)?.date).toBe('2027-01-04');
+    expect(days.find('¿abren el día de reyes?', NOW)?.date).toBe('2027-01-06');
+  });
+
   it('takes the date the story gives for the weekday the question asks about', () => {
     expect(days.find('Our group meets Saturday the 19th. Do you open early on Saturdays?', NOW)?.date).toBe('2026-12-19');
     expect(days.find('el jueves 17 tengo examen, ¿a qué hora cierran el viernes?', NOW)?.date).toBe('2026-12-04');

@@ -120,6 +120,7 @@ const NAMED_DAYS: Array<[RegExp, number, number]> = [
   [/\b(?:st\.?|saint) patrick s(?: day)?\b|\bsan patricio\b/, 3, 17],
   [/\bhalloween\b/, 10, 31],
   [/\blast day of the year\b|\bultimo dia del ano\b/, 12, 31],
+  [/\bdia de (?:los )?(?:santos )?reyes\b|\bthree kings(?: day)?\b|\bepiphany\b/, 1, 6],
   [/\bwinter solstice\b|\bsolsticio de invierno\b/, 12, 21],
   [/\b(?:first day of )?kwanzaa\b/, 12, 26],
   [/\bgroundhog day\b/, 2, 2],
@@ -314,6 +315,14 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     // "they told me you close monday, but what about next tuesday?": the day after the turn is the one asked.
     const turn = TURN_TO_THE_QUESTION.exec(question);
     let found = (turn ? findIn(question.slice(turn.index + turn[0].length), now) : undefined) ?? (question !== text ? findIn(question, now) : undefined) ?? findIn(text, now);
+    // "…el horario para el 2 de enero, ¿abren con normalidad después de Año Nuevo?": a date written out in
+    // the story beats a holiday the question names only to place it.
+    if (found?.holiday && question !== text && MONTH_WITH_DAY.test(foldText(text))) {
+      const written = findIn(text, now);
+      // "(may 30 31)" is no year 2031: a written date more than a year off is a misreading.
+      const withinAYear = written !== undefined && DateTime.fromISO(written.date) <= DateTime.fromJSDate(now).plus({ years: 1 });
+      if (written && withinAYear && !written.holiday) found = written;
+    }
     // "I'd like to come Sunday the 13th. When do you open on Sundays?": the Sunday the story names.
     if (found && !found.to && question !== text && WEEKDAYS_ASKED.test(foldText(question))) {
       const told = findIn(text, now);

@@ -18,6 +18,7 @@ describe('followUpDay', () => {
     // Short weekdays, "after that"; the same weekday a week on.
     ['ok and the sun after that?', '2026-12-05', '2026-12-06'],
     ['and the week after?', '2026-12-12', '2026-12-19'],
+    ['ok and the day before that', '2027-01-01', '2026-12-31'],
     ['¿y la semana siguiente?', '2026-12-08', '2026-12-15'],
   ])('%s after %s → %s', (text, answered, expected) => {
     expect(followUpDay(text, answered)).toBe(expected);

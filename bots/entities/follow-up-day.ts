@@ -24,8 +24,8 @@ const WEEKDAY_AROUND = new RegExp(`\\b(?:the|el) (${Object.keys(WEEKDAYS).join('
 /** "and the week after?", "la semana siguiente": the same weekday a week on (or back). */
 const WEEK_AROUND = /\b(?:the )?week (after|before)(?: that)?\s*\??$|\bla semana (siguiente|anterior|despues|antes)\s*\??$/;
 /** Said at the end, with nothing after it: "and the day after?" (not "the day after thanksgiving"). */
-const DAY_AFTER = /\b(?:the )?(?:day after|next day|following day)\s*\??$|\bel dia (?:siguiente|despues)\s*\??$|\bal dia siguiente\s*\??$/;
-const DAY_BEFORE = /\b(?:the )?(?:day before|previous day)\s*\??$|\bel dia (?:anterior|antes)\s*\??$/;
+const DAY_AFTER = /\b(?:the )?(?:day after(?: that| it)?|next day|following day)\s*\??$|\bel dia (?:siguiente|despues)\s*\??$|\bal dia siguiente\s*\??$/;
+const DAY_BEFORE = /\b(?:the )?(?:day before(?: that| it)?|previous day)\s*\??$|\bel dia (?:anterior|antes)\s*\??$/;
 /** "the 2nd", "el 2": a day of the month with no month, weekday or relative word beside it. */
 const BARE_ORDINAL = /^(?:(?:and|what about|how about|y|what of|also|and on|on)\s+)*(?:the\s+|el\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*\??$/;
 

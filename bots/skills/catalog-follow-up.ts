@@ -1,4 +1,5 @@
 import { foldText } from '../text/normalize.js';
+import { seriesNumberAsked } from './catalog-description.js';
 
 /** Words that point back at the book just shown: "is IT at main", "is there a COPY in spanish", "¿LO tienen en audiolibro?". */
 const POINTS_BACK = /\b(?:it|one|copy|copies|version|edition|that|this|them|lo|la|los|las|uno|una|copia|ejemplar|version)\b|^(?:(?:ok|so|and|y|also)\s+)*(?:what about|how about|and|y|also|tambien)\b/;
@@ -31,3 +32,25 @@ export function catalogFollowUpQuery(text: string, lastTitle: string): string | 
   if (!format && !language && !where) return undefined;
   return [lastTitle, format ?? '', language ? `in ${language}` : '', where ?? ''].filter((part) => part.length > 0).join(' ');
 }
+
+/** "and the third one?", "¿y el tercero?", "what about book 2": leaning on the book shown, with a number. */
+const LEANS_ON_IT = /^(?:(?:ok|so|and|y|also|tambien|what about|how about|que tal)\s+)+|\b(?:one|uno|una|book|libro|volume|tomo|part|parte)\b/;
+const SERIES_FOLLOW_UP_MAX_WORDS = 10;
+/** "thanks, the first one is fine": a choice made, nothing more asked. */
+const SETTLED = /\b(?:thanks|thank|thx|fine|great|perfect|gracias|perfecto|vale)\b/;
+
+/**
+ * Right after a catalog answer, a short message asking for another number of the series shown ("and the
+ * third one?", "¿y el tercero, el del prisionero?"): the query for it, the series' name and the number
+ * ("Harry Potter 3"), which the catalog skill reads as the third of the series. Undefined otherwise.
+ */
+export function seriesFollowUpQuery(text: string, lastTitle: string): string | undefined {
+  const folded = foldText(text).replace(/[’']/g, ' ').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (folded.split(' ').length > SERIES_FOLLOW_UP_MAX_WORDS || NEW_REQUEST.test(folded) || ACTION.test(folded) || SETTLED.test(folded) || !LEANS_ON_IT.test(folded)) return undefined;
+  const number = seriesNumberAsked(text);
+  if (number === undefined) return undefined;
+  // "Harry Potter and the Sorcerer's Stone" → "Harry Potter": the words before the title's own part.
+  const series = lastTitle.split(/\s+(?:and|y)\s+(?:the|el|la|los|las)\s+|\s*[:;]\s*/i)[0]!.trim();
+  return series.length > 0 && series !== lastTitle ? `${series} ${number}` : undefined;
+}
+

@@ -19,6 +19,9 @@ describe('a follow-up to an article answer', () => {
     'what do i need to bring',
     'how much is a replacement',
     'how does he sign up for it',
+    // Another one, and when or where: still the service just answered.
+    '¿y cuánto cuesta sacar una nueva?',
+    'can i get one at eastside friday',
   ])('"%s" stays on the last article', (text) => {
     expect(stays(text)).toBe(true);
   });

@@ -14,8 +14,9 @@ const ASPECT_TERMS = new Set(
   (
     'cost costs price fee fees free charge pay paid long often time times day days week weeks minute minutes hour ' +
     'appointment book sign signup register bring age old first next ok lol ' +
-    'take keep limit limits max maximum once new replace replacement need join apply qualify eligible check checkout borrow ' +
-    'cuesta cuestan cuanto cuantos cuantas cobran cobra precio gratis pagar tiempo dias semanas cita llevar edad'
+    'take keep limit limits max maximum once new replace replacement need join apply qualify eligible check checkout borrow another ' +
+    'morning afternoon evening tonight today tomorrow weekend monday tuesday wednesday thursday friday saturday sunday eastside main downtown branch ' +
+    'cuesta cuestan cuanto cuantos cuantas cobran cobra precio gratis pagar tiempo dias semanas cita llevar edad sacar otra otro nueva nuevo reponer'
   )
     .split(' ')
     .map(stem),

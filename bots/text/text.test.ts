@@ -213,6 +213,9 @@ describe('detectSafety', () => {
     ['this guy grabbed my phone and says i am not leaving without him, im on a library pc', 'threat'],
     // Said of someone else, "kill me now" is a threat.
     ['my ex is outside and says he will kill me now', 'threat'],
+    // A neighbour who lives alone has not answered the door since yesterday.
+    ["my neighbor lives alone and hasn't answered her door since yesterday morning, the lights are on", 'danger'],
+    ['mi tía no contesta el teléfono desde el domingo y vive sola', 'danger'],
     // A card given up with a farewell.
     ['please close out my card after next friday, i wont be needing it. thanks for everything', 'self-harm'],
   ])('%s → %s', (text, kind) => {
