@@ -51,7 +51,7 @@ export function packageVersion(config: Config): string {
 export async function startLibdesk(options: StartOptions = {}): Promise<RunningLibdesk> {
   const config = loadConfig(options.env ?? process.env);
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
-  if (!options.databasePrepared) await prepareDatabase(config, logger, { ...(options.clock ? { clock: options.clock } : {}), ...(options.announce ? { announce: options.announce } : {}) });
+  if (!options.databasePrepared) await prepareDatabase(config, logger, options);
   const deps = await createDeps(config, logger, {
     watchKnowledge: true,
     ...(options.clock ? { clock: options.clock } : {}),

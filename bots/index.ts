@@ -26,6 +26,7 @@ import { remember } from './dialog/story.js';
 import { parseAssetMention, resolveAsset } from './entities/asset-mention.js';
 import { findCardNumber } from './entities/card-number.js';
 import { redactPatronText } from './entities/secret.js';
+import { branchWords } from './entities/branch-mention.js';
 import { detectLanguage, hasEnglishOrSpanishWords, isUnsupportedLanguage } from './language.js';
 import { branchInfoSkill } from './skills/branch-info.js';
 import { asksWhereItIs, locationSkill } from './skills/catalog-skill.js';
@@ -127,10 +128,6 @@ const FOLLOW_UP_MAX_TOKENS = 6;
 /** The words around a branch named alone as a follow-up: "and at the eastside one?", "¿y en la de maple?". */
 const BRANCH_FOLLOW_UP_WORDS = new Set(['and', 'y', 'what', 'about', 'how', 'at', 'in', 'en', 'the', 'one', 'el', 'la', 'of', 'de', 'del', 'for', 'branch', 'library', 'location', 'sucursal', 'biblioteca', 'too', 'also', 'tambien', 'ok', 'so', 'then', 'que', 'tal', 'over']);
 
-/** The words of a branch's id, name and aliases. */
-function branchWords(branch: Branch): Set<string> {
-  return new Set(foldText([branch.id, branch.name, ...branch.aliases].join(' ')).split(/[^a-z0-9]+/).filter((word) => word.length > 0));
-}
 /** "ok so what about the downtown one then": opened as a follow-up, it may say more. */
 const FOLLOW_UP_OPENER = /^(?:(?:ok|okay|k|so|oh|hmm|then|right|alright)\s+)*(?:what about|how about|and|y|what of|also|same for|and for|lo mismo)\b/;
 const OPENED_FOLLOW_UP_MAX_TOKENS = 10;

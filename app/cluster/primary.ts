@@ -78,7 +78,7 @@ export async function startClusterPrimary(config: Config, logger: PinoLogger, op
       // listens: on two cores they would otherwise slow down the one patrons are waiting for.
       const first = forkWebProcess();
       first.catch(() => {}); // judged below, after the database is ready
-      await prepareDatabase(config, logger, { ...(options.clock ? { clock: options.clock } : {}), ...(options.announce ? { announce: options.announce } : {}) });
+      await prepareDatabase(config, logger, options);
       databaseReady.open();
       const firstPort = await first;
       const others = Promise.all(Array.from({ length: webProcesses - 1 }, forkWebProcess));

@@ -1,6 +1,7 @@
 import type { Branch } from '../../core/calendar.js';
 import { foldText } from '../text/normalize.js';
 import { questionPart } from '../text/question-part.js';
+import { branchWords } from '../entities/branch-mention.js';
 
 /**
  * "Where is the eastside branch?", "what's your phone number", "where do I park?": a question about the
@@ -107,7 +108,7 @@ function namesAnotherPlace(folded: string, branch: Branch | undefined): boolean 
 
 /** Whether the words use one of the branch's own name words ("maple", "downtown"), not "library" or "branch". */
 function namesBranch(words: string, branch: Branch): boolean {
-  const own = new Set(foldText([branch.id, branch.name, ...branch.aliases].join(' ')).split(/[^a-z0-9]+/).filter((word) => word.length > 2 && word !== 'branch' && word !== 'library'));
+  const own = new Set([...branchWords(branch)].filter((word) => word.length > 2 && word !== 'branch' && word !== 'library'));
   return words.split(' ').some((word) => own.has(word));
 }
 
@@ -177,9 +178,9 @@ function whereIsBranch(text: string, branch: Branch | undefined): boolean {
   const where = /^(?:where|wheres|where s|donde|en donde)\s+(?:exactly\s+)?(?:(?:is|are|r|estan|esta|es|quedan|queda)\b)?\s*(?:exactly\s+)?(.*)$/.exec(question);
   if (where) {
     const rest = where[1]!.split(' ').filter((word) => word.length > 0);
-    const branchWords = new Set(branch ? foldText([branch.id, branch.name, ...branch.aliases].join(' ')).split(/[^a-z0-9]+/) : []);
-    const names = rest.some((word) => branchWords.has(word) || word === 'library' || word === 'biblioteca' || word === 'you' || word === 'sucursal' || word === 'branch');
-    return names && rest.every((word) => PLACE_WORDS.has(word) || branchWords.has(word));
+    const named = branch ? branchWords(branch) : new Set<string>();
+    const names = rest.some((word) => named.has(word) || word === 'library' || word === 'biblioteca' || word === 'you' || word === 'sucursal' || word === 'branch');
+    return names && rest.every((word) => PLACE_WORDS.has(word) || named.has(word));
   }
   return false;
 }

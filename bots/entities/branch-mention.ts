@@ -15,6 +15,11 @@ import { foldText, tokenize } from '../text/normalize.js';
  * Library", so "is the library open on Sunday?" would otherwise answer for one branch only. A branch
  * counts only when one of its own distinctive words is in the message.
  */
+/** The words of a branch's id, name and aliases, folded ("eastside", "maple", "avenue", …). */
+export function branchWords(branch: Pick<Branch, 'id' | 'name' | 'aliases'>): Set<string> {
+  return new Set(foldText([branch.id, branch.name, ...branch.aliases].join(' ')).split(/[^a-z0-9]+/).filter((word) => word.length > 0));
+}
+
 export interface BranchFinder {
   find(text: string): Branch | undefined;
   /** Every branch one of whose own words the message uses: "is 200 river st main or eastside?" names both. */

@@ -150,7 +150,7 @@ const SPANISH_DAY_OF_MONTH_ONCE = new RegExp(`\\b\\d{1,2}\\s+de\\s+(?:enero|febr
 const WEEKDAYS_ASKED = new RegExp(`\\b(?:${WEEKDAYS_EN.map((day) => `${day}s`).join('|')}|los (?:${WEEKDAYS_ES.join('|')})s?)\\b(?![\\s\\S]*\\d)`);
 
 /** A comma and a turn to what is asked: "…, but what about", "…, y el". The last one counts. */
-const TURN_TO_THE_QUESTION = /,\s*[¿¡]?\s*(?:and |but |so |y |pero |entonces )?(?:what about|how about|and|but|y|pero|que tal|qué tal)\b(?![\s\S]*,\s*[¿¡]?\s*(?:and |but |so |y |pero |entonces )?(?:what about|how about|and|but|y|pero|que tal|qué tal)\b)/i;
+const TURN_TO_THE_QUESTION = /,\s*[¿¡]?\s*(?:and |but |so |y |pero |entonces )?(?:what about|how about|and|but|y|pero|que tal|qué tal)\b/gi;
 
 /** A month with its day beside it ("feb 9", "9 de febrero"): a date chrono reads whole. */
 const MONTH_WITH_DAY = new RegExp(`\\b(?:${MONTH_PREFIXES.join('|')})[a-z]*\\s+\\d|\\d{1,2}\\s+de\\s+[a-z]+`);
@@ -313,7 +313,7 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
   function find(text: string, now: Date): DayMention | undefined {
     const question = questionPart(text);
     // "they told me you close monday, but what about next tuesday?": the day after the turn is the one asked.
-    const turn = TURN_TO_THE_QUESTION.exec(question);
+    const turn = [...question.matchAll(TURN_TO_THE_QUESTION)].at(-1);
     let found = (turn ? findIn(question.slice(turn.index + turn[0].length), now) : undefined) ?? (question !== text ? findIn(question, now) : undefined) ?? findIn(text, now);
     // "…el horario para el 2 de enero, ¿abren con normalidad después de Año Nuevo?": a date written out in
     // the story beats a holiday the question names only to place it.
