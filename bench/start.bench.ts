@@ -18,8 +18,8 @@ const GIVE_UP_MS = 60_000;
 const roundsAt = process.argv.indexOf('--rounds');
 const rounds = roundsAt === -1 ? 3 : Number(process.argv[roundsAt + 1]);
 
-/** Milliseconds from starting `command` to the first 200 from `url`; the process is stopped afterwards. */
-async function timeToHealthy(start: (port: number) => ChildProcess, pathname: string): Promise<number> {
+/** Milliseconds from starting a server on a free port to its first 200 from /healthz; it is stopped afterwards. */
+async function timeToHealthy(start: (port: number) => ChildProcess): Promise<number> {
   const port = await freePort();
   const began = performance.now();
   const child = start(port);
@@ -28,7 +28,7 @@ async function timeToHealthy(start: (port: number) => ChildProcess, pathname: st
   try {
     while (performance.now() - began < GIVE_UP_MS) {
       if (exited) throw new Error('the server stopped before it answered');
-      const ok = await fetch(`http://127.0.0.1:${port}${pathname}`).then(
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
         (response) => response.ok,
         () => false,
       );
@@ -77,16 +77,16 @@ try {
   const warm: number[] = [];
   const baseline: number[] = [];
   // The first start of any Node program pays for cold disk caches: one of each, untimed.
-  await timeToHealthy(bare, '/healthz');
+  await timeToHealthy(bare);
   const warmUpDir = mkdtempSync(path.join(os.tmpdir(), 'libdesk-start-'));
   folders.push(warmUpDir);
-  await timeToHealthy(libdesk(warmUpDir), '/healthz');
+  await timeToHealthy(libdesk(warmUpDir));
   for (let round = 0; round < rounds; round += 1) {
-    baseline.push(await timeToHealthy(bare, '/healthz'));
+    baseline.push(await timeToHealthy(bare));
     const dir = mkdtempSync(path.join(os.tmpdir(), 'libdesk-start-'));
     folders.push(dir);
-    fresh.push(await timeToHealthy(libdesk(dir), '/healthz'));
-    warm.push(await timeToHealthy(libdesk(dir), '/healthz'));
+    fresh.push(await timeToHealthy(libdesk(dir)));
+    warm.push(await timeToHealthy(libdesk(dir)));
   }
   console.log(`bare Fastify, start to first answer:          ${seconds(median(baseline))} (median of ${rounds})`);
   console.log(`libdesk start, fresh data folder to healthy:   ${seconds(median(fresh))} (${fresh.map(seconds).join(', ')})`);

@@ -127,7 +127,6 @@ const HANDOFF_OVERRIDE = 0.5;
 const FOLLOW_UP_MAX_TOKENS = 6;
 /** The words around a branch named alone as a follow-up: "and at the eastside one?", "¿y en la de maple?". */
 const BRANCH_FOLLOW_UP_WORDS = new Set(['and', 'y', 'what', 'about', 'how', 'at', 'in', 'en', 'the', 'one', 'el', 'la', 'of', 'de', 'del', 'for', 'branch', 'library', 'location', 'sucursal', 'biblioteca', 'too', 'also', 'tambien', 'ok', 'so', 'then', 'que', 'tal', 'over']);
-
 /** "ok so what about the downtown one then": opened as a follow-up, it may say more. */
 const FOLLOW_UP_OPENER = /^(?:(?:ok|okay|k|so|oh|hmm|then|right|alright)\s+)*(?:what about|how about|and|y|what of|also|same for|and for|lo mismo)\b/;
 const OPENED_FOLLOW_UP_MAX_TOKENS = 10;

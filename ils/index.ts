@@ -36,26 +36,23 @@ export interface Ils {
   port: IlsPort;
   /** Links contacts to patrons after card number + PIN. */
   verification: PatronVerificationPort;
-  /** The embedded ILS when it is the driver (the SIP2 test server and demo seeding use it). */
+  /** The embedded ILS when it is the driver (the SIP2 test server serves it). */
   embedded?: EmbeddedIls;
-  /** Seeds the demo patrons, loans, holds and fines (embedded driver only). */
-  seedDemo?(): Promise<number>;
   close(): Promise<void>;
 }
 
-/** Picks the ILS adapter from the settings and wires contact verification to it. */
 /** The demo patrons, with loans and holds on the demo catalog's copies, in the embedded ILS's tables. */
 export function seedEmbeddedDemoPatrons(prisma: IlsOptions['prisma'], calendar: IlsOptions['calendar'], clock: IlsOptions['clock']): Promise<number> {
   const repository = createCirculationRepository(prisma);
   return seedDemoPatrons({ repository, calendar, findCopy: (title) => repository.availableCopyByTitle(title), now: clock.now() });
 }
 
+/** Picks the ILS adapter from the settings and wires contact verification to it. */
 export function createIls(options: IlsOptions): Ils {
   const logger = options.logger ?? silentLogger;
   const { prisma, calendar, clock } = options;
   let port: IlsPort;
   let embedded: EmbeddedIls | undefined;
-  let seedDemo: (() => Promise<number>) | undefined;
   if (options.driver === 'sip2') {
     if (!options.sip2) throw new Error('SIP2 settings are required for ILS_DRIVER=sip2');
     const { patronKey, ...clientOptions } = options.sip2;
@@ -74,7 +71,6 @@ export function createIls(options: IlsOptions): Ils {
     const repository = createCirculationRepository(prisma);
     embedded = createEmbeddedIls({ repository, calendar, clock, fineLimitCents: options.fineLimitCents });
     port = embedded;
-    seedDemo = () => seedEmbeddedDemoPatrons(prisma, calendar, clock);
   }
   const notices = createNoticesRepository(prisma);
   const verification = createPatronVerification({
@@ -88,7 +84,6 @@ export function createIls(options: IlsOptions): Ils {
     port,
     verification,
     ...(embedded ? { embedded } : {}),
-    ...(seedDemo ? { seedDemo } : {}),
     close: async () => {
       await port.close?.();
     },

@@ -24,7 +24,7 @@ const WEEKDAYS_ES = ['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabad
 
 /** Holiday words patrons use that the yaml notes do not spell the same way; value: a note's folded name. */
 const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
-  [/\b(?:christmas|xmas|x-mas|navidad)\s+eve\b|\bnochebuena\b|\bday before christmas\b|\bvispera de navidad\b/, 'christmas eve'],
+  [/\b(?:christmas|xmas|x-mas|navidad)\s+eve\b|\bnochebuena\b|\bday before (?:christmas|xmas)\b(?!\s+eve)|\bvispera de navidad\b/, 'christmas eve'],
   [/\b(?:new\s*years?|new\s*yrs?|new\s*year s)\s+eve\b|\bnye\b|\bnochevieja\b|\bfin de ano\b/, 'new years eve'],
   [/\bday after thanksgiving\b|\bblack friday\b/, 'day after thanksgiving'],
   [/\bday before thanksgiving\b/, 'day before thanksgiving'],
@@ -214,7 +214,6 @@ const TODAY_WORD = /\b(?:today|hoy)\b/g;
 /** Today said without its name: "tonight", "right now", "rn", "esta noche", "ahorita". */
 const TODAY = /\b(?:tonight|right now|rn|this (?:evening|afternoon|morning)|esta noche|esta tarde|ahorita|ahora mismo)\b/;
 
-/** "el 26" (a month named as well is chrono's business). */
 /**
  * "wed the 16", "sábado 12", "friday 18": a weekday with its day of the month, not a time ("saturday 9am",
  * "friday 10 to 5", "sunday at 2"). Read only when that weekday falls on that day within a month: "saturday 9"
@@ -224,6 +223,7 @@ const WEEKDAY_DAY_NUMBER = new RegExp(
   `\\b(?:${[...WEEKDAYS_EN, ...WEEKDAYS_ES, 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'].join('|')})\\s+(?:the\\s+)?(\\d{1,2})\\b(?!\\s*(?:am|pm|a\\s?m|p\\s?m|:|\\.\\d|-|o\\s*clock|hours?|hrs?|horas?|y\\s+media|ish|(?:to|till|til|until|hasta|a)\\s+(?:las\\s+)?\\d))`,
 );
 const WEEKDAY_DAY_NUMBER_WITHIN_DAYS = 31;
+/** "el 26" (a month named as well is chrono's business). */
 const SPANISH_DAY_NUMBER = /\bel\s+(\d{1,2})\b(?!\s*(?:de|libros?|pisos?|:))/;
 
 interface HolidayTable {
@@ -276,12 +276,9 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
   function holidayIn(folded: string, now: Date): DayMention | undefined {
     if (!HOLIDAY_HINT.test(folded)) return undefined;
     const table = holidayTable(now);
-    // "the day before christmas eve": counted from Christmas Eve, whose own aliases include "day before christmas".
-    const aroundEve = /\bday (before|after) (?:christmas|xmas) eve\b/.exec(folded);
-    const eve = aroundEve ? table.byName.get('christmas eve') : undefined;
-    if (aroundEve && eve) return { date: DateTime.fromISO(eve.date, { zone: calendar.timeZone }).plus({ days: aroundEve[1] === 'before' ? -1 : 1 }).toISODate()! };
-    // "the day after christmas", "boxing day": no closure names it, so count from Christmas Day.
-    const after = /\bday after (?:christmas|xmas)\b|\bboxing day\b/.test(folded) ? table.byName.get('christmas day') : undefined;
+    // "the day after christmas", "boxing day": no closure names it, so count from Christmas Day ("the day
+    // after christmas eve" is counted from the Eve, below).
+    const after = /\bday after (?:christmas|xmas)\b(?!\s+eve)|\bboxing day\b/.test(folded) ? table.byName.get('christmas day') : undefined;
     if (after) return { date: DateTime.fromISO(after.date, { zone: calendar.timeZone }).plus({ days: 1 }).toISODate()! };
     for (const [pattern, name] of HOLIDAY_ALIASES) {
       if (!pattern.test(folded)) continue;

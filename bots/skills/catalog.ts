@@ -408,6 +408,8 @@ interface Found {
   terms: string;
   /** Nothing matched the format, language or "on the shelf" asked for; these match without it. */
   withoutFilter?: boolean;
+  /** Nothing found as spelled: the request to try once more spelled loosely, the search's last resort. */
+  looseRequest?: string;
 }
 
 /**
@@ -437,27 +439,42 @@ function described(found: Found, text: string): Found {
 
 async function findUnordered(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string): Promise<Found> {
   const { format, language, availableOnly, ...unfiltered } = extracted;
-  const filtered = format !== undefined || language !== undefined || availableOnly === true;
-  const found = await findWithFilters(catalog, extracted, fallbackText, { loose: !filtered });
-  if (found.hits.length > 0 || !filtered) return found;
+  const found = await findWithFilters(catalog, extracted, fallbackText);
+  if (found.hits.length > 0) return found;
   // Nothing as an audiobook, in Spanish or on the shelf now: what the library has of it at all, said so.
   // "a time to kill dvd or book either": the book as spelled, before any DVD a loose spelling would find.
-  const relaxed = await findWithFilters(catalog, unfiltered, fallbackText, { loose: false });
-  if (relaxed.hits.length > 0) return { ...relaxed, withoutFilter: true };
-  const loose = await findWithFilters(catalog, extracted, fallbackText);
-  if (loose.hits.length > 0) return loose;
-  const looseRelaxed = await findWithFilters(catalog, unfiltered, fallbackText);
-  return looseRelaxed.hits.length > 0 ? { ...looseRelaxed, withoutFilter: true } : found;
+  const filtered = format !== undefined || language !== undefined || availableOnly === true;
+  const relaxed = filtered ? await findWithFilters(catalog, unfiltered, fallbackText) : undefined;
+  if (relaxed && relaxed.hits.length > 0) return { ...relaxed, withoutFilter: true };
+  // Last, the request spelled loosely: with the filters, then without.
+  const loose = found.looseRequest ? await findSpelledLoosely(catalog, found.looseRequest, filtersOf(extracted)) : undefined;
+  if (loose) return loose;
+  const looseRelaxed = relaxed?.looseRequest ? await findSpelledLoosely(catalog, relaxed.looseRequest, {}) : undefined;
+  return looseRelaxed ? { ...looseRelaxed, withoutFilter: true } : found;
 }
 
-/** `loose: false` stops before the last try, the request spelled loosely. */
-async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string, options: { loose?: boolean } = {}): Promise<Found> {
-  const terms = extracted.terms || fallbackText;
-  const filters = {
+/** The search filters a query asks for: a format, a language, on the shelf now. */
+function filtersOf(extracted: ExtractedCatalogQuery): Partial<CatalogQuery> {
+  return {
     ...(extracted.format ? { format: extracted.format } : {}),
     ...(extracted.language ? { language: extracted.language } : {}),
     ...(extracted.availableOnly ? { availableOnly: true } : {}),
   };
+}
+
+/**
+ * "the very hungary caterpiller board book, my baby chewed ours": the request before the first comma, with
+ * the near spellings of words the catalog knows ("hungary" → "hungry"). Undefined when it finds nothing.
+ */
+async function findSpelledLoosely(catalog: CatalogPort, request: string, filters: Partial<CatalogQuery>): Promise<Found | undefined> {
+  const loose = await catalog.search({ text: request, field: 'keyword', limit: SEARCH_DEPTH, ...filters, spelling: 'loose' });
+  return loose.hits.length > 0 ? { hits: loose.hits, total: loose.total, terms: request } : undefined;
+}
+
+/** Everything but loose spelling; when nothing is found, `looseRequest` says what to spell loosely. */
+async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalogQuery, fallbackText: string): Promise<Found> {
+  const terms = extracted.terms || fallbackText;
+  const filters = filtersOf(extracted);
   const search = (text: string, field: SearchField, extra: Partial<CatalogQuery> = filters) => catalog.search({ text, field, limit: SEARCH_DEPTH, ...extra });
 
   if (extracted.field === 'isbn') {
@@ -495,7 +512,7 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
   if (byName.length > 0) return { hits: byName, total: byName.length, terms };
   // "michelle obama's memoir", "sendak's monster book": a name said as the owner of the book asked for.
   const owner = POSSESSIVE_NAME.exec(fallbackText);
-  if (owner && owner[1]!.trim().split(/\s+/).length <= 3) {
+  if (owner) {
     const name = owner[1]!.trim();
     const result = await search(name, 'author');
     const byOwner = result.hits.filter(({ record }) => record.authors.some((author) => authorMatches(name, author)));
@@ -538,14 +555,9 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
     const titled = result.hits.filter(({ record }) => titleStartsEveryWord(record, clause));
     if (titled.length > 0) return { hits: titled, total: titled.length, terms: clause };
   }
-  // "the very hungary caterpiller board book, my baby chewed ours": the request before the first comma,
-  // with the near spellings of words the catalog knows ("hungary" → "hungry").
   // A long ramble is not a misspelt title, and spelling every word of it loosely costs the most.
   const request = terms.split(/\s*[,;]\s*/)[0]!;
-  if (options.loose === false || catalogWords(request).length > LOOSE_SPELLING_MAX_WORDS) return { hits: [], total: 0, terms };
-  const loose = await search(request, 'keyword', { ...filters, spelling: 'loose' });
-  if (loose.hits.length > 0) return { hits: loose.hits, total: loose.total, terms: request };
-  return { hits: [], total: 0, terms };
+  return { hits: [], total: 0, terms, ...(catalogWords(request).length <= LOOSE_SPELLING_MAX_WORDS ? { looseRequest: request } : {}) };
 }
 
 /** "michelle obama's memoir": up to three capitalised or lower-case words before a possessive "'s" and a book word after it. */
