@@ -21,6 +21,9 @@ describe('branchFactAsked', () => {
     ['how long can i leave the car in the lot before i get a ticket', undefined, 'parking'],
     // A thing found or lost in the lot is lost and found, not parking.
     ['somebody dropped a scarf in the lot at main, where should i bring it', undefined, undefined],
+    ['i think i lost my glasses between the parking lot and the doors at main', undefined, undefined],
+    ['se me cayó el celular en el estacionamiento de eastside', undefined, undefined],
+    ['lost my ticket stub, is parking still free at main?', undefined, 'parking'],
     ['whats the eastside branch number, my phone got wiped', eastside, 'phone'],
     ['¿tienen aparcamiento en eastside?', eastside, 'parking'],
     ['¿qué guagua me lleva a eastside?', eastside, 'directions'],

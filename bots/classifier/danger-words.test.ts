@@ -22,6 +22,26 @@ describe('namesDangerInOtherLanguage', () => {
     '有人在厕所昏迷了',
     'मेरी माँ बेहोश हो गई हैं',
     'Ось мій останній лист вам усім',
+    // A seizure, someone collapsed or not breathing; followed or watched; not wanting to live.
+    '阅览室里有个人在抽搐',
+    '화장실 앞에서 한 분이 쓰러졌어요',
+    'एक आदमी को दौरा पड़ा है, जल्दी आइए',
+    'ሰውየው አይተነፍስም፣ ፍጠኑ',
+    '한 남자가 계속 저를 따라와요',
+    'কেউ আমার পিছু নিয়েছে, আমি ভয় পাচ্ছি',
+    'আমি আর বাঁচতে চাই না',
+    'দয়া করে পুলিশ ডাকুন',
+    'دیگر نمی‌خواهم زنده باشم',
+    // Someone close who should be here and is not.
+    '我儿子说在图书馆门口等我，现在找不到他',
+    '우리 아들이 어린이실에 있었는데 안 보여요',
+    'Мой дедушка ушёл из зала, и его нигде нет',
+    'Моя донька мала бути тут, але її ніде немає',
+    'मेरी बेटी लाइब्रेरी में थी, अब नहीं मिल रही',
+    'আমার ছেলেকে খুঁজে পাচ্ছি না',
+    'مادرم اینجا بود ولی حالا پیدایش نمی‌کنم',
+    'ልጄ እዚህ መሆን ነበረበት ግን የለም',
+    "Je n'arrive pas à joindre ma fille, elle a disparu depuis la sortie de l'école",
   ])('"%s" names a danger', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(true);
   });
@@ -36,6 +56,16 @@ describe('namesDangerInOtherLanguage', () => {
     '你好，请问图书馆几点关门？',
     'مرحبا، هل يمكنني استعارة كتب باللغة العربية؟',
     '我借书过量了吗？最多能借几本？',
+    // A thing missing, not a person: a child's book, a son's card.
+    '我儿子的书找不到了，可以赔吗？',
+    '아들 책을 찾을 수 없어요',
+    'Я не могу найти книгу, которую брала моя дочь',
+    'আমার মেয়ের বই খুঁজে পাচ্ছি না',
+    'کتاب پسرم گم شده، چه کار کنم؟',
+    'Ma fille a perdu sa carte, elle est introuvable',
+    // Help with an everyday request; a family member named with no absence.
+    '책 찾는 것 좀 도와주세요',
+    '我女儿想办借书证',
   ])('"%s" names none', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(false);
   });

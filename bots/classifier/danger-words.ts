@@ -14,7 +14,7 @@
  */
 const WORDS_WITH_SPACES = [
   // French, Portuguese, Italian, German, Dutch, Polish
-  'police', 'ambulance', 'pompiers', 'couteau', 'pistolet', 'me tuer', 'suicide', 'au secours', 'agressée?', 'violée?', 'menacée?',
+  'police', 'ambulance', 'pompiers', 'couteau', 'pistolet', 'me tuer', 'suicide', 'au secours', 'agressée?', 'violée?', 'menacée?', 'dire adieu',
   'polícia', 'ambulância', 'faca', 'me matar', 'suicídio', 'ameaçad[ao]',
   'polizia', 'ambulanza', 'coltello', 'pistola', 'uccidermi', 'suicidio',
   'polizei', 'krankenwagen', 'notarzt', 'messer', 'waffe', 'selbstmord', 'bedroht',
@@ -53,6 +53,47 @@ const WORDS_ANYWHERE = [
   'جرعة زائدة', 'فاقد الوعي', 'لا يتنفس', 'لا يستجيب', 'يهددني', 'تهديد', 'تهدید', 'بیهوش', 'نفس نمی', 'مصرف بیش از حد',
   'बेहोश', 'सांस नहीं', 'साँस नहीं', 'धमकी', 'ओवरडोज', 'बोल नहीं रहे', 'बोल नहीं रही',
   '昏迷', '不省人事', '没有呼吸', '沒有呼吸', '服药过量', '吸毒过量', '用药过量', '服藥過量', '吸毒過量', '威胁', '威脅', '意識がない', '息をしていない', '脅され', '의식이 없', '숨을 쉬지', '협박',
+  // A seizure, someone collapsed or not breathing (Chinese, Korean, Hindi, Russian, Ukrainian, Amharic)
+  '抽搐', '癫痫', '癲癇', '晕倒', '暈倒', '昏倒', '발작', '쓰러졌', '쓰러져', '숨을 안', 'दौरा पड़', 'मिर्गी', 'судорог', 'припадок', 'приступ', 'напад', 'አይተነፍስም', 'ራሱን ስቶ', 'ራሷን ስታ',
+  // Followed, watched, hiding from someone (Korean, Chinese, Hindi, Russian, Ukrainian, Persian, Amharic)
+  '따라와', '따라다니', '지켜보고 있', '숨어 있', '跟踪', '跟蹤', '盯着我', '盯著我', '跟着我', '跟著我', 'पीछा', 'следит за мной', 'стежить за мною', 'тежить за мною', 'تعقیب', 'ይከተለኛል', 'ይከተሉኛል',
+  // Not wanting to live (Persian, Arabic, Chinese, Amharic)
+  'نمی‌خواهم زنده', 'نمیخواهم زنده', 'نمی خواهم زنده', 'زنده باشم', 'لا أريد أن أعيش', 'لا أريد العيش', '不想活', 'መሞት እፈልጋለሁ', 'ራሴን ማጥፋት', 'ራሴን ልገድል',
+  // Bengali: police, ambulance, knife, gun, suicide, beaten, threat, unconscious, not breathing, not wanting to live, save me, followed
+  'পুলিশ', 'অ্যাম্বুলেন্স', 'অ্যাম্বুলেন্স', 'ছুরি', 'বন্দুক', 'আত্মহত্যা', 'মারধর', 'মারছে', 'হুমকি', 'অজ্ঞান', 'শ্বাস নিচ্ছে না', 'নিঃশ্বাস নিচ্ছে না', 'বাঁচতে চাই না', 'মরতে চাই', 'বাঁচাও', 'পিছু নিয়েছে', 'পিছু নিচ্ছে', 'অনুসরণ করছে',
+  // Amharic: beaten, threatened, fallen
+  'ይደበድበኛል', 'ደበደበኝ', 'ያስፈራራኛል', 'ወድቆ', 'ወድቃ',
+];
+
+/**
+ * A person who should be here and is not: someone close (a child, a parent, a grandparent) said beside
+ * their absence ("can't find", "is not here", "nowhere", "does not answer"), in one message. Either word
+ * alone is everyday ("my son's card", "I can't find the book"); together they are the parent at the door,
+ * unless a thing is what went missing ("I can't find my daughter's book"). The word for a library, which
+ * in Chinese and Persian holds the word for a book, is not a thing here.
+ */
+const LIBRARY_WORDS = /图书馆|圖書館|کتابخانه|کتابخونه|مكتبة/gu;
+const PERSON_AND_ABSENCE: Array<[person: RegExp, absence: RegExp, things: RegExp]> = [
+  // Chinese
+  [/孩子|儿子|兒子|女儿|女兒|小孩|妈妈|媽媽|母亲|母親|爸爸|父亲|父親|奶奶|爷爷|爺爺|外婆|外公|老人/u, /找不到|不见了|不見了|不在这里|不在這裡|走丢|走丟|失踪|失蹤|不接电话|不接電話|电话也不接|電話也不接|没人接|沒人接|联系不上|聯繫不上/u, /书|書|卡|证|證|光盘|光碟/u],
+  // Korean
+  [/아이|아들|딸|엄마|어머니|아빠|아버지|할머니|할아버지/u, /찾을 수 없|못 찾|안 보여|없어졌|사라졌|연락이 안|전화를 안 받/u, /책|카드|디브이디|dvd/u],
+  // Russian, Ukrainian
+  [/сын|доч|ребен|ребён|дитин|мій син|сина|сину|донь|мама|маму|мамы|мать|мати|матір|папа|папу|папы|тато|тата|отец|батьк|бабуш|бабус|дедуш|дідус/u, /не могу (?:его |её |ее )?найти|не можу (?:його |її )?знайти|нигде нет|ніде немає|ніде нема|пропал|пропав|зник|ушёл|ушел|ушла|не отвечает|не відповідає|загубил|загубив/u, /книг|карт|квиток|билет|диск/u],
+  // Hindi
+  [/बच्च|बेटा|बेटी|माँ|मां|पिता|पापा|दादी|दादा|नानी|नाना/u, /नहीं मिल|गायब|खो ग|कहीं नहीं|फ़ोन नहीं उठा|फोन नहीं उठा/u, /किताब|पुस्तक|कार्ड/u],
+  // Bengali
+  [/মেয়ে|ছেলে|বাচ্চা|সন্তান|আমার মা|মায়ের|বাবা|দাদি|দাদু|নানি|নানা/u, /খুঁজে পাচ্ছি না|পাওয়া যাচ্ছে না|নিখোঁজ|হারিয়ে গেছে|কোথাও নেই|ফোন ধরছে না/u, /বই|কার্ড/u],
+  // Persian, Arabic
+  [/پسرم|دخترم|بچه|مادرم|پدرم|مادربزرگ|پدربزرگ|ابني|ابنتي|طفلي|طفلتي|أمي|أبي|جدتي|جدي/u, /پیدا(?:ش)? نمی|پیدایش نمی|گم شده|نیامده|جواب نمی|لا أجد|مفقود|ضاع|اختف|لا ير[دّ]/u, /کتاب|كتاب|کارت|بطاقة/u],
+  // Amharic
+  [/ልጄ|ልጃችን|እናቴ|አባቴ|አያቴ/u, /የለም|አላገኘሁ|ጠፍ/u, /መጽሐፍ|ካርድ/u],
+  // Vietnamese, Tagalog, French, Portuguese, Polish
+  [/(?:con tôi|con gái tôi|con trai tôi|mẹ tôi|bố tôi|ông tôi|bà tôi)/u, /không (?:tìm thấy|thấy đâu)|mất tích|không nghe máy|biến mất/u, /sách|thẻ/u],
+  [/(?:anak ko|nanay ko|tatay ko|lola ko|lolo ko)/u, /hindi ko (?:mahanap|makita)|nawawala|hindi sumasagot/u, /libro|card/u],
+  [/(?:mon fils|ma fille|mon enfant|ma mère|mon père|ma grand-mère|mon grand-père)/u, /(?:introuvable|disparu|ne (?:la|le) (?:trouve|vois) (?:plus|pas)|ne répond (?:plus|pas))/u, /livre|carte/u],
+  [/(?:meu filho|minha filha|minha mãe|meu pai|minha avó|meu avô)/u, /(?:não (?:a|o) (?:encontro|acho)|sumiu|desapareceu|não atende)/u, /livro|cartão/u],
+  [/(?:mój syn|moja córka|moje dziecko|moja mama|mój tata|moja babcia|mój dziadek)/u, /(?:nie mogę (?:jej|go) znaleźć|zaginął|zaginęła|nie odbiera)/u, /książk|kart/u],
 ];
 
 const DANGER_WORD = new RegExp(
@@ -60,7 +101,13 @@ const DANGER_WORD = new RegExp(
   'u',
 );
 
+function missesSomeone(lowered: string): boolean {
+  const withoutLibrary = lowered.replace(LIBRARY_WORDS, ' ');
+  return PERSON_AND_ABSENCE.some(([person, absence, things]) => person.test(withoutLibrary) && absence.test(withoutLibrary) && !things.test(withoutLibrary));
+}
+
 /** Whether a message in another language names a danger (see above for why this is read only there). */
 export function namesDangerInOtherLanguage(text: string): boolean {
-  return DANGER_WORD.test(text.normalize('NFC').toLowerCase());
+  const lowered = text.normalize('NFC').toLowerCase();
+  return DANGER_WORD.test(lowered) || missesSomeone(lowered);
 }
