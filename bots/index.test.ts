@@ -169,6 +169,17 @@ describe('hours', () => {
     expect(main.reply.text).toContain('Monday, December 7');
   });
 
+  it('reads a branch named by its street as the follow-up, and "that morning" as the day named before', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    await say('when does main close on friday?');
+    const eastside = await say('and the one on maple avenue?');
+    expect(eastside.intent).toBe('hours');
+    expect(eastside.details?.day).toBe('2026-12-04');
+    expect(eastside.reply.text).toContain('Eastside');
+    const morning = await say('what time does it open that morning?');
+    expect(morning.details?.day).toBe('2026-12-04');
+  });
+
   it('takes thanks on the way to a follow-up day as the follow-up', async () => {
     const { say } = setup(TUESDAY_AFTERNOON);
     await say('eastside hours on friday please');

@@ -126,7 +126,7 @@ const HANDOFF_OVERRIDE = 0.5;
 /** Follow-ups are short: "and Sunday?", "what about eastside". */
 const FOLLOW_UP_MAX_TOKENS = 6;
 /** The words around a branch named alone as a follow-up: "and at the eastside one?", "¿y en la de maple?". */
-const BRANCH_FOLLOW_UP_WORDS = new Set(['and', 'y', 'what', 'about', 'how', 'at', 'in', 'en', 'the', 'one', 'el', 'la', 'of', 'de', 'del', 'for', 'branch', 'library', 'location', 'sucursal', 'biblioteca', 'too', 'also', 'tambien', 'ok', 'so', 'then', 'que', 'tal', 'over']);
+const BRANCH_FOLLOW_UP_WORDS = new Set(['and', 'y', 'what', 'about', 'how', 'at', 'in', 'en', 'the', 'one', 'el', 'la', 'of', 'de', 'del', 'for', 'branch', 'library', 'location', 'sucursal', 'biblioteca', 'too', 'also', 'tambien', 'ok', 'so', 'then', 'que', 'tal', 'over', 'on', 'by', 'near']);
 /** "ok so what about the downtown one then": opened as a follow-up, it may say more. */
 const FOLLOW_UP_OPENER = /^(?:(?:ok|okay|k|so|oh|hmm|then|right|alright)\s+)*(?:what about|how about|and|y|what of|also|same for|and for|lo mismo)\b/;
 const OPENED_FOLLOW_UP_MAX_TOKENS = 10;
@@ -403,9 +403,15 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     const aboutTheBook = ['catalog', 'location', 'unknown'].includes(classification.intent) || classification.confidence < askBelow;
     const again = lastTitle && deps.catalog && aboutTheBook ? catalogFollowUpQuery(turn.text, lastTitle) ?? seriesFollowUpQuery(turn.text, lastTitle) : undefined;
     if (again) return runSkill('catalog', { ...turn, text: again }, skillDeps, extras);
-    // Address, phone, parking, directions: from library.yaml, never a shelf lookup.
+    // "and the eastside one?", "and the one on maple avenue?": a branch named alone, which the last answer's
+    // topic carries on to.
+    const tokens = reading.tokens;
+    const onlyABranch = turn.branch !== undefined && tokens.length <= FOLLOW_UP_MAX_TOKENS && tokens.every((token) => BRANCH_FOLLOW_UP_WORDS.has(token) || branchWords(turn.branch!).has(token));
+    // Address, phone, parking, directions: from library.yaml, never a shelf lookup; not a branch named alone
+    // right after its hours or events ("where is the one on maple avenue" is still a fact).
     const followsFact = state.lastIntent === 'faq' && state.lastFact !== undefined && reading.tokens.length <= FOLLOW_UP_MAX_TOKENS;
-    const [asked, ...alsoAsked] = branchFactsAsked(turn.text, turn.branch);
+    const branchAfterHours = onlyABranch && (state.lastIntent === 'hours' || state.lastIntent === 'events');
+    const [asked, ...alsoAsked] = branchAfterHours ? [] : branchFactsAsked(turn.text, turn.branch);
     const fact = asked ?? (followsFact ? factNamed(turn.text) : undefined);
     // A patron's own account, or a device named or surely meant, is no question about the library itself;
     // an unsure equipment guess with no device in sight ("eastside number? the one I have just rings") is.
@@ -416,7 +422,6 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       return branchInfoSkill(sameBranch ? { ...turn, branch: sameBranch } : turn, skillDeps, fact, alsoAsked);
     }
     // "and Sunday?" / "what about eastside?" after an hours answer keeps the rest of the question.
-    const tokens = reading.tokens;
     // "and the eastside one?" after an address, phone, parking or directions answer: the same fact there.
     if (state.lastIntent === 'faq' && state.lastFact && turn.branch && tokens.length <= FOLLOW_UP_MAX_TOKENS && !turn.day) {
       return branchInfoSkill(turn, skillDeps, state.lastFact);
@@ -432,8 +437,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       return runSkill('equipment', turn, skillDeps, extras);
     }
     // "thanks! and saturday?": thanks said on the way to a follow-up is no other topic; nor is a branch
-    // named alone ("and at the eastside one?"), which the last answer's topic carries on to.
-    const onlyABranch = turn.branch !== undefined && tokens.length <= FOLLOW_UP_MAX_TOKENS && tokens.every((token) => BRANCH_FOLLOW_UP_WORDS.has(token) || branchWords(turn.branch!).has(token));
+    // named alone (above).
     const otherTopic = !onlyABranch && !['unknown', 'hours', 'smalltalk'].includes(classification.intent) && classification.confidence >= 0.5;
     // "what time do you open that day?", "and the day after?", "what about the 2nd?": a day counted from
     // the last hours answer's.

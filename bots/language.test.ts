@@ -20,6 +20,8 @@ describe('isUnsupportedLanguage', () => {
     'A che ora apre la biblioteca domani?',
     'Czy biblioteka jest otwarta w sobotę?',
     'Guten Morgen, wo kann ich Bücher ausleihen?',
+    // Lower case, no umlaut, one word of it also English ("was").
+    'habe meinen bibliotheksausweis verloren, was soll ich jetzt tun',
     'Bonsoir, à quelle heure ferme la bibliothèque ?',
     // Haitian Creole, Somali, Indonesian, Japanese in Latin letters.
     'Mwen bezwen yon kat bibliyotèk, kisa pou m fè?',

@@ -52,6 +52,7 @@ const OTHER_LATIN_WORDS = new Set([
   // German
   'ich', 'sie', 'haben', 'wann', 'die', 'der', 'das', 'und', 'ist', 'hallo', 'bibliothek', 'offnet', 'heute', 'danke', 'bitte', 'wie', 'kann', 'nicht', 'geoffnet',
   'guten', 'bucher', 'buch', 'auf', 'deutsch', 'geschlossen', 'mein', 'meine', 'ein', 'eine', 'sind', 'konnen', 'mochte', 'ausleihen', 'morgen',
+  'hab', 'habe', 'meinen', 'meinem', 'ausweis', 'bibliotheksausweis', 'verloren', 'soll', 'tun', 'wir', 'gibt', 'noch', 'auch', 'wo', 'welche', 'zuruckgeben', 'verlangern',
   // Portuguese
   'voce', 'ola', 'livro', 'hoje', 'obrigado', 'obrigada', 'tem', 'aberta', 'aberto', 'nao', 'sim', 'posso', 'onde', 'fica', 'emprestar',
   'bom', 'boa', 'meu', 'meus', 'minha', 'minhas', 'livros', 'faco', 'fazer', 'voces', 'quando', 'preciso', 'gostaria', 'cartao', 'fechada', 'emprestimo',

@@ -21,6 +21,9 @@ describe('branchFactAsked', () => {
     ['how long can i leave the car in the lot before i get a ticket', undefined, 'parking'],
     // A thing found or lost in the lot is lost and found, not parking.
     ['somebody dropped a scarf in the lot at main, where should i bring it', undefined, undefined],
+    // Word for word from another language: "how I arrive to", "where I can put my car".
+    ['how i arrive to the library from the train station?', undefined, 'directions'],
+    ['where i can put my car when i come to eastside? is free?', eastside, 'parking'],
     ['i think i lost my glasses between the parking lot and the doors at main', undefined, undefined],
     ['se me cayó el celular en el estacionamiento de eastside', undefined, undefined],
     ['lost my ticket stub, is parking still free at main?', undefined, 'parking'],

@@ -93,6 +93,14 @@ describe('day mentions', () => {
     ['sun hrs at main?', '2026-12-06'],
     ['the friday after thanksgiving next year', '2027-11-26'],
     ['the saturday before christmas', '2026-12-19'],
+    // "may" the verb and words that start like a month ("novel", "decide") name no month.
+    ['i want to come the 12th, a saturday, so that i may bring my kids', '2026-12-12'],
+    ['the novel club meets the 9th, are you open late that night?', '2026-12-09'],
+    ['we decided on the 14th, you open at 9?', '2026-12-14'],
+    ['in may, the 3rd', '2027-05-03'],
+    // The month the story gives to the day of the month the question names.
+    ['I plan to come on the evening of January 28th. Could you confirm you are still open late on the 28th?', '2027-01-28'],
+    ['I was there on January 3rd. Are you open on the 28th?', '2026-12-28'],
   ])('%s → %s', (text, date) => {
     expect(days.find(text, NOW)?.date).toBe(date);
   });

@@ -140,8 +140,13 @@ const NTH_WEEKDAY_OF_MONTH = new RegExp(
 const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const SPANISH_MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
-/** A month named ("feb", "february", "febrero"; "marzo" reads as "mar"). */
-const MONTH_WORD = new RegExp(`\\b(${[...MONTH_PREFIXES, ...SPANISH_MONTH_NAMES].join('|')})[a-z]*\\b`);
+/**
+ * A month named ("feb", "february", "febrero"; "marzo" reads as "mar"): the whole word, so "novel",
+ * "decide" and "market" name none, and "may" not as a verb ("so that I may plan", "may I").
+ */
+const MONTH_WORD = new RegExp(
+  `\\b(?<!\\b(?:i|you|we|they|he|she|it|that|which|who|u|or|might) )(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|${SPANISH_MONTH_NAMES.join('|')})(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\\b(?! (?:i|we|you|be|have|need|want|ask|come)\\b)`,
+);
 /** "dec 29 hours", "jan 2 hrs": a date followed by the word hours. */
 const MONTH_DAY_HOURS = new RegExp(`\\b((?:${['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].join('|')})[a-z]*\\s+\\d{1,2})(?:st|nd|rd|th)?\\s+(?:hours?|hrs?)\\b`, 'g');
 /** "el 10 de febrero": a Spanish date, read by chrono's Spanish parser. */
@@ -319,6 +324,12 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       // "(may 30 31)" is no year 2031: a written date more than a year off is a misreading.
       const withinAYear = written !== undefined && DateTime.fromISO(written.date) <= DateTime.fromJSDate(now).plus({ years: 1 });
       if (written && withinAYear && !written.holiday) found = written;
+    }
+    // "…on the evening of January 28th… will you still be open late on the 28th?": the day of the month the
+    // question names is the one of the month the story gave.
+    if (found && !found.to && question !== text && MONTH_WITH_DAY.test(foldText(text)) && !MONTH_WORD.test(foldText(question))) {
+      const written = findIn(text, now);
+      if (written && !written.to && written.date.slice(8) === found.date.slice(8) && written.date !== found.date) found = written;
     }
     // "I'd like to come Sunday the 13th. When do you open on Sundays?": the Sunday the story names.
     if (found && !found.to && question !== text && WEEKDAYS_ASKED.test(foldText(question))) {

@@ -20,6 +20,10 @@ describe('followUpDay', () => {
     ['and the week after?', '2026-12-12', '2026-12-19'],
     ['ok and the day before that', '2027-01-01', '2026-12-31'],
     ['¿y la semana siguiente?', '2026-12-08', '2026-12-15'],
+    // The relative day, then a question of its own.
+    ['and the day before, are you open late?', '2027-01-18', '2027-01-17'],
+    ['the day after - do you open at the usual time?', '2026-12-25', '2026-12-26'],
+    ['¿y el día anterior? ¿cierran temprano?', '2027-01-01', '2026-12-31'],
   ])('%s after %s → %s', (text, answered, expected) => {
     expect(followUpDay(text, answered)).toBe(expected);
   });
@@ -28,6 +32,7 @@ describe('followUpDay', () => {
     expect(followUpDay('are you open the day after thanksgiving', '2026-12-25', { namesItsOwnDay: true })).toBeUndefined();
     expect(followUpDay('that day, or is friday better?', '2026-12-24', { namesItsOwnDay: true })).toBeUndefined();
     expect(followUpDay('what do you have about the 2nd world war', '2026-12-24')).toBeUndefined();
+    expect(followUpDay('and the day after new years, do you open?', '2027-01-01', { namesItsOwnDay: true })).toBeUndefined();
   });
 });
 
@@ -36,6 +41,8 @@ describe('namesThatDay', () => {
     ['is main open that same day?', true],
     ['¿abren ese día?', true],
     ['can we meet the same date next year', true],
+    ['and when do you open that morning?', true],
+    ['is the study room free that evening', true],
     ['what day is it', false],
     ['are you open on saturday', false],
   ])('%s → %s', (text, expected) => {

@@ -7,7 +7,7 @@ import { nextDayOfMonth, type DayMention } from './day-mention.js';
  * "and the day after?", "what about the 2nd?" after New Year's Day (January 2, not December 2). Read
  * only right after an hours answer, whose day is `answered` (YYYY-MM-DD).
  */
-const THAT_DAY = /\b(?:that|the same|that same|this same) (?:day|date)\b|\b(?:ese|el mismo|ese mismo|aquel) dia\b|\b(?:esa|la misma|esa misma) fecha\b/;
+const THAT_DAY = /\b(?:that|the same|that same|this same) (?:day|date|morning|afternoon|evening|night)\b|\b(?:ese|el mismo|ese mismo|aquel) dia\b|\b(?:esa|la misma|esa misma) fecha\b/;
 
 /** "is main open that same day?", "¿abren ese día?": the message points back to a day named before. */
 export function namesThatDay(text: string): boolean {
@@ -23,9 +23,13 @@ const WEEKDAYS: Record<string, number> = {
 const WEEKDAY_AROUND = new RegExp(`\\b(?:the|el) (${Object.keys(WEEKDAYS).join('|')}) (before|after|antes|anterior|despues|siguiente)(?: (?:that|that one|it|this|then|de eso|ese))?\\s*\\??$`);
 /** "and the week after?", "la semana siguiente": the same weekday a week on (or back). */
 const WEEK_AROUND = /\b(?:the )?week (after|before)(?: that)?\s*\??$|\bla semana (siguiente|anterior|despues|antes)\s*\??$/;
-/** Said at the end, with nothing after it: "and the day after?" (not "the day after thanksgiving"). */
-const DAY_AFTER = /\b(?:the )?(?:day after(?: that| it)?|next day|following day)\s*\??$|\bel dia (?:siguiente|despues)\s*\??$|\bal dia siguiente\s*\??$/;
-const DAY_BEFORE = /\b(?:the )?(?:day before(?: that| it)?|previous day)\s*\??$|\bel dia (?:anterior|antes)\s*\??$/;
+/**
+ * Said at the end, or before a question of its own ("the day before — do you close early?"), with no day
+ * after it: "and the day after?" (not "the day after thanksgiving").
+ */
+const THEN_ASKED = String.raw`(?=\s*\??$|\s*\?|\s+(?:do|does|are|is|will|would|can|could|r|u|you|are you|abren|cierran|estan)\b)`;
+const DAY_AFTER = new RegExp(String.raw`\b(?:the )?(?:day after(?: that| it)?|next day|following day)${THEN_ASKED}|\bel dia (?:siguiente|despues)${THEN_ASKED}|\bal dia siguiente${THEN_ASKED}`);
+const DAY_BEFORE = new RegExp(String.raw`\b(?:the )?(?:day before(?: that| it)?|previous day)${THEN_ASKED}|\bel dia (?:anterior|antes)${THEN_ASKED}`);
 /** "the 2nd", "el 2": a day of the month with no month, weekday or relative word beside it. */
 const BARE_ORDINAL = /^(?:(?:and|what about|how about|y|what of|also|and on|on)\s+)*(?:the\s+|el\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*\??$/;
 

@@ -16,7 +16,7 @@ branches:
     hours: { mon: "09:00-21:00", tue: "09:00-21:00", wed: "09:00-21:00", thu: "09:00-21:00", fri: "09:00-18:00", sat: "09:00-18:00", sun: "13:00-17:00" }
   - id: eastside
     name: Eastside Branch
-    aliases: [eastside, east side, east]
+    aliases: [eastside, east side, east, maple avenue]
     hours: { mon: closed, tue: "10:00-20:00", wed: "10:00-20:00", thu: "10:00-20:00", fri: "10:00-18:00", sat: "10:00-17:00", sun: closed }
 closures:
   - { date: 2026-11-26, closed: true, note: "Thanksgiving" }
