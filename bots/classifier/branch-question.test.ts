@@ -21,6 +21,9 @@ describe('branchFactAsked', () => {
     ['how long can i leave the car in the lot before i get a ticket', undefined, 'parking'],
     // A thing found or lost in the lot is lost and found, not parking.
     ['somebody dropped a scarf in the lot at main, where should i bring it', undefined, undefined],
+    ['how do i get out to eastside without a car?', eastside, 'directions'],
+    ['is the library on river street? what number on river?', undefined, 'address'],
+    ['sorry wrong number, meant to text my sister', undefined, undefined],
     // Word for word from another language: "how I arrive to", "where I can put my car".
     ['how i arrive to the library from the train station?', undefined, 'directions'],
     ['where i can put my car when i come to eastside? is free?', eastside, 'parking'],

@@ -155,6 +155,8 @@ const JOKING = /\b(?:jk|j k|just kidding|kidding|not literally)\b/;
 
 /** "a paper on the opioid overdose crisis for my nursing course": a subject studied, not a person collapsing. */
 const STUDIED = /\b(?:paper|essay|course|class|research|project|thesis|report|presentation|books?) (?:on|about)\b/;
+/** "this notice nearly gave me a heart attack", "I almost had a heart attack when…": a fright, not an emergency. */
+const FRIGHT = /\b(?:nearly|almost|practically|about to|like to|gonna|going to|could have|could ve)\s+(?:had|have|gave|give|given)\s+(?:me\s+)?a heart attack\b|\bgave me a heart attack\b|\bcasi me da un infarto\b/;
 /** "the fire alarm went off, was it a drill?": a question about a drill, which staff answer. */
 const DRILL = /\b(?:drill|simulacro)\b/;
 /** Smoke or flames seen: a fire whatever the patron hopes it is. */
@@ -191,7 +193,7 @@ export function detectSafety(text: string): SafetyKind | undefined {
   for (const [kind, pattern] of PATTERNS) {
     if (!pattern.test(folded)) continue;
     if (kind === 'self-harm' && TOPIC_ASKED.test(folded) && !/\b(?:i|i m|im|me|myself|my life)\b|\bnot for (?:a |my |the )?(?:project|class|paper|school|research|essay|assignment)\b/.test(folded.replace(TOPIC_ASKED, ' '))) continue;
-    if (kind === 'medical' && STUDIED.test(folded)) continue;
+    if (kind === 'medical' && (STUDIED.test(folded) || (FRIGHT.test(folded) && !pattern.test(folded.replace(FRIGHT, ' '))))) continue;
     if (kind === 'fire' && (JOKING.test(folded) || ((DRILL.test(folded) || ALARM_OVER.test(folded)) && !FIRE_SEEN.test(folded)))) continue;
     if (kind === 'self-harm' && DELIGHTED.test(folded) && !pattern.test(folded.replace(DELIGHTED_ALL, ' '))) continue;
     if (kind === 'missing-child' && SELF_LOST.test(folded) && !pattern.test(folded.replace(SELF_LOST_ALL, ' '))) continue;

@@ -101,6 +101,14 @@ describe('day mentions', () => {
     // The month the story gives to the day of the month the question names.
     ['I plan to come on the evening of January 28th. Could you confirm you are still open late on the 28th?', '2027-01-28'],
     ['I was there on January 3rd. Are you open on the 28th?', '2026-12-28'],
+    // The weekday after the coming one, said around "this".
+    ['not this friday but the one after, is main open late', '2026-12-11'],
+    ['the sunday after this one, open at 1?', '2026-12-13'],
+    ['the one after this saturday?', '2026-12-12'],
+    ['the monday after this weekend?', '2026-12-07'],
+    // A season's greeting beside the day asked about.
+    ['merry xmas! open christmas eve?', '2026-12-24'],
+    ['happy new year, open jan 2?', '2027-01-02'],
   ])('%s → %s', (text, date) => {
     expect(days.find(text, NOW)?.date).toBe(date);
   });
@@ -193,7 +201,7 @@ describe('day mentions', () => {
     expect(days.find('open on new years day', NOW)).toMatchObject({ date: '2027-01-01', holiday: "New Year's Day" });
   });
 
-  it.each(['PC on the 2nd floor is broken', 'may I renew this', 'renew it for 3 weeks', 'I sat by the window', 'money for fines', 'a 3rd edition', 'books about the sun', 'kids books about the sun and the moon'])('no day in "%s"', (text) => {
+  it.each(['thx merry xmas', 'feliz navidad a todos', 'happy thanksgiving!!', 'PC on the 2nd floor is broken', 'may I renew this', 'renew it for 3 weeks', 'I sat by the window', 'money for fines', 'a 3rd edition', 'books about the sun', 'kids books about the sun and the moon'])('no day in "%s"', (text) => {
     expect(days.find(text, NOW)).toBeUndefined();
   });
 

@@ -213,6 +213,9 @@ const MAY_NAME_A_DAY = new RegExp(
 /** An English weekday in full, and the words that change which one is meant. */
 const LONE_WEEKDAY = new RegExp(`\\b(${WEEKDAYS_EN.join('|')})\\b`);
 const WEEKDAY_AFTER_NEXT = new RegExp(`\\b(${WEEKDAYS_EN.join('|')}) after next\\b`);
+/** "merry xmas", "happy new year", "feliz navidad": said to someone, not asked about. */
+const SEASONS_GREETING = /\b(?:merry|happy) (?:xmas|x mas|christmas|new year s?|new years|holidays|thanksgiving|hanukkah|kwanzaa)\b(?! (?:eve|day|weekend|week|hours))|\bfeliz (?:navidad|ano nuevo|dia de accion de gracias)\b|\bprospero ano nuevo\b/g;
+const WEEKDAY_AFTER_THIS_ONE = new RegExp(`\\b(${WEEKDAYS_EN.join('|')}) after this(?: one)?\\b(?!\\s*(?:week|weekend|month|year))|\\bthis (${WEEKDAYS_EN.join('|')}),? but (?:the )?(?:one|next one) after\\b|\\bthe one after this (${WEEKDAYS_EN.join('|')})\\b`);
 const WEEKDAY_QUALIFIER = /\b(?:next|this|last|past|previous|following|every|each|coming|after|before|since|until|till|til|from|by|to|through|thru|between)\b|-/;
 /** Today by its name, which alone needs no parser. */
 const TODAY_WORD = /\b(?:today|hoy)\b/g;
@@ -389,6 +392,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       .replace(/\b(?:por|en|de|a)\s+la\s+manana\b|\bpor\s+las\s+mananas\b/g, ' ')
       // "I moved here two weeks ago", "hace 3 días fui": when something happened, not the day asked about.
       .replace(PAST_SPAN, ' ')
+      // "thx merry xmas", "feliz navidad!": a season's greeting, not a day asked about.
+      .replace(SEASONS_GREETING, ' ')
       // "the sat after xmas": the weekday in full, so the holiday it counts from is read with it.
       .replace(WEEKDAY_BEFORE_AFTER, (day) => SHORT_WEEKDAYS[day]!);
     const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
@@ -446,10 +451,11 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const monday = local.startOf('week').plus({ weeks: 1 });
       return { date: monday.toISODate()!, to: monday.plus({ days: 6 }).toISODate()! };
     }
-    // "the tuesday after next": the one after the coming one.
-    const afterNext = WEEKDAY_AFTER_NEXT.exec(words);
+    // "the tuesday after next", "the saturday after this one", "not this saturday but the one after": the
+    // one after the coming one.
+    const afterNext = WEEKDAY_AFTER_NEXT.exec(words) ?? WEEKDAY_AFTER_THIS_ONE.exec(words);
     if (afterNext) {
-      const weekday = WEEKDAYS_EN.indexOf(afterNext[1]!) + 1;
+      const weekday = WEEKDAYS_EN.indexOf((afterNext[1] ?? afterNext[2] ?? afterNext[3])!) + 1;
       return { date: local.startOf('day').plus({ days: ((weekday - local.weekday + 7) % 7 || 7) + 7 }).toISODate()! };
     }
     // "next week on monday", "el martes de la semana que viene": that weekday of next week.

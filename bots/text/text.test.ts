@@ -218,6 +218,9 @@ describe('detectSafety', () => {
     ['mi tía no contesta el teléfono desde el domingo y vive sola', 'danger'],
     // A card given up with a farewell.
     ['please close out my card after next friday, i wont be needing it. thanks for everything', 'self-harm'],
+    // A real one beside a fright.
+    ['i almost had a heart attack laughing but now the man next to me is having a heart attack, call 911', 'medical'],
+    ['the man at pc 4 is having a heart attack', 'medical'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -318,6 +321,9 @@ describe('detectSafety', () => {
     'the alarm rang and everybody had to leave, i left my backpack upstairs, can i get it',
     // A card given up for a move.
     'we are moving to maine, please close my card after this week, wont be needing it. thanks for everything',
+    // A fright said as a heart attack.
+    'that late fee letter almost gave me a heart attack, why is it $30?',
+    'i nearly had a heart attack when i couldnt find my card, found it. how do i change my pin',
   ])('not "%s"', (text) => {
     expect(detectSafety(text)).toBeUndefined();
   });
