@@ -409,7 +409,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     const onlyABranch = turn.branch !== undefined && tokens.length <= FOLLOW_UP_MAX_TOKENS && tokens.every((token) => BRANCH_FOLLOW_UP_WORDS.has(token) || branchWords(turn.branch!).has(token));
     // Address, phone, parking, directions: from library.yaml, never a shelf lookup; not a branch named alone
     // right after its hours or events ("where is the one on maple avenue" is still a fact).
-    const followsFact = state.lastIntent === 'faq' && state.lastFact !== undefined && reading.tokens.length <= FOLLOW_UP_MAX_TOKENS;
+    const followsFact = state.lastIntent === 'faq' && state.lastFact !== undefined && tokens.length <= FOLLOW_UP_MAX_TOKENS;
     const branchAfterHours = onlyABranch && (state.lastIntent === 'hours' || state.lastIntent === 'events');
     const [asked, ...alsoAsked] = branchAfterHours ? [] : branchFactsAsked(turn.text, turn.branch);
     const fact = asked ?? (followsFact ? factNamed(turn.text) : undefined);
@@ -421,7 +421,6 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       const sameBranch = !turn.branch && state.lastIntent === 'faq' ? lastFactBranch(state) : undefined;
       return branchInfoSkill(sameBranch ? { ...turn, branch: sameBranch } : turn, skillDeps, fact, alsoAsked);
     }
-    // "and Sunday?" / "what about eastside?" after an hours answer keeps the rest of the question.
     // "and the eastside one?" after an address, phone, parking or directions answer: the same fact there.
     if (state.lastIntent === 'faq' && state.lastFact && turn.branch && tokens.length <= FOLLOW_UP_MAX_TOKENS && !turn.day) {
       return branchInfoSkill(turn, skillDeps, state.lastFact);
@@ -437,7 +436,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       return runSkill('equipment', turn, skillDeps, extras);
     }
     // "thanks! and saturday?": thanks said on the way to a follow-up is no other topic; nor is a branch
-    // named alone (above).
+    // named alone.
     const otherTopic = !onlyABranch && !['unknown', 'hours', 'smalltalk'].includes(classification.intent) && classification.confidence >= 0.5;
     // "what time do you open that day?", "and the day after?", "what about the 2nd?": a day counted from
     // the last hours answer's.

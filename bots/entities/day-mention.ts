@@ -148,7 +148,7 @@ const MONTH_WORD = new RegExp(
   `\\b(?<!\\b(?:i|you|we|they|he|she|it|that|which|who|u|or|might) )(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|${SPANISH_MONTH_NAMES.join('|')})(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\\b(?! (?:i|we|you|be|have|need|want|ask|come)\\b)`,
 );
 /** "dec 29 hours", "jan 2 hrs": a date followed by the word hours. */
-const MONTH_DAY_HOURS = new RegExp(`\\b((?:${['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].join('|')})[a-z]*\\s+\\d{1,2})(?:st|nd|rd|th)?\\s+(?:hours?|hrs?)\\b`, 'g');
+const MONTH_DAY_HOURS = new RegExp(`\\b((?:${MONTH_PREFIXES.join('|')})[a-z]*\\s+\\d{1,2})(?:st|nd|rd|th)?\\s+(?:hours?|hrs?)\\b`, 'g');
 /** "el 10 de febrero": a Spanish date, read by chrono's Spanish parser. */
 const SPANISH_DAY_OF_MONTH_ONCE = new RegExp(`\\b\\d{1,2}\\s+de\\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\\b`);
 /** A question about a weekday in general, with no date ("when do you open on sundays?", "¿abren los domingos?"). */
