@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { foldText } from '../text/normalize.js';
+import { foldToWords } from '../text/normalize.js';
 import { nextDayOfMonth, type DayMention } from './day-mention.js';
 
 /**
@@ -11,7 +11,7 @@ const THAT_DAY = /\b(?:that|the same|that same|this same) (?:day|date|morning|af
 
 /** "is main open that same day?", "¿abren ese día?": the message points back to a day named before. */
 export function namesThatDay(text: string): boolean {
-  return THAT_DAY.test(foldText(text).replace(/[’']/g, ' ').replace(/[^a-z0-9 ?]+/g, ' ').replace(/\s+/g, ' '));
+  return THAT_DAY.test(foldToWords(text, '?'));
 }
 
 const WEEKDAYS: Record<string, number> = {
@@ -27,14 +27,14 @@ const WEEK_AROUND = /\b(?:the )?week (after|before)(?: that)?\s*\??$|\bla semana
  * Said at the end, or before a question of its own ("the day before — do you close early?"), with no day
  * after it: "and the day after?" (not "the day after thanksgiving").
  */
-const THEN_ASKED = String.raw`(?=\s*\??$|\s*\?|\s+(?:do|does|are|is|will|would|can|could|r|u|you|are you|abren|cierran|estan)\b)`;
+const THEN_ASKED = String.raw`(?=\s*(?:\?|$)|\s+(?:do|does|are|is|will|would|can|could|r|u|you|are you|abren|cierran|estan)\b)`;
 const DAY_AFTER = new RegExp(String.raw`\b(?:the )?(?:day after(?: that| it)?|next day|following day)${THEN_ASKED}|\bel dia (?:siguiente|despues)${THEN_ASKED}|\bal dia siguiente${THEN_ASKED}`);
 const DAY_BEFORE = new RegExp(String.raw`\b(?:the )?(?:day before(?: that| it)?|previous day)${THEN_ASKED}|\bel dia (?:anterior|antes)${THEN_ASKED}`);
 /** "the 2nd", "el 2": a day of the month with no month, weekday or relative word beside it. */
 const BARE_ORDINAL = /^(?:(?:and|what about|how about|y|what of|also|and on|on)\s+)*(?:the\s+|el\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*\??$/;
 
 export function followUpDay(text: string, answered: string, options: { namesItsOwnDay?: boolean } = {}): string | undefined {
-  const folded = foldText(text).replace(/[’']/g, ' ').replace(/[^a-z0-9 ?]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const folded = foldToWords(text, '?');
   const day = DateTime.fromISO(answered);
   if (!day.isValid) return undefined;
   if (DAY_AFTER.test(folded)) return day.plus({ days: 1 }).toISODate()!;

@@ -1,4 +1,4 @@
-import { foldText } from '../text/normalize.js';
+import { foldToWords } from '../text/normalize.js';
 import { seriesNumberAsked } from './catalog-description.js';
 
 /** Words that point back at the book just shown: "is IT at main", "is there a COPY in spanish", "¿LO tienen en audiolibro?". */
@@ -18,18 +18,13 @@ const ACTION = /\b(?:hold|holds|reserve|reservar|reservalo|apartar|apartalo|wait
 const NEW_REQUEST = /\b(?:by|called|titled|named|(?<!what |how )about|sobre|de la autora|del autor)\b/;
 const MAX_WORDS = 18;
 
-/** Lower case, no accents, apostrophes and other punctuation a space. */
-function foldFollowUp(text: string): string {
-  return foldText(text).replace(/[’']/g, ' ').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
 /**
  * Right after a catalog answer, a short message that asks for the book just shown in another format,
  * language or branch ("what about the audiobook?", "is there a copy in spanish?", "is it at main?"):
  * the query to search, the title shown plus what the message asks of it. Undefined for anything else.
  */
 export function catalogFollowUpQuery(text: string, lastTitle: string): string | undefined {
-  const folded = foldFollowUp(text);
+  const folded = foldToWords(text);
   if (folded.split(' ').length > MAX_WORDS || NEW_REQUEST.test(folded) || ACTION.test(folded) || !POINTS_BACK.test(folded)) return undefined;
   const format = FORMATS.find(([pattern]) => pattern.test(folded))?.[1];
   const language = LANGUAGE.exec(folded)?.[0];
@@ -50,7 +45,7 @@ const SETTLED = /\b(?:thanks|thank|thx|fine|great|perfect|gracias|perfecto|vale)
  * ("Harry Potter 3"), which the catalog skill reads as the third of the series. Undefined otherwise.
  */
 export function seriesFollowUpQuery(text: string, lastTitle: string): string | undefined {
-  const folded = foldFollowUp(text);
+  const folded = foldToWords(text);
   if (folded.split(' ').length > SERIES_FOLLOW_UP_MAX_WORDS || NEW_REQUEST.test(folded) || ACTION.test(folded) || SETTLED.test(folded) || !LEANS_ON_IT.test(folded)) return undefined;
   const number = seriesNumberAsked(text);
   if (number === undefined) return undefined;

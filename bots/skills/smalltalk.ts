@@ -1,4 +1,4 @@
-import { foldText } from '../text/normalize.js';
+import { foldToWords } from '../text/normalize.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
 
 /** Ordered: the first pattern that fits the message picks the answer. Folded text, no punctuation. */
@@ -22,7 +22,7 @@ export function isEmojiOnly(text: string): boolean {
 /** Greetings, thanks, goodbyes, "are you a bot?", "stop": a short, kind line; never an article or a device. */
 export async function smalltalkSkill(turn: Turn, _deps: SkillDeps): Promise<SkillResult> {
   const { language } = turn;
-  const folded = foldText(turn.text).replace(/[’']/g, ' ').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const folded = foldToWords(turn.text);
   const found = ANSWERS.find(([pattern]) => pattern.test(folded));
   const text = isEmojiOnly(turn.text)
     ? say(language, '😊 Anything else I can help with?', '😊 ¿Le puedo ayudar en algo más?')

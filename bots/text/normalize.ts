@@ -77,6 +77,15 @@ export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/**
+ * Folded, with apostrophes and other punctuation as spaces and single spaces between words: the form the
+ * small pattern readers match ("what's" → "what s"). `keep` lists punctuation they read ("?").
+ */
+export function foldToWords(text: string, keep: '' | '?' = ''): string {
+  const other = keep ? /[^a-z0-9 ?]+/g : /[^a-z0-9 ]+/g;
+  return foldText(text).replace(/[’']/g, ' ').replace(other, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Splits folded text into word tokens, joining contractions ("won't" → "wont") and "e-mail" forms. */
 function rawTokens(folded: string): string[] {
   return folded

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectSafety } from '../classifier/safety.js';
 import { isUnsupportedLanguage } from '../language.js';
 import { messageBody } from './message-body.js';
-import { tokenize } from './normalize.js';
+import { foldToWords, tokenize } from './normalize.js';
 import { plainText } from './plain-text.js';
 
 describe('messageBody', () => {
@@ -353,5 +353,12 @@ describe('tokenize', () => {
     expect(tokenize("I'll pick it up tmrw")).toEqual(['i', 'will', 'pick', 'it', 'up', 'tomorrow']);
     expect(tokenize('we’ll be late')).toEqual(['we', 'will', 'be', 'late']);
     expect(tokenize("won't open")).toEqual(['will', 'not', 'open']);
+  });
+});
+
+describe('foldToWords', () => {
+  it('folds accents and case, turns apostrophes and punctuation into single spaces, and keeps "?" when asked', () => {
+    expect(foldToWords("  What's  ON — Mañana?! ")).toBe('what s on manana');
+    expect(foldToWords('¿Y el día anterior? ¿cierran?', '?')).toBe('y el dia anterior? cierran?');
   });
 });
