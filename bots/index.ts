@@ -333,7 +333,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
   function askWhichTopic(turn: Turn, classification: Classification): SkillResult {
     const { language } = turn;
     const options: Intent[] = [classification.intent];
-    if (classification.runnerUp) options.push(classification.runnerUp);
+    // "Not understood" is no topic to pick: it has no button.
+    if (classification.runnerUp && TOPIC_LABELS[classification.runnerUp]) options.push(classification.runnerUp);
     if (!options.includes('handoff')) options.push('handoff');
     return {
       intent: classification.intent,
@@ -365,6 +366,27 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
   }
 
 
+  /**
+   * "I have a question about my card" … "is this about: …" … "how do I get a new one": a clarification
+   * answered in words rather than with a button. The answer and the question it answers are read together
+   * and acted on when that reading is sure, unless the answer alone is sure of another topic ("never mind,
+   * when do you close?").
+   */
+  async function clarifiedInWords(pending: PendingQuestion, turn: Turn, classification: Classification): Promise<SkillResult | undefined> {
+    if ((pending.kind !== 'which-intent' && pending.kind !== 'which-article') || !pending.request) return undefined;
+    const text = `${pending.request} ${turn.text}`;
+    const reading = read(text, turn.now, turn.language, await assetPrefixes(turn.now));
+    const together = classify(reading);
+    if (together.intent === 'unknown' || together.confidence < askBelow) return undefined;
+    const sureAlone = classification.intent !== 'unknown' && classification.confidence >= askBelow;
+    if (sureAlone && together.intent !== classification.intent) return undefined;
+    const combined: Turn = { ...turn, text, safeText: `${pending.request} ${turn.safeText}` };
+    if (reading.branch) combined.branch = reading.branch;
+    if (reading.day) combined.day = reading.day.date;
+    if (reading.day?.to) combined.dayTo = reading.day.to;
+    return decide(combined, together, reading);
+  }
+
   /** Everything but danger, which `route` answers first: what to do now and an urgent ticket, whatever the dialog was waiting for. */
   async function decide(turn: Turn, classification: Classification, reading: MessageReading): Promise<SkillResult> {
     const { state } = turn;
@@ -388,6 +410,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       const answered = await answerPending(state.pending, turn, classification);
       if (answered) return answered;
       turn = { ...turn, state: { ...state, pending: undefined } };
+      const together = await clarifiedInWords(state.pending, turn, classification);
+      if (together) return together;
     }
     if (isUnsupportedLanguage(turn.text)) return otherLanguageSkill(turn, skillDeps);
     // "Where is it?" right after a catalog answer is about the record shown, never a shelf-map guess.

@@ -456,6 +456,14 @@ describe('crisis messages get the safety reply and an urgent ticket at once', ()
     for (const text of ['how do i renew my books', 'the printer is jammed again', 'what time do you close']) expect((await say(text)).details?.safety).toBeUndefined();
   });
 
+  it('takes a plain ask for help as the start of a question, not an emergency', async () => {
+    const { say, tickets } = await setup();
+    for (const text of ['i need help with something', 'i need help please', 'help', 'can you help me with something?', 'necesito ayuda con algo']) {
+      expect((await say(text)).details?.safety, text).toBeUndefined();
+    }
+    expect(tickets.opened.filter((ticket) => ticket.priority === 'urgent')).toEqual([]);
+  });
+
   it('alerts staff to an emergency written in a language it cannot answer, and says what to do in both of its own', async () => {
     const { say, tickets } = await setup();
     const result = await say('Je ne trouve plus mon fils dans la bibliothèque, il a six ans');
@@ -534,5 +542,54 @@ describe('languages we do not speak', () => {
     expect(result.reply.text).toMatch(/inglés o en español/);
     await say('Yes / Sí', { conversation: 'ar' });
     expect(tickets.opened).toHaveLength(1);
+  });
+});
+
+describe('a patron who corrects themselves means the correction', () => {
+  it('answers hours for the day said after "sorry, I meant"', async () => {
+    const { say } = await setup();
+    const result = await say('is main open late on thursday? sorry, I meant friday');
+    expect(result.details?.day).toBe('2026-12-04');
+  });
+
+  it('reports the device said after "no wait"', async () => {
+    const { say } = await setup();
+    const result = await say("pc 3 has no mouse — no wait it's 7, the one in the teen room");
+    expect(result.outcome).toBe('ticket');
+    expect(result.reply.text).toMatch(/PC-07/);
+  });
+
+  it('searches the book said after "wait no"', async () => {
+    const { say } = await setup();
+    const result = await say("do you have A Time to Kill by Grisham? wait no, I've read it. The Firm");
+    expect(result.intent).toBe('catalog');
+    expect(result.reply.text).toMatch(/^[^\n]*\n1\. The Firm/);
+  });
+});
+
+describe('a clarification answered in words', () => {
+  it('reads the answer with the question it answers', async () => {
+    const { say } = await setup();
+    expect((await say('question about the meeting rooms', { conversation: 'q' })).outcome).toBe('clarified');
+    const answer = await say('how many people fit', { conversation: 'q' });
+    expect(answer).toMatchObject({ intent: 'faq', outcome: 'answered', articleId: 'meeting-rooms' });
+    // Said on its own, the same words are not sure enough to answer.
+    expect((await say('how many people fit')).outcome).toBe('clarified');
+  });
+
+  it('offers only topics that have a button', async () => {
+    const { say } = await setup();
+    for (const text of ['how many people fit', 'question about the meeting rooms', 'something about my account']) {
+      const result = await say(text);
+      expect(result.reply.quickReplies ?? [], text).not.toContain('unknown');
+    }
+  });
+
+  it('answers another topic asked instead on its own', async () => {
+    const { say } = await setup();
+    await say('question about my card', { conversation: 'r' });
+    const answer = await say('never mind, when do you close today', { conversation: 'r' });
+    expect(answer.intent).toBe('hours');
+    expect(answer.details?.day).toBe('2026-12-01');
   });
 });

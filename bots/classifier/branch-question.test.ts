@@ -17,6 +17,9 @@ describe('branchFactAsked', () => {
     ['which library is on maple, is that eastside?', eastside, 'address'],
     ['who do i call at eastside, is there a direct line', eastside, 'phone'],
     ['my dad has a cane, can he park close at eastside?', eastside, 'parking'],
+    // Bus routes that stop by a branch; a street number asked for a form.
+    ['coming from the clinic, what routes stop by eastside?', eastside, 'directions'],
+    ['main is on river st, right? what is the exact number, it is for a form', undefined, 'address'],
     // "get a ticket" names no other place to get to; a phone that lost its contacts is not the patron's record.
     ['how long can i leave the car in the lot before i get a ticket', undefined, 'parking'],
     // A thing found or lost in the lot is lost and found, not parking.
@@ -114,6 +117,8 @@ describe('branchFactAsked', () => {
     ["my dad can't really get to the library since his surgery", undefined],
     // A shelf's call number is no phone number.
     ['what is the call number for the dune book, i need to find it', undefined],
+    // Off work at six is no bus stop.
+    ['can my 11 year old wait at the library until i get off at 6', undefined],
     // How far ahead a room can be booked; Wi-Fi out in the lot.
     ['how far in advance can we book the big meeting room at main?', undefined],
     ['is the wifi strong enough to work from the parking lot', undefined],

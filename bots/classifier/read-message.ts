@@ -8,6 +8,7 @@ import { createDayFinder, type DayMention } from '../entities/day-mention.js';
 import { findIsbns } from '../entities/isbn.js';
 import { hasSecret } from '../entities/secret.js';
 import { bestArticles, type ArticleCandidate } from '../skills/faq.js';
+import { correctedPart } from '../text/correction.js';
 import { createFuzzyWords } from '../text/fuzzy-words.js';
 import { normalizeText, tokenize } from '../text/normalize.js';
 import { createIntentClassifier, type Classification, type IntentClassifier } from './classify.js';
@@ -51,7 +52,9 @@ export function createMessageReader(deps: { knowledge: KnowledgePort; calendar: 
     read(text, { now, language, assetPrefixes }) {
       const articles = bestArticles(deps.knowledge, text, language);
       const branch = branches.find(text);
-      let day = days.find(text, now);
+      // "thursday — sorry, I meant friday": the day after the correction, when it names one.
+      const corrected = correctedPart(text);
+      let day = (corrected !== undefined ? days.find(corrected, now) : undefined) ?? days.find(text, now);
       // "Are you open right now?" asks about this moment, not about today's hours.
       if (day && day.date === deps.calendar.localDate(now) && !day.to) {
         const normal = normalizeText(text);

@@ -26,7 +26,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     // Said less directly, and the way people text it.
     "\\b(?:ending|end) (?:things|everything)\\b", "\\b(?:thinking (?:about|of)|plan(?:ning)? (?:on|to)|going to|gonna|want to) end(?:ing)? it\\b",
     "\\bwhat s the point of (?:anything|living|life|it all|going on)\\b", "\\bwant (?:it all|everything|the pain) to (?:stop|end)\\b", "\\b(?:have|got) (?:the|my|all (?:my|the)|a bottle of) (?:pills|meds)\\b.{0,20}\\b(?:right here|ready|with me|in my hand)\\b", "\\b(?:no|any) point (?:in )?(?:living|going on|being alive)\\b", "\\blife (?:is not|isn t|isnt|s not) worth (?:living|it)\\b",
-    "\\b(?:can t|cannot|cant) go on\\b", "\\b(?:done|finished) with (?:life|living)\\b", "\\bnever wake up\\b", "\\b(?:nobody|no one|no body) would (?:miss|care|notice) (?:me|if i)\\b",
+    "\\b(?:can t|cannot|cant) go on\\b(?! (?:using|with (?:this|that|the|my|these)|like this with|waiting|reading|paying|the (?:website|site|internet|wifi|app|computer)|line|online))", "\\b(?:done|finished) with (?:life|living)\\b", "\\bnever wake up\\b", "\\b(?:nobody|no one|no body) would (?:miss|care|notice) (?:me|if i)\\b",
     "\\b(?:take|took|taken|swallow|swallowed) (?:all|a bunch|a lot|the rest|too many) of (?:my |the |these )?(?:pills|meds|medication)\\b", "\\bself ?harm(?! (?:prevention|awareness|research|training|programs?|resources))", "\\bunalive\\b", "\\bkms\\b",
     "\\b(?:i m|im|i am) (?:in crisis|having a (?:mental health )?crisis)\\b",
     "\\bacabar con (?:mi vida|todo)\\b", "\\b(?:do not|dont|don t) see (?:the|any) point (?:any ?more|of (?:living|life|going on)|in (?:living|going on))\\b", "\\btired of (?:living|being alive|life)\\b", "\\bfeel like dying\\b",
@@ -47,9 +47,9 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ].join('|'))],
   ['missing-child', new RegExp([
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:missing|lost|gone|disappeared|not answering|isn t answering|isnt answering|is not answering|not picking up|did not come home|didn t come home|didnt come home|never came home|was supposed to be|can t find|cannot find|wandered off)\\b`,
-    `\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b`, `\\blost my (?:little |\\w+ )?${CHILD}\\b`,
+    `\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b`, `\\blost my (?:little |\\w+ )?${CHILD}\\b(?! s\\b)`,
     `\\b(?:a|the) ${CHILD} (?:is|went) missing\\b`, `\\bmissing ${CHILD}\\b`,
-    `\\bno encuentro a mi ${SPANISH_CHILD}\\b`, `\\b(?:haven t|have not|havent|not) seen (?:my|our) (?:little )?${CHILD}\\b.{0,30}\\b(?:minutes|mins|hour|while)\\b`, `\\b(?:my|our) (?:little )?${CHILD}\\b.{0,40}\\bwas (?:just |right )?(?:here|right here|with me)\\b.{0,30}\\b(?:now|gone|ago|minute)\\b`, `\\b(?:mi )?${SPANISH_CHILD} (?:esta |se )?(?:perdid[oa]s?|desaparecid[oa]s?|perdio)\\b`, `\\bperdi a mi ${SPANISH_CHILD}\\b`,
+    `\\bno encuentro a mi ${SPANISH_CHILD}\\b`, `\\b(?:haven t|have not|havent|not) seen (?:my|our) (?:little )?${CHILD}\\b.{0,30}\\b(?:minutes|mins|hour|while)\\b`, `\\b(?:my|our) (?:little )?${CHILD}\\b.{0,40}\\bwas (?:just |right )?(?:here|right here|with me)\\b.{0,30}\\b(?:now|gone|ago|minute)\\b`, `\\b(?:mi )?${SPANISH_CHILD} (?:esta |se )?(?:perdid[oa]s?|desaparecid[oa]s?|perdio)\\b(?! (?:su|sus|el|la|los|las|un|una|mi|mis) )`, `\\bperdi a mi ${SPANISH_CHILD}\\b`,
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:hasn t|hasnt|has not|hasn t yet|still hasn t|didn t|did not) (?:come|came|shown up|showed up|turned up|gotten back|got back)\\b`,
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:was supposed to (?:meet|wait|come|be|get off|arrive|show up|go)|got separated|is not back|isn t back|isnt back|not back yet|is not home|isn t home|isnt home|not home yet|still not home|never got home|ran off|walked off|nowhere to be found)\\b`,
     `\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`, `\\b(?:little|small|young) (?:boy|girl|kid|child|one)\\b.{0,30}\\b(?:wandering|alone|by (?:him|her)self|crying for)\\b`, `\\b(?:can t|cant|cannot) find (?:his|her|their) (?:mom|mommy|dad|daddy|mother|father|parents?|grandma|grandpa|grandmother|grandfather|nana)\\b`, `\\b(?:has|have) (?:anyone|anybody|someone|you) seen (?:a|my|our|this) (?:little )?${CHILD}\\b`, `\\blost (?:a |the )?(?:little )?${CHILD}\\b`,
@@ -135,6 +135,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     // Someone viewing abuse of children where children are.
     '\\b(?:watching|looking at|viewing|showing)\\b.{0,30}\\b(?:awful|disgusting|illegal|sexual|explicit|inappropriate|porn)\\b.{0,15}\\b(?:with|of|involving|showing) (?:kids|children|minors|little (?:girls|boys))\\b', '\\b(?:watching|looking at|viewing)\\b.{0,20}\\b(?:kids|children|minors)\\b.{0,20}\\b(?:naked|nude|undressed)\\b',
     '\\b(?:backpack|bag|package|box|suitcase)\\b.{0,60}\\b(?:beeping|ticking)\\b', '\\bsuspicious (?:package|bag|backpack|device|box)\\b',
+    // A child being lured: an adult or a stranger, often met online, telling a child to come and meet them, alone or now.
+    `^(?=[\\s\\S]*\\b${CHILD}\\b)(?=[\\s\\S]*\\b(?:adult|grown ?up|(?:a|some|this|that|the) (?:man|guy|stranger|woman)|stranger|online|on (?:discord|roblox|fortnite|minecraft|snapchat|instagram|tiktok|the internet|a game|chat))\\b)(?=[\\s\\S]*\\b(?:told|tells|telling|asked|asking|asks|wants|wanted|invited|is getting|trying to get|tried to get|keeps? (?:telling|asking)) (?:him|her|them|my \\w+|the \\w+|a \\w+)\\b.{0,20}\\bto (?:come (?:and )?|go (?:and )?)?(?:meet(?: up(?: with)?)?|come (?:out )?to|come outside|come out|go (?:out )?to|leave with|get in (?:his|her|their|a) (?:car|van|truck))\\b.{0,40}\\b(?:outside|alone|in person|in the (?:parking lot|lot|alley|bathroom|restroom|car)|right now|now|tonight|secretly|in secret|without telling)\\b)`,
     '\\b(?:a|some|this|the|that) (?:man|guy|person|woman|stranger|creep|adult)\\b.{0,90}\\b(?:touching|grabbing|photographing|filming|taking (?:pictures|photos|videos) of)\\b.{0,40}\\b(?:kids?|children|girls?|boys?|child|teens?)\\b',
   ].join('|'))],
 ];
@@ -143,12 +145,12 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
 const EMERGENCY = /^(?:help )?(?:this is an |it s an |its an |an )?(?:emergency|emergencia)(?: help| please| por favor)?[!. ]*$|\bthis is an emergency\b|\bes una emergencia\b/;
 
 /** "my daughter lost her library card" is about a thing, not a missing child: the thing is what went missing. */
-const THING_WORDS = '(?:ours|mine|yours|card|cards|book|books|paperback|paperbacks|magazine|audiobook|copy|copies|dvd|phone|ipad|tablet|laptop|hold|holds|homework|password|pin|account|backpack|bag|toy|jacket|coat|hat|hats|gloves|mittens|scarf|shoes|bottle|lunchbox|stuff|things|wallet|glasses|login|headphones|charger|umbrella|tarjeta|libro|libros|gorra|chamarra|mochila)';
+const THING_WORDS = '(?:ours|mine|yours|card|cards|book|books|paperback|paperbacks|magazine|audiobook|copy|copies|dvd|phone|ipad|tablet|laptop|hold|holds|homework|password|pin|account|backpack|bag|toy|jacket|coat|hat|hats|gloves|mittens|scarf|shoe|shoes|sneakers?|boots?|sock|socks|bottle|lunchbox|stuff|things|wallet|glasses|login|headphones|charger|umbrella|tarjeta|libro|libros|gorra|chamarra|mochila)';
 const THINGS = new RegExp(`\\b(?:lost|misplaced|missing|find|found|forgot|left)\\b(?: \\w+){0,3} ${THING_WORDS}\\b|\\b${THING_WORDS}\\b(?: \\w+){0,2} (?:is |was |went |got )?(?:lost|missing|gone)\\b|\\b(?:his|her|their|my|our) (?:\\w+ )?${THING_WORDS}\\b`);
 /** "my nephew lost his dad": a death in the family, not a child gone missing. */
 const BEREAVED = /\blost (?:his|her|their|my|our) (?:dad|mom|father|mother|parents?|grandpa|grandma|grandfather|grandmother|brother|sister|friend|best friend|uncle|aunt|husband|wife)\b/;
 /** Said outright, a missing child is one whatever else the message names. */
-const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b|\\blost my (?:little )?${CHILD}\\b|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
+const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b(?! s\\b)|\\blost my (?:little )?${CHILD}\\b(?! s\\b)|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
 
 /** "the scanner's on fire lol jk": said in jest. */
 const JOKING = /\b(?:jk|j k|just kidding|kidding|not literally)\b/;
@@ -169,8 +171,8 @@ const DELIGHTED_ALL = new RegExp(DELIGHTED.source, 'g');
 /** "my son set up this tablet for me and i am so lost": the patron is lost with it, no child is. */
 const SELF_LOST = /\b(?:i m|im|i am|i feel|i get|i got|i was|i m just|i am just|i m so|i am so|i m totally|i am totally|i m completely|i am completely) lost\b/;
 const SELF_LOST_ALL = new RegExp(SELF_LOST.source, 'g');
-/** "shoot me now, the wifi…", "kill me now, i left my charger…": exasperation, not a threat. Said of someone else ("he'll kill me now") it stays one. */
-const EXASPERATED = /(?:^|[.!?,] )(?:(?:just|someone|somebody|pls|please|ugh|omg) ){0,2}(?:shoot|kill) me now\b/;
+/** "shoot me now, the wifi…", "kill me now, i left my charger…", "ugh kill me, i forgot my card": exasperation, not a threat. Said of someone else ("he'll kill me now") it stays one. */
+const EXASPERATED = /(?:^|[.!?,] )(?:(?:just|someone|somebody|pls|please|ugh|omg) ){0,2}(?:shoot|kill) me now\b|(?:^|[.!?,] )(?:ugh|omg|ughh+|just|someone|somebody) (?:shoot|kill) me\b/;
 /** "I'm gonna kill my brother if he loses my card again lmao": a threat said laughing is a figure of speech. */
 const LAUGHING = /\b(?:lol|lmao|lmfao|rofl|haha+|hahaha+|jaja+|jk|just kidding)\b/;
 /**

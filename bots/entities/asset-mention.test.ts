@@ -24,6 +24,12 @@ describe('asset mentions', () => {
     expect(parseAssetMention('los escáneres no guardan nada', prefixes).kind).toBe('scanner');
   });
 
+  it('reads a Spanish "la 12" as a device by number, and a time of day as none', () => {
+    expect(parseAssetMention('oigan, la 12 no prende', prefixes).number).toBe(12);
+    expect(parseAssetMention('la impresora se trabó a las 3 de la tarde', prefixes).number).toBeUndefined();
+    expect(parseAssetMention('the printer jammed around 3 pm', prefixes).number).toBeUndefined();
+  });
+
   it('resolves "computer 12" by kind and number', () => {
     expect(resolve('computer 12 is frozen').asset?.tag).toBe('PC-12');
   });

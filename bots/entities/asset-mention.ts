@@ -43,8 +43,10 @@ const BARE_NUMBER = /(?:\bnumber|\bnumero|#|\bno\.)\s*0*(\d{1,2})(?![\d-])/;
 /** "moved to 6", "switched over to 14": the patron went to another device of the kind, by its number. */
 const MOVED_TO_NUMBER = /\b(?:moved|moving|switched|switching|went|changed|swapped|me cambie|me pase|cambie|pase)\s+(?:over\s+)?(?:to|on|a|al)\s+(?:the\s+|la\s+|el\s+)?(?:number\s+|numero\s+|#\s*)?0*(\d{1,2})\b(?![\s-]*(?:mins?|minutes?|minutos|hours?|horas?|pm|am|o clock))/;
 /** The only number in a short message, not an amount, a length or an error code ("it took $2", "20 min", "E-14"). */
-const LONE_NUMBER = /^\D*(?<![$£€]|[a-z]-|\b(?:error|code|err|codigo|page|pages|pagina|paginas|step|version|tray|bandeja|drawer)\s{0,3})\b(\d{1,2})\b(?![\s-]*(?:dollars?|cents?|bucks|pages?|paginas?|hojas?|sheets?|copies|copias|mins?|minutes?|minutos|hours?|hrs?|horas?|times?|veces|vez|%|¢))\D*$/;
+const LONE_NUMBER = /^\D*(?<![$£€]|[a-z]-|\b(?:error|code|err|codigo|page|pages|pagina|paginas|step|version|tray|bandeja|drawer)\s{0,3})\b(\d{1,2})\b(?![\s-]*(?:dollars?|cents?|bucks|pages?|paginas?|hojas?|sheets?|copies|copias|mins?|minutes?|minutos|hours?|hrs?|horas?|times?|veces|vez|%|¢|am\b|pm\b|o ?clock|de la (?:manana|tarde|noche)))\D*$/;
 const LONE_NUMBER_MAX_WORDS = 8;
+/** "la 23 de Maple no prende": Spanish leaves the noun out, and "la" is a computadora, impresora or copiadora. */
+const SPANISH_THE_NUMBER = /\bla\s+(?:numero\s+|#\s*)?0*(\d{1,2})\b(?![\s-]*(?:de la (?:manana|tarde|noche)|horas?|minutos|dolares|paginas?|copias|hojas))/;
 /** "computer twelve", "la computadora tres": numbers spelled out after a kind word. */
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -151,7 +153,7 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>, o
   }
   if (!mention.kind && !mention.tag) {
     // `loneNumber`: right after a device was reported, "and 4 is stuck too" names another one by number.
-    const bare = BARE_NUMBER.exec(folded) ?? (options.loneNumber ? MOVED_TO_NUMBER.exec(folded) : null) ?? (options.loneNumber && folded.split(/\s+/).length <= LONE_NUMBER_MAX_WORDS ? LONE_NUMBER.exec(folded) : null);
+    const bare = BARE_NUMBER.exec(folded) ?? SPANISH_THE_NUMBER.exec(folded) ?? (options.loneNumber ? MOVED_TO_NUMBER.exec(folded) : null) ?? (options.loneNumber && folded.split(/\s+/).length <= LONE_NUMBER_MAX_WORDS ? LONE_NUMBER.exec(folded) : null);
     if (bare) mention.number = Number(bare[1]);
   }
   const floor = floorOf(folded);

@@ -10,6 +10,9 @@ describe('createBranchFinder', () => {
     expect(finder.find('main library hours')?.id).toBe('main');
     expect(finder.find('hours at the eastsde branch')?.id).toBe('eastside');
     expect(finder.find('downtwon open?')?.id).toBe('main');
+    // A possessive: "main's copier" names Main.
+    expect(finder.find("main's scanner is jammed")?.id).toBe('main');
+    expect(finder.find('eastside’s wifi keeps dropping')?.id).toBe('eastside');
     // The branch one comes from is not the one asked about.
     expect(finder.find('best bus to main library from eastside?')?.id).toBe('main');
     expect(finder.find('how do i walk from main to eastside')?.id).toBe('eastside');

@@ -61,6 +61,11 @@ function gateFor(branches: Branch[], key: string): Gate {
   return { key, owners, words: createFuzzyWords(owners.keys(), { protectedWords: NOT_BRANCH_TYPOS }) };
 }
 
+/** "main's copier": the branch's own word without the possessive, which the tokenizer would join ("mains"). */
+function withoutPossessives(text: string): string {
+  return text.replace(/(\p{L})['’]s\b/gu, '$1');
+}
+
 export function createBranchFinder(calendar: Pick<LibraryCalendar, 'branches' | 'findBranch'>): BranchFinder {
   let gate: Gate | undefined;
   /** The ids of the branches whose distinctive words the message uses. */
@@ -77,12 +82,14 @@ export function createBranchFinder(calendar: Pick<LibraryCalendar, 'branches' | 
     return candidates;
   }
   const finder: BranchFinder = {
-    findAll(text) {
+    findAll(said) {
+      const text = withoutPossessives(said);
       const branches = calendar.branches();
       const candidates = candidatesIn(text, branches);
       return branches.filter((branch) => candidates.has(branch.id));
     },
-    find(text) {
+    find(said) {
+      const text = withoutPossessives(said);
       const branches = calendar.branches();
       const candidates = candidatesIn(text, branches);
       if (candidates.size === 0) return undefined;

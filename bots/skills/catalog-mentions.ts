@@ -29,12 +29,18 @@ const AVAILABILITY_AFTER = /^(?:available|on (?:the )?shelf|in stock|checked (?:
 /** Words right before a one-word title that say it is one: "this book dune", "the novel persepolis". */
 const KIND_BEFORE = new Set(['book', 'novel', 'libro', 'novela']);
 
+/** Verbs right before a one-word title that ask for it: "need persepolis for AP lit", "borrow dune for my son"; "read" is too often about reading. */
+const ASKED_BEFORE = new Set(['need', 'want', 'borrow', 'got', 'have', 'reserve']);
+/** What those verbs ask for when no book is meant: "need help", "got time". */
+const NOT_ASKED_TITLES = new Set(['help', 'time', 'info', 'information', 'access', 'money', 'space', 'room', 'ride', 'more', 'some', 'any', 'anything', 'something', 'copies', 'books', 'questions', 'question']);
+
 /**
- * A one-word run in a longer message is a title only when a kind word comes before or after it, or an
- * availability question follows it.
+ * A one-word run in a longer message is a title only when a kind word comes before or after it, a verb
+ * asking for it comes before it, or an availability question follows it.
  */
 function namedAsItem(words: string[], index: number): boolean {
-  return KIND_WORDS.has(words[index + 1] ?? '') || KIND_BEFORE.has(words[index - 1] ?? '') || AVAILABILITY_AFTER.test(words.slice(index + 1, index + 4).join(' '));
+  const asked = ASKED_BEFORE.has(words[index - 1] ?? '') && !NOT_ASKED_TITLES.has(words[index] ?? '');
+  return asked || KIND_WORDS.has(words[index + 1] ?? '') || KIND_BEFORE.has(words[index - 1] ?? '') || AVAILABILITY_AFTER.test(words.slice(index + 1, index + 4).join(' '));
 }
 const LEADING_ARTICLE = /^(?:the|a|an|el|la|los|las)\s+/;
 const MAX_TITLE_WORDS = 7;

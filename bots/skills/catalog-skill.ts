@@ -1,5 +1,6 @@
 import type { Reply } from '../../core/reply.js';
 import { redactPatronText } from '../entities/secret.js';
+import { correctedPart } from '../text/correction.js';
 import { foldText } from '../text/normalize.js';
 import { searchAndAnswer, branchName, clip, SMS_LIMIT } from './catalog.js';
 import { locateDevice } from './device-location.js';
@@ -16,10 +17,15 @@ export function asksWhereItIs(text: string): boolean {
 /** "Do you have …?": the catalog answer, remembering the records shown for "Where is it?" and "put it on hold". */
 export async function catalogSkill(turn: Turn, deps: SkillDeps): Promise<SkillResult> {
   const catalog = deps.catalog!;
-  const { reply, records } = await searchAndAnswer(
-    { catalog, calendar: deps.calendar },
-    { query: redactPatronText(turn.text), channel: turn.inquiry.channel, language: turn.language, now: turn.now, ...(turn.branch ? { branchId: turn.branch.id } : {}) },
-  );
+  const search = (text: string) =>
+    searchAndAnswer(
+      { catalog, calendar: deps.calendar },
+      { query: redactPatronText(text), channel: turn.inquiry.channel, language: turn.language, now: turn.now, ...(turn.branch ? { branchId: turn.branch.id } : {}) },
+    );
+  // "A Time to Kill — wait no, I've read that one. The Firm please": the book after the correction.
+  const correction = correctedPart(turn.text);
+  const corrected = correction !== undefined ? await search(correction) : undefined;
+  const { reply, records } = corrected && corrected.records.length > 0 ? corrected : await search(turn.text);
   const lastCatalog = records.length > 0 ? { query: turn.safeText, recordIds: records.map((record) => record.id), titles: records.map((record) => record.title) } : undefined;
   return {
     intent: 'catalog',

@@ -170,6 +170,9 @@ describe('findCatalogMention', () => {
     expect(await findCatalogMention(port, 'my teacher told me to read persepolis over the break')).toBeUndefined();
     expect((await findCatalogMention(port, 'my teacher told me to read persepolis over the break', {}, { singleWords: true }))?.hits[0]?.record.title).toBe('Persepolis');
     expect(extractCatalogQuery('my teacher told me to read persepolis over the break, do you have it?').refersBack).toBe(true);
+    // Asked for by a verb before it: "need persepolis for AP lit"; "need help for" names no book.
+    expect((await findCatalogMention(port, 'we need sapiens for the seminar on thursday, is it in'))?.hits[0]?.record.title).toBe('Sapiens');
+    expect(await findCatalogMention(port, 'i need help for my son with his homework tonight')).toBeUndefined();
   });
 
   it('finds a title shortened to two of its words, when nothing else is named', async () => {

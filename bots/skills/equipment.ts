@@ -1,5 +1,6 @@
 import type { Asset, AssetKind } from '../../core/assets.js';
 import { kindsNamed, parseAssetMention, resolveAsset, type AssetMention } from '../entities/asset-mention.js';
+import { correctedPart } from '../text/correction.js';
 import { YES_NO } from './handoff.js';
 import { canReachPatron, whenStaffFixDevice } from './staff-availability.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
@@ -65,6 +66,21 @@ function deviceOfAnotherKind(turn: Turn, mention: AssetMention, assets: Asset[])
   return undefined;
 }
 
+/**
+ * "pc 6 is missing keys — no wait it's 9": the tag or number after a self-correction replaces the one
+ * before it; the kind said first still holds when the correction names none, and a kind alone
+ * replaces the device said first.
+ */
+function correctedMention(said: AssetMention, text: string, assets: Asset[]): AssetMention {
+  const correction = correctedPart(text);
+  if (correction === undefined) return said;
+  const again = parseAssetMention(correction, tagPrefixes(assets), { loneNumber: true });
+  // "printer 2 — sorry, I meant the copier": another kind, and the number went with the first one.
+  if (again.tag === undefined && again.number === undefined) return again.kind && again.kind !== said.kind ? { kind: again.kind } : said;
+  const kind = again.kind ?? said.kind;
+  return { ...(said.floor !== undefined ? { floor: said.floor } : {}), ...again, ...(kind ? { kind } : {}) };
+}
+
 /** The device kind an article is about, for "it" in a report right after its answer. */
 const ARTICLE_DEVICE_KINDS: Record<string, AssetKind> = { wifi: 'wifi', printing: 'printer', 'public-computers': 'pc' };
 
@@ -79,7 +95,7 @@ export async function equipmentSkill(turn: Turn, deps: SkillDeps): Promise<Skill
   const metaTag = typeof turn.inquiry.meta?.['assetTag'] === 'string' ? (turn.inquiry.meta['assetTag'] as string) : undefined;
   // The device just reported, or just located ("where is PC 9?" … "found it, but it's stuck").
   const previous = turn.state.lastIntent === 'equipment' || turn.state.lastIntent === 'location' ? assets.find((asset) => asset.tag === turn.state.lastAsset) : undefined;
-  const said = parseAssetMention(metaTag ? `${metaTag} ${turn.text}` : turn.text, tagPrefixes(assets), { loneNumber: previous !== undefined });
+  const said = correctedMention(parseAssetMention(metaTag ? `${metaTag} ${turn.text}` : turn.text, tagPrefixes(assets), { loneNumber: previous !== undefined }), turn.text, assets);
   // "it's not connecting at eastside" right after the Wi-Fi article: "it" is what the article was about.
   const topicKind = turn.state.lastIntent === 'faq' && turn.state.lastArticle ? ARTICLE_DEVICE_KINDS[turn.state.lastArticle] : undefined;
   const mention: AssetMention = !said.kind && !said.tag && topicKind ? { ...said, kind: topicKind } : said;

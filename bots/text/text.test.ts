@@ -221,6 +221,9 @@ describe('detectSafety', () => {
     // A real one beside a fright.
     ['i almost had a heart attack laughing but now the man next to me is having a heart attack, call 911', 'medical'],
     ['the man at pc 4 is having a heart attack', 'medical'],
+    // A child lured by an adult or a stranger met online.
+    ['a boy in the teen room says a guy on roblox wants him to meet up outside tonight', 'danger'],
+    ['my daughter says some adult in a chat asked her to come to the parking lot alone', 'danger'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -241,6 +244,14 @@ describe('detectSafety', () => {
     'books about the civil war and bleeding kansas',
     'do you have books about domestic violence for a class',
     'the fire alarm test is at noon?',
+    // A friend meeting a child is no lure.
+    'my son asked his friend to meet him outside after storytime',
+    "i can't go on using this ancient computer lol",
+    // A child's thing lost, not the child; exasperation.
+    "lost my daughter's library card again, how do we replace it",
+    'my baby is missing a sock, did anyone find a tiny blue one',
+    'mi hija perdió su libro de la escuela',
+    'ugh kill me, i left my card in the car',
     'how do i make the payment for my fines online',
     'what is the most painless way to pay a fine online',
     'i damaged the cover, i will pay for it',

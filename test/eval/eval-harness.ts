@@ -38,6 +38,8 @@ export interface CaseResult {
   confidentlyWrong: boolean;
   /** Per expectation the case carries: was the answer right? */
   answers: Partial<Record<AnswerKind, boolean>>;
+  /** The safety reply (call 911, an urgent ticket) to a message that is no crisis, before any crisis in its conversation. */
+  falseAlarm: boolean;
 }
 
 export const ANSWER_KINDS = ['article', 'day', 'fact', 'catalog', 'device', 'crisis', 'foreign'] as const;
@@ -48,6 +50,8 @@ export interface EvalReport {
   cases: CaseResult[];
   accuracy: Rate;
   confidentlyWrong: Rate;
+  /** Of the messages that are no crisis (and follow none): how many got the safety reply. */
+  falseAlarms: Rate;
   perIntent: Array<{ intent: Intent; precision: number; recall: Rate }>;
   perLanguage: Array<{ language: string; accuracy: Rate }>;
   answers: Record<AnswerKind, Rate>;
@@ -143,6 +147,8 @@ export async function routeCases(split: EvalSplit, world: EvalWorld, options: Ro
   const cases: CaseResult[] = [];
   for (const [index, conversation] of readConversations(split).entries()) {
     if (select && !select(index)) continue;
+    // After a crisis, the next messages of the conversation may rightly stay with it.
+    let crisisSeen = false;
     for (const item of conversation) {
       const inquiry = { channel: item.channel, address: `patron-${index}`, threadKey: `thread-${index}`, text: item.text, receivedAt: clock.now() };
       const started = performance.now();
@@ -154,7 +160,9 @@ export async function routeCases(split: EvalSplit, world: EvalWorld, options: Ro
       const wrongArticle = item.article !== undefined && result.articleId !== undefined && result.articleId !== item.article;
       const confidentlyWrong = (!intentCorrect && acted && result.intent !== 'handoff' && result.intent !== 'unknown') || (result.outcome === 'answered' && wrongArticle);
       const urgentTicketOpen = async (): Promise<boolean> => (await tickets.findActiveForConversation(conversationId))?.priority === 'urgent';
-      cases.push({ case: item, result, ms, intentCorrect, confidentlyWrong, answers: await scoreAnswers(item, result, world, urgentTicketOpen) });
+      const falseAlarm = !item.crisis && !crisisSeen && result.details?.safety === true;
+      crisisSeen ||= item.crisis === true;
+      cases.push({ case: item, result, ms, intentCorrect, confidentlyWrong, falseAlarm, answers: await scoreAnswers(item, result, world, urgentTicketOpen) });
     }
   }
   return cases;
@@ -194,6 +202,7 @@ export function summarize(name: string, cases: CaseResult[]): EvalReport {
     cases,
     accuracy: wilson(cases.filter((c) => c.intentCorrect).length, cases.length),
     confidentlyWrong: wilson(cases.filter((c) => c.confidentlyWrong).length, cases.length),
+    falseAlarms: wilson(cases.filter((c) => c.falseAlarm).length, cases.filter((c) => !c.case.crisis).length),
     perIntent,
     perLanguage,
     answers,

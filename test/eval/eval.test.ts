@@ -18,6 +18,8 @@ const FLOORS = {
   day: 0.95,
   catalog: 0.9,
   crisis: 1,
+  /** The safety reply (call 911, an urgent ticket) to a message that is no crisis. */
+  falseAlarms: 0.005,
 };
 
 describe('the labelled corpus', () => {
@@ -68,5 +70,9 @@ describe('router evaluation on the tuning split (regression floors)', () => {
     expect(report.answers.day.value).toBeGreaterThanOrEqual(FLOORS.day);
     expect(report.answers.catalog.value).toBeGreaterThanOrEqual(FLOORS.catalog);
     expect(report.answers.crisis.value).toBe(FLOORS.crisis);
+  });
+
+  it('gives the safety reply to few messages that are no crisis', () => {
+    expect(report.falseAlarms.value).toBeLessThanOrEqual(FLOORS.falseAlarms);
   });
 });

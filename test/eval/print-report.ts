@@ -21,6 +21,7 @@ export function printReport(report: EvalReport, verbose: boolean): void {
   console.log(`intent accuracy                ${rate(report.accuracy)}`);
   console.log(`confidently wrong              ${rate(report.confidentlyWrong)}`);
   for (const kind of ANSWER_KINDS) console.log(`${ANSWER_LABELS[kind].padEnd(31)}${rate(report.answers[kind])}`);
+  console.log(`safety reply to no crisis      ${rate(report.falseAlarms)}`);
   console.log(`routing latency            p50 ${report.p50.toFixed(2)} ms, p99 ${report.p99.toFixed(2)} ms`);
   console.log('per language');
   for (const { language, accuracy } of report.perLanguage) console.log(`  ${language.padEnd(25)}${rate(accuracy)}`);
@@ -34,10 +35,10 @@ export function printReport(report: EvalReport, verbose: boolean): void {
   }
   if (verbose) {
     console.log('\nmisses:');
-    for (const c of cases.filter((x) => !x.intentCorrect || x.confidentlyWrong || Object.values(x.answers).includes(false))) {
+    for (const c of cases.filter((x) => !x.intentCorrect || x.confidentlyWrong || x.falseAlarm || Object.values(x.answers).includes(false))) {
       const wrong = Object.entries(c.answers).filter(([, ok]) => !ok).map(([kind]) => kind);
       console.log(
-        `  ${c.case.intent} → ${c.result.intent} (${c.result.outcome}, ${c.result.confidence.toFixed(2)}${wrong.length ? `, wrong ${wrong.join('+')}` : ''}${c.case.article ? `, article ${c.case.article} → ${c.result.articleId ?? '-'}` : ''}${c.case.day ? `, day ${c.case.day} → ${c.result.details?.day ?? '-'}` : ''})${c.confidentlyWrong ? ' CONFIDENTLY WRONG' : ''}: ${JSON.stringify(c.case.text.slice(0, 100))}`,
+        `  ${c.case.intent} → ${c.result.intent} (${c.result.outcome}, ${c.result.confidence.toFixed(2)}${wrong.length ? `, wrong ${wrong.join('+')}` : ''}${c.case.article ? `, article ${c.case.article} → ${c.result.articleId ?? '-'}` : ''}${c.case.day ? `, day ${c.case.day} → ${c.result.details?.day ?? '-'}` : ''})${c.confidentlyWrong ? ' CONFIDENTLY WRONG' : ''}${c.falseAlarm ? ' FALSE ALARM' : ''}: ${JSON.stringify(c.case.text.slice(0, 100))}`,
       );
     }
   }
