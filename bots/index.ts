@@ -425,7 +425,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     // answer: the book shown, in that format, language or branch; "and the third one?": that one of its series.
     const lastTitle = state.lastIntent === 'catalog' ? state.lastCatalog?.titles[0] : undefined;
     const aboutTheBook = ['catalog', 'location', 'unknown'].includes(classification.intent) || classification.confidence < askBelow;
-    const again = lastTitle && deps.catalog && aboutTheBook ? catalogFollowUpQuery(turn.text, lastTitle) ?? seriesFollowUpQuery(turn.text, lastTitle) : undefined;
+    // "and the 2nd one" reads like a date to the classifier; a number of the series shown is asked whatever it says.
+    const again = lastTitle && deps.catalog ? (aboutTheBook ? catalogFollowUpQuery(turn.text, lastTitle) : undefined) ?? seriesFollowUpQuery(turn.text, lastTitle) : undefined;
     if (again) return runSkill('catalog', { ...turn, text: again }, skillDeps, extras);
     // "and the eastside one?", "and the one on maple avenue?": a branch named alone, which the last answer's
     // topic carries on to.

@@ -60,6 +60,7 @@ const OTHER_LATIN_WORDS = new Set([
   // Italian
   'ciao', 'avete', 'che', 'buongiorno', 'libri', 'grazie', 'aperta', 'oggi', 'dove', 'sono', 'vorrei', 'italiano', 'prendere', 'prestito',
   'chiude', 'apre', 'domani', 'ora', 'orari', 'orario', 'aperto', 'chiusa', 'tessera', 'buonasera', 'quanto', 'qual',
+  'scusate', 'scusi', 'stampante', 'funziona', 'pagato', 'dollari', 'cosa', 'devo', 'fare', 'ho', 'gia', 'della', 'nella', 'questa', 'questo', 'perche', 'aiuto', 'grazie', 'biblioteche', 'colori',
   // Vietnamese (folded)
   'thu', 'vien', 'toi', 'muon', 'lam', 'sach', 'khong', 'tai', 'lieu', 'dau', 'gio', 'cua', 'duoc', 'xin', 'chao', 'nhieu', 'bao',
   // Polish
@@ -79,7 +80,7 @@ const OTHER_LATIN_WORDS = new Set([
   // Somali
   'waxaan', 'rabaa', 'maktabadda', 'maktabaddu', 'sidee', 'helaa', 'salaan', 'goorma', 'ayay', 'furantahay', 'mahadsanid', 'kaarka', 'buug', 'buugaag',
   // Indonesian / Malay, Swahili, Romanian
-  'perpustakaan', 'saya', 'apakah', 'berapa', 'terima', 'kasih', 'buku', 'maktaba', 'habari', 'asante', 'vitabu', 'ngapi', 'ninaweza', 'kutumia', 'kompyuta', 'hapa', 'bure', 'nataka', 'kitabu', 'wapi', 'kadi', 'multumesc', 'astazi', 'deschisa', 'carti',
+  'perpustakaan', 'saya', 'apakah', 'berapa', 'terima', 'kasih', 'buku', 'maktaba', 'habari', 'asante', 'asanteni', 'kwa', 'wenu', 'mmekuwa', 'wema', 'kwangu', 'nyinyi', 'ninyi', 'karibuni', 'tafadhali', 'vitabu', 'ngapi', 'ninaweza', 'kutumia', 'kompyuta', 'hapa', 'bure', 'nataka', 'kitabu', 'wapi', 'kadi', 'multumesc', 'astazi', 'deschisa', 'carti',
   // Turkish, Azerbaijani, Czech
   'ucretsiz', 'kart', 'nedir', 'yok', 'salam', 'kitabxana', 'kitabxanada', 'kitab', 'mate', 'tiskarnu', 'prosim', 'dekuji', 'knihovna', 'knihovny', 'otevreno', 'kdy',
   // Hindi and Urdu written in Latin letters

@@ -593,3 +593,13 @@ describe('a clarification answered in words', () => {
     expect(answer.details?.day).toBe('2026-12-01');
   });
 });
+
+describe('a number of the series shown', () => {
+  it('"and the 2nd one" after a catalog answer is the second book, not the 2nd of the month', async () => {
+    const { say } = await setup();
+    await say('do you have harry potter and the sorcerers stone', { conversation: 's' });
+    const next = await say('and the 2nd one', { conversation: 's' });
+    expect(next.intent).toBe('catalog');
+    expect(next.reply.text).toMatch(/^[^\n]*\n1\. Harry Potter and the Chamber of Secrets/);
+  });
+});

@@ -19,6 +19,8 @@ describe('branchFactAsked', () => {
     ['my dad has a cane, can he park close at eastside?', eastside, 'parking'],
     // Bus routes that stop by a branch; a street number asked for a form.
     ['coming from the clinic, what routes stop by eastside?', eastside, 'directions'],
+    // The patron's phone as the place to put the answer, not their record.
+    ['could you text me the exact address of eastside so i can put it into my phone', eastside, 'address'],
     ['main is on river st, right? what is the exact number, it is for a form', undefined, 'address'],
     // "get a ticket" names no other place to get to; a phone that lost its contacts is not the patron's record.
     ['how long can i leave the car in the lot before i get a ticket', undefined, 'parking'],
@@ -127,6 +129,11 @@ describe('branchFactAsked', () => {
     ['whats the best way to reach a librarian about a research question', undefined],
     // Where something was lost is not the way to the library; another office's number asked before "number".
     ['left my library book on the bus stop bench, did anyone hand it in', undefined],
+    ['someone swiped my purse on the number 4 bus and my card was in it, what do i do', undefined],
+    ['the bus driver on route 12 was so rude to me, who do i complain to', undefined],
+    ['best way to reach a real person at the library about a question?', undefined],
+    // Spanish "meter" is to put in, not a parking meter.
+    ['¿se pueden meter los dvds en el buzón de afuera?', undefined],
     ['do you know the social security office phone number', undefined],
     ['whats the post office address', undefined],
     ['the irs office phone number please', undefined],

@@ -20,6 +20,10 @@ describe('day mentions', () => {
     // Counted days, Spanish dates and mornings, and a date followed by "hours".
     ['pasado mañana abren temprano?', '2026-12-03'],
     ['open a week from friday?', '2026-12-11'],
+    // Said the British way; the end of a stay told beside the day asked.
+    ['main library hours wednesday week', '2026-12-09'],
+    ['a week on sunday, what are your hours', '2026-12-13'],
+    ["we're visiting until the sunday, do you open friday morning?", '2026-12-04'],
     ['¿abren el sábado por la mañana?', '2026-12-05'],
     ['mañana por la mañana abren?', '2026-12-02'],
     ['¿están abiertos el 3 de marzo?', '2027-03-03'],

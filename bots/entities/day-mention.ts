@@ -311,6 +311,9 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     return undefined;
   }
 
+  /** "here until sunday", "in town till the 9th": the end of a stay, told beside the day asked about. */
+  const STAYING_UNTIL = /\b(?:in town|here|visiting|visitor|staying|stay|in (?:the|your) (?:city|area)|around|aqui|de visita)\b[^.?!]{0,30}?\b(?:until|till|til|thru|through|hasta)\s+(?:the\s+|this\s+|next\s+|el\s+)?\w+(?:\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)?/giu;
+
   /**
    * A message that tells a story around its question ("I work Tuesday to Saturday … Is Eastside open on
    * Mondays?"): the day the question names is the one asked about, not the days of the story.
@@ -339,6 +342,11 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const told = findIn(text, now);
       const sameWeekday = told !== undefined && DateTime.fromISO(told.date).weekday === DateTime.fromISO(found.date).weekday;
       if (told && sameWeekday && !told.to && !told.holiday && told.date > found.date) found = told;
+    }
+    // "I am visitor in your city until the Sunday … opening in Saturday": how long the patron stays is no day asked.
+    if (found && STAYING_UNTIL.test(text)) {
+      const asked = findIn(text.replace(STAYING_UNTIL, ' '), now);
+      if (asked) found = asked;
     }
     // "you were closed yesterday?? what about tomorrow": a day gone by, said beside one to come, is not the one asked.
     if (found && PAST_DAY.test(text)) {
@@ -406,6 +414,12 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const from = weekFrom[2];
       const offset = !from || from === 'today' ? 0 : from === 'tomorrow' ? 1 : (WEEKDAYS_EN.indexOf(from) + 1 - local.weekday + 7) % 7 || 7;
       return { date: local.startOf('day').plus({ days: offset + 7 * weeks }).toISODate()! };
+    }
+    // "saturday week", "a week on saturday": said the British way, a week from that day.
+    const dayWeek = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) week\b|\ba week (?:on|this) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.exec(folded);
+    if (dayWeek) {
+      const offset = (WEEKDAYS_EN.indexOf((dayWeek[1] ?? dayWeek[2])!) + 1 - local.weekday + 7) % 7 || 7;
+      return { date: local.startOf('day').plus({ days: offset + 7 }).toISODate()! };
     }
     // "memorial day weekend sunday, may 30": a date written out is the day asked about; the holiday
     // beside it only says which weekend.

@@ -6,6 +6,7 @@
  */
 const GREETING_LINE = /^\s*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day)|greetings|to whom it may concern|hola|buenos d[ií]as|buenas(?: tardes| noches)?|estimad[oa]s?)\b[^.?!\n]{0,40}[,!:.]?\s*$/i;
 const GREETING_PREFIX = /^\s*(?:(?:hi|hello|hey|hiya|hola|greetings)(?:\s+there)?|good (?:morning|afternoon|evening)|dear (?:sir or madam|librarian|library(?: team)?|[a-z]+ library))[,!.:]+\s+/i;
+const THANKS_BEFORE_A_QUESTION = /^\s*(?:thanks?(?: you)?(?: so much)?|thank u|thx|ty|gracias|muchas gracias)[,!.]+\s+(?=[^\n]*\?)/i;
 const SIGN_OFF = /^\s*(?:thanks?(?: you)?(?: so much| very much| in advance)?|many thanks|thank u|cheers|best(?: regards| wishes)?|kind regards|warm regards|warmly|regards|sincerely|respectfully|yours(?: truly| sincerely)?|take care|saludos|atentamente|gracias|muchas gracias|un saludo)\b[^\n]{0,30}[,!.]?\s*$/i;
 const SIGNATURE_START = /^\s*(?:--\s*$|__+|sent from my |get outlook for |enviado desde mi )/i;
 /** "… Thank you, Ruth" at the end of a one-line e-mail. */
@@ -45,6 +46,9 @@ function bodyLines(lines: string[]): string {
   if (body.length === 0) return '';
   const prefix = GREETING_PREFIX.exec(body);
   if (prefix && body.length - prefix[0].length >= 8) body = body.slice(prefix[0].length);
+  // "Thank you. Which hour the library is closing in this night?": thanks said on the way to a question.
+  const thanks = THANKS_BEFORE_A_QUESTION.exec(body);
+  if (thanks && body.length - thanks[0].length >= 8) body = body.slice(thanks[0].length);
   const trailing = TRAILING_SIGN_OFF.exec(body);
   if (trailing && trailing.index > 8) body = body.slice(0, trailing.index + 1);
   return body.trim();

@@ -21,6 +21,12 @@ describe('messageBody', () => {
     expect(messageBody('Asunto: horario de domingo')).toBe('horario de domingo');
   });
 
+  it('drops thanks said on the way to a question, and keeps thanks said alone', () => {
+    expect(messageBody('Thanks! What time do you open on sunday?')).toBe('What time do you open on sunday?');
+    expect(messageBody('gracias. ¿y mañana abren?')).toBe('¿y mañana abren?');
+    expect(messageBody('thanks, that was helpful')).toBe('thanks, that was helpful');
+  });
+
   it('leaves short messages alone', () => {
     expect(messageBody('hello')).toBe('hello');
     expect(messageBody('thank you!')).toBe('thank you!');
@@ -221,6 +227,7 @@ describe('detectSafety', () => {
     // A real one beside a fright.
     ['i almost had a heart attack laughing but now the man next to me is having a heart attack, call 911', 'medical'],
     ['the man at pc 4 is having a heart attack', 'medical'],
+    ['a guy in the chat says he knows what time i leave work and which bus i ride', 'threat'],
     // A child lured by an adult or a stranger met online.
     ['a boy in the teen room says a guy on roblox wants him to meet up outside tonight', 'danger'],
     ['my daughter says some adult in a chat asked her to come to the parking lot alone', 'danger'],
@@ -246,6 +253,7 @@ describe('detectSafety', () => {
     'the fire alarm test is at noon?',
     // A friend meeting a child is no lure.
     'my son asked his friend to meet him outside after storytime',
+    'my mom knows which bus i take, can she pick up my hold for me',
     "i can't go on using this ancient computer lol",
     // A child's thing lost, not the child; exasperation.
     "lost my daughter's library card again, how do we replace it",
