@@ -51,6 +51,8 @@ describe('isUnsupportedLanguage', () => {
     'shalom, eifo ani yachol lehadpis?',
     'Hej, hur länge kan jag låna en bok?',
     'Szia! Van wifi a könyvtárban?',
+    'Prezados, gostaria de saber se a biblioteca abre amanhã de manhã',
+    'Haye, maktabadu goorma ayay furmaysaa berri?',
     // Italian and Swahili, thanking and reporting a printer.
     'Scusi, la stampante non funziona e ho già pagato. Cosa devo fare?',
     'Asanteni kwa msaada wenu, mmekuwa wema sana',

@@ -56,7 +56,7 @@ const OTHER_LATIN_WORDS = new Set([
   // Portuguese
   'voce', 'ola', 'livro', 'hoje', 'obrigado', 'obrigada', 'tem', 'aberta', 'aberto', 'nao', 'sim', 'posso', 'onde', 'fica', 'emprestar',
   'bom', 'boa', 'meu', 'meus', 'minha', 'minhas', 'livros', 'faco', 'fazer', 'voces', 'quando', 'preciso', 'gostaria', 'cartao', 'fechada', 'emprestimo',
-  'natal', 'oferece', 'aulas', 'trabalho', 'noite', 'reuniao', 'pessoas', 'igreja', 'prezados', 'prezada', 'prezado', 'estudos', 'doze', 'da', 'gratuito', 'eu', 'uma', 'um', 'os', 'ja', 'recebi', 'dizendo', 'devolvi', 'atraso', 'isso', 'mais', 'muito', 'quero', 'estou', 'sou', 'foi', 'seu', 'sua', 'pra',
+  'amanha', 'manha', 'alguns', 'algumas', 'natal', 'oferece', 'aulas', 'trabalho', 'noite', 'reuniao', 'pessoas', 'igreja', 'prezados', 'prezada', 'prezado', 'estudos', 'doze', 'da', 'gratuito', 'eu', 'uma', 'um', 'os', 'ja', 'recebi', 'dizendo', 'devolvi', 'atraso', 'isso', 'mais', 'muito', 'quero', 'estou', 'sou', 'foi', 'seu', 'sua', 'pra',
   // Italian
   'ciao', 'avete', 'che', 'buongiorno', 'libri', 'grazie', 'aperta', 'oggi', 'dove', 'sono', 'vorrei', 'italiano', 'prendere', 'prestito',
   'chiude', 'apre', 'domani', 'ora', 'orari', 'orario', 'aperto', 'chiusa', 'tessera', 'buonasera', 'quanto', 'qual',
@@ -78,7 +78,7 @@ const OTHER_LATIN_WORDS = new Set([
   'bibliyotek', 'louvri', 'ouvri', 'ki', 'nan', 'pou', 'kote', 'jodi', 'femen', 'kile', 'kisa', 'konbyen', 'souple', 'mesi', 'kat',
   'konprann', 'pitit', 'jwenn', 'tanpri', 'timoun', 'kijan', 'poukisa', 'kounye',
   // Somali
-  'waxaan', 'rabaa', 'maktabadda', 'maktabaddu', 'sidee', 'helaa', 'salaan', 'goorma', 'ayay', 'furantahay', 'mahadsanid', 'kaarka', 'buug', 'buugaag',
+  'waxaan', 'rabaa', 'maktabadda', 'maktabaddu', 'maktabadu', 'haye', 'maanta', 'saacadee', 'xirmaysaa', 'furmaysaa', 'berri', 'sidee', 'helaa', 'salaan', 'goorma', 'ayay', 'furantahay', 'mahadsanid', 'kaarka', 'buug', 'buugaag',
   // Indonesian / Malay, Swahili, Romanian
   'perpustakaan', 'saya', 'apakah', 'berapa', 'terima', 'kasih', 'buku', 'maktaba', 'habari', 'asante', 'asanteni', 'kwa', 'wenu', 'mmekuwa', 'wema', 'kwangu', 'nyinyi', 'ninyi', 'karibuni', 'tafadhali', 'vitabu', 'ngapi', 'ninaweza', 'kutumia', 'kompyuta', 'hapa', 'bure', 'nataka', 'kitabu', 'wapi', 'kadi', 'multumesc', 'astazi', 'deschisa', 'carti',
   // Turkish, Azerbaijani, Czech

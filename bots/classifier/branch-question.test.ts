@@ -19,6 +19,9 @@ describe('branchFactAsked', () => {
     ['my dad has a cane, can he park close at eastside?', eastside, 'parking'],
     // Bus routes that stop by a branch; a street number asked for a form.
     ['coming from the clinic, what routes stop by eastside?', eastside, 'directions'],
+    ['eastside got a parking lot? how many hours i can stay parked?', eastside, 'parking'],
+    ['how do u get to eastside on the 7, no car', eastside, 'directions'],
+    ['is there a lot for library patrons at eastside, and is it free?', eastside, 'parking'],
     // The patron's phone as the place to put the answer, not their record.
     ['could you text me the exact address of eastside so i can put it into my phone', eastside, 'address'],
     ['main is on river st, right? what is the exact number, it is for a form', undefined, 'address'],

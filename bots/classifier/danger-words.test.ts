@@ -42,6 +42,8 @@ describe('namesDangerInOtherLanguage', () => {
     'مادرم اینجا بود ولی حالا پیدایش نمی‌کنم',
     'ልጄ እዚህ መሆን ነበረበት ግን የለም',
     "Je n'arrive pas à joindre ma fille, elle a disparu depuis la sortie de l'école",
+    // A stroke, in Russian.
+    'Кажется, у отца инсульт, он не может говорить',
     // Hebrew and Nepali: followed from the bus, beaten at home.
     'גבר עוקב אחריי מהאוטובוס ואני מפחדת',
     'उसले मलाई फेरि कुट्यो, म घर जान डराउँछु',

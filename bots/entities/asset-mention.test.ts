@@ -32,6 +32,7 @@ describe('asset mentions', () => {
 
   it('resolves "computer 12" by kind and number', () => {
     expect(resolve('computer 12 is frozen').asset?.tag).toBe('PC-12');
+    expect(resolve('the computer at eastside, number twelve, is frozen').asset?.tag).toBe('PC-12');
   });
 
   it('resolves "the printer on the second floor" by kind and floor', () => {

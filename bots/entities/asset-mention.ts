@@ -54,6 +54,8 @@ const NUMBER_WORDS: Record<string, number> = {
   'twenty one': 21, 'twenty two': 22, 'twenty three': 23, 'twenty four': 24, 'twenty five': 25, twenty: 20,
   uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
 };
+/** "the one in the kids room, number eleven": a number spelled out after "number". */
+const SPELLED_AFTER_NUMBER = new RegExp(`\\b(number|numero)\\s+(${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');
 // Longest first, so "twenty five" is read before "twenty"; a hyphen ("twenty-five") reads as a space.
 const SPELLED_NUMBER = new RegExp(`\\b(pc|computer|computadora|compu|comp|station|terminal|printer|impresora|copier|scanner)(\\s*(?:#|number|numero)?\\s*)(${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})\\b`);
 /** The kind words a device's own name word is said beside ("colour printer", "impresora a color"). */
@@ -116,7 +118,7 @@ function kindsIn(folded: string, skipWorking = false): AssetKind[] {
 }
 
 export function parseAssetMention(text: string, tagPrefixes: Iterable<string>, options: { loneNumber?: boolean } = {}): AssetMention {
-  const folded = foldText(text);
+  const folded = foldText(text).replace(SPELLED_AFTER_NUMBER, (_all, word: string, number: string) => `${word} ${NUMBER_WORDS[number]}`);
   const mention: AssetMention = {};
   const prefixes = [...new Set([...tagPrefixes].map((prefix) => prefix.toLowerCase()))];
   if (prefixes.length > 0) {

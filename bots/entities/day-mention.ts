@@ -213,6 +213,7 @@ const MAY_NAME_A_DAY = new RegExp(
 /** An English weekday in full, and the words that change which one is meant. */
 const LONE_WEEKDAY = new RegExp(`\\b(${WEEKDAYS_EN.join('|')})\\b`);
 const WEEKDAY_AFTER_NEXT = new RegExp(`\\b(${WEEKDAYS_EN.join('|')}) after next\\b`);
+const WEEKDAY_IN_WEEKS = new RegExp(`\\b(${WEEKDAYS_EN.join('|')}) in (a|one|1|two|2|three|3) weeks?\\b|\\bin (a|one|1|two|2|three|3) weeks? (?:on |,\\s*)?(${WEEKDAYS_EN.join('|')})\\b`);
 /** "merry xmas", "happy new year", "feliz navidad": said to someone, not asked about. */
 const SEASONS_GREETING = /\b(?:merry|happy) (?:xmas|x mas|christmas|new year s?|new years|holidays|thanksgiving|hanukkah|kwanzaa)\b(?! (?:eve|day|weekend|week|hours))|\bfeliz (?:navidad|ano nuevo|dia de accion de gracias)\b|\bprospero ano nuevo\b/g;
 const WEEKDAY_AFTER_THIS_ONE = new RegExp(`\\b(${WEEKDAYS_EN.join('|')}) after this(?: one)?\\b(?!\\s*(?:week|weekend|month|year))|\\bthis (${WEEKDAYS_EN.join('|')}),? but (?:the )?(?:one|next one) after\\b|\\bthe one after this (${WEEKDAYS_EN.join('|')})\\b`);
@@ -312,7 +313,7 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
   }
 
   /** "here until sunday", "in town till the 9th": the end of a stay, told beside the day asked about. */
-  const STAYING_UNTIL = /\b(?:in town|here|visiting|visitor|staying|stay|in (?:the|your) (?:city|area)|around|aqui|de visita)\b[^.?!]{0,30}?\b(?:until|till|til|thru|through|hasta)\s+(?:the\s+|this\s+|next\s+|el\s+)?\w+(?:\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)?/giu;
+  const STAYING_UNTIL = /\b(?:in town|here|visiting|visitor|staying|stay|in (?:the|your) (?:city|area)|around|aqui|de visita)\b[^.?!]{0,30}?\b(?:until|till|til|thru|through|hasta)\s+(?:the\s+|this\s+|next\s+|el\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|\d{1,2}(?:st|nd|rd|th)?)\b(?:\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)?/giu;
 
   /**
    * A message that tells a story around its question ("I work Tuesday to Saturday … Is Eastside open on
@@ -343,9 +344,11 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const sameWeekday = told !== undefined && DateTime.fromISO(told.date).weekday === DateTime.fromISO(found.date).weekday;
       if (told && sameWeekday && !told.to && !told.holiday && told.date > found.date) found = told;
     }
+    // "…the weekend after next. Is Eastside open that Sunday?": the weekend the story names.
+    if (found && question !== text && /\bweekend after next\b/.test(foldText(text))) found = findIn(text, now) ?? found;
     // "I am visitor in your city until the Sunday … opening in Saturday": how long the patron stays is no day asked.
     if (found && STAYING_UNTIL.test(text)) {
-      const asked = findIn(text.replace(STAYING_UNTIL, ' '), now);
+      const asked = find(text.replace(STAYING_UNTIL, ' '), now);
       if (asked) found = asked;
     }
     // "you were closed yesterday?? what about tomorrow": a day gone by, said beside one to come, is not the one asked.
@@ -437,6 +440,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
         .replace(/\b(?:the\s+)?week\s+of\b/g, ' ')
         // "the evening of march 3": the day (chrono reads the whole phrase as no date at all).
         .replace(/\b(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\b/g, ' ')
+        // "open in the morning on saturday": the weekday named, whatever time of it (chrono loses the day).
+        .replace(/\bin the (?:morning|afternoon|evening)\b/g, (time) => (WEEKDAY_NAME.test(folded) ? ' ' : time))
         .replace(/\b(i|we|he|she|they)\s+sat\b/g, '$1 seated')
         .replace(/\b(?:este\s+)?fin\s+de\s+semana\b/g, 'sabado')
         // "quick question before the weekend: open this sunday?": the weekday named, not the weekend.
@@ -457,13 +462,27 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     // "are you open on tuesday", asked on a Tuesday: today (chrono would say a week from now).
     const todayName = WEEKDAYS_EN[local.weekday - 1]!;
     const todayNameEs = WEEKDAYS_ES[local.weekday - 1]!;
-    if (new RegExp(`\\b(?:${todayName}|${todayNameEs})\\b`).test(words) && !/\b(?:next|following|proximo|que viene|siguiente)\b/.test(words) && !ORDINAL_DAY.test(words) && !WEEKDAY_DAY_NUMBER.test(words) && !MONTH_WITH_DAY.test(words)) {
+    if (new RegExp(`\\b(?:${todayName}|${todayNameEs})\\b`).test(words) && !/\b(?:next|following|proximo|que viene|siguiente)\b/.test(words) && !WEEKDAY_IN_WEEKS.test(words) && !ORDINAL_DAY.test(words) && !WEEKDAY_DAY_NUMBER.test(words) && !MONTH_WITH_DAY.test(words)) {
       return { date: local.toISODate()! };
     }
     // "your hours next week": that week, from its Monday (chrono counts seven days from today).
     if (NEXT_WEEK.test(words) && !ANY_WEEKDAY.test(words)) {
       const monday = local.startOf('week').plus({ weeks: 1 });
       return { date: monday.toISODate()!, to: monday.plus({ days: 6 }).toISODate()! };
+    }
+    // "the weekend after next": the weekend after the coming one; its Sunday when the message names Sunday.
+    if (/\bweekend after next\b/.test(folded)) {
+      const saturday = local.startOf('day').plus({ days: ((6 - local.weekday + 7) % 7 || 7) + 7 });
+      const named = namedWeekday(folded);
+      if (named === 7) return { date: saturday.plus({ days: 1 }).toISODate()! };
+      return { date: saturday.toISODate()!, to: saturday.plus({ days: 1 }).toISODate()! };
+    }
+    // "tuesday in two weeks", "in 2 weeks on friday": that weekday, counting today, two weeks on.
+    const inWeeks = WEEKDAY_IN_WEEKS.exec(words);
+    if (inWeeks) {
+      const weekday = WEEKDAYS_EN.indexOf((inWeeks[1] ?? inWeeks[4])!) + 1;
+      const weeks = ({ a: 1, one: 1, '1': 1, two: 2, '2': 2, three: 3, '3': 3 } as Record<string, number>)[(inWeeks[2] ?? inWeeks[3])!]!;
+      return { date: local.startOf('day').plus({ days: ((weekday - local.weekday + 7) % 7) + 7 * weeks }).toISODate()! };
     }
     // "the tuesday after next", "the saturday after this one", "not this saturday but the one after": the
     // one after the coming one.

@@ -48,6 +48,7 @@ describe('a book asked for by what is in it', () => {
 
   it('keeps the words that describe a book and drops the ones that ask for it', () => {
     expect(descriptionWords("do you have that book where the pigs take over the farm? it's for my son", ['farm'])).toEqual(['pigs']);
+    expect(descriptionWords("the one about pigs who run a farm because the farmer drinks, i cant remember the name")).toEqual(['pigs', 'run', 'farm', 'farmer', 'drinks']);
   });
 
   it('puts the series number asked for first, then the records whose summary holds the described words', () => {

@@ -22,7 +22,7 @@ const NOT_DESCRIPTIVE = new Set(
     'child children toddler class school my wife husband mom dad friend club thing stuff huge big little new old good great ' +
     'el la los las un una unos unas de del que en y o por para con sin sobre es son era esta estan hay tienen tiene libro libros novela ' +
     'went go goes going gone make makes made take takes took say says said tell tells told come comes came see saw thats theyre youre dont im ive '+
-    'theres wheres whats heres '+
+    'theres wheres whats heres because cant cannot name forget forgot recall ends ended end '+
     'busco quiero necesito mi mis su sus se lo le les como cual donde cuando muy mas'
   ).split(' '),
 );

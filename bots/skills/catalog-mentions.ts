@@ -77,10 +77,10 @@ export function capitalisedRuns(text: string): string[][] {
   const runs: string[][] = [];
   for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
     // "Samin Nosrat's book": the name without its possessive.
-    const tokens = sentence
-      .split(/\s+/)
-      .map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/u, ''))
-      .filter((token) => token.length > 0);
+    // "Art Spiegelman's Maus": the owner's name ends where its possessive does; the title is a run of its own.
+    const raw = sentence.split(/\s+/).map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((token) => token.length > 0);
+    const possessive = raw.map((token) => /['’]s$/u.test(token));
+    const tokens = raw.map((token) => token.replace(/['’]s$/u, ''));
     let run: string[] = [];
     const close = () => {
       while (run.length > 0 && TITLE_JOINERS.has(run.at(-1)!.toLowerCase())) run.pop();
@@ -91,7 +91,10 @@ export function capitalisedRuns(text: string): string[][] {
       const folded = wordsOf(token).join('');
       const capitalised = /^\p{Lu}/u.test(token) && !NOT_NAMES.has(folded);
       const opensSentence = index === 0 && !/^\p{Lu}/u.test(tokens[1] ?? '');
-      if (capitalised && !opensSentence) run.push(token);
+      if (capitalised && !opensSentence) {
+        run.push(token);
+        if (possessive[index]) close();
+      }
       else if (run.length > 0 && TITLE_JOINERS.has(token.toLowerCase()) && /^\p{Lu}/u.test(tokens[index + 1] ?? '')) run.push(token);
       else close();
     });

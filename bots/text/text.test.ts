@@ -228,6 +228,7 @@ describe('detectSafety', () => {
     ['i almost had a heart attack laughing but now the man next to me is having a heart attack, call 911', 'medical'],
     ['the man at pc 4 is having a heart attack', 'medical'],
     ['a guy in the chat says he knows what time i leave work and which bus i ride', 'threat'],
+    ['are there books on how to do it painlessly? not for a novel', 'self-harm'],
     // A child lured by an adult or a stranger met online.
     ['a boy in the teen room says a guy on roblox wants him to meet up outside tonight', 'danger'],
     ['my daughter says some adult in a chat asked her to come to the parking lot alone', 'danger'],
@@ -254,6 +255,8 @@ describe('detectSafety', () => {
     // A friend meeting a child is no lure.
     'my son asked his friend to meet him outside after storytime',
     'my mom knows which bus i take, can she pick up my hold for me',
+    "omg i lost my daughter!! ...'s library card. can we get another",
+    'my coach is seriously gonna kill me if i dont finish this book by friday',
     "i can't go on using this ancient computer lol",
     // A child's thing lost, not the child; exasperation.
     "lost my daughter's library card again, how do we replace it",
