@@ -306,12 +306,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         });
         if (!chosen) return undefined;
         const request = pending.request || turn.text;
-        const again = read(request, turn.now, language, []);
-        const redo: Turn = { ...turn, text: request, safeText: redactPatronText(request) };
-        if (again.day) redo.day = again.day.date;
-        else delete redo.day;
-        if (again.day?.to) redo.dayTo = again.day.to;
-        else delete redo.dayTo;
+        const redo = withDayOf({ ...turn, text: request, safeText: redactPatronText(request) }, read(request, turn.now, language, []));
         return runSkill(chosen, redo, skillDeps, { previousHours: undefined });
       }
     }
@@ -380,11 +375,19 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     if (together.intent === 'unknown' || together.confidence < askBelow) return undefined;
     const sureAlone = classification.intent !== 'unknown' && classification.confidence >= askBelow;
     if (sureAlone && together.intent !== classification.intent) return undefined;
-    const combined: Turn = { ...turn, text, safeText: `${pending.request} ${turn.safeText}` };
+    const combined = withDayOf({ ...turn, text, safeText: `${pending.request} ${turn.safeText}` }, reading);
     if (reading.branch) combined.branch = reading.branch;
-    if (reading.day) combined.day = reading.day.date;
-    if (reading.day?.to) combined.dayTo = reading.day.to;
     return decide(combined, together, reading);
+  }
+
+  /** The turn with the day (and range) its new text names, and none when that text names none. */
+  function withDayOf(turn: Turn, reading: MessageReading): Turn {
+    const next: Turn = { ...turn };
+    delete next.day;
+    delete next.dayTo;
+    if (reading.day) next.day = reading.day.date;
+    if (reading.day?.to) next.dayTo = reading.day.to;
+    return next;
   }
 
   /** Everything but danger, which `route` answers first: what to do now and an urgent ticket, whatever the dialog was waiting for. */
@@ -426,7 +429,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     const lastTitle = state.lastIntent === 'catalog' ? state.lastCatalog?.titles[0] : undefined;
     const aboutTheBook = ['catalog', 'location', 'unknown'].includes(classification.intent) || classification.confidence < askBelow;
     // "and the 2nd one" reads like a date to the classifier; a number of the series shown is asked whatever it says.
-    const again = lastTitle && deps.catalog ? (aboutTheBook ? catalogFollowUpQuery(turn.text, lastTitle) : undefined) ?? seriesFollowUpQuery(turn.text, lastTitle) : undefined;
+    const sameBook = lastTitle && aboutTheBook ? catalogFollowUpQuery(turn.text, lastTitle) : undefined;
+    const again = lastTitle && deps.catalog ? sameBook ?? seriesFollowUpQuery(turn.text, lastTitle) : undefined;
     if (again) return runSkill('catalog', { ...turn, text: again }, skillDeps, extras);
     // "and the eastside one?", "and the one on maple avenue?": a branch named alone, which the last answer's
     // topic carries on to.

@@ -60,12 +60,12 @@ const OTHER_LATIN_WORDS = new Set([
   // Italian
   'ciao', 'avete', 'che', 'buongiorno', 'libri', 'grazie', 'aperta', 'oggi', 'dove', 'sono', 'vorrei', 'italiano', 'prendere', 'prestito',
   'chiude', 'apre', 'domani', 'ora', 'orari', 'orario', 'aperto', 'chiusa', 'tessera', 'buonasera', 'quanto', 'qual',
-  'scusate', 'scusi', 'stampante', 'funziona', 'pagato', 'dollari', 'cosa', 'devo', 'fare', 'ho', 'gia', 'della', 'nella', 'questa', 'questo', 'perche', 'aiuto', 'grazie', 'biblioteche', 'colori',
+  'scusate', 'scusi', 'stampante', 'funziona', 'pagato', 'dollari', 'cosa', 'devo', 'fare', 'ho', 'gia', 'della', 'nella', 'questa', 'questo', 'perche', 'aiuto', 'biblioteche', 'colori',
   // Vietnamese (folded)
   'thu', 'vien', 'toi', 'muon', 'lam', 'sach', 'khong', 'tai', 'lieu', 'dau', 'gio', 'cua', 'duoc', 'xin', 'chao', 'nhieu', 'bao',
   // Polish
   'ksiazki', 'biblioteka', 'dziekuje', 'jest', 'otwarta',
-  'co', 'mam', 'zrobic', 'karte', 'biblioteczna', 'zgubilem', 'zgubilam', 'jak', 'moja', 'moge', 'czy', 'dzien', 'dobry', 'moge', 'ksiazke', 'ksiazka', 'wypozyczyc', 'prosze', 'kiedy', 'gdzie', 'otwarte', 'dzisiaj', 'biblioteki', 'nie',
+  'co', 'mam', 'zrobic', 'karte', 'biblioteczna', 'zgubilem', 'zgubilam', 'jak', 'moja', 'moge', 'czy', 'dzien', 'dobry', 'ksiazke', 'ksiazka', 'wypozyczyc', 'prosze', 'kiedy', 'gdzie', 'otwarte', 'dzisiaj', 'biblioteki', 'nie',
   // Turkish
   'merhaba', 'kutuphane', 'bugun', 'acik', 'mi', 'mu', 'tesekkurler', 'kitap', 'nerede', 'saat', 'kac',
   'kitaplar', 'lutfen', 'zaman', 'kutuphanesi',
@@ -80,7 +80,7 @@ const OTHER_LATIN_WORDS = new Set([
   // Somali
   'waxaan', 'rabaa', 'maktabadda', 'maktabaddu', 'maktabadu', 'haye', 'maanta', 'saacadee', 'xirmaysaa', 'furmaysaa', 'berri', 'sidee', 'helaa', 'salaan', 'goorma', 'ayay', 'furantahay', 'mahadsanid', 'kaarka', 'buug', 'buugaag',
   // Indonesian / Malay, Swahili, Romanian
-  'perpustakaan', 'saya', 'apakah', 'berapa', 'terima', 'kasih', 'buku', 'maktaba', 'habari', 'asante', 'asanteni', 'kwa', 'wenu', 'mmekuwa', 'wema', 'kwangu', 'nyinyi', 'ninyi', 'karibuni', 'tafadhali', 'vitabu', 'ngapi', 'ninaweza', 'kutumia', 'kompyuta', 'hapa', 'bure', 'nataka', 'kitabu', 'wapi', 'kadi', 'multumesc', 'astazi', 'deschisa', 'carti',
+  'perpustakaan', 'saya', 'apakah', 'berapa', 'terima', 'kasih', 'buku', 'maktaba', 'habari', 'asante', 'asanteni', 'kwa', 'wenu', 'mmekuwa', 'wema', 'kwangu', 'nyinyi', 'ninyi', 'karibuni', 'vitabu', 'ngapi', 'ninaweza', 'kutumia', 'kompyuta', 'hapa', 'bure', 'nataka', 'kitabu', 'wapi', 'kadi', 'multumesc', 'astazi', 'deschisa', 'carti',
   // Turkish, Azerbaijani, Czech
   'ucretsiz', 'kart', 'nedir', 'yok', 'salam', 'kitabxana', 'kitabxanada', 'kitab', 'mate', 'tiskarnu', 'prosim', 'dekuji', 'knihovna', 'knihovny', 'otevreno', 'kdy',
   // Hindi and Urdu written in Latin letters
@@ -95,7 +95,7 @@ const OTHER_LATIN_WORDS = new Set([
   'konnichiwa', 'toshokan', 'nanji', 'imasu', 'arigatou', 'desu', 'masu',
   // Words of urgent messages: French, Haitian Creole, Somali, Swahili (someone following, fallen, not breathing, a child gone)
   'homme', 'femme', 'depuis', 'maintenant', 'devant', 'peur', 'quelqu', 'effondre', 'respire', 'entree', 'pres', 'vite', 'laisse', 'sortir', 'enfant', 'fils', 'fille',
-  'yon', 'nonm', 'deyo', 'zam', 'rele', 'moun', 'granmoun', 'tonbe', 'reponn', 'ede', 'fanm', 'pitit', 'kouri',
+  'yon', 'nonm', 'deyo', 'zam', 'rele', 'moun', 'granmoun', 'tonbe', 'reponn', 'ede', 'fanm', 'kouri',
   'wiilkayga', 'gabadhayda', 'ilmahaygii', 'ayaa', 'lumay', 'wuxuu', 'waxay', 'joogay', 'qolka', 'carruurta', 'fadlan', 'caawiya', 'waa', 'jiray',
   'tafadhali', 'msaada', 'mume', 'wangu', 'niko', 'nje', 'watoto', 'sina', 'mahali', 'kwenda', 'mtoto',
   // Hmong, Yoruba, Dutch

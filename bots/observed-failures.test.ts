@@ -559,6 +559,13 @@ describe('a patron who corrects themselves means the correction', () => {
     expect(result.reply.text).toMatch(/PC-07/);
   });
 
+  it("reports the kind said after the correction, dropping the first device's number", async () => {
+    const { say } = await setup();
+    const result = await say('printer 2 keeps jamming, sorry i meant the copier at main');
+    expect(result.outcome).toBe('ticket');
+    expect(result.reply.text).toMatch(/CPY-01/);
+  });
+
   it('searches the book said after "wait no"', async () => {
     const { say } = await setup();
     const result = await say("do you have A Time to Kill by Grisham? wait no, I've read it. The Firm");

@@ -13,6 +13,8 @@ export type SafetyKind = (typeof SAFETY_KINDS)[number];
 
 const CHILD = "(?:child|children|kid|kids|son|daughter|boy|girl|toddler|baby|little one|grandson|granddaughter|nephew|niece|sister|brother|little sister|little brother|\\d{1,2}\\s*(?:yo|y o|year old|yr old|years old))";
 const SPANISH_CHILD = '(?:hijo|hija|nino|nina|nieto|nieta|bebe|hijos|ninos)';
+/** "my kid's card", "my daughter!! ...'s book" (folded, the apostrophe gone): the child owns a thing, no child is lost. */
+const NOT_POSSESSIVE = '(?!(?: \\.)* s\\b)';
 
 const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ['self-harm', new RegExp([
@@ -47,7 +49,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ].join('|'))],
   ['missing-child', new RegExp([
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:missing|lost|gone|disappeared|not answering|isn t answering|isnt answering|is not answering|not picking up|did not come home|didn t come home|didnt come home|never came home|was supposed to be|can t find|cannot find|wandered off)\\b`,
-    `\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b`, `\\blost my (?:little |\\w+ )?${CHILD}\\b(?!(?: \\.)* s\\b)`,
+    `\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b`, `\\blost my (?:little |\\w+ )?${CHILD}\\b${NOT_POSSESSIVE}`,
     `\\b(?:a|the) ${CHILD} (?:is|went) missing\\b`, `\\bmissing ${CHILD}\\b`,
     `\\bno encuentro a mi ${SPANISH_CHILD}\\b`, `\\b(?:haven t|have not|havent|not) seen (?:my|our) (?:little )?${CHILD}\\b.{0,30}\\b(?:minutes|mins|hour|while)\\b`, `\\b(?:my|our) (?:little )?${CHILD}\\b.{0,40}\\bwas (?:just |right )?(?:here|right here|with me)\\b.{0,30}\\b(?:now|gone|ago|minute)\\b`, `\\b(?:mi )?${SPANISH_CHILD} (?:esta |se )?(?:perdid[oa]s?|desaparecid[oa]s?|perdio)\\b(?! (?:su|sus|el|la|los|las|un|una|mi|mis) )`, `\\bperdi a mi ${SPANISH_CHILD}\\b`,
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:hasn t|hasnt|has not|hasn t yet|still hasn t|didn t|did not) (?:come|came|shown up|showed up|turned up|gotten back|got back)\\b`,
@@ -150,7 +152,7 @@ const THINGS = new RegExp(`\\b(?:lost|misplaced|missing|find|found|forgot|left)\
 /** "my nephew lost his dad": a death in the family, not a child gone missing. */
 const BEREAVED = /\blost (?:his|her|their|my|our) (?:dad|mom|father|mother|parents?|grandpa|grandma|grandfather|grandmother|brother|sister|friend|best friend|uncle|aunt|husband|wife)\b/;
 /** Said outright, a missing child is one whatever else the message names. */
-const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b(?!(?: \\.)* s\\b)|\\blost my (?:little )?${CHILD}\\b(?!(?: \\.)* s\\b)|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
+const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\blost my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
 
 /** "the scanner's on fire lol jk": said in jest. */
 const JOKING = /\b(?:jk|j k|just kidding|kidding|not literally)\b/;
