@@ -387,6 +387,20 @@ describe('equipment', () => {
     expect(tickets.opened.map((ticket) => ticket.assetTag)).toEqual(['PRN-03', 'WIFI-02']);
   });
 
+  it('a device said to work again right after its report files no second report', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    await say('PC-07 is frozen');
+    const fine = await say('oh never mind, it is working again');
+    expect(fine.outcome).toBe('answered');
+    expect(fine.reply.text).toContain('PC-07 is working again');
+    expect(tickets.opened).toHaveLength(1);
+    const broken = await say('ugh it stopped working again');
+    // It joins the open ticket, which the fake names by its first report.
+    expect(broken.reply.text).toContain('staff already know about PC-07');
+    expect(broken.outcome).toBe('ticket');
+    expect(tickets.opened.map((ticket) => ticket.assetTag)).toEqual(['PC-07', 'PC-07']);
+  });
+
   it('a second report of the same device joins the open ticket', async () => {
     const { say } = setup(TUESDAY_AFTERNOON);
     await say('PC-07 is frozen', { conversation: 'a' });

@@ -38,7 +38,7 @@ import { isEmojiOnly } from './skills/smalltalk.js';
 import { otherLanguageSkill } from './skills/other-language.js';
 import { safetySkill } from './skills/safety.js';
 import { messageBody } from './text/message-body.js';
-import { fileEquipmentTicket, tagPrefixes } from './skills/equipment.js';
+import { deviceWorksAgain, fileEquipmentTicket, saysDeviceWorksAgain, tagPrefixes } from './skills/equipment.js';
 import { answerFromArticle, articleTitle } from './skills/faq.js';
 import { blendCandidates } from './skills/faq-search.js';
 import { staysOnLastArticle } from './skills/faq-follow-up.js';
@@ -417,6 +417,10 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       if (together) return together;
     }
     if (isUnsupportedLanguage(turn.text)) return otherLanguageSkill(turn, skillDeps);
+    // "never mind, it's working again" right after a device report: no second report of it.
+    if (state.lastIntent === 'equipment' && state.lastAsset && reading.tokens.length <= DEVICE_FOLLOW_UP_MAX_TOKENS && saysDeviceWorksAgain(foldText(turn.text)) && !/\?/.test(turn.text)) {
+      return deviceWorksAgain(turn, state.lastAsset);
+    }
     // "Where is it?" right after a catalog answer is about the record shown, never a shelf-map guess.
     if (state.lastCatalog && deps.catalog && asksWhereItIs(turn.text)) return locationSkill(turn, skillDeps);
     // "ok hold it for me", "resérvalo" right after a catalog answer: a hold on what was just shown.

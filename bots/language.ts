@@ -161,12 +161,15 @@ function readsAsOtherLanguage(text: string): boolean {
   // "Olá" with its accent is Portuguese; Spanish writes "hola" (and "ola" is a Spanish typo of it).
   if (/^\s*ol[áà](?!\p{L})/iu.test(text) && tokens.length >= 2) return true;
   if (tokens.length < 3) return false;
-  let foreign = 0;
   let known = 0;
+  // Each foreign word counts once: "hi po, open po ba kayo on Dec 26? … po" is English with a Tagalog
+  // courtesy word repeated, not Tagalog.
+  const foreignWords = new Set<string>();
   for (const token of tokens) {
-    if (ENGLISH_OR_SPANISH.has(token) || SPANISH_WORDS.has(token)) known++;
-    else if (OTHER_LATIN_WORDS.has(token)) foreign++;
+    if (ENGLISH_OR_SPANISH.has(token) || SPANISH_WORDS.has(token) || ENGLISH_WORDS.has(token)) known++;
+    else if (OTHER_LATIN_WORDS.has(token)) foreignWords.add(token);
   }
+  const foreign = foreignWords.size;
   const letters = text.match(OTHER_LATIN_LETTERS)?.length ?? 0;
   return (foreign >= 2 && foreign > known + 1) || (foreign >= 3 && foreign >= known) || (letters >= 3 && foreign >= 1 && known <= 1);
 }

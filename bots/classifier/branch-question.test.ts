@@ -117,6 +117,9 @@ describe('branchFactAsked', () => {
     // Parks that are not parking, proof of address, and a reason a patron cannot come.
     ['do you lend state park passes for the winter', undefined],
     ['what counts as proof of address for a card', undefined],
+    // Having no address of one's own is no question about ours.
+    ['im staying at a shelter with no fixed address, can i sign up for a card', undefined],
+    ['no tengo dirección permanente, ¿puedo sacar la tarjeta?', undefined],
     ['how do i contest a parking ticket i got downtown', undefined],
     ['we kept the old magazines in the garage for years, do you want them', undefined],
     ["my dad can't really get to the library since his surgery", undefined],

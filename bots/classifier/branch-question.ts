@@ -70,11 +70,11 @@ const INSIDE_THE_BUILDING = /\b(?:inside|in the building|within the building|whi
 /** "where do i find biographies": something on the shelves is looked for. */
 const SHELF_QUESTION = /\bwhere (?:do|can|would|should) (?:i|we) find\b|\bwhere (?:are|is) the \w+ (?:books?|section|shelf|shelves)\b/;
 /**
- * "my license still has my old address", "proof of address", "he lives at 52 Birch Road": the patron's own
- * details or papers, said in passing.
+ * "my license still has my old address", "proof of address", "he lives at 52 Birch Road", "I have no fixed
+ * address": the patron's own details or papers, said in passing.
  */
 const OWN_DETAILS =
-  /\b(?:my|mi|mis|our|his|her|their)\s+(?:\w+\s+){0,2}(?:phone|number|address|adress|telefono|direccion)\b|\bproofs? of (?:address|residence|residency)\b|\baddress (?:letter|proof|verification|change)\b|\b(?:comprobante|prueba) de (?:domicilio|direccion)\b|\bcomprobar (?:la|mi|su) direccion\b|\b(?:lives?|living|lived|resides?|staying|vive|vivo|vivimos)\s+(?:at|on|in|en|off)\s+(?:la\s+|the\s+)?(?:calle\s+)?(?:\d{1,5}\s+)?\w+(?:\s+(?:st|street|ave|avenue|rd|road|lane|ln|drive|dr|blvd|way|court|ct))?\b/g;
+  /\b(?:my|mi|mis|our|his|her|their)\s+(?:\w+\s+){0,2}(?:phone|number|address|adress|telefono|direccion)\b|\b(?:no|without|without a|without an|don t have an?|dont have an?|do not have an?|got no|have no|no tengo|sin)\s+(?:fixed |permanent |home |mailing |current |real |street |fija |permanente )?(?:address|adress|phone|telefono|direccion|domicilio)\b|\bproofs? of (?:address|residence|residency)\b|\baddress (?:letter|proof|verification|change)\b|\b(?:comprobante|prueba) de (?:domicilio|direccion)\b|\bcomprobar (?:la|mi|su) direccion\b|\b(?:lives?|living|lived|resides?|staying|vive|vivo|vivimos)\s+(?:at|on|in|en|off)\s+(?:la\s+|the\s+)?(?:calle\s+)?(?:\d{1,5}\s+)?\w+(?:\s+(?:st|street|ave|avenue|rd|road|lane|ln|drive|dr|blvd|way|court|ct))?\b/g;
 /** "can I renew by phone?", "¿se puede renovar por teléfono?": a way of doing something, not the number. */
 const BY_PHONE = /\b(?:by|over the|via|on the) (?:phone|telephone)\b(?! (?:number|#))|\bpor (?:el )?telefono\b(?! (?:de|del|es))/g;
 

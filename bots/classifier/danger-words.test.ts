@@ -4,6 +4,10 @@ import { namesDangerInOtherLanguage } from './danger-words.js';
 describe('namesDangerInOtherLanguage', () => {
   it.each([
     'Appelez la police, il y a une bagarre dehors',
+    // Not wanting to live in Ukrainian, being followed in Thai, a daughter nowhere to be seen in Urdu.
+    'Я не хочу жити, допоможіть',
+    'มีคนเดินตามฉันในห้องสมุด',
+    'میری بیٹی کہیں نظر نہیں آ رہی',
     'Ele tem uma faca, chamem alguém',
     'Mój mąż grozi mi od rana',
     'Він погрожує мені, я боюся',
@@ -68,6 +72,8 @@ describe('namesDangerInOtherLanguage', () => {
     'আমার মেয়ের বই খুঁজে পাচ্ছি না',
     'کتاب پسرم گم شده، چه کار کنم؟',
     'Ma fille a perdu sa carte, elle est introuvable',
+    'میری بیٹی کا کارڈ نہیں مل رہا',
+    'สวัสดีค่ะ ห้องสมุดเปิดกี่โมง',
     // Help with an everyday request; a family member named with no absence.
     '책 찾는 것 좀 도와주세요',
     '我女儿想办借书证',

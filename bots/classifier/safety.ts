@@ -20,7 +20,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ['self-harm', new RegExp([
     // "at the crossing i think about just walking out in front of the bus", "jump off the bridge".
     '\\b(?:thinking|thought|think) (?:about|of) (?:just )?(?:stepping|walking|jumping|stepping out|walking out) (?:out |off )?(?:in front|into traffic|when the|off the|off a)\\b', '\\b(?:step|stepping|walk|walking|jump|jumping|throw(?:ing)? myself) (?:out )?in front of (?:a|the) (?:bus|train|car|truck|traffic)\\b', '\\bjump(?:ing)? off (?:the|a) (?:bridge|roof|building|parking garage)\\b',
-    "\\b(?:want|going|gonna|plan|planning|thinking about|think about|need) (?:to )?(?:die(?! of (?:old age|boredom|embarrassment|laughter|shame|excitement)| if i (?:don t|dont|do not|can t|cant|cannot|miss)\\b)|kill myself|end (?:it|my life|it all))\\b",
+    "\\b(?:want|going|gonna|plan|planning|thinking about|think about|need) (?:to )?(?:die(?! of (?:old age|boredom|embarrassment|laughter|shame|excitement)| if i (?:don t|dont|do not|can t|cant|cannot|miss)\\b| if (?:my|the|this|it|that) )|kill myself|end (?:it|my life|it all))\\b",
     "\\bkill(?:ing)? myself\\b", "\\bend(?:ing)? (?:my life|it all)\\b", "\\bsuicid(?!e (?:prevention|awareness|statistics|rates?|in (?:literature|history)))", "\\bhurt(?:ing)? myself\\b", "\\bcut(?:ting)? myself\\b",
     "\\b(?:do not|dont|don t) want to (?:be alive|live|exist|be here) any ?more\\b", "\\b(?:do not|dont|don t) want to (?:be alive|live)\\b",
     "\\bno reason to live\\b", "\\bbetter off dead\\b", "\\bwish i (?:was|were) dead\\b", "\\bwant to disappear forever\\b",
@@ -45,6 +45,10 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     // A card given up with a farewell and no move to explain it: "cancel it after this week, won't be needing it".
     "^(?![\\s\\S]*\\b(?:moving|move|moved|relocating|relocate|new (?:city|town|state|job|address))\\b)(?=[\\s\\S]*\\bcard\\b)(?=[\\s\\S]*\\b(?:won t|wont|will not) (?:be )?need(?:ing)? (?:it|this|that|my card|the card|my library card)\\b)(?=[\\s\\S]*\\b(?:after (?:this|next) (?:week|weekend|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:it s |its |has )?been a (?:good|nice|great) (?:place|run)|thank(?:s| you) for everything|goodbye)\\b)",
     "\\bhow many (?:sleeping )?(?:pills|tablets)\\b(?: (?:does|would|will) it| it)? (?:takes?|to)\\b",
+    // Means gathered and a dose asked about: "I've been saving up my pills", "how much is a lethal amount".
+    "\\b(?:saving|saved|stockpiling|stockpiled|hoarding|putting aside|put aside|setting aside|set aside) (?:up )?(?:my |all my |some of my |some )?(?:own )?(?:pills|meds|medications?|medicine|sleeping pills|tablets)\\b", "\\bhow much (?:\\w+ ){0,3}(?:is|would be|makes) (?:a )?(?:lethal|fatal|deadly)\\b", "\\b(?:lethal|fatal) (?:amount|dose|dosage)\\b.{0,40}\\bnot for (?:work|school|class|a (?:class|project|story))\\b",
+    "\\b(?:thinking|thought|think|keep thinking) about (?:just )?(?:driving|crashing|steering|swerving|running) (?:my car |the car |my truck )?(?:into|off)\\b",
+    "\\bnadie me (?:extranaria|echaria de menos|va a extranar)\\b",
     "\\b(?:irme|me voy) para siempre\\b", "\\bno (?:creo que )?(?:voy a )?(?:este|estar|estare) aqui para\\b",
   ].join('|'))],
   ['missing-child', new RegExp([
@@ -80,7 +84,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\b(?:trying to|tried to|keeps trying to|wants to|wanted to) (?:take|lure|grab) (?:my|a|the|our) (?:kid|kids|child|children|son|daughter|little one|little girl|little boy)\\b', '\\b(?:get|make|talk) (?:my|our|a|the) (?:kid|kids|child|son|daughter|little one) (?:to |into )?(?:leave|go|come|get in|getting in)(?: with (?:him|her|them|a stranger)| (?:into )?(?:his|her|their|a) (?:car|van|truck))\\b',
     '\\b(?:i|we) (?:don t|dont|do not) feel safe\\b', '\\b(?:i|we) (?:feel|am|m) (?:unsafe|in danger)\\b', '\\b(?:scared|afraid) for (?:my|our) (?:life|lives|safety)\\b',
     '\\b(?:there s|theres|there is) a (?:fight|man|guy|person|woman) (?:fighting|punching|with a|threatening|screaming at)\\b', '\\b(?:people|men|guys|they) (?:are |re )?(?:fighting|punching each other)\\b', '\\bfist ?fight\\b',
-    '\\bexposed (?:himself|herself|themselves)\\b', '\\b(?:waving|pointing|showing|brandishing|flashing) (?:a |his |her |their )?(?:gun|knife|weapon|pistol|blade)\\b', '\\bshoot(?:ing)? up (?:the|a|this|our)\\b', '\\b(?:restraining|protective|protection) order\\b', '\\b(?:trying to|tried to) (?:break in|get in through|hurt me|grab me|take my (?:child|kid|son|daughter))\\b',
+    '\\bexposed (?:himself|herself|themselves)\\b', '\\b(?:waving|pointing|showing|brandishing|flashing) (?:a |his |her |their )?(?:gun|knife|weapon|pistol|blade)\\b', '\\bshoot(?:ing)? up (?:the|a|this|our)\\b', '\\b(?:restraining|protective|protection) order\\b', '\\b(?:tried|trying|tries|pulled|pulling) (?:to open )?my (?:car |truck |van )?(?:door|door handle|car door|truck door)\\b', '\\b(?:keeps|kept|been) (?:circling|circlin|driving around|watching|staring at) (?:me|my (?:car|truck|van))\\b', '\\b(?:trying to|tried to) (?:break in|get in through|hurt me|grab me|take my (?:child|kid|son|daughter))\\b',
     '\\b(?:going to|gonna) (?:hurt|kill|shoot|stab) (?:me|you|us|people|everyone|somebody|someone|him|her|them)\\b',
     // Someone who depends on a carer, robbed or left without food or medicine by them.
     '\\b(?:caregiver|carer|aide|home aide|nurse|son|daughter|nephew|niece|grandson|granddaughter|husband|wife|roommate)\\b.{0,40}\\b(?:takes|took|steals|stole|keeps|is taking|is stealing) (?:all )?(?:of )?my (?:money|social security|pension|check|checks|benefits|food stamps|medication|meds|pills)\\b', '\\bleaves? me (?:without|with no) (?:food|water|medicine|medication|meds|heat)\\b',
@@ -107,7 +111,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\bhaving a stroke\\b', '\\b(?:fell|fallen) and (?:hit|hurt|can t|cannot|cant|is not|isn t)\\b', '\\bhit (?:his|her|their|my) head\\b', '\\b(?:is|s|are|he|she|someone|somebody|they re|i m|im) bleeding\\b',
     '\\bno responde\\b', '\\bdolor (?:muy )?(?:fuerte )?(?:en el|de|del) pecho\\b', '\\bataque (?:al corazon|cardiaco)\\b', '\\b(?:le|me) duele (?:mucho )?el pecho\\b', '\\bse cayo y\\b', '\\bsangrando\\b',
     '\\b(?:threw|throw|throwing|threw up|vomited|vomiting) (?:up )?(?:blood|sangre)\\b', '\\bbent the wrong way\\b', '\\blips (?:\\w+ ){0,2}(?:blue|purple|gray|grey)\\b', '\\blabios (?:morados|azules)\\b',
-    '\\bthroat (?:is )?(?:closing|swelling)\\b', '\\b(?:se me cierra|se le cierra|se esta cerrando) la garganta\\b', '\\breaccion alergica\\b', '\\bwater broke\\b', '\\b(?:having|in|has|with|her) contractions\\b|\\bcontractions (?:are |every |really close|close together)', '\\b(?:rompio|se le rompio) la fuente\\b',
+    '\\bthroat (?:is )?(?:closing|swelling)\\b', '\\b(?:se me cierra|se le cierra|se esta cerrando) la garganta\\b', '\\breaccion alergica\\b', '\\bwater broke\\b', '\\b(?:having|havin|in|has|with|her) contractions\\b|\\bcontractions (?:are |every |really close|close together|\\d{1,2} ?(?:min|mins|minutes) apart)', '\\b(?:rompio|se le rompio) la fuente\\b',
   ].join('|'))],
   ['shelter', new RegExp([
     '\\bnowhere (?:else )?(?:to (?:go|sleep|stay)|safe to (?:go|sleep|stay))\\b', '\\b(?:sleeping|living|slept) in (?:my|our|the) (?:car|truck|van)\\b', '\\b(?:i m|im|i am|we re|we are) homeless\\b.{0,40}\\b(?:tonight|nowhere|no place|freezing|cold out)\\b',
@@ -148,11 +152,19 @@ const EMERGENCY = /^(?:help )?(?:this is an |it s an |its an |an )?(?:emergency|
 
 /** "my daughter lost her library card" is about a thing, not a missing child: the thing is what went missing. */
 const THING_WORDS = '(?:ours|mine|yours|card|cards|book|books|paperback|paperbacks|magazine|audiobook|copy|copies|dvd|phone|ipad|tablet|laptop|hold|holds|homework|password|pin|account|backpack|bag|toy|jacket|coat|hat|hats|gloves|mittens|scarf|shoe|shoes|sneakers?|boots?|sock|socks|bottle|lunchbox|stuff|things|wallet|glasses|login|headphones|charger|umbrella|tarjeta|libro|libros|gorra|chamarra|mochila)';
-const THINGS = new RegExp(`\\b(?:lost|misplaced|missing|find|found|forgot|left)\\b(?: \\w+){0,3} ${THING_WORDS}\\b|\\b${THING_WORDS}\\b(?: \\w+){0,2} (?:is |was |went |got )?(?:lost|missing|gone)\\b|\\b(?:his|her|their|my|our) (?:\\w+ )?${THING_WORDS}\\b`);
+const THINGS = new RegExp(`\\b(?:lost|misplaced|missing|find|found|forgot|left)\\b(?: \\w+){0,3} ${THING_WORDS}\\b|\\b${THING_WORDS}\\b(?: \\w+){0,2} (?:is |was |went |got )?(?:lost|missing|gone)\\b|\\b(?:his|her|their|my|our) (?:\\w+ ){0,2}${THING_WORDS}\\b`);
 /** "my nephew lost his dad": a death in the family, not a child gone missing. */
 const BEREAVED = /\blost (?:his|her|their|my|our) (?:dad|mom|father|mother|parents?|grandpa|grandma|grandfather|grandmother|brother|sister|friend|best friend|uncle|aunt|husband|wife)\b/;
 /** Said outright, a missing child is one whatever else the message names. */
 const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\blost my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
+
+/** "my kid is lost… in the Harry Potter series": lost in a story, not gone missing. */
+const ABSORBED = /\blost (?:\. )*in (?:the |a |that |this |his |her |their )?(?:\w+ ){0,3}(?:book|books|series|story|stories|novel|novels|world|saga|manga|comics?|game)\b/;
+/** "a domestic violence survivor (safe now, moved out last year)": danger that is over, told as background. */
+const DANGER_PAST = /\b(?:survivor|safe now|moved out (?:last|a|two|three|years?|months?)|years ago)\b/;
+const COURT_ORDER = /\b(?:restraining|protective|protection) order\b/g;
+/** "books on suicide risk assessment, I'm a psych nurse studying": the patron's work or studies, not the patron. */
+const PROFESSIONAL = /\b(?:nurse|nursing|student|studying|exam|certification|counsel(?:or|ing)|therapist|social worker|teacher|training|coursework|thesis|clinician|psych|psychology|chaplain|paramedic|emt)\b/;
 
 /** "the scanner's on fire lol jk": said in jest. */
 const JOKING = /\b(?:jk|j k|just kidding|kidding|not literally)\b/;
@@ -191,15 +203,28 @@ const FAMILY_HYPERBOLE = /\b(?:mom|mum|mother|dad|father|parents|boss|teacher|pr
  */
 const TOPIC_ASKED = /\b(?:books?|novels?|information|info|resources|research|pamphlets?|articles?|materials?|libros?|informacion|training|class|classes|workshop|capacitacion|curso|taller) (?:about|on|regarding|for|in|sobre|de|en)\b|\b(?:the one|the (?:book|novel|story|movie|film|show)|a (?:book|novel|story|movie)) (?:where|in which)\b/;
 
+/** "I need this not for a project", said of a dangerous topic: the patron's own need. */
+const NOT_FOR_A_PROJECT = /\bnot for (?:a |my |the )?(?:project|class|paper|school|research|essay|assignment|story|book|novel|character|work)\b/;
+/** The topic asked about with the words that name it: "books on suicide risk assessment". */
+const TOPIC_PHRASE = new RegExp(`(?:${TOPIC_ASKED.source})(?: [a-z]+){1,4}`, 'g');
+const ABSORBED_ALL = new RegExp(ABSORBED.source, 'g');
+
 export function detectSafety(text: string): SafetyKind | undefined {
   // A sentence's end stays a full stop: "I'm a bit lost. My granddaughter lives far away" loses no one.
   const folded = foldText(text).replace(/[’']/g, ' ').replace(/[.!?]+(?=\s|$)/g, ' . ').replace(/[^a-z0-9 .]+/g, ' ').replace(/\s+/g, ' ').trim();
   for (const [kind, pattern] of PATTERNS) {
     if (!pattern.test(folded)) continue;
-    if (kind === 'self-harm' && TOPIC_ASKED.test(folded) && !/\b(?:i|i m|im|me|myself|my life)\b|\bnot for (?:a |my |the )?(?:project|class|paper|school|research|essay|assignment|story|book|novel|character)\b/.test(folded.replace(TOPIC_ASKED, ' '))) continue;
+    if (kind === 'self-harm' && TOPIC_ASKED.test(folded) && !NOT_FOR_A_PROJECT.test(folded)) {
+      const rest = folded.replace(TOPIC_ASKED, ' ');
+      if (!/\b(?:i|i m|im|me|myself|my life)\b/.test(rest)) continue;
+      // The topic names the danger, and the patron says who they are: what they study or work at.
+      if (PROFESSIONAL.test(folded) && !pattern.test(folded.replace(TOPIC_PHRASE, ' '))) continue;
+    }
     if (kind === 'medical' && (STUDIED.test(folded) || (FRIGHT.test(folded) && !pattern.test(folded.replace(FRIGHT, ' '))))) continue;
     if (kind === 'fire' && (JOKING.test(folded) || ((DRILL.test(folded) || ALARM_OVER.test(folded)) && !FIRE_SEEN.test(folded)))) continue;
     if (kind === 'self-harm' && DELIGHTED.test(folded) && !pattern.test(folded.replace(DELIGHTED_ALL, ' '))) continue;
+    if (kind === 'missing-child' && ABSORBED.test(folded) && !pattern.test(folded.replace(ABSORBED_ALL, ' '))) continue;
+    if (kind === 'threat' && DANGER_PAST.test(folded) && !pattern.test(folded.replace(COURT_ORDER, ' '))) continue;
     if (kind === 'missing-child' && SELF_LOST.test(folded) && !pattern.test(folded.replace(SELF_LOST_ALL, ' '))) continue;
     if (kind === 'threat' && (LAUGHING.test(folded) || EXASPERATED.test(folded) || (FAMILY_HYPERBOLE.test(folded) && LIBRARY_TROUBLE.test(folded)))) continue;
     if (kind === 'missing-child' && (THINGS.test(folded) || BEREAVED.test(folded)) && !CHILD_OUTRIGHT.test(folded)) continue;

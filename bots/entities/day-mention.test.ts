@@ -28,6 +28,18 @@ describe('day mentions', () => {
     ['we want to come the weekend after next. open that sunday?', '2026-12-13'],
     ['main open wednesday in two weeks?', '2026-12-16'],
     ['what time you open in the morning on friday', '2026-12-04'],
+    // Said short: a time of day before "wed", Spanish abbreviations, "finde", "mñn", "a fortnight".
+    ['how early do you open in the morning wed', '2026-12-02'],
+    ['a q hora cierran el juev', '2026-12-03'],
+    ['qué horario el finde', '2026-12-05'],
+    ['abren mñn temprano', '2026-12-02'],
+    ['is main open a fortnight on saturday', '2026-12-19'],
+    // "That saturday" points back to the day the story named; a day of the month after a holiday.
+    ['my next day off is the 12th. are you open that saturday?', '2026-12-12'],
+    ['open after christmas? like the 28th', '2026-12-28'],
+    // A dash ends the story; "the day room" is no day.
+    ['his report is due thursday - are you open on wednesday evening?', '2026-12-02'],
+    ['the shelter day room closes on mondays. is the library open this monday', '2026-12-07'],
     ['¿abren el sábado por la mañana?', '2026-12-05'],
     ['mañana por la mañana abren?', '2026-12-02'],
     ['¿están abiertos el 3 de marzo?', '2027-03-03'],

@@ -82,6 +82,9 @@ export function correctWeekday(token: string): string {
 /** How patrons spell relative days that chrono knows only in full. */
 const RELATIVE_DAY_SPELLINGS: Record<string, string> = {
   tomorow: 'tomorrow', tommorow: 'tomorrow', tommorrow: 'tomorrow', tomoro: 'tomorrow', tomorrw: 'tomorrow', tmrw: 'tomorrow', tmr: 'tomorrow', tmw: 'tomorrow', '2moro': 'tomorrow', '2morrow': 'tomorrow', '2mrw': 'tomorrow',
+  tomoz: 'tomorrow', tmrow: 'tomorrow', tmrrw: 'tomorrow', tomrw: 'tomorrow',
+  // "mñn", folded: the Spanish text-speak for mañana.
+  mnn: 'tomorrow',
   tonite: 'tonight', '2nite': 'tonight', '2night': 'tonight', '2day': 'today', tday: 'today',
 };
 /** Weekday abbreviations that are no other word. */
@@ -101,7 +104,10 @@ const ANY_WEEKDAY = new RegExp(`\\b(?:${[...WEEKDAYS_EN, ...WEEKDAYS_ES].join('|
 const WEEKDAY_NAME = new RegExp(`\\b(?:${[...WEEKDAYS_EN, ...WEEKDAYS_ES].join('|')})s?\\b`);
 /** "sat hrs", "sun hours": a short weekday asked about by the word after it. */
 const AMBIGUOUS_WEEKDAY_BEFORE_HOURS = new RegExp(`${anyOf(AMBIGUOUS_WEEKDAYS)}(?=\\s+(?:hrs|hours|hr|horario)\\b)`, 'g');
-const ASKED_AMBIGUOUS_WEEKDAY = new RegExp(`\\b(on|next|this|last|every|open|closed|until|till|til|by|before|after)\\s+${anyOf(AMBIGUOUS_WEEKDAYS)}`, 'g');
+const ASKED_AMBIGUOUS_WEEKDAY = new RegExp(`\\b(on|next|this|last|every|open|closed|until|till|til|by|before|after|morning|afternoon|evening|night)\\s+${anyOf(AMBIGUOUS_WEEKDAYS)}`, 'g');
+/** Spanish weekdays cut short ("el vier", "este sab"), read as days after a word that asks for one. */
+const SPANISH_WEEKDAY_ABBREVIATIONS: Record<string, string> = { lun: 'lunes', mie: 'miercoles', mier: 'miercoles', mierc: 'miercoles', jue: 'jueves', juev: 'jueves', vie: 'viernes', vier: 'viernes', sab: 'sabado', dom: 'domingo' };
+const ASKED_SPANISH_WEEKDAY = new RegExp(`\\b(el|los|este|prox|proximo|hasta|abren|abre|cierran|cierra)\\s+${anyOf(SPANISH_WEEKDAY_ABBREVIATIONS)}`, 'g');
 const SPANISH_DAY_OF_MONTH = new RegExp(`\\b(\\d{1,2})\\s+de\\s+${anyOf(SPANISH_MONTHS)}`, 'g');
 
 /** "tomorow" → "tomorrow", "next tues" → "next tuesday", "24 de dic" → "24 de diciembre". */
@@ -111,6 +117,7 @@ export function spellOutDayWords(words: string): string {
     .replace(WEEKDAY_ABBREVIATION, (word) => WEEKDAY_ABBREVIATIONS[word]!)
     .replace(ASKED_AMBIGUOUS_WEEKDAY, (_all, before: string, day: string) => `${before} ${AMBIGUOUS_WEEKDAYS[day]!}`)
     .replace(AMBIGUOUS_WEEKDAY_BEFORE_HOURS, (day) => AMBIGUOUS_WEEKDAYS[day]!)
+    .replace(ASKED_SPANISH_WEEKDAY, (_all, before: string, day: string) => `${before} ${SPANISH_WEEKDAY_ABBREVIATIONS[day]!}`)
     .replace(SPANISH_DAY_OF_MONTH, (_all, day: string, month: string) => `${day} de ${SPANISH_MONTHS[month]!}`);
 }
 
@@ -246,6 +253,9 @@ export interface DayFinder {
   find(text: string, now: Date): DayMention | undefined;
 }
 
+/** A day the question points back to: "that saturday", "that day", "that morning". */
+const THAT_DAY = new RegExp(`\\bthat (?:same )?(?:day|date|morning|afternoon|evening|night|weekend|${WEEKDAYS_EN.join('|')})\\b`);
+
 /** A day gone by: "yesterday", "last night", "ayer". */
 const PAST_DAY = /\b(?:yesterday|yday|last night|ayer|anoche)\b/i;
 const PAST_DAYS = new RegExp(PAST_DAY.source, 'gi');
@@ -325,7 +335,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     let found = (turn ? findIn(question.slice(turn.index + turn[0].length), now) : undefined) ?? (question !== text ? findIn(question, now) : undefined) ?? findIn(text, now);
     // "…el horario para el 2 de enero, ¿abren con normalidad después de Año Nuevo?": a date written out in
     // the story beats a holiday the question names only to place it.
-    if (found?.holiday && question !== text && MONTH_WITH_DAY.test(foldText(text))) {
+    // "open after christmas? like the 28th": a day of the month counted from the holiday, told after the question.
+    if (found?.holiday && question !== text && (MONTH_WITH_DAY.test(foldText(text)) || ORDINAL_DAY.test(foldText(text)))) {
       const written = findIn(text, now);
       // "(may 30 31)" is no year 2031: a written date more than a year off is a misreading.
       const withinAYear = written !== undefined && DateTime.fromISO(written.date) <= DateTime.fromJSDate(now).plus({ years: 1 });
@@ -345,6 +356,18 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     }
     // "…the weekend after next. Is Eastside open that Sunday?": the weekend the story names.
     if (found && question !== text && /\bweekend after next\b/.test(foldText(text))) found = findIn(text, now) ?? found;
+    // "My day off is the 19th. Will you be open that Saturday?": "that" points back to the day the story names.
+    if (question !== text && THAT_DAY.test(foldText(question))) {
+      const story = text.slice(0, Math.max(0, text.indexOf(question.split(/\s+/)[0]!)));
+      const told = story ? findIn(story, now) : undefined;
+      // "the weekend after next … that sunday": the weekday named, within the days the story gave.
+      const weekday = namedWeekday(foldText(question));
+      if (told?.to && weekday) {
+        for (let day = DateTime.fromISO(told.date); day.toISODate()! <= told.to; day = day.plus({ days: 1 })) {
+          if (day.weekday === weekday) found = { date: day.toISODate()! };
+        }
+      } else if (told && told.date >= calendar.localDate(now)) found = told;
+    }
     // "I am visitor in your city until the Sunday … opening in Saturday": how long the patron stays is no day asked.
     if (found && text.search(STAYING_UNTIL) >= 0) {
       const asked = find(text.replace(STAYING_UNTIL, ' '), now);
@@ -409,11 +432,12 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
     // "pasado mañana": the day after tomorrow (chrono reads only its "mañana").
     if (/\bpasado\s+manana\b|\bday after (?:tomorrow|tomorow|tmrw|tmr|tmrow|tommorow|tommorrow)\b/.test(folded)) return { date: local.startOf('day').plus({ days: 2 }).toISODate()! };
-    // "a week from saturday", "two weeks from tomorrow", "this time next week": that day, weeks on.
-    const weekFrom = /\b(a|one|1|two|2|three|3) weeks? from (today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bdentro de (una|1|dos|2) semanas?\b|\bthis time next week\b/.exec(folded);
+    // "a week from saturday", "two weeks from tomorrow", "this time next week", "a fortnight today": that
+    // day, weeks on.
+    const weekFrom = /\b(a|one|1|two|2|three|3) weeks? from (today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bdentro de (una|1|dos|2) semanas?\b|\bthis time next week\b|\b(?:a )?(fortnight) (?:from |on )?(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bin a (fortnight)\b/.exec(folded);
     if (weekFrom) {
-      const weeks = ({ two: 2, '2': 2, dos: 2, three: 3, '3': 3 } as Record<string, number>)[weekFrom[1] ?? weekFrom[3] ?? ''] ?? 1;
-      const from = weekFrom[2];
+      const weeks = weekFrom[4] ?? weekFrom[6] ? 2 : ({ two: 2, '2': 2, dos: 2, three: 3, '3': 3 } as Record<string, number>)[weekFrom[1] ?? weekFrom[3] ?? ''] ?? 1;
+      const from = weekFrom[2] ?? weekFrom[5];
       const offset = !from || from === 'today' ? 0 : from === 'tomorrow' ? 1 : (WEEKDAYS_EN.indexOf(from) + 1 - local.weekday + 7) % 7 || 7;
       return { date: local.startOf('day').plus({ days: offset + 7 * weeks }).toISODate()! };
     }
@@ -426,6 +450,12 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     // "memorial day weekend sunday, may 30": a date written out is the day asked about; the holiday
     // beside it only says which weekend.
     const holiday = MONTH_WITH_DAY.test(folded) ? undefined : holidayIn(folded, now);
+    // "open after new year, like the 2nd?": the day of the month named, counted from the holiday.
+    const dayAfterHoliday = holiday && /\b(?:after|since|despues de)\b/.test(folded) ? ORDINAL_DAY.exec(folded) : null;
+    if (holiday && dayAfterHoliday) {
+      const date = nextDayOfMonth(DateTime.fromISO(holiday.date, { zone: calendar.timeZone }).plus({ days: 1 }), Number(dayAfterHoliday[1]));
+      if (date && date.diff(DateTime.fromISO(holiday.date), 'days').days <= 14) return { date: date.toISODate()! };
+    }
     if (holiday) return holiday;
     // Days with a name the library does not close for ("valentine's day", "st. patrick's day").
     for (const [pattern, month, day] of NAMED_DAYS) if (pattern.test(folded)) return nextMonthDay(now, month, day);
@@ -440,9 +470,9 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
         // "the evening of march 3": the day (chrono reads the whole phrase as no date at all).
         .replace(/\b(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\b/g, ' ')
         // "open in the morning on saturday": the weekday named, whatever time of it (chrono loses the day).
-        .replace(/\bin the (?:morning|afternoon|evening)\b/g, (time) => (WEEKDAY_NAME.test(folded) ? ' ' : time))
+        .replace(/\bin the (?:morning|afternoon|evening)\b/g, (time) => (WEEKDAY_NAME.test(spellOutDayWords(folded)) ? ' ' : time))
         .replace(/\b(i|we|he|she|they)\s+sat\b/g, '$1 seated')
-        .replace(/\b(?:este\s+)?fin\s+de\s+semana\b/g, 'sabado')
+        .replace(/\b(?:este\s+)?(?:fin\s+de\s+semana|finde)\b/g, 'sabado')
         // "quick question before the weekend: open this sunday?": the weekday named, not the weekend.
         .replace(/\b(?:the|this|next)?\s*weekend\b/g, (weekend) => (WEEKDAY_NAME.test(folded) ? ' ' : weekend))
         .replace(/[a-z]+/g, (word) => correctWeekday(word)),
@@ -531,8 +561,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       // A bare "sun" or "sat" is the sun or a past tense; asked as a day, it was spelled out above. "wed",
       // "mon" and "fri" are days however they stand ("main fri??").
       if (/^(?:sun|sat)$/.test(result.text)) continue;
-      // "what are the hours" is no day: chrono reads "the hour" as this very hour.
-      if (/^(?:the|this|that|an?)?\s*(?:hours?|hrs?|minutes?|mins?|moment|time)$/.test(result.text)) continue;
+      // "what are the hours" is no day: chrono reads "the hour" as this very hour, and "the day (room)" as tomorrow.
+      if (/^(?:the|this|that|an?)?\s*(?:hours?|hrs?|minutes?|mins?|moment|time|day)$/.test(result.text)) continue;
       const start = DateTime.fromObject({ year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! }, { zone: calendar.timeZone });
       if (!start.isValid) continue;
       const mention: DayMention = { date: start.toISODate()! };

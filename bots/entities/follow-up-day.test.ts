@@ -24,6 +24,9 @@ describe('followUpDay', () => {
     ['and the day before, are you open late?', '2027-01-18', '2027-01-17'],
     ['the day after - do you open at the usual time?', '2026-12-25', '2026-12-26'],
     ['¿y el día anterior? ¿cierran temprano?', '2027-01-01', '2026-12-31'],
+    // A bare day of the month with small words around it: the next one from the day answered.
+    ['oh okay, how about the 20th then?', '2027-01-18', '2027-01-20'],
+    ['bueno, ¿y el 3?', '2027-01-01', '2027-01-03'],
   ])('%s after %s → %s', (text, answered, expected) => {
     expect(followUpDay(text, answered)).toBe(expected);
   });

@@ -30,8 +30,11 @@ const WEEK_AROUND = /\b(?:the )?week (after|before)(?: that)?\s*\??$|\bla semana
 const THEN_ASKED = String.raw`(?=\s*(?:\?|$)|\s+(?:do|does|are|is|will|would|can|could|r|u|you|are you|abren|cierran|estan)\b)`;
 const DAY_AFTER = new RegExp(String.raw`\b(?:the )?(?:day after(?: that| it)?|next day|following day)${THEN_ASKED}|\bel dia (?:siguiente|despues)${THEN_ASKED}|\bal dia siguiente${THEN_ASKED}`);
 const DAY_BEFORE = new RegExp(String.raw`\b(?:the )?(?:day before(?: that| it)?|previous day)${THEN_ASKED}|\bel dia (?:anterior|antes)${THEN_ASKED}`);
-/** "the 2nd", "el 2": a day of the month with no month, weekday or relative word beside it. */
-const BARE_ORDINAL = /^(?:(?:and|what about|how about|y|what of|also|and on|on)\s+)*(?:the\s+|el\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*\??$/;
+/**
+ * "the 2nd", "el 2", "aww okay, how about the 19th then?": a day of the month with no month, weekday or
+ * relative word beside it, only small words around it.
+ */
+const BARE_ORDINAL = /^(?:(?:ok|okay|oh|ah|aw|aww|hmm|alright|thanks|thx|and|what about|how about|y|what of|also|and on|on|vale|bueno)\s+)*(?:the\s+|el\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:then|instead|po|pls|please|por favor|entonces))?\s*\??$/;
 
 export function followUpDay(text: string, answered: string, options: { namesItsOwnDay?: boolean } = {}): string | undefined {
   const folded = foldToWords(text, '?');

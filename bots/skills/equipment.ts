@@ -141,3 +141,33 @@ export async function equipmentSkill(turn: Turn, deps: SkillDeps): Promise<Skill
     state: { ...turn.state, lastIntent: 'equipment', pending: { kind: 'which-asset', request: turn.safeText, candidates: choices.map((asset) => asset.tag) } },
   };
 }
+
+/**
+ * "never mind, it's working again", "ya funciona": the device just reported works now. Not said of it:
+ * "stopped working again", "still not working", "ya no funciona".
+ */
+const WORKS_AGAIN = /\b(?:working|works|running|fine|ok|okay|good|back (?:up|on|online)|up and running)\s+(?:again|now)\b|\bfixed itself\b|\b(?:started|starting) (?:to )?work(?:ing)?\b|\bvolvio a (?:funcionar|servir|andar)\b|\bya (?:funciona|sirve|anda|jala)\b/;
+const STILL_BROKEN = /\b(?:not|isn t|isnt|is not|stopped|no longer|still|never|doesn t|doesnt|does not|won t|wont|no|broke|broken|again\?)\s+(?:\w+\s+)?(?:working|works|work|running|fine|funciona|sirve|anda)\b|\bbroke(?:n)? again\b/;
+
+export function saysDeviceWorksAgain(folded: string): boolean {
+  const words = folded.replace(/[’']/g, ' ');
+  return WORKS_AGAIN.test(words) && !STILL_BROKEN.test(words);
+}
+
+/**
+ * The patron says the device they just reported works again: no second report. The message itself goes
+ * on the open ticket (every message of a conversation with an open ticket does), so staff can close it.
+ */
+export function deviceWorksAgain(turn: Turn, tag: string): SkillResult {
+  const { language } = turn;
+  return {
+    intent: 'equipment',
+    outcome: 'answered',
+    reply: {
+      text: say(language, `Glad ${tag} is working again — I've passed that on to staff so they can check it and close the report.`, `Me alegra que ${tag} vuelva a funcionar: se lo he pasado al personal para que lo revise y cierre el aviso.`),
+      language,
+    },
+    // The device stays the one talked about: "ugh, it stopped again" is about it.
+    state: { ...turn.state, lastIntent: 'equipment', pending: undefined, lastAsset: tag },
+  };
+}

@@ -3,10 +3,10 @@
  * get to the library anymore. Is there any way to have books brought to her?" asks the second sentence,
  * not for directions. Several sentences of which some (not all) are questions → those questions;
  * otherwise the whole text. A Spanish "¿" opens a question wherever it stands ("el jueves tengo examen,
- * ¿a qué hora cierran el viernes?").
+ * ¿a qué hora cierran el viernes?"). A dash between words ends a sentence too ("due Monday - open on Sunday?").
  */
 export function questionPart(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+|\n+|\s+(?=¿)/).filter((sentence) => sentence.trim().length > 0);
+  const sentences = text.split(/(?<=[.!?])\s+|\n+|\s+(?=¿)|\s+[-–—]+\s+/).filter((sentence) => sentence.trim().length > 0);
   if (sentences.length < 2) return text;
   const questions = sentences.filter((sentence) => /[?¿]/.test(sentence));
   return questions.length > 0 && questions.length < sentences.length ? questions.join(' ') : text;

@@ -232,6 +232,13 @@ describe('detectSafety', () => {
     // A child lured by an adult or a stranger met online.
     ['a boy in the teen room says a guy on roblox wants him to meet up outside tonight', 'danger'],
     ['my daughter says some adult in a chat asked her to come to the parking lot alone', 'danger'],
+    // Means put by, a dose asked, a crash thought of, a stranger at the car door, labour in a car.
+    ['renew my stuff please, ive been stockpiling my meds and dont think ill need them back', 'self-harm'],
+    ['how much of it would be a lethal amount, asking for me', 'self-harm'],
+    ['i keep thinking about steering into the barrier on the highway', 'self-harm'],
+    ['nadie me va a extrañar, solo quería devolver los libros', 'self-harm'],
+    ['a guy in the parking lot keeps circling my car and pulled my door handle', 'threat'],
+    ['my sister is havin contractions 4 minutes apart in the lobby', 'medical'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -346,6 +353,14 @@ describe('detectSafety', () => {
     // A fright said as a heart attack.
     'that late fee letter almost gave me a heart attack, why is it $30?',
     'i nearly had a heart attack when i couldnt find my card, found it. how do i change my pin',
+    // A thing that must happen in time, said as dying; lost in a story; a child's card; danger long past.
+    'i will die if my renewal is not done before friday',
+    'not sure ill be around next month so dont bother with the hold',
+    'my son is totally lost in the percy jackson books, what comes after the lightning thief',
+    'what is out on my son s card? he is 7 and we cant find one of the dvds',
+    'as a survivor of abuse (safe now for years) i want to read about protective order law',
+    // The danger is the subject of the patron's work or studies.
+    'any books about overdose risk? im a nursing student studying for boards',
   ])('not "%s"', (text) => {
     expect(detectSafety(text)).toBeUndefined();
   });
@@ -361,11 +376,16 @@ describe('isUnsupportedLanguage', () => {
     "Un homme m'attend devant la porte depuis une heure, j'ai peur",
     'Tanpri, yon granmoun tonbe nan twalèt la',
     'Gabadhayda ayaa lumay, fadlan i caawiya',
+    'Open po ba kayo bukas ng umaga?',
   ])('%s', (text) => {
     expect(isUnsupportedLanguage(text)).toBe(true);
   });
 
-  it.each(['can i get a card', '¿tienen libros en español?', 'pc 8 no internet', 'ok', 'Søren Kierkegaard books'])('not "%s"', (text) => {
+  it.each([
+    'can i get a card', '¿tienen libros en español?', 'pc 8 no internet', 'ok', 'Søren Kierkegaard books',
+    // English with a Tagalog courtesy word said again and again.
+    'hi po, open po ba kayo on dec 27 po? thank u po',
+  ])('not "%s"', (text) => {
     expect(isUnsupportedLanguage(text)).toBe(false);
   });
 });

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { foldText } from '../text/normalize.js';
+import { saysDeviceWorksAgain } from './equipment.js';
+
+describe('saysDeviceWorksAgain', () => {
+  it.each(['nvm its fine now', 'ok it is back up now thanks', 'it fixed itself lol', 'ya funciona, gracias', 'volvió a funcionar'])('"%s"', (text) => {
+    expect(saysDeviceWorksAgain(foldText(text))).toBe(true);
+  });
+
+  it.each(['it stopped working again', 'still not working now', 'ya no funciona', 'it broke again', 'the printer works?'])('not "%s"', (text) => {
+    expect(saysDeviceWorksAgain(foldText(text))).toBe(false);
+  });
+});
