@@ -401,6 +401,15 @@ describe('equipment', () => {
     expect(tickets.opened.map((ticket) => ticket.assetTag)).toEqual(['PC-07', 'PC-07']);
   });
 
+  it('answers a question about the service right after a device report, without a second report', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    await say('the wifi at main keeps dropping');
+    const password = await say('oh wait whats the password? maybe i typed it wrong');
+    expect(password).toMatchObject({ intent: 'faq', outcome: 'answered' });
+    expect(password.reply.text).toContain('RiversidePL-Public');
+    expect(tickets.opened).toHaveLength(1);
+  });
+
   it('a second report of the same device joins the open ticket', async () => {
     const { say } = setup(TUESDAY_AFTERNOON);
     await say('PC-07 is frozen', { conversation: 'a' });
@@ -523,6 +532,18 @@ describe('catalog, when a catalog is connected', () => {
     expect(device.reply.text).toBe('PC-07 (Public PC 7) is at Main Library: Teen room, 1st floor.');
     const shelf = await ask('where is pc 99?');
     expect(shelf.reply.text).toContain('Romance languages');
+  });
+
+  it('says where a kind of device stands, at the branch named or at each', async () => {
+    const { ask } = routerWith({ catalog: createFakeCatalog({ records: [] }) });
+    const eastside = await ask('where are the printers at eastside?');
+    expect(eastside.reply.text).toBe('Printers:\n• Eastside Branch: Front desk (PRN-03)');
+    const all = await ask('where are the printers');
+    expect(all.reply.text).toContain('Main Library: Print station, 1st floor (PRN-01)');
+    expect(all.reply.text).toContain('Eastside Branch: Front desk (PRN-03)');
+    // Books about a device are on the shelves.
+    const books = await ask('where are the books about 3d printers');
+    expect(books.reply.text).not.toContain('PRN-');
   });
 
   it('reports the computer just located when the patron finds it broken', async () => {

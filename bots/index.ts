@@ -133,6 +133,13 @@ const OPENED_FOLLOW_UP_MAX_TOKENS = 10;
 /** How long and what it costs, asked right after the parking answer. */
 const PARKING_FOLLOW_UP = /\b(?:how long|how many hours|free|pay|paid|cost|costs|charge|fee|meters?|time limit|overnight|cuanto tiempo|cuantas horas|gratis|pagar|pago|cuesta|cobran)\b/;
 const DEVICE_FOLLOW_UP_MAX_TOKENS = 12;
+/** "can i talk to a real person please": words that ask for a person and say nothing else. */
+const PERSON_REQUEST_WORDS = new Set([
+  'i', 'we', 'want', 'need', 'would', 'like', 'wanna', 'to', 'talk', 'speak', 'chat', 'with', 'a', 'an', 'the', 'real', 'live', 'actual', 'human', 'person', 'agent',
+  'librarian', 'someone', 'somebody', 'staff', 'member', 'please', 'can', 'could', 'may', 'let', 'me', 'get', 'connect', 'operator', 'now', 'just', 'hi', 'hello',
+  'hey', 'ok', 'yes', 'you', 'is', 'there', 'anyone', 'anybody', 'quiero', 'hablar', 'con', 'una', 'persona', 'alguien', 'humano', 'por', 'favor',
+]);
+const PERSON_REQUEST_MAX_TOKENS = 10;
 const STILL_GOING_WORDS = 'still|hurry|came back|coming back|please come|scared|afraid|todavia|sigue';
 /** Said right after an emergency, these keep it going whatever the classifier makes of the rest. */
 const STILL_GOING = new RegExp(`\\b(?:${STILL_GOING_WORDS})\\b`);
@@ -351,6 +358,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     if (classification.intent === 'catalog' && reading.signals.isbn) return true;
     // "are you closed on the 18th for the holiday": a day named and the words of opening hours.
     if (classification.intent === 'hours' && reading.day && classification.confidence >= OPEN_ON_A_DAY_CONFIDENCE && OPEN_OR_CLOSED.test(reading.tokens.join(' '))) return true;
+    // "where is the computers in main library?": where a kind of device stands, asked with "where".
+    if (classification.intent === 'location' && reading.signals.deviceKind && classification.confidence >= OPEN_ON_A_DAY_CONFIDENCE && ['where', 'wheres', 'donde'].includes(reading.tokens[0] ?? '')) return true;
     if (classification.confidence < AGREED_CONFIDENCE) return false;
     // "open on December 28?", "can I come in rn?", "PC-07 froze", "wifi's not working": the entity the
     // intent is about is in the message, or (more about the device just reported) in the conversation.
@@ -466,6 +475,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     // "and it took $2 off my card" right after a device report: more about that device, unless the message
     // is surely about something else.
     if (state.lastIntent === 'equipment' && state.lastAsset && classification.confidence < askBelow && reading.tokens.length <= DEVICE_FOLLOW_UP_MAX_TOKENS) {
+      // "wait, is there a password? i may have typed it wrong": a question the articles answer, not more trouble.
+      if (classification.intent === 'faq' && turn.text.includes('?')) return runSkill('faq', turn, skillDeps, extras);
       return runSkill('equipment', turn, skillDeps, extras);
     }
     // "thanks! and saturday?": thanks said on the way to a follow-up is no other topic; nor is a branch
@@ -549,8 +560,10 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       // A message naming a device's tag (a tapped "PC-03 – Near the front entrance") is a report about it; the
       // patterns still catch an emergency in one, the model's guess from its place words does not.
       const crisisChance = !reading.signals.assetTag && crisisModel !== undefined ? crisisProbability(crisisModel, reading.words) : 0;
+      // The second tier reads indirect wording; a plain "I want a human" is a request for a person, no more.
+      const asksOnlyForAPerson = reading.tokens.length <= PERSON_REQUEST_MAX_TOKENS && reading.tokens.every((token) => PERSON_REQUEST_WORDS.has(token));
       const modelSaysCrisis =
-        crisisChance >= CRISIS_THRESHOLD || (crisisChance >= CRISIS_SECOND_TIER.probability && (classification.scores.handoff ?? 0) >= CRISIS_SECOND_TIER.handoff);
+        crisisChance >= CRISIS_THRESHOLD || (!asksOnlyForAPerson && crisisChance >= CRISIS_SECOND_TIER.probability && (classification.scores.handoff ?? 0) >= CRISIS_SECOND_TIER.handoff);
       // A message the library cannot read that names a danger (police, a knife, being beaten) alerts staff at
       // once rather than offering to pass it on.
       const dangerUnread = namesDangerInOtherLanguage(text) && (isUnsupportedLanguage(text) || !hasEnglishOrSpanishWords(text));

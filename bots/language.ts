@@ -39,6 +39,7 @@ const OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Han}\p{Script=Hiragana}\p{Scri
 const LATIN_LETTER = /\p{Script=Latin}/gu;
 /** Letters used by Latin-script languages other than English and Spanish (Vietnamese, Polish, Turkish, German, French, Portuguese). */
 const OTHER_LATIN_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹąęłśźżńćőűışğçãõàèìòùëïœæßøåäöûî]/giu;
+const PORTUGUESE_LETTERS = /[ãõêôç]/giu;
 /**
  * The commonest words of the Latin-script languages patrons write in besides English and Spanish (French,
  * German, Portuguese, Italian, Vietnamese, Polish, Turkish, Tagalog, Dutch, Haitian Creole): words that are
@@ -78,7 +79,7 @@ const OTHER_LATIN_WORDS = new Set([
   'bibliyotek', 'louvri', 'ouvri', 'ki', 'nan', 'pou', 'kote', 'jodi', 'femen', 'kile', 'kisa', 'konbyen', 'souple', 'mesi', 'kat',
   'konprann', 'pitit', 'jwenn', 'tanpri', 'timoun', 'kijan', 'poukisa', 'kounye',
   // Somali
-  'waxaan', 'rabaa', 'maktabadda', 'maktabaddu', 'maktabadu', 'haye', 'maanta', 'saacadee', 'xirmaysaa', 'furmaysaa', 'berri', 'sidee', 'helaa', 'salaan', 'goorma', 'ayay', 'furantahay', 'mahadsanid', 'kaarka', 'buug', 'buugaag',
+  'waxaan', 'rabaa', 'leedihiin', 'ingiriisi', 'bilaash', 'fasal', 'maktabadda', 'maktabaddu', 'maktabadu', 'haye', 'maanta', 'saacadee', 'xirmaysaa', 'furmaysaa', 'berri', 'sidee', 'helaa', 'salaan', 'goorma', 'ayay', 'furantahay', 'mahadsanid', 'kaarka', 'buug', 'buugaag',
   // Indonesian / Malay, Swahili, Romanian
   'perpustakaan', 'saya', 'apakah', 'berapa', 'terima', 'kasih', 'buku', 'maktaba', 'habari', 'asante', 'asanteni', 'kwa', 'wenu', 'mmekuwa', 'wema', 'kwangu', 'nyinyi', 'ninyi', 'karibuni', 'vitabu', 'ngapi', 'ninaweza', 'kutumia', 'kompyuta', 'hapa', 'bure', 'nataka', 'kitabu', 'wapi', 'kadi', 'multumesc', 'astazi', 'deschisa', 'carti',
   // Turkish, Azerbaijani, Czech
@@ -171,5 +172,7 @@ function readsAsOtherLanguage(text: string): boolean {
   }
   const foreign = foreignWords.size;
   const letters = text.match(OTHER_LATIN_LETTERS)?.length ?? 0;
-  return (foreign >= 2 && foreign > known + 1) || (foreign >= 3 && foreign >= known) || (letters >= 3 && foreign >= 1 && known <= 1);
+  // ã, õ, ê, ô and ç are never Spanish: "vocês têm aula de inglês grátis?" is Portuguese, whatever it shares with Spanish.
+  const portuguese = text.match(PORTUGUESE_LETTERS)?.length ?? 0;
+  return (foreign >= 2 && foreign > known + 1) || (foreign >= 3 && foreign >= known) || (letters >= 3 && foreign >= 1 && known <= 1) || (portuguese >= 2 && foreign >= 1);
 }

@@ -70,7 +70,7 @@ export function* generateDemoCatalog(options: DemoCatalogOptions): Generator<Bib
         authors: [known.author, ...(known.coauthors ?? [])],
         ...(known.otherTitles ? { alternateTitles: known.otherTitles } : {}),
         subjects: known.subjects,
-        isbns: known.isbn ? [known.isbn] : [],
+        isbns: [...(known.isbn ? [known.isbn] : []), ...(known.otherIsbns ?? [])],
         series: known.series ? [known.series] : [],
         year: known.year,
         publisher: pick(PUBLISHERS),

@@ -99,6 +99,10 @@ describe('branchFactAsked', () => {
     expect(branchFactAsked(text, branch)).toBe(fact);
   });
 
+  it('reads finding a branch named with its street as directions', () => {
+    expect(branchFactsAsked('coming off the interstate - how do i find the maple avenue library from there?', eastside)).toEqual(['directions']);
+  });
+
   it('reads every fact one message asks for, the address carrying the phone', () => {
     expect(branchFactsAsked('driving in from out of town: best way to get to eastside, and where can we leave the car?', eastside)).toEqual(['directions', 'parking']);
     expect(branchFactsAsked('could you send me the address and phone number of eastside', eastside)).toEqual(['address']);

@@ -8,6 +8,7 @@ describe('namesDangerInOtherLanguage', () => {
     'Я не хочу жити, допоможіть',
     'มีคนเดินตามฉันในห้องสมุด',
     'میری بیٹی کہیں نظر نہیں آ رہی',
+    'شوهرم مرا زد و نمی‌دانم چه کنم',
     'Ele tem uma faca, chamem alguém',
     'Mój mąż grozi mi od rana',
     'Він погрожує мені, я боюся',

@@ -46,6 +46,8 @@ describe('day mentions', () => {
     ['jan 5 hours both branches?', '2027-01-05'],
     // Counted from a holiday.
     ['open the day after new years day?', '2027-01-02'],
+    ['main hours the saturday of memorial day weekend', '2027-05-29'],
+    ['closed on presidens day?', '2027-02-15'],
     ['the day before presidents day', '2027-02-14'],
     ['the monday right after christmas', '2026-12-28'],
     ['the day before christmas', '2026-12-24'],

@@ -32,16 +32,18 @@ const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\b(?:christmas|xmas|x-mas|navidad)(?:\s+day)?\b|\bdia de navidad\b/, 'christmas day'],
   [/\bnew\s*(?:years?|yrs?)(?:\s+day)?\b|\bnyd\b|\bnew year s(?:\s+day)?\b|\bano nuevo\b/, 'new years day'],
   [/\bmlk\b|\bmartin luther king\b/, 'martin luther king jr day'],
-  [/\bpresidents?\s*day\b|\b(?:dia|festivo|feriado|lunes festivo|lunes) de (?:los )?presidentes\b/, 'presidents day'],
+  [/\bpresiden(?:t|ts|s|t s)?\s*day\b|\b(?:dia|festivo|feriado|lunes festivo|lunes) de (?:los )?presidentes\b/, 'presidents day'],
   [/\bmemorial day\b|\bdia de (?:los caidos|conmemoracion)\b/, 'memorial day'],
   [/\bjuneteenth\b/, 'juneteenth'],
   [/\b(?:independence day|(?:the\s+)?(?:4th|fourth) of july|july (?:4th|4|fourth)|dia de la independencia|(?:4|cuatro) de julio)\b/, 'independence day'],
   [/\blabor day\b|\bdia del trabajo\b/, 'labor day'],
 ];
+/** "the sunday of memorial day weekend": that weekday of the long weekend around the holiday. */
+const WEEKDAY_OF_HOLIDAY_WEEKEND = /\b(friday|saturday|sunday|monday)s? (?:of|on|during|over) (?:the )?(?:\w+ ){1,4}weekend\b/;
 const RELATIVE_TO_HOLIDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (?:(?:right|just|directly|immediately) )?(after|before)\b/;
 /** "the day after new year's", "the day before MLK day": a day counted from a holiday no closure names that way. */
 const DAY_AROUND_HOLIDAY = /\b(?:the )?day (after|before)\b|\bel dia (?:despues|antes) de\b|\bel dia siguiente a\b/;
-const HOLIDAY_HINT = /caidos|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|new ?yrs?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|president|memorial|juneteenth|independence|july|labor|trabajo/;
+const HOLIDAY_HINT = /caidos|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|new ?yrs?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|presiden|memorial|juneteenth|independence|july|labor|trabajo/;
 
 /** Damerau-Levenshtein distance, bounded: stops early once it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -310,6 +312,14 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const around = DAY_AROUND_HOLIDAY.exec(folded);
       const aliasSaysIt = /\bday (?:after|before)\b/.test(pattern.exec(folded)![0]);
       if (around && !aliasSaysIt) return { date: DateTime.fromISO(found.date, { zone: calendar.timeZone }).plus({ days: /before|antes/.test(around[0]) ? -1 : 1 }).toISODate()! };
+      const ofWeekend = WEEKDAY_OF_HOLIDAY_WEEKEND.exec(folded);
+      if (ofWeekend) {
+        const holidayDate = DateTime.fromISO(found.date, { zone: calendar.timeZone });
+        const wanted = WEEKDAYS_EN.indexOf(ofWeekend[1]!) + 1;
+        // The nearest such weekday, three days either side at most (a Monday holiday's Sunday is the day before).
+        const offset = [0, -1, 1, -2, 2, -3, 3].find((days) => holidayDate.plus({ days }).weekday === wanted);
+        if (offset !== undefined) return { date: holidayDate.plus({ days: offset }).toISODate()! };
+      }
       // "the saturday after christmas", "the friday before thanksgiving": a weekday counted from the holiday.
       const relative = RELATIVE_TO_HOLIDAY.exec(folded);
       if (relative) {

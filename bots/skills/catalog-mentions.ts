@@ -31,6 +31,8 @@ const KIND_BEFORE = new Set(['book', 'novel', 'libro', 'novela']);
 
 /** Verbs right before a one-word title that ask for it: "need persepolis for AP lit", "borrow dune for my son"; "read" is too often about reading. */
 const ASKED_BEFORE = new Set(['need', 'want', 'borrow', 'got', 'have', 'reserve']);
+/** Two words right before a one-word title that ask for it: "looking for persepolis", "searching for dune". */
+const ASKED_BEFORE_TWO = new Set(['looking for', 'searching for', 'search for', 'look for', 'hunting for', 'buscando a', 'busco a']);
 /** What those verbs ask for when no book is meant: "need help", "got time". */
 const NOT_ASKED_TITLES = new Set(['help', 'time', 'info', 'information', 'access', 'money', 'space', 'room', 'ride', 'more', 'some', 'any', 'anything', 'something', 'copies', 'books', 'questions', 'question']);
 
@@ -39,7 +41,9 @@ const NOT_ASKED_TITLES = new Set(['help', 'time', 'info', 'information', 'access
  * asking for it comes before it, or an availability question follows it.
  */
 function namedAsItem(words: string[], index: number): boolean {
-  const asked = ASKED_BEFORE.has(words[index - 1] ?? '') && !NOT_ASKED_TITLES.has(words[index] ?? '');
+  const before = words[index - 1] ?? '';
+  const twoBefore = index >= 2 ? `${words[index - 2]} ${before}` : '';
+  const asked = (ASKED_BEFORE.has(before) || ASKED_BEFORE_TWO.has(twoBefore)) && !NOT_ASKED_TITLES.has(words[index] ?? '');
   return asked || KIND_WORDS.has(words[index + 1] ?? '') || KIND_BEFORE.has(words[index - 1] ?? '') || AVAILABILITY_AFTER.test(words.slice(index + 1, index + 4).join(' '));
 }
 const LEADING_ARTICLE = /^(?:the|a|an|el|la|los|las)\s+/;

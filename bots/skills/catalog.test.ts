@@ -175,6 +175,8 @@ describe('findCatalogMention', () => {
     // Asked for by a verb before it: "need persepolis for AP lit"; "need help for" names no book.
     expect((await findCatalogMention(port, 'we need sapiens for the seminar on thursday, is it in'))?.hits[0]?.record.title).toBe('Sapiens');
     expect(await findCatalogMention(port, 'i need help for my son with his homework tonight')).toBeUndefined();
+    expect((await findCatalogMention(port, 'searching for dune for my book club next month, any in?'))?.hits[0]?.record.title).toBe('Dune');
+    expect(await findCatalogMention(port, 'im looking for help for my mother with her email')).toBeUndefined();
   });
 
   it('finds a title shortened to two of its words, when nothing else is named', async () => {

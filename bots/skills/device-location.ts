@@ -20,3 +20,34 @@ export async function locateDevice(turn: Turn, deps: SkillDeps): Promise<{ reply
   const text = say(turn.language, `${asset.tag} (${asset.name}) is at ${branch}: ${asset.location}.`, `${asset.tag} (${asset.name}) está en ${branch}: ${asset.location}.`);
   return { reply: { text, language: turn.language }, asset };
 }
+
+/** Words that make "where are the printers" a question about books or a shelf: "books about 3d printers". */
+const ABOUT_BOOKS = /\b(?:books?|about|section|shelf|shelves|magazines?|manuals?|libros?|sobre|revistas?)\b/;
+/** How each kind of device is called in a list's heading. */
+const KIND_NAMES: Record<string, [en: string, es: string]> = {
+  pc: ['Public computers', 'Computadoras públicas'],
+  printer: ['Printers', 'Impresoras'],
+  copier: ['Copiers', 'Fotocopiadoras'],
+  scanner: ['Scanners', 'Escáneres'],
+};
+
+/**
+ * "where are the printers at eastside?", "¿dónde están las computadoras?": where that kind of device
+ * stands, at the branch named or at each, one line per place with the tags found there. Undefined when the
+ * message names a number or no kind of device, or asks about books on it.
+ */
+export async function locateDeviceKind(turn: Turn, deps: SkillDeps): Promise<Reply | undefined> {
+  const assets = await deps.assets.list();
+  const mention = parseAssetMention(turn.text, tagPrefixes(assets));
+  const names = mention.kind ? KIND_NAMES[mention.kind] : undefined;
+  if (!names || mention.tag || mention.number !== undefined || ABOUT_BOOKS.test(turn.text.toLowerCase())) return undefined;
+  const ofKind = assets.filter((asset) => asset.kind === mention.kind && (!turn.branch || asset.branchId === turn.branch.id));
+  if (ofKind.length === 0) return undefined;
+  const places = new Map<string, string[]>();
+  for (const asset of ofKind) {
+    const place = `${branchName(asset.branchId, deps.calendar)}: ${asset.location}`;
+    places.set(place, [...(places.get(place) ?? []), asset.tag]);
+  }
+  const lines = [...places].map(([place, tags]) => `• ${place} (${tags.length > 2 ? `${tags[0]}–${tags.at(-1)}` : tags.join(', ')})`);
+  return { text: `${say(turn.language, names[0], names[1])}:\n${lines.join('\n')}`, language: turn.language };
+}

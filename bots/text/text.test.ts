@@ -239,6 +239,10 @@ describe('detectSafety', () => {
     ['nadie me va a extrañar, solo quería devolver los libros', 'self-harm'],
     ['a guy in the parking lot keeps circling my car and pulled my door handle', 'threat'],
     ['my sister is havin contractions 4 minutes apart in the lobby', 'medical'],
+    ['taking these back today, im not coming back from this one', 'self-harm'],
+    // A partner said to kill, with no overdue book or fine: it may be meant.
+    ['my husband will kill me if he finds out i came here', 'threat'],
+    ['my boyfriend will kill me if he sees this book', 'threat'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -356,6 +360,9 @@ describe('detectSafety', () => {
     // A thing that must happen in time, said as dying; lost in a story; a child's card; danger long past.
     'i will die if my renewal is not done before friday',
     'not sure ill be around next month so dont bother with the hold',
+    'i just about had a heart attack at that fee, what is it for',
+    'my husband will kill me if these dvds go overdue again, renew please',
+    'my kid is literally going to kill me if i forget the next wimpy kid book',
     'my son is totally lost in the percy jackson books, what comes after the lightning thief',
     'what is out on my son s card? he is 7 and we cant find one of the dvds',
     'as a survivor of abuse (safe now for years) i want to read about protective order law',
@@ -377,6 +384,8 @@ describe('isUnsupportedLanguage', () => {
     'Tanpri, yon granmoun tonbe nan twalèt la',
     'Gabadhayda ayaa lumay, fadlan i caawiya',
     'Open po ba kayo bukas ng umaga?',
+    'Vocês têm curso de inglês para adultos?',
+    'Ma leedihiin buugaag carruurta?',
   ])('%s', (text) => {
     expect(isUnsupportedLanguage(text)).toBe(true);
   });
@@ -395,6 +404,10 @@ describe('tokenize', () => {
     expect(tokenize("I'll pick it up tmrw")).toEqual(['i', 'will', 'pick', 'it', 'up', 'tomorrow']);
     expect(tokenize('we’ll be late')).toEqual(['we', 'will', 'be', 'late']);
     expect(tokenize("won't open")).toEqual(['will', 'not', 'open']);
+  });
+
+  it('spells out words written as they sound', () => {
+    expect(tokenize('wen can i pik up my buks frum the libary')).toEqual(['when', 'can', 'i', 'pik', 'up', 'my', 'books', 'from', 'the', 'library']);
   });
 });
 
