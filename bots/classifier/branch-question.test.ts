@@ -99,6 +99,11 @@ describe('branchFactAsked', () => {
     expect(branchFactAsked(text, branch)).toBe(fact);
   });
 
+  it('reads a phone number asked for beside when the patron will call, and "where even is" a branch', () => {
+    expect(branchFactsAsked('number for the eastside branch? ill ring when you are open', eastside)).toEqual(['phone']);
+    expect(branchFactsAsked('where even is the eastside library', eastside)).toEqual(['address']);
+  });
+
   it('reads finding a branch named with its street as directions', () => {
     expect(branchFactsAsked('coming off the interstate - how do i find the maple avenue library from there?', eastside)).toEqual(['directions']);
   });

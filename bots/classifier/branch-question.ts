@@ -14,7 +14,7 @@ export type BranchFact = 'address' | 'phone' | 'parking' | 'directions';
 const PLACE_WORDS = new Set([
   'the', 'library', 'libary', 'liberry', 'branch', 'main', 'located', 'location', 'at', 'exactly', 'please', 'pls', 'you', 'your', 'guys', 'yall',
   'biblioteca', 'sucursal', 'la', 'el', 'ubicada', 'ubicado', 'ubicados', 'ubicadas', 'queda', 'quedan', 'estan', 'esta', 'por', 'favor', 'de', 'principal',
-  'building', 'situated', 'now', 'again', 'ur', 'is', 'are',
+  'building', 'situated', 'now', 'again', 'ur', 'is', 'are', 'even', 'actually',
 ]);
 
 /** "is the library at 200 River Street?", "is 45 maple ave eastside or main?": a street address named. */
@@ -142,6 +142,8 @@ export function branchFactsAsked(text: string, branch: Branch | undefined): Bran
       .replace(/\b(?:\d+|a few|few|a couple(?: of)?|couple(?: of)?|several|two|three)\s*(?:hrs?|hours?)\b/g, ' ')
       .replace(/\bhow (?:many|long) (?:hrs?|hours?)?\s*(?:(?:can|may|do|could) )?(?:i|we|you)(?: (?:can|may|could))?\b/g, ' ')
       .replace(/\bclose (?:to|by)\b/g, ' ')
+      // "I'll call when you're open": when to call, not a question about the hours.
+      .replace(/\b(?:call|ring|come|stop by|drop by|visit)\b[^.?!]{0,20}\bwhen (?:you re|youre|you are|u r|ur|you|u|y all are|yall are)? ?(?:open|opened)\b/g, ' ')
       // "can she park close at the maple branch": near, not closing time.
       .replace(/\b(?:park|parking|parked|get|be|stay|drop (?:her|him|me|them) off) close\b/g, ' '),
   );

@@ -9,6 +9,7 @@ describe('namesDangerInOtherLanguage', () => {
     'มีคนเดินตามฉันในห้องสมุด',
     'میری بیٹی کہیں نظر نہیں آ رہی',
     'شوهرم مرا زد و نمی‌دانم چه کنم',
+    'Мужчина идёт за мной от остановки',
     'Ele tem uma faca, chamem alguém',
     'Mój mąż grozi mi od rana',
     'Він погрожує мені, я боюся',

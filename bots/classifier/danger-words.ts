@@ -58,7 +58,7 @@ const WORDS_ANYWHERE = [
   // A seizure, someone collapsed or not breathing (Chinese, Korean, Hindi, Russian, Ukrainian, Amharic)
   '抽搐', '癫痫', '癲癇', '晕倒', '暈倒', '昏倒', '발작', '쓰러졌', '쓰러져', '숨을 안', 'दौरा पड़', 'मिर्गी', 'судорог', 'припадок', 'приступ', 'напад', 'አይተነፍስም', 'ራሱን ስቶ', 'ራሷን ስታ',
   // Followed, watched, hiding from someone (Korean, Chinese, Hindi, Russian, Ukrainian, Persian, Amharic)
-  '따라와', '따라다니', '지켜보고 있', '숨어 있', '跟踪', '跟蹤', '盯着我', '盯著我', '跟着我', '跟著我', 'पीछा', 'следит за мной', 'стежить за мною', 'тежить за мною', 'تعقیب', 'ይከተለኛል', 'ይከተሉኛል',
+  '따라와', '따라다니', '지켜보고 있', '숨어 있', '跟踪', '跟蹤', '盯着我', '盯著我', '跟着我', '跟著我', 'पीछा', 'следит за мной', 'ходит за мной', 'идёт за мной', 'идет за мной', 'преследует', 'ходить за мною', 'переслідує', 'стежить за мною', 'тежить за мною', 'تعقیب', 'ይከተለኛል', 'ይከተሉኛል',
   // Not wanting to live (Persian, Arabic, Chinese, Amharic)
   'نمی‌خواهم زنده', 'نمیخواهم زنده', 'نمی خواهم زنده', 'زنده باشم', 'لا أريد أن أعيش', 'لا أريد العيش', '不想活', 'መሞት እፈልጋለሁ', 'ራሴን ማጥፋት', 'ራሴን ልገድል',
   // Bengali: police, ambulance, knife, gun, suicide, beaten, threat, unconscious, not breathing, not wanting to live, save me, followed

@@ -53,12 +53,12 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     "\\b(?:irme|me voy) para siempre\\b", "\\bno (?:creo que )?(?:voy a )?(?:este|estar|estare) aqui para\\b",
   ].join('|'))],
   ['missing-child', new RegExp([
-    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:missing|lost|gone|disappeared|not answering|isn t answering|isnt answering|is not answering|not picking up|did not come home|didn t come home|didnt come home|never came home|was supposed to be|can t find|cannot find|wandered off)\\b`,
+    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:missing|lost|gone|disappeared|not answering|isn t answering|isnt answering|is not answering|not picking up|did not come home|didn t come home|didnt come home|never came home|was supposed to be(?! (?:ready|available|in\\b|on the|back|returned|done|due|picked|renewed|sent|mailed|delivered))|can t find|cannot find|wandered off)\\b`,
     `\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b`, `\\blost my (?:little |\\w+ )?${CHILD}\\b${NOT_POSSESSIVE}`,
     `\\b(?:a|the) ${CHILD} (?:is|went) missing\\b`, `\\bmissing ${CHILD}\\b`,
     `\\bno encuentro a mi ${SPANISH_CHILD}\\b`, `\\b(?:haven t|have not|havent|not) seen (?:my|our) (?:little )?${CHILD}\\b.{0,30}\\b(?:minutes|mins|hour|while)\\b`, `\\b(?:my|our) (?:little )?${CHILD}\\b.{0,40}\\bwas (?:just |right )?(?:here|right here|with me)\\b.{0,30}\\b(?:now|gone|ago|minute)\\b`, `\\b(?:mi )?${SPANISH_CHILD} (?:esta |se )?(?:perdid[oa]s?|desaparecid[oa]s?|perdio)\\b(?! (?:su|sus|el|la|los|las|un|una|mi|mis) )`, `\\bperdi a mi ${SPANISH_CHILD}\\b`,
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:hasn t|hasnt|has not|hasn t yet|still hasn t|didn t|did not) (?:come|came|shown up|showed up|turned up|gotten back|got back)\\b`,
-    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:was supposed to (?:meet|wait|come|be|get off|arrive|show up|go)|got separated|is not back|isn t back|isnt back|not back yet|is not home|isn t home|isnt home|not home yet|still not home|never got home|ran off|walked off|nowhere to be found)\\b`,
+    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:was supposed to (?:meet|wait|come|be(?! (?:ready|available|in\\b|on the|back|returned|done|due|picked|renewed|sent|mailed|delivered))|get off|arrive|show up|go)|got separated|is not back|isn t back|isnt back|not back yet|is not home|isn t home|isnt home|not home yet|still not home|never got home|ran off|walked off|nowhere to be found)\\b`,
     `\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`, `\\b(?:little|small|young) (?:boy|girl|kid|child|one)\\b.{0,30}\\b(?:wandering|alone|by (?:him|her)self|crying for)\\b`, `\\b(?:can t|cant|cannot) find (?:his|her|their) (?:mom|mommy|dad|daddy|mother|father|parents?|grandma|grandpa|grandmother|grandfather|nana)\\b`, `\\b(?:has|have) (?:anyone|anybody|someone|you) seen (?:a|my|our|this) (?:little )?${CHILD}\\b`, `\\blost (?:a |the )?(?:little )?${CHILD}\\b`,
     `\\b(?:mi )?${SPANISH_CHILD} no (?:aparece|contesta|responde|ha vuelto|llego)\\b`, `\\b${CHILD}\\b.{0,50}\\b(?:running|ran|heading|headed|went|wandered|walking) (?:toward|towards|into|onto|to|out to|out into) (?:the )?(?:road|street|traffic|parking lot)\\b`, `\\b${CHILD} (?:got|slipped|ran|snuck) out (?:the |of the )?(?:front |back |side )?(?:door|doors|building|library)\\b`, `\\bse (?:perdio|ha perdido) (?:mi |el |la )?${SPANISH_CHILD}\\b`, `\\bno (?:aparece|encuentro) (?:mi |a mi )?${SPANISH_CHILD}\\b`,
     `\\b${CHILD}\\b.{0,80}\\b(?:nobody|no one|none of us) (?:has|have) (?:heard from|seen) (?:him|her|them)\\b`,
@@ -85,7 +85,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\b(?:trying to|tried to|keeps trying to|wants to|wanted to) (?:take|lure|grab) (?:my|a|the|our) (?:kid|kids|child|children|son|daughter|little one|little girl|little boy)\\b', '\\b(?:get|make|talk) (?:my|our|a|the) (?:kid|kids|child|son|daughter|little one) (?:to |into )?(?:leave|go|come|get in|getting in)(?: with (?:him|her|them|a stranger)| (?:into )?(?:his|her|their|a) (?:car|van|truck))\\b',
     '\\b(?:i|we) (?:don t|dont|do not) feel safe\\b', '\\b(?:i|we) (?:feel|am|m) (?:unsafe|in danger)\\b', '\\b(?:scared|afraid) for (?:my|our) (?:life|lives|safety)\\b',
     '\\b(?:there s|theres|there is) a (?:fight|man|guy|person|woman) (?:fighting|punching|with a|threatening|screaming at)\\b', '\\b(?:people|men|guys|they) (?:are |re )?(?:fighting|punching each other)\\b', '\\bfist ?fight\\b',
-    '\\bexposed (?:himself|herself|themselves)\\b', '\\b(?:waving|pointing|showing|brandishing|flashing) (?:a |his |her |their )?(?:gun|knife|weapon|pistol|blade)\\b', '\\bshoot(?:ing)? up (?:the|a|this|our)\\b', '\\b(?:restraining|protective|protection) order\\b', '\\b(?:tried|trying|tries|pulled|pulling) (?:to open )?my (?:car |truck |van )?(?:door|door handle|car door|truck door)\\b', '\\b(?:keeps|kept|been) (?:circling|circlin|driving around|watching|staring at) (?:me|my (?:car|truck|van))\\b', '\\b(?:trying to|tried to) (?:break in|get in through|hurt me|grab me|take my (?:child|kid|son|daughter))\\b',
+    '\\bexposed (?:himself|herself|themselves)\\b', '\\b(?:waving|pointing|showing|brandishing|flashing) (?:a |his |her |their )?(?:gun|knife|weapon|pistol|blade)\\b', '\\bshoot(?:ing)? up (?:the|a|this|our)\\b', '\\b(?:restraining|protective|protection) order\\b', '\\b(?:going to|gonna|will|ll) teach me a lesson\\b', '\\bnext time (?:it ll|it will|it s going to|it s gonna|its gonna|its going to) be me\\b', '\\bwait(?:ing)? for me (?:outside|in the (?:lot|parking lot)|when i leave)\\b', '\\b(?:tried|trying|tries|pulled|pulling) (?:to open )?my (?:car |truck |van )?(?:door|door handle|car door|truck door)\\b', '\\b(?:keeps|kept|been) (?:circling|circlin|driving around|watching|staring at) (?:me|my (?:car|truck|van))\\b', '\\b(?:trying to|tried to) (?:break in|get in through|hurt me|grab me|take my (?:child|kid|son|daughter))\\b',
     '\\b(?:going to|gonna) (?:hurt|kill|shoot|stab) (?:me|you|us|people|everyone|somebody|someone|him|her|them)\\b',
     // Someone who depends on a carer, robbed or left without food or medicine by them.
     '\\b(?:caregiver|carer|aide|home aide|nurse|son|daughter|nephew|niece|grandson|granddaughter|husband|wife|roommate)\\b.{0,40}\\b(?:takes|took|steals|stole|keeps|is taking|is stealing) (?:all )?(?:of )?my (?:money|social security|pension|check|checks|benefits|food stamps|medication|meds|pills)\\b', '\\bleaves? me (?:without|with no) (?:food|water|medicine|medication|meds|heat)\\b',
@@ -104,6 +104,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\bthrowing (?:chairs|furniture|tables|things|punches|books) (?:at|around|across)\\b|\\b(?:yelling|screaming|shouting) and throwing\\b', '\\b(?:lanzando|tirando|aventando) sillas\\b',
   ].join('|'))],
   ['medical', new RegExp([
+    // "I slipped in the restroom and I can't get up".
+    '\\b(?:slipped|fell|fallen|tripped|collapsed)\\b.{0,80}\\b(?:can t|cannot|cant|can not|unable to) (?:get up|stand up|stand|move|get off the floor)\\b',
     '\\bnot breathing\\b', '\\b(?:senor|senora|hombre|mujer|persona|alguien|nino|nina|chico|chica|muchacho)\\b.{0,40}\\bno (?:se mueve|respira|reacciona)\\b', '\\btirad[oa] en el (?:piso|suelo|bano)\\b', '\\b(?:man|woman|lady|guy|person|someone|somebody|kid|child|boy|girl|patron) (?:is |s )?(?:lying |laying )?on the (?:floor|ground)\\b', '\\bi think (?:he|she|they) fell\\b', '\\b(?:isnt|stopped|arent) breathing\\b', '\\bbreathing (?:weird|funny|strange|badly)\\b', '\\b(?:trouble|difficulty|hard time) breathing\\b', '\\basthma attack\\b', '\\b(?:low|high) blood sugar\\b', '\\b(?:throwing up|vomiting|coughing up) blood\\b', '\\b(?:need|needs|get|bring|give (?:him|her|them)|(?:does )?(?:anyone|anybody|someone|somebody) (?:have|has|got)) (?:a |some |the )?(?:narcan|naloxone)\\b', '\\b(?:narcan|naloxone) (?:now|asap|please|pls|quick|right now|fast)\\b', '\\bisn t breathing\\b', '\\bcan t breathe\\b', '\\bcollapsed\\b', '\\bunconscious\\b', '\\bpassed out\\b', '\\bseizure\\b',
     '\\bfell down (?:the |some )?(?:stairs|steps|staircase)\\b', '\\bbleedin\\b',
     '\\bheart attack\\b', '\\boverdos(?:e|ed|ing)\\b', '\\bbleeding (?:a lot|badly|heavily)\\b', '\\bchoking\\b', '\\bcall (?:911|an ambulance)\\b', '\\bambulance\\b',
@@ -157,7 +159,7 @@ const THINGS = new RegExp(`\\b(?:lost|misplaced|missing|find|found|forgot|left)\
 /** "my nephew lost his dad": a death in the family, not a child gone missing. */
 const BEREAVED = /\blost (?:his|her|their|my|our) (?:dad|mom|father|mother|parents?|grandpa|grandma|grandfather|grandmother|brother|sister|friend|best friend|uncle|aunt|husband|wife)\b/;
 /** Said outright, a missing child is one whatever else the message names. */
-const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\blost my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
+const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\blost my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b(?! (?:ready|available|in\\b|on the|back|returned|done|due|picked|renewed|sent|mailed|delivered))|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
 
 /** "my kid is lost… in the Harry Potter series": lost in a story, not gone missing. */
 const ABSORBED = /\blost (?:\. )*in (?:the |a |that |this |his |her |their )?(?:\w+ ){0,3}(?:book|books|series|story|stories|novel|novels|world|saga|manga|comics?|game)\b/;
@@ -166,6 +168,13 @@ const DANGER_PAST = /\b(?:survivor|safe now|moved out (?:last|a|two|three|years?
 const COURT_ORDER = /\b(?:restraining|protective|protection) order\b/g;
 /** "books on suicide risk assessment, I'm a psych nurse studying": the patron's work or studies, not the patron. */
 const PROFESSIONAL = /\b(?:nurse|nursing|student|studying|exam|certification|counsel(?:or|ing)|therapist|social worker|teacher|training|coursework|thesis|clinician|psych|psychology|chaplain|paramedic|emt)\b/;
+
+/** "a 4 hr gap between my shifts and nowhere to go": somewhere to wait for a few hours, not a night's shelter. */
+const A_FEW_HOURS = /\bbetween (?:my )?(?:shifts|classes|jobs|appointments)\b|\b(?:\d+|two|three|four|five|a few|a couple of|couple) ?(?:hr|hrs|hour|hours) (?:gap|wait|break|layover)\b|\b(?:kill|killing) time\b/;
+/** "after my heart attack", "since his stroke": an illness that is over, told as background. */
+const PAST_ILLNESS = /\b(?:after|since|recovering from|recovery from|recovered from) (?:my|his|her|their|a|the) (?:heart attack|stroke|surgery|seizure)\b/g;
+/** "I've completely lost track": of the time, not of a child (unless one is named after it). */
+const LOST_TRACK = /\blost track\b(?! of)/g;
 
 /** "the scanner's on fire lol jk": said in jest. */
 const JOKING = /\b(?:jk|j k|just kidding|kidding|not literally)\b/;
@@ -189,6 +198,8 @@ const SELF_LOST_ALL = new RegExp(SELF_LOST.source, 'g');
 /** "shoot me now, the wifi…", "kill me now, i left my charger…", "ugh kill me, i forgot my card": exasperation, not a threat. Said of someone else ("he'll kill me now") it stays one. */
 const EXASPERATED = /(?:^|[.!?,] )(?:(?:just|someone|somebody|pls|please|ugh|omg) ){0,2}(?:shoot|kill) me now\b|(?:^|[.!?,] )(?:ugh|omg|ughh+|just|someone|somebody) (?:shoot|kill) me\b/;
 /** "I'm gonna kill my brother if he loses my card again lmao": a threat said laughing is a figure of speech. */
+/** A partner named beside a threat: said with a "lol", it may be hiding what happened, not joking. */
+const PARTNER = /\b(?:husband|wife|boyfriend|girlfriend|partner|my ex|ex husband|ex wife|fiance)\b/;
 const LAUGHING = /\b(?:lol|lmao|lmfao|rofl|haha+|hahaha+|jaja+|jk|just kidding)\b/;
 /**
  * "my mom is going to kill me, the dvd is 3 weeks late", "gonna kill my brother, he lost my book": a family
@@ -197,7 +208,7 @@ const LAUGHING = /\b(?:lol|lmao|lmfao|rofl|haha+|hahaha+|jaja+|jk|just kidding)\
  * spill ("my wife will kill me if her cookbooks go overdue"): "my husband is going to kill me" may be meant.
  */
 const LIBRARY_TROUBLE = new RegExp(`\\b(?:late|overdue|fines?|fees?|owe|due|lost|damaged|finish|read|${THING_WORDS})\\b`);
-const FAMILY_HYPERBOLE = /\b(?:mom|mum|mother|dad|father|parents|boss|teacher|professor|coach|tutor|sister|brother|grandma|grandpa|mama|papa|abuela)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b|\b(?:i m |im |i )?(?:going to|gonna|will|ll) (?:kill|murder|strangle) (?:my )?(?:little |big |younger |older )?(?:brother|sister|bro|sis|roommate|cousin)\b|\b(?:kid|kids)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b|\b(?:husband|wife|partner|boyfriend|girlfriend)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b(?=[\s\S]*\b(?:overdue|late fees?|fines?|spilled|spill|damaged|ruined|renew)\b)/;
+const FAMILY_HYPERBOLE = /\b(?:mom|mum|mother|dad|father|parents|boss|teacher|professor|coach|tutor|sister|brother|grandma|grandpa|mama|papa|abuela)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b|\b(?:i m |im |i )?(?:going to|gonna|will|ll) (?:kill|murder|strangle) (?:my )?(?:little |big |younger |older )?(?:brother|sister|bro|sis|roommate|cousin|son|daughter|kid|kids|husband|wife)\b|\b(?:kid|kids)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b|\b(?:husband|wife|partner|boyfriend|girlfriend)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b(?=[\s\S]*\b(?:overdue|late fees?|fines?|spilled|spill|damaged|ruined|renew)\b)/;
 
 /**
  * "books about suicide", "information on self-harm for a class", "the one where the lawyer's suicide…": a
@@ -225,10 +236,13 @@ export function detectSafety(text: string): SafetyKind | undefined {
     if (kind === 'medical' && (STUDIED.test(folded) || (FRIGHT.test(folded) && !pattern.test(folded.replace(FRIGHT, ' '))))) continue;
     if (kind === 'fire' && (JOKING.test(folded) || ((DRILL.test(folded) || ALARM_OVER.test(folded)) && !FIRE_SEEN.test(folded)))) continue;
     if (kind === 'self-harm' && DELIGHTED.test(folded) && !pattern.test(folded.replace(DELIGHTED_ALL, ' '))) continue;
+    if (kind === 'shelter' && A_FEW_HOURS.test(folded)) continue;
+    if (kind === 'medical' && !pattern.test(folded.replace(PAST_ILLNESS, ' '))) continue;
+    if (kind === 'missing-child' && !pattern.test(folded.replace(LOST_TRACK, ' '))) continue;
     if (kind === 'missing-child' && ABSORBED.test(folded) && !pattern.test(folded.replace(ABSORBED_ALL, ' '))) continue;
     if (kind === 'threat' && DANGER_PAST.test(folded) && !pattern.test(folded.replace(COURT_ORDER, ' '))) continue;
     if (kind === 'missing-child' && SELF_LOST.test(folded) && !pattern.test(folded.replace(SELF_LOST_ALL, ' '))) continue;
-    if (kind === 'threat' && (LAUGHING.test(folded) || EXASPERATED.test(folded) || (FAMILY_HYPERBOLE.test(folded) && LIBRARY_TROUBLE.test(folded)))) continue;
+    if (kind === 'threat' && ((LAUGHING.test(folded) && !PARTNER.test(folded)) || EXASPERATED.test(folded) || (FAMILY_HYPERBOLE.test(folded) && LIBRARY_TROUBLE.test(folded)))) continue;
     if (kind === 'missing-child' && (THINGS.test(folded) || BEREAVED.test(folded)) && !CHILD_OUTRIGHT.test(folded)) continue;
     return kind;
   }

@@ -13,6 +13,14 @@ describe('asset mentions', () => {
     expect(parseAssetMention('the PRN02 jammed', prefixes).tag).toBe('PRN-02');
   });
 
+  it('reads a tag whose prefix is a verb only when the number is joined to it', () => {
+    const copyPrefixes = [...prefixes, 'COPY', 'SCAN'];
+    expect(parseAssetMention('COPY-02 is jammed', copyPrefixes).tag).toBe('COPY-02');
+    expect(parseAssetMention('copy02 says paper jam', copyPrefixes).tag).toBe('COPY-02');
+    expect(parseAssetMention('the copier jammed and i have to copy 30 flyers', copyPrefixes).tag).toBeUndefined();
+    expect(parseAssetMention('i want to scan 12 receipts but the scanner is off', copyPrefixes).tag).toBeUndefined();
+  });
+
   it('reads a device that works only for a while as the one in trouble', () => {
     expect(parseAssetMention('the wifi works for like 2 minutes and then drops me', prefixes).kind).toBe('wifi');
     expect(parseAssetMention('the printer works fine but pc 3 is frozen', prefixes).tag).toBe('PC-03');

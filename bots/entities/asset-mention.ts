@@ -78,6 +78,9 @@ const KIND_NUMBER_ALL = new RegExp(KIND_NUMBER.source, 'g');
  * The first match of a global `pattern` (a tag, "computer 7") not said to work. When all are, a tag is
  * none (a "computer 12" said beside it may be the one), and a "kind number" is the first one.
  */
+/** Tag prefixes that are everyday verbs too. */
+const VERB_PREFIXES = new Set(['copy', 'scan', 'print']);
+
 function notSaidToWork(folded: string, pattern: RegExp, whenAllWork: 'none' | 'first'): RegExpExecArray | null {
   const all = [...folded.matchAll(pattern)];
   const broken = all.find((match) => !SAID_TO_WORK.test(folded.slice(match.index + match[0].length)));
@@ -122,9 +125,16 @@ export function parseAssetMention(text: string, tagPrefixes: Iterable<string>, o
   const mention: AssetMention = {};
   const prefixes = [...new Set([...tagPrefixes].map((prefix) => prefix.toLowerCase()))];
   if (prefixes.length > 0) {
-    const tagPattern = new RegExp(`\\b(${prefixes.join('|')})[\\s\\-_#]*(\\d{1,4})\\b`, 'g');
+    // A prefix that is also a verb ("copy 20 permission slips", "scan 3 pages") is a tag only when the
+    // number is joined to it ("copy-02", "COPY02", "copy #2").
+    const words = prefixes.filter((prefix) => VERB_PREFIXES.has(prefix));
+    const others = prefixes.filter((prefix) => !VERB_PREFIXES.has(prefix));
+    const tagPattern = new RegExp(
+      [...(others.length > 0 ? [`\\b(${others.join('|')})[\\s\\-_#]*(\\d{1,4})\\b`] : []), ...(words.length > 0 ? [`\\b(${words.join('|')})(?:[\\-_#]\\s*|)(\\d{1,4})\\b`] : [])].join('|'),
+      'g',
+    );
     const tag = notSaidToWork(folded, tagPattern, 'none');
-    if (tag) mention.tag = normalizeAssetTag(`${tag[1]}-${tag[2]}`);
+    if (tag) mention.tag = normalizeAssetTag(`${tag[1] ?? tag[3]}-${tag[2] ?? tag[4]}`);
   }
   const numbered = notSaidToWork(folded.replace(/\btwenty-/g, 'twenty ').replace(SPELLED_NUMBER, (_all, kind: string, gap: string, word: string) => `${kind}${gap || ' '}${NUMBER_WORDS[word]}`), KIND_NUMBER_ALL, 'first');
   if (numbered) {

@@ -290,8 +290,9 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   }
   const said = rest.replace(/[?!.,;:]+$/g, '').replace(/^[?!.,;:\s]+/, '').replace(/^(?:a|an|some|any)\s+(?=\S+$)/i, '').trim();
   // "…someone swore by Samin Nosrat's book. Do you have it?": the book is named elsewhere in the message.
-  const terms = /^(?:it|them|this|that|these|those|one|this one|that one|lo|la|los|las|eso|esto)$/i.test(said) ? '' : said;
-  const refersBack = terms === '' || /\b(?:have|got|carry|borrow|get)\s+(?:it|them|that one|this one)\b/i.test(text);
+  // "…has to read maus for class. Do you have a copy?": a copy of the book named before.
+  const terms = /^(?:it|them|this|that|these|those|one|this one|that one|copy|copies|a copy|any copies|lo|la|los|las|eso|esto|una copia|copias)$/i.test(said) ? '' : said;
+  const refersBack = terms === '' || /\b(?:have|got|carry|borrow|get)\s+(?:it|them|that one|this one|a copy|any copies|copies)\b/i.test(text);
   return {
     kind: 'search',
     terms,
