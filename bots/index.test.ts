@@ -124,6 +124,16 @@ describe('hours', () => {
     expect(christmas.reply.text).toBe('Eastside Branch is closed Friday, December 25 — Christmas Day.');
   });
 
+  it('keeps the day asked before for "and how late?", also said with a reason after it', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    await say('are you open on the 24th?');
+    const late = await say('and how late are you open, my bus is slow');
+    expect(late.details?.day).toBe('2026-12-24');
+    await say('¿abren el 31?', { conversation: 'es' });
+    const spanish = await say('¿y hasta qué hora abren? no quiero llegar tarde', { conversation: 'es' });
+    expect(spanish.details?.day).toBe('2026-12-31');
+  });
+
   it('says when a closed branch opens next', async () => {
     const { say } = setup('2026-11-30T08:00:00-05:00'); // Monday 8:00: Eastside is closed all Monday
     const result = await say('is eastside open now');

@@ -130,6 +130,8 @@ const BRANCH_FOLLOW_UP_WORDS = new Set(['and', 'y', 'what', 'about', 'how', 'at'
 /** "ok so what about the downtown one then": opened as a follow-up, it may say more. */
 const FOLLOW_UP_OPENER = /^(?:(?:ok|okay|k|so|oh|hmm|then|right|alright)\s+)*(?:what about|how about|and|y|what of|also|same for|and for|lo mismo)\b/;
 const OPENED_FOLLOW_UP_MAX_TOKENS = 10;
+/** How soon "how late", "hasta qué hora" must come for a longer message to be a follow-up about the same day. */
+const HOURS_QUESTION_OPENING_TOKENS = 5;
 /** How long and what it costs, asked right after the parking answer. */
 const PARKING_FOLLOW_UP = /\b(?:how long|how many hours|free|pay|paid|cost|costs|charge|fee|meters?|time limit|overnight|cuanto tiempo|cuantas horas|gratis|pagar|pago|cuesta|cobran)\b/;
 const DEVICE_FOLLOW_UP_MAX_TOKENS = 12;
@@ -487,9 +489,11 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     const counted = state.lastIntent === 'hours' && state.hours?.date ? followUpDay(turn.text, state.hours.date, { namesItsOwnDay: turn.day !== undefined }) : undefined;
     if (counted) return hoursSkill({ ...turn, day: counted }, skillDeps, state.hours);
     // "how late?", "and what time do you open": the same day and branch, asked again about opening or closing.
-    const asksOpeningAgain = tokens.length <= FOLLOW_UP_MAX_TOKENS && HOURS_FOLLOW_UP.test(tokens.join(' '));
+    // "¿y hasta qué hora? no quiero llegar tarde": opened with the question, it may run on with why.
+    const opensWithHoursQuestion = HOURS_FOLLOW_UP.test(tokens.slice(0, HOURS_QUESTION_OPENING_TOKENS).join(' '));
+    const asksOpeningAgain = (tokens.length <= FOLLOW_UP_MAX_TOKENS || opensWithHoursQuestion) && HOURS_FOLLOW_UP.test(tokens.join(' '));
     // "ok what about the downtown one then": a follow-up said as one may run longer.
-    const followUpLength = FOLLOW_UP_OPENER.test(tokens.join(' ')) ? OPENED_FOLLOW_UP_MAX_TOKENS : FOLLOW_UP_MAX_TOKENS;
+    const followUpLength = FOLLOW_UP_OPENER.test(tokens.join(' ')) || opensWithHoursQuestion ? OPENED_FOLLOW_UP_MAX_TOKENS : FOLLOW_UP_MAX_TOKENS;
     if (state.lastIntent === 'hours' && state.hours && (turn.day || turn.branch || asksOpeningAgain) && tokens.length <= followUpLength && !otherTopic) {
       return hoursSkill(turn, skillDeps, state.hours);
     }

@@ -104,6 +104,11 @@ describe('branchFactAsked', () => {
     expect(branchFactsAsked('where even is the eastside library', eastside)).toEqual(['address']);
   });
 
+  it('reads the number asked for past the patron\'s own phone failing, and the desk inside as no way there', () => {
+    expect(branchFactsAsked('I need the telephone number of the Eastside branch please. The website will not load because my phone is not working well', eastside)).toEqual(['phone']);
+    expect(branchFactsAsked('is there a limit on items? i would hate to get to the desk with 50 books and be told no', undefined)).toEqual([]);
+  });
+
   it('reads finding a branch named with its street as directions', () => {
     expect(branchFactsAsked('coming off the interstate - how do i find the maple avenue library from there?', eastside)).toEqual(['directions']);
   });

@@ -50,6 +50,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     "\\b(?:thinking|thought|think|keep thinking) about (?:just )?(?:driving|crashing|steering|swerving|running) (?:my car |the car |my truck )?(?:into|off)\\b",
     "\\bnadie me (?:extranaria|echaria de menos|va a extranar)\\b",
     "\\bnot coming back from (?:this|it)(?: one| time)?\\b",
+    // Affairs put in order, the library no longer needed, and a wish that someone know: a farewell.
+    "^(?=[\\s\\S]*\\b(?:affairs|things|everything|my papers) (?:is |are )?in order\\b)(?=[\\s\\S]*\\b(?:shan t|shant|won t|wont|will not|not) (?:be )?need(?:ing)?\\b|[\\s\\S]*\\b(?:goodbye|farewell|wanted (?:someone|you|somebody) (?:there )?to know)\\b)",
     "\\b(?:irme|me voy) para siempre\\b", "\\bno (?:creo que )?(?:voy a )?(?:este|estar|estare) aqui para\\b",
   ].join('|'))],
   ['missing-child', new RegExp([
@@ -150,6 +152,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ].join('|'))],
 ];
 
+/** "es una emergencia de pañal jaja", "a coffee emergency": an emergency of the everyday kind. */
+const SMALL_EMERGENCY = /\bemergencia de (?:panal|bano|cafe|chocolate|lectura|libros?)\b|\b(?:diaper|potty|bathroom|toilet|coffee|fashion|book|reading|snack|chocolate)\s+emergency\b|\b(?:lol|lmao|haha+|jaja+|jeje+)\b/;
 /** A message that says only "emergency" (or "this is an emergency") is treated as one. */
 const EMERGENCY = /^(?:help )?(?:this is an |it s an |its an |an )?(?:emergency|emergencia)(?: help| please| por favor)?[!. ]*$|\bthis is an emergency\b|\bes una emergencia\b/;
 
@@ -208,7 +212,7 @@ const LAUGHING = /\b(?:lol|lmao|lmfao|rofl|haha+|hahaha+|jaja+|jk|just kidding)\
  * spill ("my wife will kill me if her cookbooks go overdue"): "my husband is going to kill me" may be meant.
  */
 const LIBRARY_TROUBLE = new RegExp(`\\b(?:late|overdue|fines?|fees?|owe|due|lost|damaged|finish|read|${THING_WORDS})\\b`);
-const FAMILY_HYPERBOLE = /\b(?:mom|mum|mother|dad|father|parents|boss|teacher|professor|coach|tutor|sister|brother|grandma|grandpa|mama|papa|abuela)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b|\b(?:i m |im |i )?(?:going to|gonna|will|ll) (?:kill|murder|strangle) (?:my )?(?:little |big |younger |older )?(?:brother|sister|bro|sis|roommate|cousin|son|daughter|kid|kids|husband|wife)\b|\b(?:kid|kids)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b|\b(?:husband|wife|partner|boyfriend|girlfriend)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b(?=[\s\S]*\b(?:overdue|late fees?|fines?|spilled|spill|damaged|ruined|renew)\b)/;
+const FAMILY_HYPERBOLE = /\b(?:mom|mum|mother|dad|father|parents|boss|teacher|professor|coach|tutor|sister|brother|grandma|grandpa|mama|papa|abuela)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b|\b(?:i m |im |i )?(?:going to|gonna|will|ll) (?:kill|murder|strangle) (?:my )?(?:little |big |younger |older )?(?:brother|sister|bro|sis|roommate|cousin|son|daughter|kid|kids|husband|wife)\b|\b(?:kid|kids|son|daughter)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b|\b(?:husband|wife|partner|boyfriend|girlfriend)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b(?=[\s\S]*\b(?:overdue|late fees?|fines?|spilled|spill|damaged|ruined|renew)\b)/;
 
 /**
  * "books about suicide", "information on self-harm for a class", "the one where the lawyer's suicide…": a
@@ -246,6 +250,6 @@ export function detectSafety(text: string): SafetyKind | undefined {
     if (kind === 'missing-child' && (THINGS.test(folded) || BEREAVED.test(folded)) && !CHILD_OUTRIGHT.test(folded)) continue;
     return kind;
   }
-  if (EMERGENCY.test(folded)) return 'threat';
+  if (EMERGENCY.test(folded) && !SMALL_EMERGENCY.test(folded)) return 'threat';
   return detectOtherLanguageSafety(text);
 }

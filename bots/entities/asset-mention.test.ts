@@ -26,8 +26,9 @@ describe('asset mentions', () => {
     expect(parseAssetMention('the printer works fine but pc 3 is frozen', prefixes).tag).toBe('PC-03');
   });
 
-  it('reads the Spanish words for a copier and a scanner', () => {
+  it('reads other words for a copier and a scanner, Spanish ones too', () => {
     expect(parseAssetMention('el copiador hace un ruido raro', prefixes).kind).toBe('copier');
+    expect(parseAssetMention('the photocopy machine upstairs prints blank pages', prefixes).kind).toBe('copier');
     expect(parseAssetMention('la fotocopiadora no saca copias', prefixes).kind).toBe('copier');
     expect(parseAssetMention('los escáneres no guardan nada', prefixes).kind).toBe('scanner');
   });

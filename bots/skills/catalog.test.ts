@@ -173,6 +173,7 @@ describe('findCatalogMention', () => {
     expect((await findCatalogMention(port, 'my teacher told me to read persepolis over the break', {}, { singleWords: true }))?.hits[0]?.record.title).toBe('Persepolis');
     expect(extractCatalogQuery('my teacher told me to read persepolis over the break, do you have it?').refersBack).toBe(true);
     expect(extractCatalogQuery('my son needs to read sapiens for history. do you have a copy')).toMatchObject({ terms: '', refersBack: true });
+    expect(extractCatalogQuery('is there like a novel called the pelican brief')).toMatchObject({ terms: 'the pelican brief', field: 'title' });
     // Asked for by a verb before it: "need persepolis for AP lit"; "need help for" names no book.
     expect((await findCatalogMention(port, 'we need sapiens for the seminar on thursday, is it in'))?.hits[0]?.record.title).toBe('Sapiens');
     expect(await findCatalogMention(port, 'i need help for my son with his homework tonight')).toBeUndefined();

@@ -282,7 +282,8 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   } else if (titleBy && !/^(?:books?|novels?|anything|libros?)$/i.test(titleBy[1]!)) {
     byAuthorName = titleBy[2]!.trim();
   } else {
-    const titled = /^(?:title|called|named)\s+(.+)$/i.exec(rest);
+    // "called the hunger games", "is there like a book called dune": what follows is the title.
+    const titled = /^(?:title|called|named)\s+(.+)$/i.exec(rest) ?? /\b(?:book|novel|one|movie|dvd|audiobook|something|anything|libro)\s+(?:called|named|titled)\s+(.+)$/i.exec(rest);
     if (titled) {
       field = 'title';
       rest = titled[1]!;

@@ -161,7 +161,8 @@ export function saysDeviceWorksAgain(folded: string): boolean {
 export function deviceWorksAgain(turn: Turn, tag: string): SkillResult {
   const { language } = turn;
   return {
-    intent: 'equipment',
+    // Said on the way out ("oh it works now, thanks"): the conversation closes, no question of equipment is asked.
+    intent: 'smalltalk',
     outcome: 'answered',
     reply: {
       text: say(language, `Glad ${tag} is working again — I've passed that on to staff so they can check it and close the report.`, `Me alegra que ${tag} vuelva a funcionar: se lo he pasado al personal para que lo revise y cierre el aviso.`),

@@ -241,6 +241,7 @@ describe('detectSafety', () => {
     ['my sister is havin contractions 4 minutes apart in the lobby', 'medical'],
     ['taking these back today, im not coming back from this one', 'self-harm'],
     ['i tripped on the stairs by the kids room and i cant stand up', 'medical'],
+    ['please have my neighbour return my books and close my card. my affairs are in order and i will not be needing it. i wanted someone to know', 'self-harm'],
     ['this guy keeps saying he will teach me a lesson when i walk out', 'threat'],
     ['haha fun night, my boyfriend smashed my phone and said next time it will be me', 'threat'],
     // A partner said to kill, with no overdue book or fine: it may be meant.
@@ -367,6 +368,10 @@ describe('detectSafety', () => {
     'my husband will kill me if these dvds go overdue again, renew please',
     'my kid is literally going to kill me if i forget the next wimpy kid book',
     'i have a 3 hour gap between classes and nowhere to go, can i sit in the reading room',
+    'where is the restroom at main? diaper emergency lol',
+    'es una emergencia de pañal, ¿dónde está el baño?',
+    'my daughter is going to kill me if her hold expires, can you renew it',
+    'we are moving and have our affairs in order, please close the card',
     'since my stroke i listen to audiobooks, how do i get more of them',
     'i am going to kill my daughter, she lost another library dvd. what is the charge',
     'after surgery and a month at my mother s i lost track of what is due',
