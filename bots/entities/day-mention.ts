@@ -255,8 +255,10 @@ export interface DayFinder {
   find(text: string, now: Date): DayMention | undefined;
 }
 
-/** A day the question points back to: "that saturday", "that day", "that morning". */
-const THAT_DAY = new RegExp(`\\bthat (?:same )?(?:day|date|morning|afternoon|evening|night|weekend|${WEEKDAYS_EN.join('|')})\\b`);
+/** A day a message points back to: "that day", "the same date", "that morning", "ese día". */
+export const THAT_DAY = /\b(?:that|the same|that same|this same) (?:day|date|morning|afternoon|evening|night)\b|\b(?:ese|el mismo|ese mismo|aquel) dia\b|\b(?:esa|la misma|esa misma) fecha\b/;
+/** The same, or a weekday or weekend pointed back to: "that saturday", "that weekend". */
+const THAT_DAY_OR_WEEKDAY = new RegExp(`${THAT_DAY.source}|\\bthat (?:weekend|${WEEKDAYS_EN.join('|')})\\b`);
 
 /** A day gone by: "yesterday", "last night", "ayer". */
 const PAST_DAY = /\b(?:yesterday|yday|last night|ayer|anoche)\b/i;
@@ -367,7 +369,7 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     // "…the weekend after next. Is Eastside open that Sunday?": the weekend the story names.
     if (found && question !== text && /\bweekend after next\b/.test(foldText(text))) found = findIn(text, now) ?? found;
     // "My day off is the 19th. Will you be open that Saturday?": "that" points back to the day the story names.
-    if (question !== text && THAT_DAY.test(foldText(question))) {
+    if (question !== text && THAT_DAY_OR_WEEKDAY.test(foldText(question))) {
       const story = text.slice(0, Math.max(0, text.indexOf(question.split(/\s+/)[0]!)));
       const told = story ? findIn(story, now) : undefined;
       // "the weekend after next … that sunday": the weekday named, within the days the story gave.

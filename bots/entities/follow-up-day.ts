@@ -1,13 +1,12 @@
 import { DateTime } from 'luxon';
 import { foldToWords } from '../text/normalize.js';
-import { nextDayOfMonth, type DayMention } from './day-mention.js';
+import { nextDayOfMonth, THAT_DAY, type DayMention } from './day-mention.js';
 
 /**
  * The day a follow-up names only through the day just answered: "what time do you open that day?",
  * "and the day after?", "what about the 2nd?" after New Year's Day (January 2, not December 2). Read
  * only right after an hours answer, whose day is `answered` (YYYY-MM-DD).
  */
-const THAT_DAY = /\b(?:that|the same|that same|this same) (?:day|date|morning|afternoon|evening|night)\b|\b(?:ese|el mismo|ese mismo|aquel) dia\b|\b(?:esa|la misma|esa misma) fecha\b/;
 
 /** "is main open that same day?", "¿abren ese día?": the message points back to a day named before. */
 export function namesThatDay(text: string): boolean {

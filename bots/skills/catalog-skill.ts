@@ -3,7 +3,7 @@ import { redactPatronText } from '../entities/secret.js';
 import { correctedPart } from '../text/correction.js';
 import { foldText } from '../text/normalize.js';
 import { searchAndAnswer, branchName, clip, SMS_LIMIT } from './catalog.js';
-import { locateDevice, locateDeviceKind } from './device-location.js';
+import { locateDevice } from './device-location.js';
 import { answerLocation } from './location.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
 
@@ -50,9 +50,7 @@ export async function locationSkill(turn: Turn, deps: SkillDeps): Promise<SkillR
     return { intent: 'location', outcome: 'answered', reply, details: { recordIds: [recordId] }, state };
   }
   const device = await locateDevice(turn, deps);
-  if (device) return { intent: 'location', outcome: 'answered', reply: device.reply, state: { ...state, lastAsset: device.asset.tag } };
-  const devices = await locateDeviceKind(turn, deps);
-  if (devices) return { intent: 'location', outcome: 'answered', reply: devices, state };
+  if (device) return { intent: 'location', outcome: 'answered', reply: device.reply, state: device.asset ? { ...state, lastAsset: device.asset.tag } : state };
   const reply = await answerLocation(
     { catalog, calendar: deps.calendar },
     { query: redactPatronText(turn.text), channel: turn.inquiry.channel, language, now: turn.now, ...(turn.branch ? { branchId: turn.branch.id } : {}) },

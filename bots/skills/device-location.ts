@@ -1,19 +1,30 @@
 import type { Asset } from '../../core/assets.js';
 import type { Reply } from '../../core/reply.js';
-import { parseAssetMention, resolveAsset } from '../entities/asset-mention.js';
+import { parseAssetMention, resolveAsset, type AssetMention } from '../entities/asset-mention.js';
 import { branchName } from './catalog.js';
 import { tagPrefixes } from './equipment.js';
 import { say, type SkillDeps, type Turn } from './types.js';
 
+/** Where the device or devices a message asks about stand; `asset` when it named one. */
+export interface DeviceLocation {
+  reply: Reply;
+  asset?: Asset;
+}
+
 /**
  * "where is PC 9?", "¿dónde está la computadora 21?": where one of the library's own devices stands.
  * Asked first because "PC 5" is also a Library of Congress call number (Romance languages), and the
- * patron means the computer. The device is remembered, so "found it, but it's stuck" reports it. Undefined when the message names no device the library has by tag or number.
+ * patron means the computer. The device is remembered, so "found it, but it's stuck" reports it.
+ * "where are the printers at eastside?": where that kind of device stands. Undefined when the message
+ * names no device the library has, by tag, number or kind.
  */
-export async function locateDevice(turn: Turn, deps: SkillDeps): Promise<{ reply: Reply; asset: Asset } | undefined> {
+export async function locateDevice(turn: Turn, deps: SkillDeps): Promise<DeviceLocation | undefined> {
   const assets = await deps.assets.list();
   const mention = parseAssetMention(turn.text, tagPrefixes(assets));
-  if (!mention.tag && mention.number === undefined) return undefined;
+  if (!mention.tag && mention.number === undefined) {
+    const reply = devicesOfKind(turn, deps, mention, assets);
+    return reply ? { reply } : undefined;
+  }
   const { asset } = resolveAsset(mention, assets, turn.text, turn.branch?.id);
   if (!asset) return undefined;
   const branch = branchName(asset.branchId, deps.calendar);
@@ -34,13 +45,11 @@ const KIND_NAMES: Record<string, [en: string, es: string]> = {
 /**
  * "where are the printers at eastside?", "¿dónde están las computadoras?": where that kind of device
  * stands, at the branch named or at each, one line per place with the tags found there. Undefined when the
- * message names a number or no kind of device, or asks about books on it.
+ * message names no kind of device, or asks about books on it.
  */
-export async function locateDeviceKind(turn: Turn, deps: SkillDeps): Promise<Reply | undefined> {
-  const assets = await deps.assets.list();
-  const mention = parseAssetMention(turn.text, tagPrefixes(assets));
+function devicesOfKind(turn: Turn, deps: SkillDeps, mention: AssetMention, assets: Asset[]): Reply | undefined {
   const names = mention.kind ? KIND_NAMES[mention.kind] : undefined;
-  if (!names || mention.tag || mention.number !== undefined || ABOUT_BOOKS.test(turn.text.toLowerCase())) return undefined;
+  if (!names || ABOUT_BOOKS.test(turn.text.toLowerCase())) return undefined;
   const ofKind = assets.filter((asset) => asset.kind === mention.kind && (!turn.branch || asset.branchId === turn.branch.id));
   if (ofKind.length === 0) return undefined;
   const places = new Map<string, string[]>();
