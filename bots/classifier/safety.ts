@@ -11,6 +11,8 @@ import { detectOtherLanguageSafety } from './safety-other-languages.js';
 export const SAFETY_KINDS = ['self-harm', 'missing-child', 'threat', 'medical', 'fire', 'shelter', 'danger'] as const;
 export type SafetyKind = (typeof SAFETY_KINDS)[number];
 
+/** "was supposed to be ready": a hold or a book, not a person who should be somewhere. */
+const NOT_A_PERSON_DUE = '(?! (?:ready|available|in\\b|on the|back|returned|done|due|picked|renewed|sent|mailed|delivered))';
 const CHILD = "(?:child|children|kid|kids|son|daughter|boy|girl|toddler|baby|little one|grandson|granddaughter|nephew|niece|sister|brother|little sister|little brother|\\d{1,2}\\s*(?:yo|y o|year old|yr old|years old))";
 const SPANISH_CHILD = '(?:hijo|hija|nino|nina|nieto|nieta|bebe|hijos|ninos)';
 /** "my kid's card", "my daughter!! ...'s book" (folded, the apostrophe gone): the child owns a thing, no child is lost. */
@@ -55,12 +57,12 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     "\\b(?:irme|me voy) para siempre\\b", "\\bno (?:creo que )?(?:voy a )?(?:este|estar|estare) aqui para\\b",
   ].join('|'))],
   ['missing-child', new RegExp([
-    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:missing|lost|gone|disappeared|not answering|isn t answering|isnt answering|is not answering|not picking up|did not come home|didn t come home|didnt come home|never came home|was supposed to be(?! (?:ready|available|in\\b|on the|back|returned|done|due|picked|renewed|sent|mailed|delivered))|can t find|cannot find|wandered off)\\b`,
+    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:missing|lost|gone|disappeared|not answering|isn t answering|isnt answering|is not answering|not picking up|did not come home|didn t come home|didnt come home|never came home|was supposed to be${NOT_A_PERSON_DUE}|can t find|cannot find|wandered off)\\b`,
     `\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b`, `\\blost my (?:little |\\w+ )?${CHILD}\\b${NOT_POSSESSIVE}`,
     `\\b(?:a|the) ${CHILD} (?:is|went) missing\\b`, `\\bmissing ${CHILD}\\b`,
     `\\bno encuentro a mi ${SPANISH_CHILD}\\b`, `\\b(?:haven t|have not|havent|not) seen (?:my|our) (?:little )?${CHILD}\\b.{0,30}\\b(?:minutes|mins|hour|while)\\b`, `\\b(?:my|our) (?:little )?${CHILD}\\b.{0,40}\\bwas (?:just |right )?(?:here|right here|with me)\\b.{0,30}\\b(?:now|gone|ago|minute)\\b`, `\\b(?:mi )?${SPANISH_CHILD} (?:esta |se )?(?:perdid[oa]s?|desaparecid[oa]s?|perdio)\\b(?! (?:su|sus|el|la|los|las|un|una|mi|mis) )`, `\\bperdi a mi ${SPANISH_CHILD}\\b`,
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:hasn t|hasnt|has not|hasn t yet|still hasn t|didn t|did not) (?:come|came|shown up|showed up|turned up|gotten back|got back)\\b`,
-    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:was supposed to (?:meet|wait|come|be(?! (?:ready|available|in\\b|on the|back|returned|done|due|picked|renewed|sent|mailed|delivered))|get off|arrive|show up|go)|got separated|is not back|isn t back|isnt back|not back yet|is not home|isn t home|isnt home|not home yet|still not home|never got home|ran off|walked off|nowhere to be found)\\b`,
+    `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:was supposed to (?:meet|wait|come|be${NOT_A_PERSON_DUE}|get off|arrive|show up|go)|got separated|is not back|isn t back|isnt back|not back yet|is not home|isn t home|isnt home|not home yet|still not home|never got home|ran off|walked off|nowhere to be found)\\b`,
     `\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`, `\\b(?:little|small|young) (?:boy|girl|kid|child|one)\\b.{0,30}\\b(?:wandering|alone|by (?:him|her)self|crying for)\\b`, `\\b(?:can t|cant|cannot) find (?:his|her|their) (?:mom|mommy|dad|daddy|mother|father|parents?|grandma|grandpa|grandmother|grandfather|nana)\\b`, `\\b(?:has|have) (?:anyone|anybody|someone|you) seen (?:a|my|our|this) (?:little )?${CHILD}\\b`, `\\blost (?:a |the )?(?:little )?${CHILD}\\b`,
     `\\b(?:mi )?${SPANISH_CHILD} no (?:aparece|contesta|responde|ha vuelto|llego)\\b`, `\\b${CHILD}\\b.{0,50}\\b(?:running|ran|heading|headed|went|wandered|walking) (?:toward|towards|into|onto|to|out to|out into) (?:the )?(?:road|street|traffic|parking lot)\\b`, `\\b${CHILD} (?:got|slipped|ran|snuck) out (?:the |of the )?(?:front |back |side )?(?:door|doors|building|library)\\b`, `\\bse (?:perdio|ha perdido) (?:mi |el |la )?${SPANISH_CHILD}\\b`, `\\bno (?:aparece|encuentro) (?:mi |a mi )?${SPANISH_CHILD}\\b`,
     `\\b${CHILD}\\b.{0,80}\\b(?:nobody|no one|none of us) (?:has|have) (?:heard from|seen) (?:him|her|them)\\b`,
@@ -152,8 +154,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ].join('|'))],
 ];
 
-/** "es una emergencia de pañal jaja", "a coffee emergency": an emergency of the everyday kind. */
-const SMALL_EMERGENCY = /\bemergencia de (?:panal|bano|cafe|chocolate|lectura|libros?)\b|\b(?:diaper|potty|bathroom|toilet|coffee|fashion|book|reading|snack|chocolate)\s+emergency\b|\b(?:lol|lmao|haha+|jaja+|jeje+)\b/;
+/** "es una emergencia de pañal", "a coffee emergency": an emergency of the everyday kind (said laughing, see LAUGHING). */
+const SMALL_EMERGENCY = /\bemergencia de (?:panal|bano|cafe|chocolate|lectura|libros?)\b|\b(?:diaper|potty|bathroom|toilet|coffee|fashion|book|reading|snack|chocolate)\s+emergency\b/;
 /** A message that says only "emergency" (or "this is an emergency") is treated as one. */
 const EMERGENCY = /^(?:help )?(?:this is an |it s an |its an |an )?(?:emergency|emergencia)(?: help| please| por favor)?[!. ]*$|\bthis is an emergency\b|\bes una emergencia\b/;
 
@@ -163,10 +165,10 @@ const THINGS = new RegExp(`\\b(?:lost|misplaced|missing|find|found|forgot|left)\
 /** "my nephew lost his dad": a death in the family, not a child gone missing. */
 const BEREAVED = /\blost (?:his|her|their|my|our) (?:dad|mom|father|mother|parents?|grandpa|grandma|grandfather|grandmother|brother|sister|friend|best friend|uncle|aunt|husband|wife)\b/;
 /** Said outright, a missing child is one whatever else the message names. */
-const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\blost my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b(?! (?:ready|available|in\\b|on the|back|returned|done|due|picked|renewed|sent|mailed|delivered))|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
+const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\blost my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b${NOT_A_PERSON_DUE}|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
 
 /** "my kid is lost… in the Harry Potter series": lost in a story, not gone missing. */
-const ABSORBED = /\blost (?:\. )*in (?:the |a |that |this |his |her |their )?(?:\w+ ){0,3}(?:book|books|series|story|stories|novel|novels|world|saga|manga|comics?|game)\b/;
+const ABSORBED = /\blost (?:\. )*in (?:the |a |that |this |his |her |their )?(?:\w+ ){0,3}(?:book|books|series|story|stories|novel|novels|world|saga|manga|comics?|game)\b/g;
 /** "a domestic violence survivor (safe now, moved out last year)": danger that is over, told as background. */
 const DANGER_PAST = /\b(?:survivor|safe now|moved out (?:last|a|two|three|years?|months?)|years ago)\b/;
 const COURT_ORDER = /\b(?:restraining|protective|protection) order\b/g;
@@ -194,11 +196,9 @@ const FIRE_SEEN = /\b(?:smoke|smoky|flames?|burning|on fire|humo|llamas|quemando
 /** "the alarm went off a bit ago, are you open again?": an alarm that is over, asked about afterwards. */
 const ALARM_OVER = /\b(?:went off|was going off|sounded|rang|go off)\b.{0,40}\b(?:ago|earlier|this morning|last night|yesterday|before)\b|\b(?:went off|sounded|rang)\b.{0,80}\bleft (?:my|our) (?:\w+ ){0,2}(?:jacket|coat|bag|backpack|laptop|phone|charger|stuff|things|umbrella|books?|keys|wallet|purse|sweater|hat)\b|\b(?:open again|back open|reopen(?:ed|ing)?|back inside|go back in|all clear)\b/;
 /** "that last chapter was so funny i could die": delight said as dying. */
-const DELIGHTED = /\bso (?:good|funny|cute|amazing|great|beautiful|excited|embarrass\w*|awkward|hilarious)\b[^.?!]{0,20}\b(?:want to|wanna|could|gonna|going to|i ll|will|might) die\b/;
-const DELIGHTED_ALL = new RegExp(DELIGHTED.source, 'g');
+const DELIGHTED = /\bso (?:good|funny|cute|amazing|great|beautiful|excited|embarrass\w*|awkward|hilarious)\b[^.?!]{0,20}\b(?:want to|wanna|could|gonna|going to|i ll|will|might) die\b/g;
 /** "my son set up this tablet for me and i am so lost": the patron is lost with it, no child is. */
-const SELF_LOST = /\b(?:i m|im|i am|i feel|i get|i got|i was|i m just|i am just|i m so|i am so|i m totally|i am totally|i m completely|i am completely) lost\b/;
-const SELF_LOST_ALL = new RegExp(SELF_LOST.source, 'g');
+const SELF_LOST = /\b(?:i m|im|i am|i feel|i get|i got|i was|i m just|i am just|i m so|i am so|i m totally|i am totally|i m completely|i am completely) lost\b/g;
 /** "shoot me now, the wifi…", "kill me now, i left my charger…", "ugh kill me, i forgot my card": exasperation, not a threat. Said of someone else ("he'll kill me now") it stays one. */
 const EXASPERATED = /(?:^|[.!?,] )(?:(?:just|someone|somebody|pls|please|ugh|omg) ){0,2}(?:shoot|kill) me now\b|(?:^|[.!?,] )(?:ugh|omg|ughh+|just|someone|somebody) (?:shoot|kill) me\b/;
 /** "I'm gonna kill my brother if he loses my card again lmao": a threat said laughing is a figure of speech. */
@@ -224,32 +224,31 @@ const TOPIC_ASKED = /\b(?:books?|novels?|information|info|resources|research|pam
 const NOT_FOR_A_PROJECT = /\bnot for (?:a |my |the )?(?:project|class|paper|school|research|essay|assignment|story|book|novel|character|work)\b/;
 /** The topic asked about with the words that name it: "books on suicide risk assessment". */
 const TOPIC_PHRASE = new RegExp(`(?:${TOPIC_ASKED.source})(?: [a-z]+){1,4}`, 'g');
-const ABSORBED_ALL = new RegExp(ABSORBED.source, 'g');
 
 export function detectSafety(text: string): SafetyKind | undefined {
   // A sentence's end stays a full stop: "I'm a bit lost. My granddaughter lives far away" loses no one.
   const folded = foldText(text).replace(/[’']/g, ' ').replace(/[.!?]+(?=\s|$)/g, ' . ').replace(/[^a-z0-9 .]+/g, ' ').replace(/\s+/g, ' ').trim();
   for (const [kind, pattern] of PATTERNS) {
     if (!pattern.test(folded)) continue;
+    // The pattern no longer matches once the words that explain the alarm away are taken out of the message.
+    const onlyThrough = (words: RegExp): boolean => !pattern.test(folded.replace(words, ' '));
     if (kind === 'self-harm' && TOPIC_ASKED.test(folded) && !NOT_FOR_A_PROJECT.test(folded)) {
       const rest = folded.replace(TOPIC_ASKED, ' ');
       if (!/\b(?:i|i m|im|me|myself|my life)\b/.test(rest)) continue;
       // The topic names the danger, and the patron says who they are: what they study or work at.
-      if (PROFESSIONAL.test(folded) && !pattern.test(folded.replace(TOPIC_PHRASE, ' '))) continue;
+      if (PROFESSIONAL.test(folded) && onlyThrough(TOPIC_PHRASE)) continue;
     }
-    if (kind === 'medical' && (STUDIED.test(folded) || (FRIGHT.test(folded) && !pattern.test(folded.replace(FRIGHT, ' '))))) continue;
+    if (kind === 'medical' && (STUDIED.test(folded) || (FRIGHT.test(folded) && onlyThrough(FRIGHT)))) continue;
     if (kind === 'fire' && (JOKING.test(folded) || ((DRILL.test(folded) || ALARM_OVER.test(folded)) && !FIRE_SEEN.test(folded)))) continue;
-    if (kind === 'self-harm' && DELIGHTED.test(folded) && !pattern.test(folded.replace(DELIGHTED_ALL, ' '))) continue;
+    if (kind === 'self-harm' && onlyThrough(DELIGHTED)) continue;
     if (kind === 'shelter' && A_FEW_HOURS.test(folded)) continue;
-    if (kind === 'medical' && !pattern.test(folded.replace(PAST_ILLNESS, ' '))) continue;
-    if (kind === 'missing-child' && !pattern.test(folded.replace(LOST_TRACK, ' '))) continue;
-    if (kind === 'missing-child' && ABSORBED.test(folded) && !pattern.test(folded.replace(ABSORBED_ALL, ' '))) continue;
-    if (kind === 'threat' && DANGER_PAST.test(folded) && !pattern.test(folded.replace(COURT_ORDER, ' '))) continue;
-    if (kind === 'missing-child' && SELF_LOST.test(folded) && !pattern.test(folded.replace(SELF_LOST_ALL, ' '))) continue;
+    if (kind === 'medical' && onlyThrough(PAST_ILLNESS)) continue;
+    if (kind === 'missing-child' && (onlyThrough(LOST_TRACK) || onlyThrough(ABSORBED) || onlyThrough(SELF_LOST))) continue;
+    if (kind === 'threat' && DANGER_PAST.test(folded) && onlyThrough(COURT_ORDER)) continue;
     if (kind === 'threat' && ((LAUGHING.test(folded) && !PARTNER.test(folded)) || EXASPERATED.test(folded) || (FAMILY_HYPERBOLE.test(folded) && LIBRARY_TROUBLE.test(folded)))) continue;
     if (kind === 'missing-child' && (THINGS.test(folded) || BEREAVED.test(folded)) && !CHILD_OUTRIGHT.test(folded)) continue;
     return kind;
   }
-  if (EMERGENCY.test(folded) && !SMALL_EMERGENCY.test(folded)) return 'threat';
+  if (EMERGENCY.test(folded) && !SMALL_EMERGENCY.test(folded) && !LAUGHING.test(folded)) return 'threat';
   return detectOtherLanguageSafety(text);
 }

@@ -370,6 +370,7 @@ describe('detectSafety', () => {
     'i have a 3 hour gap between classes and nowhere to go, can i sit in the reading room',
     'where is the restroom at main? diaper emergency lol',
     'es una emergencia de pañal, ¿dónde está el baño?',
+    'this is an emergency lol, i need the new grisham before my flight',
     'my daughter is going to kill me if her hold expires, can you renew it',
     'we are moving and have our affairs in order, please close the card',
     'since my stroke i listen to audiobooks, how do i get more of them',
