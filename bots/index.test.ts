@@ -134,6 +134,16 @@ describe('hours', () => {
     expect(spanish.details?.day).toBe('2026-12-31');
   });
 
+  it('answers "how late tonight?" after another day\'s hours for today, and "ok now main?" for the day before', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    await say('what time does eastside open on friday');
+    const tonight = await say('ok. how late tonight though?');
+    expect(tonight.details?.day).toBe('2026-12-01');
+    await say('is main open thursday', { conversation: 'now' });
+    const moving = await say('ok now what about eastside?', { conversation: 'now' });
+    expect(moving.details?.day).toBe('2026-12-03');
+  });
+
   it('says when a closed branch opens next', async () => {
     const { say } = setup('2026-11-30T08:00:00-05:00'); // Monday 8:00: Eastside is closed all Monday
     const result = await say('is eastside open now');
@@ -285,6 +295,17 @@ describe('a message in a language the library cannot read', () => {
     expect(ordinary.details?.safety).toBeUndefined();
     expect(ordinary.details?.unsupportedLanguage).toBe(true);
   });
+
+  it('takes up a question led by "ok" instead of the offer to pass the message on; a plain "ok" still agrees', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    await say('Bonjour, vous parlez français ?');
+    const question = await say('ok in english then. when do you close today');
+    expect(question.intent).toBe('hours');
+    expect(tickets.opened).toHaveLength(0);
+    await say('Bonjour, vous parlez français ?', { conversation: 'agrees' });
+    const agreed = await say('ok', { conversation: 'agrees' });
+    expect(agreed.outcome).toBe('ticket');
+  });
 });
 
 describe('handoff', () => {
@@ -409,6 +430,14 @@ describe('equipment', () => {
     expect(broken.reply.text).toContain('staff already know about PC-07');
     expect(broken.outcome).toBe('ticket');
     expect(tickets.opened.map((ticket) => ticket.assetTag)).toEqual(['PC-07', 'PC-07']);
+  });
+
+  it('answers a question asked along with "it works now", even without a question mark', async () => {
+    const { say, tickets } = setup(TUESDAY_AFTERNOON);
+    await say('the wifi at main keeps dropping');
+    const asked = await say('ok its working now. whats the wifi password again');
+    expect(asked).toMatchObject({ intent: 'faq', articleId: 'wifi' });
+    expect(tickets.opened).toHaveLength(1);
   });
 
   it('answers a question about the service right after a device report, without a second report', async () => {

@@ -49,6 +49,7 @@ import { runSkill, type SkillExtras } from './skills/registry.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './skills/types.js';
 import { TOPIC_LABELS, topicLabel } from './skills/unknown.js';
 import { followUpDay, namesThatDay, thatDay } from './entities/follow-up-day.js';
+import { TODAY_UNNAMED } from './entities/day-mention.js';
 import { foldText, normalizeText, tokenize } from './text/normalize.js';
 
 export { createIntentClassifier, type Classification, type IntentClassifier } from './classifier/classify.js';
@@ -157,6 +158,12 @@ function saysAllClear(normalized: string): boolean {
   if (OVER.test(normalized) && !/\b(?:still|todavia|sigue)\b/.test(normalized)) return true;
   return ALL_CLEAR.test(normalized) && !STILL_IN_DANGER.test(normalized);
 }
+/** "works now. what's the guest password again tho": a question asked along, even without its "?". */
+const ASKS_ALONG = /\b(?:what s|whats|what is|how (?:do|can|much|long|many)|where (?:is|are|do|can)|when (?:do|does|is|are)|can (?:i|you|u)|could (?:i|you)|is there|do you)\b/;
+/** The weak yes that may only acknowledge, before a question of its own. */
+const OK_WORDS = new Set(['ok', 'okay', 'k', 'alright', 'fine', 'vale', 'bueno']);
+/** Words enough, after "ok", to make a question of their own. */
+const OK_THEN_QUESTION_WORDS = 5;
 /** A short question about opening or closing, with no day of its own: about the day just answered. */
 const HOURS_FOLLOW_UP = /\b(?:how late|what time|till when|until when|closing|opening|close|closes|open till|open until|cierran|abren|hasta que hora)\b/;
 /** A hold asked for on the record just shown — not "how long do you hold it?", a question about holds. */
@@ -262,7 +269,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     });
     switch (pending.kind) {
       case 'confirm-handoff':
-        if (isYes(turn.text)) return openStaffTicket(turn, skillDeps, pending.intent, pending.request);
+        if (isYes(turn.text) && !movesOnFromOk(turn.text, classification)) return openStaffTicket(turn, skillDeps, pending.intent, pending.request);
         if (isNo(turn.text)) return declined(say(language, "OK, I won't. Anything else I can help with?", 'De acuerdo, no lo haré. ¿Le ayudo en algo más?'));
         return undefined;
       case 'hours-branch': {
@@ -319,6 +326,16 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
         return runSkill(chosen, redo, skillDeps, { previousHours: undefined });
       }
     }
+  }
+
+  /**
+   * "ok english then. do you have any books in french?": an "ok" that leads into a question of its own,
+   * which the classifier is sure of, takes that question up instead of agreeing to the one asked.
+   */
+  function movesOnFromOk(text: string, classification: Classification): boolean {
+    const words = normalizeText(text).split(' ');
+    if (!OK_WORDS.has(words[0] ?? '') || words.length < OK_THEN_QUESTION_WORDS) return false;
+    return !['handoff', 'unknown', 'smalltalk'].includes(classification.intent) && classification.confidence >= askBelow;
   }
 
   /** The article a patron picked from offered titles: by its title, or by its number in the list. */
@@ -429,7 +446,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     }
     if (isUnsupportedLanguage(turn.text)) return otherLanguageSkill(turn, skillDeps);
     // "never mind, it's working again" right after a device report: no second report of it.
-    if (state.lastIntent === 'equipment' && state.lastAsset && reading.tokens.length <= DEVICE_FOLLOW_UP_MAX_TOKENS && saysDeviceWorksAgain(foldText(turn.text)) && !/\?/.test(turn.text)) {
+    if (state.lastIntent === 'equipment' && state.lastAsset && reading.tokens.length <= DEVICE_FOLLOW_UP_MAX_TOKENS && saysDeviceWorksAgain(foldText(turn.text)) && !/\?/.test(turn.text) && !ASKS_ALONG.test(foldText(turn.text).replace(/[’']/g, ' '))) {
       return deviceWorksAgain(turn, state.lastAsset);
     }
     // "Where is it?" right after a catalog answer is about the record shown, never a shelf-map guess.
@@ -495,7 +512,10 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     // "ok what about the downtown one then": a follow-up said as one may run longer.
     const followUpLength = FOLLOW_UP_OPENER.test(tokens.join(' ')) || opensWithHoursQuestion ? OPENED_FOLLOW_UP_MAX_TOKENS : FOLLOW_UP_MAX_TOKENS;
     if (state.lastIntent === 'hours' && state.hours && (turn.day || turn.branch || asksOpeningAgain) && tokens.length <= followUpLength && !otherTopic) {
-      return hoursSkill(turn, skillDeps, state.hours);
+      // "how late tonight?" after tomorrow's hours: today, not the day answered before ("now" alone is
+      // not enough: "ok now what about eastside" moves on, not to today).
+      const today = !turn.day && TODAY_UNNAMED.test(tokens.join(' ')) ? deps.calendar.localDate(turn.now) : undefined;
+      return hoursSkill(today ? { ...turn, day: today } : turn, skillDeps, state.hours);
     }
     // "is it at eastside too?", "and on sunday?" after an events answer: events there or then.
     // "¿y la biblioteca abre el sábado?" asks about opening hours, not that event.

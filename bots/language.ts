@@ -148,12 +148,15 @@ export function hasEnglishOrSpanishWords(text: string): boolean {
   return tokens.some((token) => ENGLISH_WORDS.has(token) || SPANISH_WORDS.has(token));
 }
 
+const PLAIN_LETTERS: Record<string, string> = { đ: 'd', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' };
+
 function readsAsOtherLanguage(text: string): boolean {
   const other = text.match(OTHER_SCRIPT)?.length ?? 0;
   const latin = text.match(LATIN_LETTER)?.length ?? 0;
   if (other >= 2 && other >= latin) return true;
-  // Vietnamese đ keeps no accent to fold away: read as d, or "đâu" would split into a stray "au".
-  const tokens = foldText(text).replace(/đ/g, 'd').replace(/[’']/g, ' ').split(/[^a-z]+/).filter((token) => token.length > 0);
+  // Letters with no accent to fold away (Vietnamese đ, Polish ł, Danish ø, German ß, Turkish ı): read as
+  // their plain letters, or "đâu" would split into a stray "au" and "działa" into "dzia" and "a".
+  const tokens = foldText(text).replace(/[đłøßæœı]/g, (letter) => PLAIN_LETTERS[letter]!).replace(/[’']/g, ' ').split(/[^a-z]+/).filter((token) => token.length > 0);
   if (FOREIGN_GREETING.test(tokens.join(' '))) return true;
   // "Bom dia! A biblioteca abre no feriado?": a greeting no English or Spanish writer opens with, then
   // no English: the question is in the greeting's language, however many words it shares with Spanish.

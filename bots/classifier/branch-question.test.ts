@@ -30,8 +30,10 @@ describe('branchFactAsked', () => {
     // A thing found or lost in the lot is lost and found, not parking.
     ['somebody dropped a scarf in the lot at main, where should i bring it', undefined, undefined],
     ['how do i get out to eastside without a car?', eastside, 'directions'],
+    ['driving in from the county road, can you tell us how to find the eastside library?', eastside, 'directions'],
     ['is the library on river street? what number on river?', undefined, 'address'],
     ['sorry wrong number, meant to text my sister', undefined, undefined],
+    ['rang eastside twice this morning, no answer. did i dial the right number?', eastside, 'phone'],
     // Word for word from another language: "how I arrive to", "where I can put my car".
     ['how i arrive to the library from the train station?', undefined, 'directions'],
     ['where i can put my car when i come to eastside? is free?', eastside, 'parking'],
@@ -134,6 +136,7 @@ describe('branchFactAsked', () => {
     // Having no address of one's own is no question about ours.
     ['im staying at a shelter with no fixed address, can i sign up for a card', undefined],
     ['no tengo dirección permanente, ¿puedo sacar la tarjeta?', undefined],
+    ['here for a six-week job, can I sign up without a permanent local address?', undefined],
     ['how do i contest a parking ticket i got downtown', undefined],
     ['we kept the old magazines in the garage for years, do you want them', undefined],
     ["my dad can't really get to the library since his surgery", undefined],

@@ -187,8 +187,8 @@ const JOKING = /\b(?:jk|j k|just kidding|kidding|not literally)\b/;
 
 /** "a paper on the opioid overdose crisis for my nursing course": a subject studied, not a person collapsing. */
 const STUDIED = /\b(?:paper|essay|course|class|research|project|thesis|report|presentation|books?) (?:on|about)\b/;
-/** "this notice nearly gave me a heart attack", "I almost had a heart attack when…": a fright, not an emergency. */
-const FRIGHT = /\b(?:nearly|almost|practically|about|about to|like to|gonna|going to|could have|could ve)\s+(?:had|have|gave|give|given)\s+(?:me\s+)?a heart attack\b|\bgave me a heart attack\b|\bcasi me da un infarto\b/;
+/** "this notice nearly gave me a heart attack", "she'll have a heart attack if it's late": a fright, not an emergency. */
+const FRIGHT = /\b(?:nearly|almost|practically|about|about to|like to|gonna|going to|could have|could ve)\s+(?:had|have|gave|give|given)\s+(?:me\s+)?a heart attack\b|\bgave me a heart attack\b|\b(?:will|ll|would|d)\s+have a heart attack\s+(?:if|when)\b|\bcasi me da un infarto\b/;
 /** "the fire alarm went off, was it a drill?": a question about a drill, which staff answer. */
 const DRILL = /\b(?:drill|simulacro)\b/;
 /** Smoke or flames seen: a fire whatever the patron hopes it is. */

@@ -200,6 +200,7 @@ describe('numbers and names that do not pick the device', () => {
   it('takes the name word said with the kind word over another device name mentioned later', () => {
     expect(resolve('the color printer gave me black and white pages').asset?.tag).toBe('PRN-02');
     expect(resolve('la impresora a color sale en black and white').asset?.tag).toBe('PRN-02');
+    expect(resolve('la impresora de colores otra vez no imprime nada').asset?.tag).toBe('PRN-02');
   });
 
   it('reads no device number from "printer 3 times", and b&w as black and white, "on 2" as the floor', () => {

@@ -194,13 +194,12 @@ function rankIndexFor(candidates: Asset[]): Fuse<Asset> {
   return fuse;
 }
 
-/** "color" is how many patrons spell "colour". */
 /**
  * Spellings and Spanish words for the words device names and locations are written in (English), so
  * "el escáner del centro de copias" finds the one in the "Print & copy center".
  */
 const SAME_WORD: Record<string, string> = {
-  color: 'colour', copias: 'copy', copia: 'copy', fotocopias: 'copy', impresion: 'print', impresiones: 'print',
+  color: 'colour', colors: 'colour', colours: 'colour', colores: 'colour', copias: 'copy', copia: 'copy', fotocopias: 'copy', impresion: 'print', impresiones: 'print',
   historia: 'history', autoservicio: 'self', ventanas: 'windows', ventana: 'windows', ninos: 'children', infantil: 'children',
 };
 

@@ -36,6 +36,9 @@ describe('createBranchFinder', () => {
     expect(finder.find('it is a long drive for me, can I renew online')).toBeUndefined();
     expect(finder.find('the seniors center bus brings us on tuesdays')).toBeUndefined();
     expect(finder.find('my apple id is not working on the library ipad')).toBeUndefined();
+    // "side" is a word of the alias "east side", not a branch on its own.
+    expect(finder.find('every copy has a grey stripe down the left side')).toBeUndefined();
+    expect(finder.find('is the east side one open saturday')?.id).toBe('eastside');
     await calendar.close();
   });
 

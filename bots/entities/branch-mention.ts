@@ -27,7 +27,7 @@ export interface BranchFinder {
 }
 
 /** Words too common to name a branch on their own ("street parking", "the avenue"). */
-const GENERIC_WORDS = new Set(['library', 'branch', 'biblioteca', 'sucursal', 'public', 'the', 'of', 'de', 'la', 'el', 'on', 'street', 'st', 'avenue', 'ave', '200']);
+const GENERIC_WORDS = new Set(['library', 'branch', 'biblioteca', 'sucursal', 'public', 'the', 'of', 'de', 'la', 'el', 'on', 'street', 'st', 'avenue', 'ave', '200', 'side', 'del']);
 
 /**
  * Everyday words one letter-drop away from a branch word, never read as a typo of it: "a 20 min drive"

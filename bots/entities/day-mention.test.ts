@@ -47,6 +47,9 @@ describe('day mentions', () => {
     // Counted from a holiday.
     ['open the day after new years day?', '2027-01-02'],
     ['main hours the saturday of memorial day weekend', '2027-05-29'],
+    // The weekday told after the holiday's weekend, also in a sentence of its own.
+    ['any hours labor day weekend? the sunday i mean', '2027-09-05'],
+    ['eastside on memorial day weekend. like the saturday', '2027-05-29'],
     ['closed on presidens day?', '2027-02-15'],
     ['the day before presidents day', '2027-02-14'],
     ['the monday right after christmas', '2026-12-28'],
@@ -148,6 +151,13 @@ describe('day mentions', () => {
   it('takes the day the question names, not the days of the story around it', () => {
     expect(days.find('I volunteer Wednesday through Friday. Could I come in on Sunday afternoon?', NOW)?.date).toBe('2026-12-06');
     expect(days.find('Are you open on Saturday? I can only come then.', NOW)?.date).toBe('2026-12-05');
+  });
+
+  it('takes the day of the visit the story plans when the question names none', () => {
+    expect(days.find("Our train gets in Thursday and leaves Saturday. I'd like to visit the local history room on Friday. When do you open?", NOW)?.date).toBe('2026-12-04');
+    expect(days.find('Trabajo el lunes y el martes. Quiero pasar el miércoles por la tarde. ¿A qué hora cierran?', NOW)?.date).toBe('2026-12-02');
+    // No visit planned: the first day the story names, as before.
+    expect(days.find('My books are due Monday, and I work Thursday. What are your hours?', NOW)?.date).toBe('2026-12-07');
   });
 
   it('reads a day of a month named apart from it, and the week of a day as that day', () => {

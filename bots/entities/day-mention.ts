@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { LibraryCalendarWithHelpers } from '../../core/calendar.js';
-import { questionPart } from '../text/question-part.js';
+import { questionPart, sentencesOf } from '../text/question-part.js';
 import { foldText } from '../text/normalize.js';
 
 /**
@@ -38,8 +38,8 @@ const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\b(?:independence day|(?:the\s+)?(?:4th|fourth) of july|july (?:4th|4|fourth)|dia de la independencia|(?:4|cuatro) de julio)\b/, 'independence day'],
   [/\blabor day\b|\bdia del trabajo\b/, 'labor day'],
 ];
-/** "the sunday of memorial day weekend": that weekday of the long weekend around the holiday. */
-const WEEKDAY_OF_HOLIDAY_WEEKEND = /\b(friday|saturday|sunday|monday)s? (?:of|on|during|over) (?:the )?(?:\w+ ){1,4}weekend\b/;
+/** "the sunday of memorial day weekend", "labor day weekend, the saturday": that weekday of the long weekend around the holiday. */
+const WEEKDAY_OF_HOLIDAY_WEEKEND = /\b(friday|saturday|sunday|monday)s? (?:of|on|during|over) (?:the )?(?:\w+ ){1,4}weekend\b|\bweekend\b\W*(?:\w+\W+){0,3}?the (friday|saturday|sunday|monday)\b/;
 const RELATIVE_TO_HOLIDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (?:(?:right|just|directly|immediately) )?(after|before)\b/;
 /** "the day after new year's", "the day before MLK day": a day counted from a holiday no closure names that way. */
 const DAY_AROUND_HOLIDAY = /\b(?:the )?day (after|before)\b|\bel dia (?:despues|antes) de\b|\bel dia siguiente a\b/;
@@ -231,8 +231,10 @@ const WEEKDAY_AFTER_THIS_ONE = new RegExp(`\\b(${WEEKDAYS_EN.join('|')}) after t
 const WEEKDAY_QUALIFIER = /\b(?:next|this|last|past|previous|following|every|each|coming|after|before|since|until|till|til|from|by|to|through|thru|between)\b|-/;
 /** Today by its name, which alone needs no parser. */
 const TODAY_WORD = /\b(?:today|hoy)\b/g;
+/** A visit the patron plans: "I'd like to use a computer…", "we're hoping to come in…", "quiero pasar…". */
+const PLANNED_VISIT = /\b(?:i d like to|id like to|i would like to|we d like to|we would like to|i want to|we want to|i wanna|planning to|plan to|hoping to|hope to|i need to|we need to|i ll|we ll|i will|we will)\s+(?:\w+\s+)?(?:come|stop|drop|use|visit|print|pick|return|bring|go|head|be there|swing)\b|\b(?:quiero|quisiera|queremos|me gustaria|pienso|voy a|vamos a|necesito|tengo que)\s+(?:ir|venir|pasar|usar|imprimir|recoger|devolver|llevar)\b/;
 /** Today said without its name: "tonight", "right now", "rn", "esta noche", "ahorita". */
-const TODAY = /\b(?:tonight|right now|rn|this (?:evening|afternoon|morning)|esta noche|esta tarde|ahorita|ahora mismo)\b/;
+export const TODAY_UNNAMED = /\b(?:tonight|tonite|right now|rn|this (?:evening|afternoon|morning)|esta noche|esta tarde|ahorita|ahora mismo)\b/;
 
 /**
  * "wed the 16", "sábado 12", "friday 18": a weekday with its day of the month, not a time ("saturday 9am",
@@ -317,7 +319,7 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const ofWeekend = WEEKDAY_OF_HOLIDAY_WEEKEND.exec(folded);
       if (ofWeekend) {
         const holidayDate = DateTime.fromISO(found.date, { zone: calendar.timeZone });
-        const wanted = WEEKDAYS_EN.indexOf(ofWeekend[1]!) + 1;
+        const wanted = WEEKDAYS_EN.indexOf((ofWeekend[1] ?? ofWeekend[2])!) + 1;
         // The nearest such weekday, three days either side at most (a Monday holiday's Sunday is the day before).
         const offset = [0, -1, 1, -2, 2, -3, 3].find((days) => holidayDate.plus({ days }).weekday === wanted);
         if (offset !== undefined) return { date: holidayDate.plus({ days: offset }).toISODate()! };
@@ -345,6 +347,16 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     // "they told me you close monday, but what about next tuesday?": the day after the turn is the one asked.
     const turn = [...question.matchAll(TURN_TO_THE_QUESTION)].at(-1);
     let found = (turn ? findIn(question.slice(turn.index + turn[0].length), now) : undefined) ?? (question !== text ? findIn(question, now) : undefined) ?? findIn(text, now);
+    // "Landing Thursday night, flying out Friday. I'd like to print at the library Friday morning. What time
+    // do you open?": a question naming no day, after a story naming several, asks about the planned visit.
+    if (found && question !== text && !turn && findIn(question, now) === undefined) {
+      const visit = sentencesOf(text)
+        .filter((sentence) => sentence !== question && PLANNED_VISIT.test(foldText(sentence).replace(/[’']/g, ' ')))
+        .map((sentence) => findIn(sentence, now))
+        .filter((day): day is DayMention => day !== undefined)
+        .at(-1);
+      if (visit) found = visit;
+    }
     // "…el horario para el 2 de enero, ¿abren con normalidad después de Año Nuevo?": a date written out in
     // the story beats a holiday the question names only to place it.
     // "open after christmas? like the 28th": a day of the month counted from the holiday, told after the question.
@@ -354,6 +366,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const withinAYear = written !== undefined && DateTime.fromISO(written.date) <= DateTime.fromJSDate(now).plus({ years: 1 });
       if (written && withinAYear && !written.holiday) found = written;
     }
+    // "open memorial day weekend? like the sunday": a weekday of the holiday's weekend, told after the question.
+    if (found?.holiday && question !== text && WEEKDAY_OF_HOLIDAY_WEEKEND.test(foldText(text))) found = findIn(text, now) ?? found;
     // "…on the evening of January 28th… will you still be open late on the 28th?": the day of the month the
     // question names is the one of the month the story gave.
     if (found && !found.to && question !== text && MONTH_WITH_DAY.test(foldText(text)) && !MONTH_WORD.test(foldText(question))) {
@@ -499,7 +513,7 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     if (!MAY_NAME_A_DAY.test(words.replace(TODAY_WORD, ' '))) return { date: local.toISODate()! };
     // "tonight", "rn", "esta noche": today, which chrono reads as a time of day, not as a day. A weekday
     // named beside it is the day asked about ("she wants more books right now — open this Saturday?").
-    if (TODAY.test(words) && !WEEKDAY_NAME.test(words)) return { date: local.toISODate()! };
+    if (TODAY_UNNAMED.test(words) && !WEEKDAY_NAME.test(words)) return { date: local.toISODate()! };
     // "are you open on tuesday", asked on a Tuesday: today (chrono would say a week from now).
     const todayName = WEEKDAYS_EN[local.weekday - 1]!;
     const todayNameEs = WEEKDAYS_ES[local.weekday - 1]!;

@@ -6,7 +6,9 @@ import { createMemoryDialogStore } from '../../test/fakes/fake-dialog-store.js';
 import { createFakeKnowledge, fakeArticle } from '../../test/fakes/fake-knowledge.js';
 import { createFakeTickets } from '../../test/fakes/fake-tickets.js';
 import { createRouter } from '../index.js';
-import { chooseArticle } from './faq.js';
+import { chooseArticle, faqSkill } from './faq.js';
+import { silentLogger } from '../../core/logger.js';
+import { EMPTY_STATE } from '../dialog/state.js';
 import { blendCandidates, rankArticles, SPANISH_PREFERENCE, type ArticleCandidate } from './faq-search.js';
 
 const ARTICLES: KbArticle[] = [
@@ -94,6 +96,21 @@ describe('faq close calls', () => {
     await say('can i book a room');
     const picked = await say('1');
     expect(picked).toMatchObject({ outcome: 'answered', articleId: 'meeting-rooms' });
+  });
+});
+
+describe('faqSkill offering articles', () => {
+  it('asks whether the one likely article is it, and says "more than one" only when it offers several', async () => {
+    const knowledge = createFakeKnowledge(ARTICLES);
+    const deps = { knowledge, calendar: createFakeCalendar(), assets: createFakeAssets(), tickets: createFakeTickets(), logger: silentLogger };
+    const now = new Date('2026-12-01T15:00:00-05:00');
+    const turn = { inquiry: { channel: 'web' as const, address: 'a', threadKey: 't', text: 'fees?', receivedAt: now }, conversationId: 'c', text: 'fees?', safeText: 'fees?', language: 'en' as const, now, state: { ...EMPTY_STATE } };
+    const offered = (id: string, score: number): ArticleCandidate => ({ id, match: { article: ARTICLES.find((a) => a.id === id)!, score }, score, rank: score });
+    const one = await faqSkill(turn, deps, [offered('fines', 0.32)]);
+    expect(one.reply.text).toBe('I think this may answer your question. Is it the one?');
+    expect(one.reply.quickReplies).toEqual(['Fines', 'Talk to a person']);
+    const two = await faqSkill(turn, deps, [offered('study-rooms', 0.6), offered('meeting-rooms', 0.59)]);
+    expect(two.reply.text).toBe('I found more than one possible answer. Which one fits your question?');
   });
 });
 

@@ -96,7 +96,10 @@ function askWhichArticle(turn: Turn, deps: SkillDeps, choices: ArticleCandidate[
     intent: 'faq',
     outcome: 'clarified',
     reply: {
-      text: say(language, 'I found more than one possible answer. Which one fits your question?', 'Encontré más de una respuesta posible. ¿Cuál corresponde a su pregunta?'),
+      text:
+        choices.length === 1
+          ? say(language, 'I think this may answer your question. Is it the one?', 'Creo que esto puede responder a su pregunta. ¿Es esto?')
+          : say(language, 'I found more than one possible answer. Which one fits your question?', 'Encontré más de una respuesta posible. ¿Cuál corresponde a su pregunta?'),
       quickReplies: [...titles, say(language, 'Talk to a person', 'Hablar con una persona')],
       language,
     },

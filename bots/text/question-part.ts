@@ -6,8 +6,13 @@
  * ¿a qué hora cierran el viernes?"). A dash between words ends a sentence too ("due Monday - open on Sunday?").
  */
 export function questionPart(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+|\n+|\s+(?=¿)|\s+[-–—]+\s+/).filter((sentence) => sentence.trim().length > 0);
+  const sentences = sentencesOf(text);
   if (sentences.length < 2) return text;
   const questions = sentences.filter((sentence) => /[?¿]/.test(sentence));
   return questions.length > 0 && questions.length < sentences.length ? questions.join(' ') : text;
+}
+
+/** The sentences of a message, split as `questionPart` splits them. */
+export function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\n+|\s+(?=¿)|\s+[-–—]+\s+/).filter((sentence) => sentence.trim().length > 0);
 }

@@ -361,6 +361,7 @@ describe('detectSafety', () => {
     // A fright said as a heart attack.
     'that late fee letter almost gave me a heart attack, why is it $30?',
     'i nearly had a heart attack when i couldnt find my card, found it. how do i change my pin',
+    "grandpa will have a heart attack if his western is checked out, can you hold it for him",
     // A thing that must happen in time, said as dying; lost in a story; a child's card; danger long past.
     'i will die if my renewal is not done before friday',
     'not sure ill be around next month so dont bother with the hold',

@@ -182,21 +182,23 @@ function crossValidateCrisis(data: TrainingData): void {
 
 /**
  * The whole router, with models trained without the fold it routes: every target's proxy (intent,
- * confidently wrong, right article, day, catalog record, device, crisis, other-language reply).
+ * confidently wrong, right article, day, catalog record, device, crisis, other-language reply), at each
+ * threshold asked for; each fold's models are trained once and shared by the thresholds.
  */
-async function crossValidateRouter(data: TrainingData, world: Awaited<ReturnType<typeof createEvalWorld>>, askBelow: number | undefined): Promise<void> {
-  const cases: CaseResult[] = [];
+async function crossValidateRouter(data: TrainingData, world: Awaited<ReturnType<typeof createEvalWorld>>, thresholds: (number | undefined)[]): Promise<void> {
+  const cases: CaseResult[][] = thresholds.map(() => []);
   for (let fold = 0; fold < FOLDS; fold++) {
-    const options: RouterOptions = {
+    const models: RouterOptions = {
       model: trainIntentModel(data, outOfFold(fold), intentOptions),
       articleModel: trainArticleModel(data, outOfFold(fold), articleOptions),
       crisisModel: trainCrisisModel(data, outOfFold(fold)),
     };
-    if (askBelow !== undefined) options.askBelow = askBelow;
-    cases.push(...(await routeCases('tuning', world, options, inFold(fold))));
+    for (const [index, askBelow] of thresholds.entries()) cases[index]!.push(...(await routeCases('tuning', world, askBelow === undefined ? models : { ...models, askBelow }, inFold(fold))));
   }
-  const label = askBelow === undefined ? 'shipped threshold' : `askBelow ${askBelow}`;
-  printReport(summarize(`router, ${FOLDS}-fold cross-validation on the tuning split (${label})`, cases), flag('router-misses'));
+  for (const [index, askBelow] of thresholds.entries()) {
+    const label = askBelow === undefined ? 'shipped threshold' : `askBelow ${askBelow}`;
+    printReport(summarize(`router, ${FOLDS}-fold cross-validation on the tuning split (${label})`, cases[index]!), flag('router-misses'));
+  }
 }
 
 const world = await createEvalWorld();
@@ -204,7 +206,7 @@ try {
   const data = readTrainingData(world.knowledge, world.calendar);
   crossValidateModels(data, world.knowledge);
   crossValidateCrisis(data);
-  if (!flag('no-router')) for (const askBelow of listArg('ask-below') ?? [undefined]) await crossValidateRouter(data, world, askBelow);
+  if (!flag('no-router')) await crossValidateRouter(data, world, listArg('ask-below') ?? [undefined]);
   if (!flag('cv-only')) {
     const model = trainIntentModel(data, undefined, intentOptions);
     writeFileSync(MODEL_FILE, `${JSON.stringify(model)}\n`);
