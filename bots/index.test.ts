@@ -296,6 +296,12 @@ describe('a message in a language the library cannot read', () => {
     expect(ordinary.details?.unsupportedLanguage).toBe(true);
   });
 
+  it('raises no alarm on a question in a script the crisis model cannot read', async () => {
+    const result = await setup(TUESDAY_AFTERNOON).say('Вы открыты в субботу 5 декабря?');
+    expect(result.details?.safety).toBeUndefined();
+    expect(result.details?.unsupportedLanguage).toBe(true);
+  });
+
   it('takes up a question led by "ok" instead of the offer to pass the message on; a plain "ok" still agrees', async () => {
     const { say, tickets } = setup(TUESDAY_AFTERNOON);
     await say('Bonjour, vous parlez français ?');

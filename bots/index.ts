@@ -174,6 +174,14 @@ const ASSET_PREFIX_TTL_MS = 5 * 60 * 1000;
 /** Intents whose message is worth keeping as "what the patron wanted" for a later ticket. */
 const SUBSTANTIVE = new Set<Intent>(['hours', 'faq', 'catalog', 'location', 'account', 'renew', 'hold', 'ill', 'equipment', 'events']);
 
+/**
+ * The models read Latin-script words only: a message in another script leaves them a number or nothing,
+ * on which they guess wildly ("Вы открыты в субботу 5 декабря?" read as "5", a crisis and a hand-off).
+ */
+function readsWords(tokens: string[]): boolean {
+  return tokens.some((token) => /[a-z]/.test(token));
+}
+
 export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Router {
   const classifier = createIntentClassifier();
   const logger = deps.logger ?? silentLogger;
@@ -426,7 +434,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     // "talk to a person" works at any point of any dialog; a second ask counts as yes.
     // While a question is pending, only words that ask for a person do ("yes" is an answer, not a hand-off).
     const asksForPerson = !state.pending || reading.lexicon.intent === 'handoff';
-    if (classification.intent === 'handoff' && classification.confidence >= HANDOFF_OVERRIDE && asksForPerson) {
+    if (classification.intent === 'handoff' && classification.confidence >= HANDOFF_OVERRIDE && asksForPerson && readsWords(reading.tokens)) {
       if (state.pending?.kind === 'confirm-handoff') return openStaffTicket(turn, skillDeps, state.pending.intent, state.pending.request);
       return runSkill('handoff', turn, skillDeps);
     }
@@ -583,7 +591,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       // Patterns first (they name the kind of emergency); the crisis model catches wording they do not know.
       // A message naming a device's tag (a tapped "PC-03 – Near the front entrance") is a report about it; the
       // patterns still catch an emergency in one, the model's guess from its place words does not.
-      const crisisChance = !reading.signals.assetTag && crisisModel !== undefined ? crisisProbability(crisisModel, reading.words) : 0;
+      // The danger words of other scripts (`danger-words.ts`) read what the model cannot.
+      const crisisChance = !reading.signals.assetTag && readsWords(reading.tokens) && crisisModel !== undefined ? crisisProbability(crisisModel, reading.words) : 0;
       // The second tier reads indirect wording; a plain "I want a human" is a request for a person, no more.
       const asksOnlyForAPerson = reading.tokens.length <= PERSON_REQUEST_MAX_TOKENS && reading.tokens.every((token) => PERSON_REQUEST_WORDS.has(token));
       const modelSaysCrisis =

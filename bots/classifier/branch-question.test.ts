@@ -34,6 +34,12 @@ describe('branchFactAsked', () => {
     ['is the library on river street? what number on river?', undefined, 'address'],
     ['sorry wrong number, meant to text my sister', undefined, undefined],
     ['rang eastside twice this morning, no answer. did i dial the right number?', eastside, 'phone'],
+    // What the fact is for is no other place: the address for the GPS is ours.
+    ['need eastside address for put in my gps please', eastside, 'address'],
+    // Caribbean English and Venezuelan Spanish for the bus.
+    ['how we can reach eastside on di bus from downtown', eastside, 'directions'],
+    ['¿cuál camioneta me sirve para la biblioteca?', undefined, 'directions'],
+    ['main # plz', undefined, 'phone'],
     // Word for word from another language: "how I arrive to", "where I can put my car".
     ['how i arrive to the library from the train station?', undefined, 'directions'],
     ['where i can put my car when i come to eastside? is free?', eastside, 'parking'],

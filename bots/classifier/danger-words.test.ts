@@ -28,6 +28,10 @@ describe('namesDangerInOtherLanguage', () => {
     '有人在厕所昏迷了',
     'मेरी माँ बेहोश हो गई हैं',
     'Ось мій останній лист вам усім',
+    // Chest pain and being walked behind, in Russian and Ukrainian; a child who has not come back, in Korean.
+    'У мужа болит сердце, он сидит у входа',
+    'Хтось іде за мною від парковки, за мною хтось весь час',
+    '아들이 화장실에 들어가서 20분째 안 나와요',
     // A seizure, someone collapsed or not breathing; followed or watched; not wanting to live.
     '阅览室里有个人在抽搐',
     '화장실 앞에서 한 분이 쓰러졌어요',

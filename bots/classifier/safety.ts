@@ -180,6 +180,8 @@ const A_FEW_HOURS = /\bbetween (?:my )?(?:shifts|classes|jobs|appointments)\b|\b
 /** "after my heart attack", "since his stroke": an illness that is over, told as background. */
 const PAST_ILLNESS = /\b(?:after|since|recovering from|recovery from|recovered from) (?:my|his|her|their|a|the) (?:heart attack|stroke|surgery|seizure)\b/g;
 /** "I've completely lost track": of the time, not of a child (unless one is named after it). */
+/** "I lost my kids in the picture books, they refuse to leave": children who are there, only unwilling to go. */
+const WILL_NOT_LEAVE = /\b(?:they|he|she|kids|kid|son|daughter)(?: re| are| is| s)? (?:refuse|refusing|refuses|won t|wont|will not|don t want|dont want|doesn t want|doesnt want) (?:to )?(?:leave|go home|come home|come out)\b/;
 const LOST_TRACK = /\blost track\b(?! of)/g;
 
 /** "the scanner's on fire lol jk": said in jest. */
@@ -211,6 +213,8 @@ const LAUGHING = /\b(?:lol|lmao|lmfao|rofl|haha+|hahaha+|jaja+|jk|just kidding)\
  * literally kill me if I don't bring the book"). A partner counts only over an overdue book, a fine or a
  * spill ("my wife will kill me if her cookbooks go overdue"): "my husband is going to kill me" may be meant.
  */
+/** "my landlord is literally going to kill me if this rent form isn't faxed today": a deadline's pressure, said with the papers. */
+const PAPERWORK_DEADLINE = /\b(?:landlord|landlady|property manager)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b(?=[\s\S]*\b(?:forms?|fax(?:ed)?|paperwork|lease|rent|signed|sign|print(?:ed)?|deadline)\b)/;
 const LIBRARY_TROUBLE = new RegExp(`\\b(?:late|overdue|fines?|fees?|owe|due|lost|damaged|finish|read|${THING_WORDS})\\b`);
 const FAMILY_HYPERBOLE = /\b(?:mom|mum|mother|dad|father|parents|boss|teacher|professor|coach|tutor|sister|brother|grandma|grandpa|mama|papa|abuela)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b|\b(?:i m |im |i )?(?:going to|gonna|will|ll) (?:kill|murder|strangle) (?:my )?(?:little |big |younger |older )?(?:brother|sister|bro|sis|roommate|cousin|son|daughter|kid|kids|husband|wife)\b|\b(?:kid|kids|son|daughter)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b|\b(?:husband|wife|partner|boyfriend|girlfriend)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b(?=[\s\S]*\b(?:overdue|late fees?|fines?|spilled|spill|damaged|ruined|renew)\b)/;
 
@@ -243,9 +247,9 @@ export function detectSafety(text: string): SafetyKind | undefined {
     if (kind === 'self-harm' && onlyThrough(DELIGHTED)) continue;
     if (kind === 'shelter' && A_FEW_HOURS.test(folded)) continue;
     if (kind === 'medical' && onlyThrough(PAST_ILLNESS)) continue;
-    if (kind === 'missing-child' && (onlyThrough(LOST_TRACK) || onlyThrough(ABSORBED) || onlyThrough(SELF_LOST))) continue;
+    if (kind === 'missing-child' && (onlyThrough(LOST_TRACK) || onlyThrough(ABSORBED) || onlyThrough(SELF_LOST) || WILL_NOT_LEAVE.test(folded))) continue;
     if (kind === 'threat' && DANGER_PAST.test(folded) && onlyThrough(COURT_ORDER)) continue;
-    if (kind === 'threat' && ((LAUGHING.test(folded) && !PARTNER.test(folded)) || EXASPERATED.test(folded) || (FAMILY_HYPERBOLE.test(folded) && LIBRARY_TROUBLE.test(folded)))) continue;
+    if (kind === 'threat' && ((LAUGHING.test(folded) && !PARTNER.test(folded)) || EXASPERATED.test(folded) || (FAMILY_HYPERBOLE.test(folded) && LIBRARY_TROUBLE.test(folded)) || onlyThrough(PAPERWORK_DEADLINE))) continue;
     if (kind === 'missing-child' && (THINGS.test(folded) || BEREAVED.test(folded)) && !CHILD_OUTRIGHT.test(folded)) continue;
     return kind;
   }

@@ -34,6 +34,7 @@ describe('a book asked for by what is in it', () => {
     // The book after the one read, unless a number is asked outright.
     ['my son finished the first percy jackson, whats next', 2],
     ['ya leyó el tercero de harry potter', 4],
+    ['mi hijo ya se ha leído el segundo de harry potter', 3],
     ['we read book 1 already, is the 2nd one in', 2],
     ['i want to read the second harry potter', 2],
   ])('"%s" asks for number %s of a series', (text, number) => {

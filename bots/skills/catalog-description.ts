@@ -105,7 +105,7 @@ function numberAfter(text: string, phrase: string): number | undefined {
 }
 
 /** Words that say a book of the series is behind the reader: "finished the 2nd", "after book 3", "ya leyó el primero". */
-const ALREADY_READ = /^(?:finished|finishing|read|done|after|loved|devoured|termino|terminó|leyo|leyó|acabo|acabó|despues|después)$/;
+const ALREADY_READ = /^(?:finished|finishing|read|done|after|loved|devoured|termino|terminó|terminado|leyo|leyó|leido|leído|acabo|acabó|acabado|despues|después)$/;
 /** "to read", "will read": a book still to come, not one behind. */
 const STILL_TO_READ = /^(?:to|will|wanna|gonna|can|could|should|lets|let|going)$/;
 

@@ -43,6 +43,11 @@ describe('extractCatalogQuery', () => {
     ['the hunger games for my niece in 7th grade', { terms: 'the hunger games' }],
     // A valid ISBN-13 among other words is the ISBN asked about.
     ['is 9780441172719 on the shelf at main', { terms: '9780441172719', field: 'isbn' }],
+    // Spain's and Argentina's "you have", and "the one of" before a title.
+    ['¿Tenéis el de Sapiens?', { terms: 'Sapiens' }],
+    ['che, tenés el principito?', { terms: 'el principito' }],
+    // The ISBN in one sentence, the asking in the next.
+    ['My son needs this one: 978-0-441-17271-9. Can we borrow it this week?', { terms: '9780441172719', field: 'isbn' }],
     // A possessive before a kind of book is the author's; one inside a title stays.
     ["marcella hazan's cookbook", { terms: 'marcella hazan', field: 'author' }],
     ["do you have charlotte's web", { terms: "charlotte's web" }],
@@ -96,6 +101,9 @@ describe('answerCatalog', () => {
     ['my teacher said to read something from westover', 'Educated'],
     ['books by maurice sendak for preschoolers?', 'Where the Wild Things Are'],
     ['is the hunger games checked out?', 'The Hunger Games'],
+    // The book named in the story, asked for by its kind or as "it"; a name with its title of address.
+    ['Our book club picked Maus for January. Does the library stock the graphic novel?', 'Maus'],
+    ["I would love a copy of Mrs. Hazan's famous cookery book. Does the library hold it?", 'Essentials of Classic Italian Cooking'],
     ['anything by john grisham on cd for the car', 'The Firm'],
     ['books by rowling besides the first one', 'Harry Potter'],
   ])('finds what "%s" names', async (query, title) => {

@@ -145,7 +145,7 @@ const LANGUAGE_NAMES = 'spanish|espa[nñ]ol|english|ingl[eé]s|french|franc[eé]
 const LANGUAGE_WORDS = new RegExp(`\\b(?:in|en)\\s+(${LANGUAGE_NAMES})\\b|\\b(${LANGUAGE_NAMES})(?:[-\\s]language)?(?=\\s+(?:books?|novels?|titles?|dvds?|movies?|films?|audiobooks?|ebooks?|picture books|comics|magazines?|cookbooks?|kids\\s+books|children'?s\\s+books)\\b)`, 'i');
 
 const FILLER = [
-  /^(?:hi|hello|hey|hola|please|por favor|yo|sup|oye)[,!.\s]+/i,
+  /^(?:hi|hello|hey|hola|please|por favor|yo|sup|oye|oiga|che|buenas)[,!.\s]+/i,
   // "I'm teaching a unit and wondered whether the library has Maus": the story before the ask.
   /^.*?\b(?:whether|if)\s+(?:the\s+library|you(?:\s+guys)?|u)\s+(?:has|have|carry|carries|owns?|stocks?)\b/i,
   // "… available to borrow, ideally more than one copy": how it is wanted, after the title.
@@ -159,7 +159,9 @@ const FILLER = [
   /\b(?:can|could|may)\s+i\s+(?:borrow|get|check\s*out|find|reserve)\b/gi,
   /\bi(?:'m|\s+am)\s+(?:looking|searching)\s+for\b|\bi\s+(?:want|need|would\s+like)(?:\s+to\s+(?:read|borrow|find))?\b|\blooking\s+for\b|\bsearch(?:ing)?\s+(?:for)?\b/gi,
   /\bis\s+there\b|\bare\s+there\b|\bdo\s+you\s+know\s+if\s+you\s+have\b/gi,
-  /\b(?:tienen|tiene|hay|busco|quiero|necesito)\b/gi,
+  /\b(?:tienen|tiene|tienes|tenéis|teneis|tenés|tenes|hay|busco|quiero|necesito)\b/gi,
+  // "¿tenéis el de Harry Potter de la cámara secreta?": "the one of", before the title.
+  /^\s*(?:el|la|uno|una)\s+de\s+/i,
   /\bpls\b|\bplz\b|\bthx\b/gi,
   /\b(?:a\s+)?cop(?:y|ies)\s+of\b/gi,
   // Whitespace before, not \b: "Zeṿin" must not lose its "in".
@@ -215,8 +217,9 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   if (isbn && (/\bisbn\b/i.test(rest) || /^\s*[\d\s-]{9,17}[\dXx]\s*\??$/.test(rest))) {
     return { kind: 'search', terms: isbn[1]!.replace(/[\s-]/g, ''), field: 'isbn' };
   }
-  // "9780385416344 is this in": a valid ISBN-13 among other words is still the ISBN asked about.
-  const [validIsbn] = findIsbns(rest);
+  // "9780385416344 is this in": a valid ISBN-13 among other words is still the ISBN asked about, in
+  // whichever sentence it stands ("I need ISBN 978-0-…-7. Is possible to borrow?").
+  const [validIsbn] = findIsbns(text);
   if (validIsbn) return { kind: 'search', terms: validIsbn, field: 'isbn' };
 
   const where = /^(?:\s*(?:hi|hello|hey|hola)[,!.\s]+)?\s*(?:where\s+(?:is|are|do\s+i\s+find|can\s+i\s+find|would\s+i\s+find|are\s+your|is\s+your)|where's|d[oó]nde\s+(?:est[aá]n?|encuentro|quedan?))\s+(?:the\s+|los\s+|las\s+|el\s+|la\s+)?(.+?)\s*[?.!]*$/i.exec(rest);
@@ -292,8 +295,9 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   const said = rest.replace(/[?!.,;:]+$/g, '').replace(/^[?!.,;:\s]+/, '').replace(/^(?:a|an|some|any)\s+(?=\S+$)/i, '').trim();
   // "…someone swore by Samin Nosrat's book. Do you have it?": the book is named elsewhere in the message.
   // "…has to read maus for class. Do you have a copy?": a copy of the book named before.
-  const terms = /^(?:it|them|this|that|these|those|one|this one|that one|copy|copies|a copy|any copies|lo|la|los|las|eso|esto|una copia|copias)$/i.test(said) ? '' : said;
-  const refersBack = terms === '' || /\b(?:have|got|carry|borrow|get)\s+(?:it|them|that one|this one|a copy|any copies|copies)\b/i.test(text);
+  // "…a staged reading adapted from Persepolis. Does the library have the graphic novel?": the book named before, by its kind.
+  const terms = /^(?:it|them|this|that|these|those|one|this one|that one|copy|copies|a copy|any copies|lo|la|los|las|eso|esto|una copia|copias|(?:the|that|this) (?:book|novel|graphic novel|cookbook|memoir|play|script)|(?:el|ese|este) libro|(?:la|esa|esta) novela)$/i.test(said) || POINTS_BACK.test(said) ? '' : said;
+  const refersBack = terms === '' || POINTS_BACK_ANYWHERE.test(text);
   return {
     kind: 'search',
     terms,
@@ -515,7 +519,8 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
   // "michelle obama's memoir", "sendak's monster book": a name said as the owner of the book asked for.
   const owner = POSSESSIVE_NAME.exec(fallbackText);
   if (owner) {
-    const name = owner[1]!.trim();
+    // "a copy of Mrs. Rombauer's cookery book": the name without the words before it and the title of address.
+    const name = owner[1]!.replace(/^.*?\b(?:of|by|from|de|del)\s+/i, '').replace(/\b(?:mrs|mr|ms|miss|dr|prof)\.?\s+/gi, '').trim();
     const result = await search(name, 'author');
     const byOwner = result.hits.filter(({ record }) => record.authors.some((author) => authorMatches(name, author)));
     if (byOwner.length > 0) return { hits: byOwner, total: byOwner.length, terms: name };
@@ -562,8 +567,13 @@ async function findWithFilters(catalog: CatalogPort, extracted: ExtractedCatalog
   return { hits: [], total: 0, terms, ...(catalogWords(request).length <= LOOSE_SPELLING_MAX_WORDS ? { looseRequest: request } : {}) };
 }
 
+/** "…do you have it", "whether the Library holds a copy": a book named elsewhere in the message, pointed back at. */
+const POINTING_BACK = String.raw`\b(?:have|has|got|carry|carries|hold|holds|stock|stocks|borrow|get)\s+(?:it|them|that one|this one|a copy|any copies|copies)`;
+/** The request itself ends pointing back ("…whether the Library holds it"): its own words name no book. */
+const POINTS_BACK = new RegExp(`${POINTING_BACK}$`, 'i');
+const POINTS_BACK_ANYWHERE = new RegExp(`${POINTING_BACK}\\b`, 'i');
 /** "michelle obama's memoir": up to three capitalised or lower-case words before a possessive "'s" and a book word after it. */
-const POSSESSIVE_NAME = /\b((?:[\p{L}.-]+\s+){0,2}[\p{L}.-]+)['’]s\s+(?:\w+\s+)?(?:memoir|memoirs|book|books|novel|novels|cookbook|biography|autobiography|series|new one|latest|story|stories|comic|comics)\b/iu;
+const POSSESSIVE_NAME = /\b((?:[\p{L}.-]+\s+){0,2}[\p{L}.-]+)['’]s\s+(?:\w+\s+){0,2}(?:memoir|memoirs|book|books|novel|novels|cookbook|biography|autobiography|series|new one|latest|story|stories|comic|comics)\b/iu;
 
 /** The parts of a message, between its punctuation, other than the one searched already, that could be a title. */
 function otherClauses(text: string, searched: string): string[] {

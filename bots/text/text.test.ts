@@ -362,6 +362,10 @@ describe('detectSafety', () => {
     'that late fee letter almost gave me a heart attack, why is it $30?',
     'i nearly had a heart attack when i couldnt find my card, found it. how do i change my pin',
     "grandpa will have a heart attack if his western is checked out, can you hold it for him",
+    // Children who will not leave are not missing.
+    "lost my two boys in the lego corner an hour ago, they won't leave haha. when do you close",
+    // A landlord's deadline over a form.
+    "my landlord is going to kill me if this lease isn't signed and faxed back by 5",
     // A thing that must happen in time, said as dying; lost in a story; a child's card; danger long past.
     'i will die if my renewal is not done before friday',
     'not sure ill be around next month so dont bother with the hold',
