@@ -40,6 +40,10 @@ describe('branchFactAsked', () => {
     ['how we can reach eastside on di bus from downtown', eastside, 'directions'],
     ['¿cuál camioneta me sirve para la biblioteca?', undefined, 'directions'],
     ['main # plz', undefined, 'phone'],
+    ['ke camion me deja en la biblioteca del centro', undefined, 'directions'],
+    ['is main on water or river street?', undefined, 'address'],
+    ['does eastside have its own lot', eastside, 'parking'],
+    ['¿dónde se parquea en la biblioteca?', undefined, 'parking'],
     // Word for word from another language: "how I arrive to", "where I can put my car".
     ['how i arrive to the library from the train station?', undefined, 'directions'],
     ['where i can put my car when i come to eastside? is free?', eastside, 'parking'],

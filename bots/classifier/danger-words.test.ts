@@ -32,6 +32,8 @@ describe('namesDangerInOtherLanguage', () => {
     'У мужа болит сердце, он сидит у входа',
     'Хтось іде за мною від парковки, за мною хтось весь час',
     '아들이 화장실에 들어가서 20분째 안 나와요',
+    // Beaten and afraid to go home, in Malay.
+    'Suami memukul saya pagi tadi, saya takut balik',
     // A seizure, someone collapsed or not breathing; followed or watched; not wanting to live.
     '阅览室里有个人在抽搐',
     '화장실 앞에서 한 분이 쓰러졌어요',

@@ -27,6 +27,8 @@ const WORDS_WITH_SPACES = [
   'lapolis', 'anbilans', 'kouto', 'touye', 'bat mwen',
   'booliska', 'ambalaas', 'mindi', 'i garaacay', 'is dil',
   'polisi', 'ambulensi', 'kisu', 'bunduki', 'kujiua', 'ananipiga', 'kuniua',
+  // Malay and Indonesian: hit, beaten, suicide, afraid to go home
+  'pukul saya', 'memukul saya', 'dipukul', 'bunuh diri', 'takut (?:nak )?balik',
   // Someone overdosed, unconscious or not breathing; a threat (French, Portuguese, German, Polish, Vietnamese, Tagalog)
   'overdose', 'surdose', 'inconsciente?', 'ne respire (?:plus|pas)', 'menace', 'não respira', 'überdosis', 'bewusstlos', 'atmet nicht',
   'przedawkowa\\p{L}*', 'nieprzytomn\\p{L}*', 'nie oddycha', 'quá liều', 'bất tỉnh', 'không thở', 'đe dọa', 'walang malay', 'hindi humihinga',

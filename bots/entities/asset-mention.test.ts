@@ -10,6 +10,8 @@ describe('asset mentions', () => {
   it('reads tags however they are typed', () => {
     expect(parseAssetMention('PC-07 wont turn on', prefixes).tag).toBe('PC-07');
     expect(parseAssetMention('pc 7 is frozen', prefixes).tag).toBe('PC-07');
+    // A device said as what it does.
+    expect(parseAssetMention('the machine for copies ate my quarters', prefixes).kind).toBe('copier');
     expect(parseAssetMention('the PRN02 jammed', prefixes).tag).toBe('PRN-02');
   });
 

@@ -19,7 +19,7 @@ export interface AssetMention {
 const KIND_WORDS: [RegExp, AssetKind][] = [
   [/\b(pcs?|computers?|computadoras?|compus?|comps?|ordenador|workstations?|terminals?|desktops?|monitor|keyboard|mouse)\b/, 'pc'],
   [/\b(printers?|impresoras?|print job|printing)\b/, 'printer'],
-  [/\b(copiers?|copy machines?|photocopy machines?|copying machines?|photocopiers?|copiadora?s?|fotocopiadora?s?|copiadores|fotocopiadores)\b/, 'copier'],
+  [/\b(?:machine|maquina) (?:for|to|de|para) (?:copy|copies|copying|copiar|copias)\b|\b(copiers?|copy machines?|photocopy machines?|copying machines?|photocopiers?|copiadora?s?|fotocopiadora?s?|copiadores|fotocopiadores)\b/, 'copier'],
   [/\b(scanners?|escaner|escaneres|escaneador|escaneadora)\b/, 'scanner'],
   [/\b(wi-?fi|wireless|internet)\b/, 'wifi'],
 ];

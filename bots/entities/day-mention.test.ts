@@ -47,6 +47,8 @@ describe('day mentions', () => {
     // Counted from a holiday.
     ['open the day after new years day?', '2027-01-02'],
     ['main hours the saturday of memorial day weekend', '2027-05-29'],
+    // Spanish spelled as it sounds.
+    ['abren el dia de nabidad?', '2026-12-25'],
     // The weekday told after the holiday's weekend, also in a sentence of its own.
     ['any hours labor day weekend? the sunday i mean', '2027-09-05'],
     ['eastside on memorial day weekend. like the saturday', '2027-05-29'],

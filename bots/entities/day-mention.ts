@@ -29,7 +29,7 @@ const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\bday after thanksgiving\b|\bblack friday\b/, 'day after thanksgiving'],
   [/\bday before thanksgiving\b/, 'day before thanksgiving'],
   [/\bthanksgiving\b|\baccion de gracias\b/, 'thanksgiving'],
-  [/\b(?:christmas|xmas|x-mas|navidad)(?:\s+day)?\b|\bdia de navidad\b/, 'christmas day'],
+  [/\b(?:christmas|xmas|x-mas|navidad|nabidad)(?:\s+day)?\b|\bdia de (?:navidad|nabidad)\b/, 'christmas day'],
   [/\bnew\s*(?:years?|yrs?)(?:\s+day)?\b|\bnyd\b|\bnew year s(?:\s+day)?\b|\bano nuevo\b/, 'new years day'],
   [/\bmlk\b|\bmartin luther king\b/, 'martin luther king jr day'],
   [/\bpresiden(?:t|ts|s|t s)?\s*day\b|\b(?:dia|festivo|feriado|lunes festivo|lunes) de (?:los )?presidentes\b/, 'presidents day'],
@@ -43,7 +43,7 @@ const WEEKDAY_OF_HOLIDAY_WEEKEND = /\b(friday|saturday|sunday|monday)s? (?:of|on
 const RELATIVE_TO_HOLIDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (?:(?:right|just|directly|immediately) )?(after|before)\b/;
 /** "the day after new year's", "the day before MLK day": a day counted from a holiday no closure names that way. */
 const DAY_AROUND_HOLIDAY = /\b(?:the )?day (after|before)\b|\bel dia (?:despues|antes) de\b|\bel dia siguiente a\b/;
-const HOLIDAY_HINT = /caidos|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nochebuena|nochevieja|new ?years?|new ?yrs?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|presiden|memorial|juneteenth|independence|july|labor|trabajo/;
+const HOLIDAY_HINT = /caidos|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nabidad|nochebuena|nochevieja|new ?years?|new ?yrs?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|presiden|memorial|juneteenth|independence|july|labor|trabajo/;
 
 /** Damerau-Levenshtein distance, bounded: stops early once it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {

@@ -97,8 +97,17 @@ const SHORTHAND: Record<string, string> = {
   enuf: 'enough',
   pleez: 'please',
   plis: 'please',
-  // Spanish SMS habits.
+  // Spanish SMS habits, and Spanish spelled as it sounds ("ke papeles ocupo pa aser la tarjeta").
   q: 'que',
+  ke: 'que',
+  kiero: 'quiero',
+  kisiera: 'quisiera',
+  aser: 'hacer',
+  saver: 'saber',
+  bibloteca: 'biblioteca',
+  bivlioteca: 'biblioteca',
+  yeva: 'lleva',
+  sierran: 'cierran',
   xq: 'porque',
   pq: 'porque',
   tb: 'tambien',

@@ -427,6 +427,7 @@ describe('tokenize', () => {
 
   it('spells out words written as they sound', () => {
     expect(tokenize('wen can i pik up my buks frum the libary')).toEqual(['when', 'can', 'i', 'pik', 'up', 'my', 'books', 'from', 'the', 'library']);
+    expect(tokenize('kiero saver a ke ora sierran la bibloteca')).toEqual(['quiero', 'saber', 'a', 'que', 'ora', 'cierran', 'la', 'biblioteca']);
   });
 });
 
