@@ -50,7 +50,7 @@ import { say, type SkillDeps, type SkillResult, type Turn } from './skills/types
 import { TOPIC_LABELS, topicLabel } from './skills/unknown.js';
 import { followUpDay, namesThatDay, thatDay } from './entities/follow-up-day.js';
 import { TODAY_UNNAMED } from './entities/day-mention.js';
-import { foldText, normalizeText, tokenize } from './text/normalize.js';
+import { foldText, foldToWords, normalizeText, tokenize } from './text/normalize.js';
 
 export { createIntentClassifier, type Classification, type IntentClassifier } from './classifier/classify.js';
 export { redactPatronText, redactSecrets } from './entities/secret.js';
@@ -454,7 +454,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     }
     if (isUnsupportedLanguage(turn.text)) return otherLanguageSkill(turn, skillDeps);
     // "never mind, it's working again" right after a device report: no second report of it.
-    if (state.lastIntent === 'equipment' && state.lastAsset && reading.tokens.length <= DEVICE_FOLLOW_UP_MAX_TOKENS && saysDeviceWorksAgain(foldText(turn.text)) && !/\?/.test(turn.text) && !ASKS_ALONG.test(foldText(turn.text).replace(/[’']/g, ' '))) {
+    if (state.lastIntent === 'equipment' && state.lastAsset && reading.tokens.length <= DEVICE_FOLLOW_UP_MAX_TOKENS && saysDeviceWorksAgain(foldText(turn.text)) && !/\?/.test(turn.text) && !ASKS_ALONG.test(foldToWords(turn.text))) {
       return deviceWorksAgain(turn, state.lastAsset);
     }
     // "Where is it?" right after a catalog answer is about the record shown, never a shelf-map guess.

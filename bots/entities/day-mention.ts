@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { LibraryCalendarWithHelpers } from '../../core/calendar.js';
 import { questionPart, sentencesOf } from '../text/question-part.js';
-import { foldText } from '../text/normalize.js';
+import { foldText, foldToWords } from '../text/normalize.js';
 
 /**
  * The day a message asks about, read by chrono-node (English and Spanish) with the library's own
@@ -351,7 +351,7 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     // do you open?": a question naming no day, after a story naming several, asks about the planned visit.
     if (found && question !== text && !turn && findIn(question, now) === undefined) {
       const visit = sentencesOf(text)
-        .filter((sentence) => sentence !== question && PLANNED_VISIT.test(foldText(sentence).replace(/[’']/g, ' ')))
+        .filter((sentence) => sentence !== question && PLANNED_VISIT.test(foldToWords(sentence)))
         .map((sentence) => findIn(sentence, now))
         .filter((day): day is DayMention => day !== undefined)
         .at(-1);
