@@ -60,7 +60,7 @@ describe('isUnsupportedLanguage', () => {
     'Asanteni kwa msaada wenu, mmekuwa wema sana',
   ])('reads %j as a language without articles', (text) => expect(isUnsupportedLanguage(text)).toBe(true));
 
-  it.each(['ola, a que hora cierran hoy?', 'ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd', 'Bonjour! what time do you close tonight?', 'ola cuando abren el domingo', 'ni idea de como renovar mis libros', 'Hi,\nMy mother only reads Russian: "Война и мир", for example.\nDo you have Russian books?\nThanks'])(
+  it.each(['ola, a que hora cierran hoy?', 'ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd', 'Bonjour! what time do you close tonight?', 'Olá! Can you help me find a cookbook for my mother?', 'ola cuando abren el domingo', 'ni idea de como renovar mis libros', 'Hi,\nMy mother only reads Russian: "Война и мир", for example.\nDo you have Russian books?\nThanks'])(
     'keeps %j in English or Spanish',
     (text) => expect(isUnsupportedLanguage(text)).toBe(false),
   );

@@ -162,8 +162,9 @@ function readsAsOtherLanguage(text: string): boolean {
   // no English: the question is in the greeting's language, however many words it shares with Spanish.
   const greeting = FOREIGN_GREETING_FIRST.exec(tokens.join(' '));
   if (greeting && !tokens.slice(greeting[0].split(' ').length).some((token) => ENGLISH_WORDS.has(token))) return true;
-  // "Olá" with its accent is Portuguese; Spanish writes "hola" (and "ola" is a Spanish typo of it).
-  if (/^\s*ol[áà](?!\p{L})/iu.test(text) && tokens.length >= 2) return true;
+  // "Olá" with its accent is Portuguese; Spanish writes "hola" (and "ola" is a Spanish typo of it). Like any
+  // greeting, English after it ("Olá! Can the library get me…") is the language the question is asked in.
+  if (/^\s*ol[áà](?!\p{L})/iu.test(text) && tokens.length >= 2 && !tokens.slice(1).some((token) => ENGLISH_WORDS.has(token))) return true;
   if (tokens.length < 3) return false;
   let known = 0;
   // Each foreign word counts once: "hi po, open po ba kayo on Dec 26? … po" is English with a Tagalog

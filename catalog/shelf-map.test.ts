@@ -32,6 +32,12 @@ describe('shelf map (knowledge/shelf-map.yaml)', () => {
     expect(map.locate('dvds')?.label).toBe('DVDs and Blu-rays');
     expect(map.locate('quantum chromodynamics')).toBeUndefined();
   });
+  it('reads "<collection> books" and books described by a collection name as that collection', () => {
+    expect(map.locate('large print books')?.label).toBe('Large print');
+    expect(map.locate('books with large letters for my dad')?.label).toBe('Large print');
+    // A name of its own that ends in "books" stays whole.
+    expect(map.locate('picture books')?.label).toBe("Kids' picture books");
+  });
   it('narrows places to one branch when asked', () => {
     expect(map.locate('cookbooks', { branchId: 'eastside' })?.places.map((p) => p.branchId)).toEqual(['eastside']);
     expect(map.locate('reference', { branchId: 'eastside' })).toBeUndefined();

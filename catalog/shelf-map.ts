@@ -145,11 +145,24 @@ export function createShelfMap(file: ShelfMapFile): ShelfMap {
     return best ? answer(best.area, options.branchId, best.range) : undefined;
   };
 
+  const namesLongestFirst = areas
+    .flatMap((area) => area.names.map((name) => ({ area, name: name.toLowerCase() })))
+    .sort((a, b) => b.name.length - a.name.length)
+    .map(({ area, name }) => ({ area, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u') }));
+
   const locateName: ShelfMap['locateName'] = (name, options = {}) => {
     const wanted = name.trim().toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/\s+(section|shelf|shelves|area|collection)$/, '');
     if (!wanted) return undefined;
-    const exact = areas.find((area) => area.label.toLowerCase() === wanted || area.names.some((n) => n.toLowerCase() === wanted));
-    if (exact) return answer(exact, options.branchId);
+    // "large print books" is the large print collection; "picture books" is a name of its own, so tried whole first.
+    const bare = wanted.replace(/\s+(?:books|items|titles|libros)$/, '');
+    for (const candidate of new Set([wanted, bare])) {
+      const exact = areas.find((area) => area.label.toLowerCase() === candidate || area.names.some((n) => n.toLowerCase() === candidate));
+      if (exact) return answer(exact, options.branchId);
+    }
+    // "books with big letters for my grandmother": books described by a collection's name.
+    const described = /^(?:books?|libros?)\b(.+)/.exec(wanted)?.[1];
+    const named = described === undefined ? undefined : namesLongestFirst.find(({ pattern }) => pattern.test(described));
+    if (named) return answer(named.area, options.branchId);
     const [best] = nameIndex.search(wanted, { limit: 1 });
     return best ? answer(best.item.area, options.branchId) : undefined;
   };

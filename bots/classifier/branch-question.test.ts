@@ -7,6 +7,10 @@ const eastside = { id: 'eastside', name: 'Eastside Branch', aliases: ['east side
 describe('branchFactAsked', () => {
   it.each([
     ['¿En dónde están ubicadas?', undefined, 'address'],
+    // The number asked with a sign or a short word; the car named before where to put it.
+    ['eastside library # please', eastside, 'phone'],
+    ['me pasas el num de la biblio? porfa', undefined, 'phone'],
+    ['my truck, where do i leave it when i come for storytime?', undefined, 'parking'],
     // A street address named; a question after a comma; "wat bus".
     ['is the library at 45 maple ave? gps is confused', undefined, 'address'],
     ['where exactly is eastside, is it by the pharmacy?', eastside, 'directions'],

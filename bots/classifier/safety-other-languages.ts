@@ -65,7 +65,7 @@ const OTHER_LANGUAGE_PATTERNS: Array<[SafetyKind, RegExp]> = [
     // Swahili: "my husband beats me", "he is following me", "I have nowhere to go".
     '(?:mume wangu|mpenzi wangu|baba yangu|yeye) (?:ananipiga|amenipiga|ananitishia)', 'ananifuata', 'sina mahali pa kwenda',
     // Followed or beaten: Persian, Hindi, Chinese, Russian, Tagalog.
-    'کسی (?:دنبالم|مرا تعقیب)', 'मेरा पीछा कर', '(?:他|她)(?:打|在打)我', 'меня бьют', '(?:binubugbog|sinasaktan) (?:ako|niya ako)', '(?:меня )?преследует(?: меня)?', 'за мной (?:следит|идёт|идет)', 'يتبعني', 'يلاحقني', '跟踪我', '跟着我', 'つけられて', '따라오', 'sinusundan (?:ako|niya ako)', 'ap swiv mwen',
+    'کسی (?:دنبالم|مرا تعقیب)', 'मेरा पीछा कर', '(?:他|她)(?:打|在打)我', 'меня бьют', '(?:binubugbog|sinasaktan) (?:ako|niya ako)', '(?:меня )?преследует(?: меня)?', 'за мной[^.!?]{0,40}(?:следит|идёт|идет|ходит|ходят|гонится)', 'я (?:сейчас )?прячусь', 'за мною[^.!?]{0,40}(?:стежить|йде|ходить|женеться)', 'я (?:зараз )?ховаюся', 'يتبعني', 'يلاحقني', '跟踪我', '跟着我', 'つけられて', '따라오', 'sinusundan (?:ako|niya ako)', 'ap swiv mwen',
   ].join('|'), 'u')],
 ];
 

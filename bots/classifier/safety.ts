@@ -116,7 +116,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '\\bno respira\\b', '\\bse desmayo\\b', '\\bconvulsion', '\\bambulancia\\b',
     '\\bfainted\\b', '\\bunresponsive\\b', '\\b(?:he|she|they|someone|somebody|a man|a woman|the man|the woman|a person|a kid|a guy|the guy) (?:is not|isn t|isnt|s not|are not|aren t) (?:responding|waking up|moving)\\b', '\\ballergic reaction\\b', '\\banaphyla', '\\bchest (?:pain|pains|hurts)\\b',
     '\\bhaving a stroke\\b', '\\b(?:fell|fallen) and (?:hit|hurt|can t|cannot|cant|is not|isn t)\\b', '\\bhit (?:his|her|their|my) head\\b', '\\b(?:is|s|are|he|she|someone|somebody|they re|i m|im) bleeding\\b',
-    '\\bno responde\\b', '\\bdolor (?:muy )?(?:fuerte )?(?:en el|de|del) pecho\\b', '\\bataque (?:al corazon|cardiaco)\\b', '\\b(?:le|me) duele (?:mucho )?el pecho\\b', '\\bse cayo y\\b', '\\bsangrando\\b',
+    // "la fotocopiadora no responde": a machine that does not respond is a broken device, not a person.
+    '(?<!\\b(?:fotocopiadora|copiadora|impresora|computadora|computador|compu|pc|maquina|pantalla|escaner|wifi|wi fi|internet|red|teclado|raton|mouse|telefono|celular|pagina|sitio|app|aplicacion|sistema)\\b.{0,60})\\bno responde\\b', '\\bdolor (?:muy )?(?:fuerte )?(?:en el|de|del) pecho\\b', '\\bataque (?:al corazon|cardiaco)\\b', '\\b(?:le|me) duele (?:mucho )?el pecho\\b', '\\bse cayo y\\b', '\\bsangrando\\b',
     '\\b(?:threw|throw|throwing|threw up|vomited|vomiting) (?:up )?(?:blood|sangre)\\b', '\\bbent the wrong way\\b', '\\blips (?:\\w+ ){0,2}(?:blue|purple|gray|grey)\\b', '\\blabios (?:morados|azules)\\b',
     '\\bthroat (?:is )?(?:closing|swelling)\\b', '\\b(?:se me cierra|se le cierra|se esta cerrando) la garganta\\b', '\\breaccion alergica\\b', '\\bwater broke\\b', '\\b(?:having|havin|in|has|with|her) contractions\\b|\\bcontractions (?:are |every |really close|close together|\\d{1,2} ?(?:min|mins|minutes) apart)', '\\b(?:rompio|se le rompio) la fuente\\b',
   ].join('|'))],

@@ -79,6 +79,11 @@ describe('day mentions', () => {
     ['on 12/24', '2026-12-24'],
     ['are you open tmrw', '2026-12-02'],
     ['open the day after tomorrow?', '2026-12-03'],
+    // Word for word from "pasado mañana"; Christmas by what it celebrates; short weekdays asked by the words around them.
+    ['is eastside open tomorrow of tomorrow', '2026-12-03'],
+    ['open on the birthday of jesus?', '2026-12-25'],
+    ['what are the hrs sun', '2026-12-06'],
+    ['can i come fri pm to print', '2026-12-04'],
     ['xmas eve', '2026-12-24'],
     ['the day before christmas', '2026-12-24'],
     ['nochevieja', '2026-12-31'],

@@ -29,7 +29,7 @@ const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\bday after thanksgiving\b|\bblack friday\b/, 'day after thanksgiving'],
   [/\bday before thanksgiving\b/, 'day before thanksgiving'],
   [/\bthanksgiving\b|\baccion de gracias\b/, 'thanksgiving'],
-  [/\b(?:christmas|xmas|x-mas|navidad|nabidad)(?:\s+day)?\b|\bdia de (?:navidad|nabidad)\b/, 'christmas day'],
+  [/\b(?:christmas|xmas|x-mas|navidad|nabidad)(?:\s+day)?\b|\bdia de (?:navidad|nabidad)\b|\bbirth(?:day)? of (?:jesus|christ)\b/, 'christmas day'],
   [/\bnew\s*(?:years?|yrs?)(?:\s+day)?\b|\bnyd\b|\bnew year s(?:\s+day)?\b|\bano nuevo\b/, 'new years day'],
   [/\bmlk\b|\bmartin luther king\b/, 'martin luther king jr day'],
   [/\bpresiden(?:t|ts|s|t s)?\s*day\b|\b(?:dia|festivo|feriado|lunes festivo|lunes) de (?:los )?presidentes\b/, 'presidents day'],
@@ -43,7 +43,7 @@ const WEEKDAY_OF_HOLIDAY_WEEKEND = /\b(friday|saturday|sunday|monday)s? (?:of|on
 const RELATIVE_TO_HOLIDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (?:(?:right|just|directly|immediately) )?(after|before)\b/;
 /** "the day after new year's", "the day before MLK day": a day counted from a holiday no closure names that way. */
 const DAY_AROUND_HOLIDAY = /\b(?:the )?day (after|before)\b|\bel dia (?:despues|antes) de\b|\bel dia siguiente a\b/;
-const HOLIDAY_HINT = /caidos|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nabidad|nochebuena|nochevieja|new ?years?|new ?yrs?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|presiden|memorial|juneteenth|independence|july|labor|trabajo/;
+const HOLIDAY_HINT = /caidos|birth of|birthday of|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nabidad|nochebuena|nochevieja|new ?years?|new ?yrs?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|presiden|memorial|juneteenth|independence|july|labor|trabajo/;
 
 /** Damerau-Levenshtein distance, bounded: stops early once it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -104,9 +104,9 @@ const WEEKDAY_ABBREVIATION = new RegExp(anyOf(WEEKDAY_ABBREVIATIONS), 'g');
 const NEXT_WEEK = /\b(?:next|following)\s+(?:week|wk)\b|\b(?:la\s+)?(?:semana\s+que\s+viene|proxima\s+semana|semana\s+proxima)\b/;
 const ANY_WEEKDAY = new RegExp(`\\b(?:${[...WEEKDAYS_EN, ...WEEKDAYS_ES].join('|')})s?\\b|\\b\\d`);
 const WEEKDAY_NAME = new RegExp(`\\b(?:${[...WEEKDAYS_EN, ...WEEKDAYS_ES].join('|')})s?\\b`);
-/** "sat hrs", "sun hours": a short weekday asked about by the word after it. */
-const AMBIGUOUS_WEEKDAY_BEFORE_HOURS = new RegExp(`${anyOf(AMBIGUOUS_WEEKDAYS)}(?=\\s+(?:hrs|hours|hr|horario)\\b)`, 'g');
-const ASKED_AMBIGUOUS_WEEKDAY = new RegExp(`\\b(on|next|this|last|every|open|closed|until|till|til|by|before|after|morning|afternoon|evening|night)\\s+${anyOf(AMBIGUOUS_WEEKDAYS)}`, 'g');
+/** "sat hrs", "sun hours", "sat am": a short weekday asked about by the word after it. */
+const AMBIGUOUS_WEEKDAY_BEFORE_HOURS = new RegExp(`${anyOf(AMBIGUOUS_WEEKDAYS)}(?=\\s+(?:hrs|hours|hr|horario|am|pm|morning|mornin|afternoon|evening|night)\\b)`, 'g');
+const ASKED_AMBIGUOUS_WEEKDAY = new RegExp(`\\b(on|next|this|last|every|open|closed|until|till|til|by|before|after|morning|afternoon|evening|night|hours|hrs|horario)\\s+${anyOf(AMBIGUOUS_WEEKDAYS)}`, 'g');
 /** Spanish weekdays cut short ("el vier", "este sab"), read as days after a word that asks for one. */
 const SPANISH_WEEKDAY_ABBREVIATIONS: Record<string, string> = { lun: 'lunes', mie: 'miercoles', mier: 'miercoles', mierc: 'miercoles', jue: 'jueves', juev: 'jueves', vie: 'viernes', vier: 'viernes', sab: 'sabado', dom: 'domingo' };
 const ASKED_SPANISH_WEEKDAY = new RegExp(`\\b(el|los|este|prox|proximo|hasta|abren|abre|cierran|cierra)\\s+${anyOf(SPANISH_WEEKDAY_ABBREVIATIONS)}`, 'g');
@@ -456,8 +456,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       // "the sat after xmas": the weekday in full, so the holiday it counts from is read with it.
       .replace(WEEKDAY_BEFORE_AFTER, (day) => SHORT_WEEKDAYS[day]!);
     const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
-    // "pasado mañana": the day after tomorrow (chrono reads only its "mañana").
-    if (/\bpasado\s+manana\b|\bday after (?:tomorrow|tomorow|tmrw|tmr|tmrow|tommorow|tommorrow)\b/.test(folded)) return { date: local.startOf('day').plus({ days: 2 }).toISODate()! };
+    // "pasado mañana" (and its word-for-word "tomorrow of tomorrow"): the day after tomorrow (chrono reads only its "mañana").
+    if (/\bpasado\s+manana\b|\btomorrow of tomorrow\b|\bday after (?:tomorrow|tomorow|tmrw|tmr|tmrow|tommorow|tommorrow)\b/.test(folded)) return { date: local.startOf('day').plus({ days: 2 }).toISODate()! };
     // "a week from saturday", "two weeks from tomorrow", "this time next week", "a fortnight today": that
     // day, weeks on.
     const weekFrom = /\b(a|one|1|two|2|three|3) weeks? from (today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bdentro de (una|1|dos|2) semanas?\b|\bthis time next week\b|\b(?:a )?(fortnight) (?:from |on )?(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bin a (fortnight)\b/.exec(folded);

@@ -72,6 +72,10 @@ describe('detectSafety', () => {
     ['मेरे भाई ने मुझे पीटा, मुझे डर लग रहा है', 'threat'],
     ['دخترم قرار بود بعد از کلاس بیاید ولی نیامده', 'missing-child'],
     ['Чоловік стежить за мною від входу', 'threat'],
+    ['Какой-то человек за мной уже полчаса ходит между полками', 'threat'],
+    ['Я прячусь в читальном зале, мне страшно', 'threat'],
+    ['Якийсь чоловік за мною весь час ходить по бібліотеці', 'threat'],
+    ['el señor de la mesa 3 no responde, creo que se desmayó', 'medical'],
     ['سأودع الجميع الليلة، لن أكون هنا بعد اليوم', 'self-harm'],
     ['se perdió mi niña en la biblioteca', 'missing-child'],
     ['a man in the lobby punched me', 'threat'],
@@ -387,6 +391,9 @@ describe('detectSafety', () => {
     'as a survivor of abuse (safe now for years) i want to read about protective order law',
     // The danger is the subject of the patron's work or studies.
     'any books about overdose risk? im a nursing student studying for boards',
+    // A machine that does not respond is broken, not hurt.
+    'la impresora del segundo piso no responde, ya la apagué dos veces',
+    'el escáner de la sala de historia no responde desde la mañana',
   ])('not "%s"', (text) => {
     expect(detectSafety(text)).toBeUndefined();
   });
