@@ -144,6 +144,15 @@ describe('hours', () => {
     expect(moving.details?.day).toBe('2026-12-03');
   });
 
+  it('reads "and is it the same for eastside" after an hours answer as the same day at eastside', async () => {
+    const { say } = setup(TUESDAY_AFTERNOON);
+    await say('what time does main close on thursday');
+    const same = await say('and is it the same for eastside');
+    expect(same.intent).toBe('hours');
+    expect(same.details?.day).toBe('2026-12-03');
+    expect(same.reply.text).toContain('Eastside Branch');
+  });
+
   it('says when a closed branch opens next', async () => {
     const { say } = setup('2026-11-30T08:00:00-05:00'); // Monday 8:00: Eastside is closed all Monday
     const result = await say('is eastside open now');

@@ -127,7 +127,7 @@ const HANDOFF_OVERRIDE = 0.5;
 /** Follow-ups are short: "and Sunday?", "what about eastside". */
 const FOLLOW_UP_MAX_TOKENS = 6;
 /** The words around a branch named alone as a follow-up: "and at the eastside one?", "¿y en la de maple?". */
-const BRANCH_FOLLOW_UP_WORDS = new Set(['and', 'y', 'what', 'about', 'how', 'at', 'in', 'en', 'the', 'one', 'el', 'la', 'of', 'de', 'del', 'for', 'branch', 'library', 'location', 'sucursal', 'biblioteca', 'too', 'also', 'tambien', 'ok', 'so', 'then', 'que', 'tal', 'over', 'on', 'by', 'near']);
+const BRANCH_FOLLOW_UP_WORDS = new Set(['and', 'y', 'what', 'about', 'how', 'at', 'in', 'en', 'the', 'one', 'el', 'la', 'of', 'de', 'del', 'for', 'branch', 'library', 'location', 'sucursal', 'biblioteca', 'too', 'also', 'tambien', 'ok', 'so', 'then', 'que', 'tal', 'over', 'on', 'by', 'near', 'is', 'it', 'same', 'igual', 'lo', 'mismo', 'esta', 'es']);
 /** "ok so what about the downtown one then": opened as a follow-up, it may say more. */
 const FOLLOW_UP_OPENER = /^(?:(?:ok|okay|k|so|oh|hmm|then|right|alright)\s+)*(?:what about|how about|and|y|what of|also|same for|and for|lo mismo)\b/;
 const OPENED_FOLLOW_UP_MAX_TOKENS = 10;
@@ -475,7 +475,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     // "and the eastside one?", "and the one on maple avenue?": a branch named alone, which the last answer's
     // topic carries on to.
     const tokens = reading.tokens;
-    const onlyABranch = turn.branch !== undefined && tokens.length <= FOLLOW_UP_MAX_TOKENS && tokens.every((token) => BRANCH_FOLLOW_UP_WORDS.has(token) || branchWords(turn.branch!).has(token));
+    // "and is it the same for eastside": opened as a follow-up, it may run a little longer.
+    const branchFollowUpLength = FOLLOW_UP_OPENER.test(tokens.join(' ')) ? OPENED_FOLLOW_UP_MAX_TOKENS : FOLLOW_UP_MAX_TOKENS;
+    const onlyABranch = turn.branch !== undefined && tokens.length <= branchFollowUpLength && tokens.every((token) => BRANCH_FOLLOW_UP_WORDS.has(token) || branchWords(turn.branch!).has(token));
     // Address, phone, parking, directions: from library.yaml, never a shelf lookup; not a branch named alone
     // right after its hours or events ("where is the one on maple avenue" is still a fact).
     const followsFact = state.lastIntent === 'faq' && state.lastFact !== undefined && tokens.length <= FOLLOW_UP_MAX_TOKENS;

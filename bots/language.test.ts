@@ -53,6 +53,11 @@ describe('isUnsupportedLanguage', () => {
     'shalom, eifo ani yachol lehadpis?',
     'Hej, hur länge kan jag låna en bok?',
     'Szia! Van wifi a könyvtárban?',
+    // Yoruba, with its tone marks and without.
+    'Ẹ kú irọlẹ́ o. Ṣé ẹ ní ìwé nípa ìtàn Yorùbá?',
+    'e ku aaro, se e ni iwe nipa itan eko',
+    // Tagalog throughout, not Taglish.
+    'Magandang hapon po, anong oras po magsasara ang aklatan ninyo ngayon?',
     'Prezados, gostaria de saber se a biblioteca abre amanhã de manhã',
     'Haye, maktabadu goorma ayay furmaysaa berri?',
     // Italian and Swahili, thanking and reporting a printer.
@@ -60,7 +65,7 @@ describe('isUnsupportedLanguage', () => {
     'Asanteni kwa msaada wenu, mmekuwa wema sana',
   ])('reads %j as a language without articles', (text) => expect(isUnsupportedLanguage(text)).toBe(true));
 
-  it.each(['ola, a que hora cierran hoy?', 'ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd', 'Bonjour! what time do you close tonight?', 'Olá! Can you help me find a cookbook for my mother?', 'ola cuando abren el domingo', 'ni idea de como renovar mis libros', 'Hi,\nMy mother only reads Russian: "Война и мир", for example.\nDo you have Russian books?\nThanks'])(
+  it.each(['ola, a que hora cierran hoy?', 'ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd', 'Bonjour! what time do you close tonight?', 'Olá! Can you help me find a cookbook for my mother?', 'pwede po ba i-renew yung books ko? di pa tapos', 'hello po, ready na po ba yung hold ko for pickup?', 'ola cuando abren el domingo', 'ni idea de como renovar mis libros', 'Hi,\nMy mother only reads Russian: "Война и мир", for example.\nDo you have Russian books?\nThanks'])(
     'keeps %j in English or Spanish',
     (text) => expect(isUnsupportedLanguage(text)).toBe(false),
   );

@@ -1,5 +1,6 @@
 import { eld } from 'eld/extrasmall';
 import type { Language } from '../core/knowledge.js';
+import { LEXICON } from './classifier/lexicon.js';
 import { foldText } from './text/normalize.js';
 
 /**
@@ -40,6 +41,21 @@ const LATIN_LETTER = /\p{Script=Latin}/gu;
 /** Letters used by Latin-script languages other than English and Spanish (Vietnamese, Polish, Turkish, German, French, Portuguese). */
 const OTHER_LATIN_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹąęłśźżńćőűışğçãõàèìòùëïœæßøåäöûî]/giu;
 const PORTUGUESE_LETTERS = /[ãõêôç]/giu;
+/** Tagalog words that are no English or Spanish word; also what tells Taglish apart (`readsAsOtherLanguage`). */
+const TAGALOG_WORDS = [
+  'kumusta', 'bukas', 'ba', 'ang', 'aklatan', 'salamat', 'po', 'ako', 'ng', 'sa', 'magandang', 'umaga',
+  'paano', 'kumuha', 'saan', 'anong', 'oras', 'magkano', 'pwede', 'puwede', 'gusto', 'ko', 'mga',
+  'mayroon', 'meron', 'kayo', 'kayong', 'hindi', 'ano', 'naman', 'lang', 'namin', 'ninyo', 'akong', 'siya',
+  'yung', 'kasi', 'dito', 'kuya', 'opo', 'ayaw', 'kahit', 'nga', 'yun', 'tapos', 'wala', 'sige', 'natin', 'kami', 'tayo',
+];
+const TAGALOG = new Set(TAGALOG_WORDS);
+
+/**
+ * English words a library question is made of ("renew", "parking", "hold"): the lexicon's one-word cues,
+ * with the commonest English words. Tagalog particles around enough of them are Taglish, read as English.
+ */
+const LIBRARY_WORDS = new Set(Object.values(LEXICON).flatMap((cues) => Object.keys(cues ?? {})).filter((cue) => /^[a-z]+$/.test(cue)));
+
 /**
  * The commonest words of the Latin-script languages patrons write in besides English and Spanish (French,
  * German, Portuguese, Italian, Vietnamese, Polish, Turkish, Tagalog, Dutch, Haitian Creole): words that are
@@ -70,10 +86,7 @@ const OTHER_LATIN_WORDS = new Set([
   // Turkish
   'merhaba', 'kutuphane', 'bugun', 'acik', 'mi', 'mu', 'tesekkurler', 'kitap', 'nerede', 'saat', 'kac',
   'kitaplar', 'lutfen', 'zaman', 'kutuphanesi',
-  // Tagalog
-  'kumusta', 'bukas', 'ba', 'ang', 'aklatan', 'salamat', 'po', 'ako', 'ng', 'sa', 'magandang', 'umaga',
-  'paano', 'kumuha', 'saan', 'anong', 'oras', 'magkano', 'pwede', 'puwede', 'gusto', 'ko', 'mga',
-  'mayroon', 'meron', 'kayo', 'kayong', 'hindi', 'ano', 'naman', 'lang', 'namin', 'ninyo', 'akong', 'siya',
+  ...TAGALOG_WORDS,
   // Dutch, Haitian Creole
   'goedemorgen', 'bibliotheek', 'vandaag', 'waar', 'ik', 'mijn', 'boeken', 'jullie', 'dicht', 'inleveren', 'wanneer', 'bedankt', 'alstublieft', 'hoe', 'niet', 'zijn', 'lenen', 'goedemiddag', 'bonjou', 'mwen', 'bezwen', 'eske', 'ou', 'liv',
   'bibliyotek', 'louvri', 'ouvri', 'ki', 'nan', 'pou', 'kote', 'jodi', 'femen', 'kile', 'kisa', 'konbyen', 'souple', 'mesi', 'kat',
@@ -100,7 +113,7 @@ const OTHER_LATIN_WORDS = new Set([
   'wiilkayga', 'gabadhayda', 'ilmahaygii', 'ayaa', 'lumay', 'wuxuu', 'waxay', 'joogay', 'qolka', 'carruurta', 'fadlan', 'caawiya', 'waa', 'jiray',
   'tafadhali', 'msaada', 'mume', 'wangu', 'niko', 'nje', 'watoto', 'sina', 'mahali', 'kwenda', 'mtoto',
   // Hmong, Yoruba, Dutch
-  'nyob', 'zoo', 'kuv', 'xav', 'daim', 'npav', 'tsev', 'qiv', 'ntawv', 'yuav', 'cas', 'kaasan', 'ikawe', 'ojo', 'hebben',
+  'nyob', 'zoo', 'kuv', 'xav', 'daim', 'npav', 'tsev', 'qiv', 'ntawv', 'yuav', 'cas', 'kaasan', 'ikawe', 'ojo', 'hebben', 'aaro', 'ekaaro', 'iwe', 'nipa', 'itan', 'jowo', 'ile', 'eko',
 ]);
 /** Words so common in English or Spanish that they say nothing against them. */
 const ENGLISH_OR_SPANISH = new Set([
@@ -150,6 +163,9 @@ export function hasEnglishOrSpanishWords(text: string): boolean {
 
 const PLAIN_LETTERS: Record<string, string> = { đ: 'd', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' };
 
+/** English words (`LIBRARY_WORDS`) that make Tagalog particles around them Taglish. */
+const TAGLISH_ENGLISH_WORDS = 2;
+
 function readsAsOtherLanguage(text: string): boolean {
   const other = text.match(OTHER_SCRIPT)?.length ?? 0;
   const latin = text.match(LATIN_LETTER)?.length ?? 0;
@@ -175,6 +191,10 @@ function readsAsOtherLanguage(text: string): boolean {
     else if (OTHER_LATIN_WORDS.has(token)) foreignWords.add(token);
   }
   const foreign = foreignWords.size;
+  // Taglish: "pwede po ba i-renew yung 3 books ko?" asks in English words with Tagalog particles around
+  // them, as Filipino patrons often write; staff and the router read it as English.
+  const englishWords = new Set(tokens.filter((token) => ENGLISH_WORDS.has(token) || (LIBRARY_WORDS.has(token) && !SPANISH_WORDS.has(token))));
+  if (foreign > 0 && [...foreignWords].every((word) => TAGALOG.has(word)) && englishWords.size >= TAGLISH_ENGLISH_WORDS) return false;
   const letters = text.match(OTHER_LATIN_LETTERS)?.length ?? 0;
   // ã, õ, ê, ô and ç are never Spanish: "vocês têm aula de inglês grátis?" is Portuguese, whatever it shares with Spanish.
   const portuguese = text.match(PORTUGUESE_LETTERS)?.length ?? 0;

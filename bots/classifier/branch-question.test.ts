@@ -10,6 +10,7 @@ describe('branchFactAsked', () => {
     // The number asked with a sign or a short word; the car named before where to put it.
     ['eastside library # please', eastside, 'phone'],
     ['me pasas el num de la biblio? porfa', undefined, 'phone'],
+    ['how would we walk over to eastside from the train?', eastside, 'directions'],
     ['my truck, where do i leave it when i come for storytime?', undefined, 'parking'],
     // A street address named; a question after a comma; "wat bus".
     ['is the library at 45 maple ave? gps is confused', undefined, 'address'],
@@ -184,6 +185,7 @@ describe('branchFactAsked', () => {
     ['not sure this is the right address to ask, but do you sell old books', undefined],
     // The patron's own details said in passing; a way of doing something by phone; contact other than the chat.
     ['can i still get a card if my id shows my previous address?', undefined],
+    ['we only have out-of-state licenses, do we need something with a local address for cards?', undefined],
     ['my passport has my old florida address, is that ok for a card', undefined],
     ['we only have an address letter from the shelter, can we get library cards', undefined],
     ['is it possible to pay a fine over the phone', undefined],
@@ -201,6 +203,8 @@ describe('branchFactAsked', () => {
     // A place inside the building; the number a shelf goes by.
     ['where is the teen room located inside the library', undefined],
     ['where can i find cookbooks, what number are they under', undefined],
+    // The library looked for in an app, not on the street.
+    ['libby is installed but i cant find the library in the app', undefined],
   ] as const)('%j is no question about the library itself', (text, branch) => {
     expect(branchFactAsked(text, branch)).toBeUndefined();
   });

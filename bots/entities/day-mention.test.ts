@@ -82,6 +82,9 @@ describe('day mentions', () => {
     // Word for word from "pasado mañana"; Christmas by what it celebrates; short weekdays asked by the words around them.
     ['is eastside open tomorrow of tomorrow', '2026-12-03'],
     ['open on the birthday of jesus?', '2026-12-25'],
+    // Irish and Scottish names for the days after Christmas and before New Year.
+    ['st. stephen\'s day opening?', '2026-12-26'],
+    ['shut early for hogmanay?', '2026-12-31'],
     ['what are the hrs sun', '2026-12-06'],
     ['can i come fri pm to print', '2026-12-04'],
     ['xmas eve', '2026-12-24'],

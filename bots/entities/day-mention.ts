@@ -25,7 +25,7 @@ const WEEKDAYS_ES = ['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabad
 /** Holiday words patrons use that the yaml notes do not spell the same way; value: a note's folded name. */
 const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\b(?:christmas|xmas|x-mas|navidad)\s+eve\b|\bnochebuena\b|\bday before (?:christmas|xmas)\b(?!\s+eve)|\bvispera de navidad\b/, 'christmas eve'],
-  [/\b(?:new\s*years?|new\s*yrs?|new\s*year s)\s+eve\b|\bnye\b|\bnochevieja\b|\bfin de ano\b/, 'new years eve'],
+  [/\b(?:new\s*years?|new\s*yrs?|new\s*year s)\s+eve\b|\bnye\b|\bnochevieja\b|\bfin de ano\b|\bhogmanay\b/, 'new years eve'],
   [/\bday after thanksgiving\b|\bblack friday\b/, 'day after thanksgiving'],
   [/\bday before thanksgiving\b/, 'day before thanksgiving'],
   [/\bthanksgiving\b|\baccion de gracias\b/, 'thanksgiving'],
@@ -43,7 +43,7 @@ const WEEKDAY_OF_HOLIDAY_WEEKEND = /\b(friday|saturday|sunday|monday)s? (?:of|on
 const RELATIVE_TO_HOLIDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (?:(?:right|just|directly|immediately) )?(after|before)\b/;
 /** "the day after new year's", "the day before MLK day": a day counted from a holiday no closure names that way. */
 const DAY_AROUND_HOLIDAY = /\b(?:the )?day (after|before)\b|\bel dia (?:despues|antes) de\b|\bel dia siguiente a\b/;
-const HOLIDAY_HINT = /caidos|birth of|birthday of|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nabidad|nochebuena|nochevieja|new ?years?|new ?yrs?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|presiden|memorial|juneteenth|independence|july|labor|trabajo/;
+const HOLIDAY_HINT = /caidos|birth of|birthday of|hogmanay|stephen|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nabidad|nochebuena|nochevieja|new ?years?|new ?yrs?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|presiden|memorial|juneteenth|independence|july|labor|trabajo/;
 
 /** Damerau-Levenshtein distance, bounded: stops early once it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -303,9 +303,9 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
   function holidayIn(folded: string, now: Date): DayMention | undefined {
     if (!HOLIDAY_HINT.test(folded)) return undefined;
     const table = holidayTable(now);
-    // "the day after christmas", "boxing day": no closure names it, so count from Christmas Day ("the day
+    // "the day after christmas", "boxing day", Ireland's "St Stephen's Day": no closure names it, so count from Christmas Day ("the day
     // after christmas eve" is counted from the Eve, below).
-    const after = /\bday after (?:christmas|xmas)\b(?!\s+eve)|\bboxing day\b/.test(folded) ? table.byName.get('christmas day') : undefined;
+    const after = /\bday after (?:christmas|xmas)\b(?!\s+eve)|\bboxing day\b|\b(?:st|saint)\.? stephen ?s day\b/.test(folded) ? table.byName.get('christmas day') : undefined;
     if (after) return { date: DateTime.fromISO(after.date, { zone: calendar.timeZone }).plus({ days: 1 }).toISODate()! };
     for (const [pattern, name] of HOLIDAY_ALIASES) {
       if (!pattern.test(folded)) continue;

@@ -8,6 +8,8 @@
 const SHORTHAND: Record<string, string> = {
   u: 'you',
   ya: 'you',
+  // Irish and Scottish "are ye open".
+  ye: 'you',
   yall: 'you',
   ur: 'your',
   r: 'are',
@@ -111,6 +113,26 @@ const SHORTHAND: Record<string, string> = {
   xq: 'porque',
   pq: 'porque',
   tb: 'tambien',
+  // Taglish: Tagalog particles around an English request ("pwede po ba i-renew yung books ko?") say nothing
+  // about it, and the few question words are spelled in English. A message wholly in Tagalog is told apart
+  // before this (`isUnsupportedLanguage`).
+  po: '',
+  opo: '',
+  ba: '',
+  ng: '',
+  mga: '',
+  yung: '',
+  naman: '',
+  lang: '',
+  kasi: '',
+  nga: '',
+  kuya: '',
+  ko: '',
+  pwede: 'can',
+  puwede: 'can',
+  saan: 'where',
+  magkano: 'how much',
+  salamat: 'thanks',
 };
 
 /** Lower case and without accents; "Mañana" → "manana". */
@@ -144,7 +166,7 @@ export function tokenize(text: string): string[] {
   for (const token of rawTokens(foldText(text))) {
     const expanded = SHORTHAND[token];
     if (expanded === undefined) tokens.push(token);
-    else tokens.push(...expanded.split(' '));
+    else if (expanded !== '') tokens.push(...expanded.split(' '));
   }
   return tokens;
 }

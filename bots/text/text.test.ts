@@ -391,6 +391,8 @@ describe('detectSafety', () => {
     'as a survivor of abuse (safe now for years) i want to read about protective order law',
     // The danger is the subject of the patron's work or studies.
     'any books about overdose risk? im a nursing student studying for boards',
+    // A child who misses a program is not missing.
+    'my son is lost without the lego club, is it coming back in january',
     // A machine that does not respond is broken, not hurt.
     'la impresora del segundo piso no responde, ya la apagué dos veces',
     'el escáner de la sala de historia no responde desde la mañana',
@@ -435,6 +437,11 @@ describe('tokenize', () => {
   it('spells out words written as they sound', () => {
     expect(tokenize('wen can i pik up my buks frum the libary')).toEqual(['when', 'can', 'i', 'pik', 'up', 'my', 'books', 'from', 'the', 'library']);
     expect(tokenize('kiero saver a ke ora sierran la bibloteca')).toEqual(['quiero', 'saber', 'a', 'que', 'ora', 'cierran', 'la', 'biblioteca']);
+  });
+
+  it('reads Taglish as the English request without its Tagalog particles', () => {
+    expect(tokenize('pwede po ba i-renew yung mga dvd ko')).toEqual(['can', 'i', 'renew', 'dvd']);
+    expect(tokenize('saan po ang printer')).toEqual(['where', 'ang', 'printer']);
   });
 });
 
