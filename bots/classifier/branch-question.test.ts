@@ -11,6 +11,8 @@ describe('branchFactAsked', () => {
     ['eastside library # please', eastside, 'phone'],
     ['me pasas el num de la biblio? porfa', undefined, 'phone'],
     ['how would we walk over to eastside from the train?', eastside, 'directions'],
+    // "de allá": the branch just talked about, not another place.
+    ['¿y me da el teléfono de allá?', undefined, 'phone'],
     ['my truck, where do i leave it when i come for storytime?', undefined, 'parking'],
     // A street address named; a question after a comma; "wat bus".
     ['is the library at 45 maple ave? gps is confused', undefined, 'address'],
@@ -205,6 +207,9 @@ describe('branchFactAsked', () => {
     ['where can i find cookbooks, what number are they under', undefined],
     // The library looked for in an app, not on the street.
     ['libby is installed but i cant find the library in the app', undefined],
+    // A shelf's number; the book drop's place by the lot.
+    ['where would the bird books be shelved, what number', undefined],
+    ['is the book drop next to the lot or by the front door?', undefined],
   ] as const)('%j is no question about the library itself', (text, branch) => {
     expect(branchFactAsked(text, branch)).toBeUndefined();
   });

@@ -52,7 +52,7 @@ const MINE = /(?<!\b(?:into|in|on|onto|to|from|with|using|via|through|en|a|desde
  * Parks, passes and tickets that are not the library's parking: "state park passes", "a national park", "a
  * parking ticket"; a thing found or lost in the lot, which is lost and found.
  */
-const NOT_PARKING = /\b(?:found|dropped|lost|forgot|turned in|handed in)\b.{0,50}\b(?:in|on|at) the (?:\w+ )?(?:parking )?lot\b|\b(?:lost|dropped|found|perdi|perdio|se me cayo|se le cayo|encontre|encontraron)\b.{0,60}\b(?:parking lot|parking garage|estacionamiento|parqueo|parqueadero)\b|\bparking (?:tickets?|fines?|citations?|violations?)\b|\bmultas? de (?:estacionamiento|parqueo)\b|\b(?:state|national|city|county|theme|water|amusement|dog|skate|trailer)\s+parks?\b|\bparks?\s+(?:pass|passes|trails?|rangers?|district)\b|\b(?:wifi|wi fi|signal|internet|hotspot)\b.{0,60}\b(?:parking )?lot\b|\blot\b.{0,60}\b(?:wifi|wi fi|signal|internet|hotspot)\b|\b(?:store|grocery|supermarket|mall|hospital|school|work|church|walmart|station|apartment|restaurant|depot)(?: s)? (?:parking )?lot\b/g;
+const NOT_PARKING = /\b(?:book ?drop|drop ?box|book return|return (?:box|slot|bin))\b.{0,40}\blot\b|\blot\b.{0,40}\b(?:book ?drop|drop ?box|book return)\b|\b(?:found|dropped|lost|forgot|turned in|handed in)\b.{0,50}\b(?:in|on|at) the (?:\w+ )?(?:parking )?lot\b|\b(?:lost|dropped|found|perdi|perdio|se me cayo|se le cayo|encontre|encontraron)\b.{0,60}\b(?:parking lot|parking garage|estacionamiento|parqueo|parqueadero)\b|\bparking (?:tickets?|fines?|citations?|violations?)\b|\bmultas? de (?:estacionamiento|parqueo)\b|\b(?:state|national|city|county|theme|water|amusement|dog|skate|trailer)\s+parks?\b|\bparks?\s+(?:pass|passes|trails?|rangers?|district)\b|\b(?:wifi|wi fi|signal|internet|hotspot)\b.{0,60}\b(?:parking )?lot\b|\blot\b.{0,60}\b(?:wifi|wi fi|signal|internet|hotspot)\b|\b(?:store|grocery|supermarket|mall|hospital|school|work|church|walmart|station|apartment|restaurant|depot)(?: s)? (?:parking )?lot\b/g;
 /** "can't get to the library anymore" is why a patron cannot come, not a request for directions. */
 const CANNOT_COME = /\b(?:can t|cant|cannot|can not|unable to|no longer|not able to|don t|dont|do not|never|rarely|seldom|hardly|barely)\s+(?:\w+\s+)?get\s+(?:to|there|here)\b|\bget (?:to|there|here) (?:the (?:library|branch) )?(?:in time|on time|before (?:it|you|they) close|much|often|very often)\b/g;
 
@@ -68,7 +68,7 @@ const NOT_OUR_NUMBER = /\bwhat (?:should|do|can|shall|may) (?:i|we) call (?:you|
 /** "where's the seed library located inside the building\": a place within a branch, not its address. */
 const INSIDE_THE_BUILDING = /\b(?:inside|in the building|within the building|which floor|what floor|on the floor|dentro de|en el edificio|que piso)\b/;
 /** "where do i find biographies": something on the shelves is looked for. */
-const SHELF_QUESTION = /\bwhere (?:do|can|would|should) (?:i|we) find\b|\bwhere (?:are|is) the \w+ (?:books?|section|shelf|shelves)\b/;
+const SHELF_QUESTION = /\bwhere (?:do|can|would|should) (?:i|we) find\b|\bwhere (?:are|is) the \w+ (?:books?|section|shelf|shelves)\b|\bshelved\b|\bwhere (?:would|will|do|does) the (?:\w+ ){1,3}(?:books?|section|shelf|shelves|collection) (?:be|go|sit)\b/;
 /**
  * "my license still has my old address", "proof of address", "he lives at 52 Birch Road", "I have no fixed
  * address": the patron's own details or papers, said in passing.
@@ -84,7 +84,7 @@ function foldQuestion(text: string): string {
 }
 
 /** Words that name the library itself after "the number for …", "the address of …", "directions to …". */
-const OURS = /^(?:the |el |la |los |las |you|your|ur|u\b|us\b|there\b|here\b|it\b|library|libary|liberry|biblioteca|branch|sucursal|main|eastside|east|downtown|central|reference|circulation|front desk|desk|children s|kids|teen)/;
+const OURS = /^(?:the |el |la |los |las |you|your|ur|u\b|us\b|there\b|here\b|it\b|alla\b|ahi\b|alli\b|aqui\b|aca\b|esa\b|ese\b|that (?:one|branch|library)\b|library|libary|liberry|biblioteca|branch|sucursal|main|eastside|east|downtown|central|reference|circulation|front desk|desk|children s|kids|teen)/;
 /** Another office named before the fact asked: "the DMV phone number", "city hall s address", "the IRS number". */
 const ANOTHER_PLACE_FIRST = /\b(?:dmv|bmv|irs|ssa|social security(?: office)?|post office|city hall|courthouse|police(?: station| department)?|hospital|clinic|school|embassy|consulate|unemployment(?: office)?|food bank|shelter|county clerk|passport agency)\s*s?(?:\s+(?:office|department|dept|building|headquarters))?\s+(?:phone number|phone|number|address|adress|telephone)\b/;
 /** What the fact is wanted for, not where: "address for put in GPS", "the number for my records", "for uber". */

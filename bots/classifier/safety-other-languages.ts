@@ -38,6 +38,8 @@ const OTHER_LANGUAGE_PATTERNS: Array<[SafetyKind, RegExp]> = [
     'nie oddycha', 'wezwijcie karetkę', 'не дышит', 'вызовите скорую', 'không thở', '(?:gọi|kêu) (?:xe )?cấp cứu', 'hindi humihinga', 'nahimatay', 'li pa respire', 'rele anbilans',
     // Someone fallen who does not respond: "li tonbe atè a e li pa reponn", "est tombé et ne répond plus".
     'tonbe[^.!?]{0,40}pa (?:reponn|respire|leve)', '(?:tombée?|effondrée?)[^.!?]{0,40}ne (?:répond|réagit|bouge) (?:plus|pas)', '(?:упал|упала)[^.!?]{0,40}не (?:отвечает|реагирует|двигается)', '(?:впав|впала)[^.!?]{0,40}не (?:відповідає|реагує|рухається)', 'не дихає', 'швидку',
+    // Nepali: someone fallen, not breathing ("सास फेर्नुभएको छैन", "सास फेरेको छैन", "सास फेर्दैन").
+    'सास (?:फेर्नुभएको|फेरेको|फेरिरहेको) छैन', 'सास फेर्दैन', 'सास फेर्नुहुन्न', 'बेहोस (?:हुनुभयो|भयो|हुनुभएको)', 'एम्बुलेन्स बोलाउनुहोस्',
     '(?:倒下|晕倒|昏倒|摔倒)[^。！？!?]{0,20}(?:没有反应|沒有反應|不动了|不醒)', '(?:没有反应|沒有反應)[^。！？!?]{0,10}(?:快来|救命)',
     'لا يتنفس', 'لا تتنفس', 'الإسعاف', '没有呼吸', '不呼吸了', '叫救护车', '救急車', '숨을 안 쉬', '숨을 쉬지', '구급차', 'सांस नहीं ले', 'एम्बुलेंस',
   ].join('|'), 'u')],

@@ -155,8 +155,11 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
   ].join('|'))],
 ];
 
-/** "es una emergencia de pañal", "a coffee emergency": an emergency of the everyday kind (said laughing, see LAUGHING). */
-const SMALL_EMERGENCY = /\bemergencia de (?:panal|bano|cafe|chocolate|lectura|libros?)\b|\b(?:diaper|potty|bathroom|toilet|coffee|fashion|book|reading|snack|chocolate)\s+emergency\b/;
+/**
+ * "es una emergencia de pañal", "a coffee emergency", "this is an emergency!!! how do i print my boarding
+ * pass": an emergency of the everyday kind, or a hurry about a service (said laughing, see LAUGHING).
+ */
+const SMALL_EMERGENCY = /\bemergencia de (?:panal|bano|cafe|chocolate|lectura|libros?)\b|\b(?:diaper|potty|bathroom|toilet|coffee|fashion|book|reading|snack|chocolate)\s+emergency\b|\b(?:how (?:do|can|would) i|where (?:do|can) i|can i|can you help me|need to) (?:\w+ ){0,3}(?:print|fax|scan|copy|renew|log in|login|reset|connect|download)\b/;
 /** A message that says only "emergency" (or "this is an emergency") is treated as one. */
 const EMERGENCY = /^(?:help )?(?:this is an |it s an |its an |an )?(?:emergency|emergencia)(?: help| please| por favor)?[!. ]*$|\bthis is an emergency\b|\bes una emergencia\b/;
 
@@ -216,8 +219,8 @@ const LAUGHING = /\b(?:lol|lmao|lmfao|rofl|haha+|hahaha+|jaja+|jk|just kidding)\
  */
 /** "my landlord is literally going to kill me if this rent form isn't faxed today": a deadline's pressure, said with the papers. */
 const PAPERWORK_DEADLINE = /\b(?:landlord|landlady|property manager)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b(?=[\s\S]*\b(?:forms?|fax(?:ed)?|paperwork|lease|rent|signed|sign|print(?:ed)?|deadline)\b)/;
-const LIBRARY_TROUBLE = new RegExp(`\\b(?:late|overdue|fines?|fees?|owe|due|lost|damaged|finish|read|${THING_WORDS})\\b`);
-const FAMILY_HYPERBOLE = /\b(?:mom|mum|mother|dad|father|parents|boss|teacher|professor|coach|tutor|sister|brother|grandma|grandpa|mama|papa|abuela)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b|\b(?:i m |im |i )?(?:going to|gonna|will|ll) (?:kill|murder|strangle) (?:my )?(?:little |big |younger |older )?(?:brother|sister|bro|sis|roommate|cousin|son|daughter|kid|kids|husband|wife)\b|\b(?:kid|kids|son|daughter)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b|\b(?:husband|wife|partner|boyfriend|girlfriend)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b(?=[\s\S]*\b(?:overdue|late fees?|fines?|spilled|spill|damaged|ruined|renew)\b)/;
+const LIBRARY_TROUBLE = new RegExp(`\\b(?:late|overdue|fines?|fees?|owe|due|lost|damaged|finish|read|${THING_WORDS})\\b|\\b(?:you|u|y all|yall) (?:don t|dont|do not) have\\b|\\b(?:it s|its|is it|it is) (?:in|available|on the shelf|checked out)\\b`);
+const FAMILY_HYPERBOLE = /\b(?:mom|mum|mother|dad|father|parents|boss|teacher|professor|coach|tutor|sister|brother|grandma|grandpa|mama|papa|abuela)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:(?:literally|actually|totally|seriously|really) )?(?:kill|murder) me\b|\b(?:i m |im |i )?(?:going to|gonna|will|ll) (?:kill|murder|strangle) (?:my )?(?:little |big |younger |older )?(?:brother|sister|bro|sis|roommate|cousin|son|daughter|kid|kids|husband|wife)\b|\b(?:kid|kids|son|daughter)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:(?:literally|actually|totally|seriously|really) )?(?:kill|murder) me\b|\b(?:husband|wife|partner|boyfriend|girlfriend)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:(?:literally|actually|totally|seriously|really) )?(?:kill|murder) me\b(?=[\s\S]*\b(?:overdue|late fees?|fines?|spilled|spill|damaged|ruined|renew)\b)/;
 
 /**
  * "books about suicide", "information on self-harm for a class", "the one where the lawyer's suicide…": a

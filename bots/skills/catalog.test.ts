@@ -140,6 +140,11 @@ describe('answerLocation', () => {
     expect(reply.text).toContain('Teen shelves');
     expect(reply.text).not.toContain('Main');
   });
+  it('finds "the <topic> books" on a book\'s shelf, said with "would … be shelved" too', async () => {
+    const reply = await answerLocation({ catalog }, { query: 'Where would the knitting books be shelved? What number?', channel: 'web', now });
+    expect(reply.text).toMatch(/^\S.*\(746\.\d* [A-Z]+\) is at/);
+    expect(reply.text).not.toContain('Audiobooks');
+  });
   it('says so when it does not know', async () => {
     const reply = await answerLocation({ catalog }, { query: 'where is the qwxzv plorf?', channel: 'web', now });
     expect(reply.text).toMatch(/not sure where/);

@@ -41,7 +41,12 @@ export async function answerLocation(deps: LocationSkillDeps, input: LocationSki
   let location = deps.catalog.locate(terms, options);
   if (!location) {
     // Not a call number or a collection: maybe a title; locate its call number.
-    const { hits } = await deps.catalog.search({ text: terms, limit: 1 });
+    // "where are the knitting books": a book's shelf, found by its topic, not that of an audiobook the
+    // topic also finds first, nor a title with "books" in it.
+    const BOOK_WORDS = /\b(?:books?|libros?)\b/gi;
+    const topic = terms.replace(BOOK_WORDS, ' ').replace(/\s+/g, ' ').trim();
+    const asksForBooks = topic !== terms.trim() && topic.length > 0;
+    const { hits } = await deps.catalog.search(asksForBooks ? { text: topic, format: 'book', limit: 1 } : { text: terms, limit: 1 });
     const record = hits[0]?.record;
     if (record?.callNumber) {
       location = deps.catalog.locate(record.callNumber, options);

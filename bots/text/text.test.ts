@@ -75,6 +75,7 @@ describe('detectSafety', () => {
     ['Какой-то человек за мной уже полчаса ходит между полками', 'threat'],
     ['Я прячусь в читальном зале, мне страшно', 'threat'],
     ['Якийсь чоловік за мною весь час ходить по бібліотеці', 'threat'],
+    ['मेरी आमा बेहोस हुनुभयो, सास फेरेको छैन', 'medical'],
     ['el señor de la mesa 3 no responde, creo que se desmayó', 'medical'],
     ['سأودع الجميع الليلة، لن أكون هنا بعد اليوم', 'self-harm'],
     ['se perdió mi niña en la biblioteca', 'missing-child'],
@@ -391,6 +392,9 @@ describe('detectSafety', () => {
     'as a survivor of abuse (safe now for years) i want to read about protective order law',
     // The danger is the subject of the patron's work or studies.
     'any books about overdose risk? im a nursing student studying for boards',
+    // Hyperbole over a book not in, and a hurry about printing.
+    'my daughter will literally kill me if you dont have the new wimpy kid book, is it in?',
+    'URGENT this is an emergency, how can i print my bus ticket from my email',
     // A child who misses a program is not missing.
     'my son is lost without the lego club, is it coming back in january',
     // A machine that does not respond is broken, not hurt.
