@@ -56,6 +56,11 @@ describe('isUnsupportedLanguage', () => {
     // Yoruba, with its tone marks and without.
     'Ẹ kú irọlẹ́ o. Ṣé ẹ ní ìwé nípa ìtàn Yorùbá?',
     'e ku aaro, se e ni iwe nipa itan eko',
+    // Afrikaans, Samoan, Tongan, Hungarian.
+    'Goeie more, is die biblioteek oop op Saterdag?',
+    'Talofa, e mafai ona ou nono se tusi mo la\'u tama?',
+    'Mālō e lelei, ʻoku ʻi ai ha ngaahi tohi ki he fānau?',
+    'Nem működik a nyomtató, mit csináljak?',
     // Tagalog throughout, not Taglish.
     'Magandang hapon po, anong oras po magsasara ang aklatan ninyo ngayon?',
     'Prezados, gostaria de saber se a biblioteca abre amanhã de manhã',

@@ -114,6 +114,8 @@ const OTHER_LATIN_WORDS = new Set([
   'tafadhali', 'msaada', 'mume', 'wangu', 'niko', 'nje', 'watoto', 'sina', 'mahali', 'kwenda', 'mtoto',
   // Hmong, Yoruba, Dutch
   'nyob', 'zoo', 'kuv', 'xav', 'daim', 'npav', 'tsev', 'qiv', 'ntawv', 'yuav', 'cas', 'kaasan', 'ikawe', 'ojo', 'hebben', 'aaro', 'ekaaro', 'iwe', 'nipa', 'itan', 'jowo', 'ile', 'eko',
+  // Afrikaans, Samoan, Tongan, Hungarian
+  'goeie', 'middag', 'biblioteek', 'oop', 'sondag', 'asseblief', 'dankie', 'boeke', 'julle', 'talofa', 'tusi', 'mafai', 'nono', 'faafetai', 'malo', 'lelei', 'oku', 'ngaahi', 'tohi', 'laipeli', 'nem', 'mukodik', 'konyvtarban', 'csinaljak', 'koszonom', 'hol',
 ]);
 /** Words so common in English or Spanish that they say nothing against them. */
 const ENGLISH_OR_SPANISH = new Set([

@@ -12,7 +12,7 @@ const OTHER_LANGUAGE_PATTERNS: Array<[SafetyKind, RegExp]> = [
     // French, Portuguese, German, Polish, Russian, Vietnamese, Tagalog, Haitian Creole
     "je ne (?:trouve|vois) (?:plus|pas) (?:mon (?:fils|enfant|bébé|petit)|ma (?:fille|petite))", "(?:mon (?:fils|enfant)|ma fille) (?:a disparu|est perdue?)",
     'não (?:encontro|acho) (?:o )?(?:meu (?:filho|bebê|menino)|minha (?:filha|menina))', '(?:meu filho|minha filha) (?:sumiu|desapareceu)',
-    'ich finde (?:mein(?:en)? (?:kind|sohn)|meine tochter) nicht', '(?:mein (?:kind|sohn)|meine tochter) ist (?:weg|verschwunden)',
+    'ich finde (?:mein(?:en)? (?:kind|sohn)|meine tochter) nicht', '(?:mijn|onze) (?:dochter|zoon|kind|kleine)[^.!?]{0,30}(?:is weg|kwijt|vermist|zoek)', 'kan (?:haar|hem) nergens (?:meer )?vinden', '(?:mein (?:kind|sohn)|meine tochter) ist (?:weg|verschwunden)',
     'nie (?:mogę|moge) znaleźć (?:syna|córki|corki|dziecka)', '(?:syn|córka|corka|dziecko) (?:zaginął|zaginęła|zaginelo|zaginęło)',
     'не (?:могу|можем) найти (?:сына|дочь|дочку|ребенка|ребёнка)', '(?:сын|дочь|ребенок|ребёнок) (?:пропал|пропала|потерялся|потерялась)',
     // Russian: a child or a relative who needs care was to be here, is not, and does not answer.
@@ -67,7 +67,7 @@ const OTHER_LANGUAGE_PATTERNS: Array<[SafetyKind, RegExp]> = [
     // Swahili: "my husband beats me", "he is following me", "I have nowhere to go".
     '(?:mume wangu|mpenzi wangu|baba yangu|yeye) (?:ananipiga|amenipiga|ananitishia)', 'ananifuata', 'sina mahali pa kwenda',
     // Followed or beaten: Persian, Hindi, Chinese, Russian, Tagalog.
-    'کسی (?:دنبالم|مرا تعقیب)', 'मेरा पीछा कर', '(?:他|她)(?:打|在打)我', 'меня бьют', '(?:binubugbog|sinasaktan) (?:ako|niya ako)', '(?:меня )?преследует(?: меня)?', 'за мной[^.!?]{0,40}(?:следит|идёт|идет|ходит|ходят|гонится)', 'я (?:сейчас )?прячусь', 'за мною[^.!?]{0,40}(?:стежить|йде|ходить|женеться)', 'я (?:зараз )?ховаюся', 'يتبعني', 'يلاحقني', '跟踪我', '跟着我', 'つけられて', '따라오', 'sinusundan (?:ako|niya ako)', 'ap swiv mwen',
+    'کسی (?:دنبالم|مرا تعقیب)', 'मेरा पीछा कर', '(?:他|她)(?:打|在打)我', 'меня бьют', '(?:binubugbog|sinasaktan) (?:ako|niya ako)', '(?:меня )?преследует(?: меня)?', 'за мной[^.!?]{0,40}(?:следит|идёт|идет|ходит|ходят|гонится)', 'я (?:сейчас )?прячусь', 'за мною[^.!?]{0,40}(?:стежить|йде|ходить|женеться)', 'я (?:зараз )?ховаюся', 'يتبعني', 'يلاحقني', '跟踪我', '跟着我', 'つけられて', '따라오', '따라다니', '따라다녀', 'زما پسې (?:راځي|ګرځي|ګرځي)', 'sinusundan (?:ako|niya ako)', 'ap swiv mwen',
   ].join('|'), 'u')],
 ];
 

@@ -16,7 +16,7 @@ export const WORD_CLASSES: Record<string, readonly string[]> = {
     'test', 'testing', 'quit', 'unsubscribe', 'exit', 'chao', 'ciao', 'hiii', 'heyy', 'heyyy', 'thx', 'ty',
     'tysm', 'np', 'bye', 'cya', 'later', 'morning', 'evening', 'night', 'greetings', 'howdy', 'hey', 'hi',
     'hello', 'thanks', 'cheers', 'appreciate', 'appreciated', 'great', 'awesome', 'perfect', 'wonderful',
-    'vale', 'bueno', 'genial', 'perfecto', 'saludos', 'oye', 'jaja', 'jajaja', 'claro', 'listo', 'klk', 'chur',
+    'vale', 'bueno', 'genial', 'perfecto', 'saludos', 'oye', 'jaja', 'jajaja', 'claro', 'listo', 'klk', 'chur', 'howzit', 'mahalo', 'shoots',
   ],
   /** Words about the assistant itself: "are you a machine", "what is your name". */
   assistant: [

@@ -85,6 +85,8 @@ describe('day mentions', () => {
     // Irish and Scottish names for the days after Christmas and before New Year.
     ['st. stephen\'s day opening?', '2026-12-26'],
     ['shut early for hogmanay?', '2026-12-31'],
+    // "the Monday" of the holiday named before the question.
+    ["MLK day coming up - are you open the Monday?", '2027-01-18'],
     ['what are the hrs sun', '2026-12-06'],
     ['can i come fri pm to print', '2026-12-04'],
     ['xmas eve', '2026-12-24'],

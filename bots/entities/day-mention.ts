@@ -260,6 +260,8 @@ export interface DayFinder {
 /** A day a message points back to: "that day", "the same date", "that morning", "ese día". */
 export const THAT_DAY = /\b(?:that|the same|that same|this same) (?:day|date|morning|afternoon|evening|night)\b|\b(?:ese|el mismo|ese mismo|aquel) dia\b|\b(?:esa|la misma|esa misma) fecha\b/;
 /** The same, or a weekday or weekend pointed back to: "that saturday", "that weekend". */
+/** "Memorial Day - are you open the Monday?": the weekday of a holiday named before the question. */
+const THE_WEEKDAY = new RegExp(`\\bthe (?:${WEEKDAYS_EN.join('|')})\\b`);
 const THAT_DAY_OR_WEEKDAY = new RegExp(`${THAT_DAY.source}|\\bthat (?:weekend|${WEEKDAYS_EN.join('|')})\\b`);
 
 /** A day gone by: "yesterday", "last night", "ayer". */
@@ -379,6 +381,10 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const told = findIn(text, now);
       const sameWeekday = told !== undefined && DateTime.fromISO(told.date).weekday === DateTime.fromISO(found.date).weekday;
       if (told && sameWeekday && !told.to && !told.holiday && told.date > found.date) found = told;
+    }
+    if (found && !found.holiday && !found.to && question !== text && THE_WEEKDAY.test(foldText(question))) {
+      const holiday = findIn(text, now);
+      if (holiday?.holiday && DateTime.fromISO(holiday.date).weekday === DateTime.fromISO(found.date).weekday) found = holiday;
     }
     // "…the weekend after next. Is Eastside open that Sunday?": the weekend the story names.
     if (found && question !== text && /\bweekend after next\b/.test(foldText(text))) found = findIn(text, now) ?? found;

@@ -4,6 +4,7 @@ import { correctedPart } from './correction.js';
 describe('correctedPart', () => {
   it('is what follows the last self-correction', () => {
     expect(correctedPart('open late on monday, sorry i meant tuesday')).toBe('tuesday');
+    expect(correctedPart('printer PRN-05... my apologies, I believe it is PRN-02 by the copy center')).toBe('PRN-02 by the copy center');
     expect(correctedPart('the printer - no wait, the copier')).toBe('the copier');
     expect(correctedPart('Dune... wait no. scratch that: Sapiens')).toBe('Sapiens');
     expect(correctedPart('el lunes, perdón, quise decir el martes')).toBe('el martes');

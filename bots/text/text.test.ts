@@ -76,6 +76,9 @@ describe('detectSafety', () => {
     ['Я прячусь в читальном зале, мне страшно', 'threat'],
     ['Якийсь чоловік за мною весь час ходить по бібліотеці', 'threat'],
     ['मेरी आमा बेहोस हुनुभयो, सास फेरेको छैन', 'medical'],
+    ['Help, mijn dochtertje is weg, ik kan haar nergens vinden', 'missing-child'],
+    ['무서워요, 어떤 남자가 저를 계속 따라다녀요', 'threat'],
+    ['یو سړی زما پسې راځي، مرسته وکړئ', 'threat'],
     ['el señor de la mesa 3 no responde, creo que se desmayó', 'medical'],
     ['سأودع الجميع الليلة، لن أكون هنا بعد اليوم', 'self-harm'],
     ['se perdió mi niña en la biblioteca', 'missing-child'],
@@ -392,6 +395,9 @@ describe('detectSafety', () => {
     'as a survivor of abuse (safe now for years) i want to read about protective order law',
     // The danger is the subject of the patron's work or studies.
     'any books about overdose risk? im a nursing student studying for boards',
+    // A partner's anger over a lost card; a fright told as a near heart attack.
+    'my husband is going to kill me, i lost his library card again. how do i replace it',
+    'the fire drill during my exam last week, i nearly had a heart attack. can i test in a quiet room',
     // Hyperbole over a book not in, and a hurry about printing.
     'my daughter will literally kill me if you dont have the new wimpy kid book, is it in?',
     'URGENT this is an emergency, how can i print my bus ticket from my email',
@@ -441,6 +447,8 @@ describe('tokenize', () => {
   it('spells out words written as they sound', () => {
     expect(tokenize('wen can i pik up my buks frum the libary')).toEqual(['when', 'can', 'i', 'pik', 'up', 'my', 'books', 'from', 'the', 'library']);
     expect(tokenize('kiero saver a ke ora sierran la bibloteca')).toEqual(['quiero', 'saber', 'a', 'que', 'ora', 'cierran', 'la', 'biblioteca']);
+    expect(tokenize('can i renwe dis, my compuetr is not werking')).toEqual(['can', 'i', 'renew', 'this', 'my', 'computer', 'is', 'not', 'working']);
+    expect(tokenize('get da book wit da caterpillar fo my keiki')).toEqual(['get', 'da', 'book', 'with', 'da', 'caterpillar', 'for', 'my', 'keiki']);
   });
 
   it('reads Taglish as the English request without its Tagalog particles', () => {
