@@ -51,8 +51,8 @@ const TAGALOG_WORDS = [
 const TAGALOG = new Set(TAGALOG_WORDS);
 
 /**
- * English words a library question is made of ("renew", "parking", "hold"): the lexicon's one-word cues,
- * with the commonest English words. Tagalog particles around enough of them are Taglish, read as English.
+ * English words a library question is made of ("renew", "parking", "hold"): the lexicon's one-word cues.
+ * Tagalog particles around enough of them (or of `ENGLISH_WORDS`) are Taglish, read as English.
  */
 const LIBRARY_WORDS = new Set(Object.values(LEXICON).flatMap((cues) => Object.keys(cues ?? {})).filter((cue) => /^[a-z]+$/.test(cue)));
 
@@ -165,7 +165,7 @@ export function hasEnglishOrSpanishWords(text: string): boolean {
 
 const PLAIN_LETTERS: Record<string, string> = { đ: 'd', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' };
 
-/** English words (`LIBRARY_WORDS`) that make Tagalog particles around them Taglish. */
+/** How many English words (`ENGLISH_WORDS`, `LIBRARY_WORDS`) make the Tagalog particles around them Taglish. */
 const TAGLISH_ENGLISH_WORDS = 2;
 
 function readsAsOtherLanguage(text: string): boolean {

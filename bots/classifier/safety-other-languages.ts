@@ -9,7 +9,7 @@ import type { SafetyKind } from './safety.js';
  */
 const OTHER_LANGUAGE_PATTERNS: Array<[SafetyKind, RegExp]> = [
   ['missing-child', new RegExp([
-    // French, Portuguese, German, Polish, Russian, Vietnamese, Tagalog, Haitian Creole
+    // French, Portuguese, German, Dutch, Polish, Russian, Vietnamese, Tagalog, Haitian Creole
     "je ne (?:trouve|vois) (?:plus|pas) (?:mon (?:fils|enfant|bébé|petit)|ma (?:fille|petite))", "(?:mon (?:fils|enfant)|ma fille) (?:a disparu|est perdue?)",
     'não (?:encontro|acho) (?:o )?(?:meu (?:filho|bebê|menino)|minha (?:filha|menina))', '(?:meu filho|minha filha) (?:sumiu|desapareceu)',
     'ich finde (?:mein(?:en)? (?:kind|sohn)|meine tochter) nicht', '(?:mijn|onze) (?:dochter|zoon|kind|kleine)[^.!?]{0,30}(?:is weg|kwijt|vermist|zoek)', 'kan (?:haar|hem) nergens (?:meer )?vinden', '(?:mein (?:kind|sohn)|meine tochter) ist (?:weg|verschwunden)',

@@ -171,7 +171,10 @@ const BEREAVED = /\blost (?:his|her|their|my|our) (?:dad|mom|father|mother|paren
 /** Said outright, a missing child is one whatever else the message names. */
 const CHILD_OUTRIGHT = new RegExp(`\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\blost my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b${NOT_A_PERSON_DUE}|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
 
-/** "my kid is lost… in the Harry Potter series": lost in a story, not gone missing. */
+/**
+ * "my kid is lost… in the Harry Potter series", "lost without the minecraft club": lost in a story, or
+ * missing a program, not gone missing.
+ */
 const ABSORBED = /\blost (?:\. )*in (?:the |a |that |this |his |her |their )?(?:\w+ ){0,3}(?:book|books|series|story|stories|novel|novels|world|saga|manga|comics?|game)\b|\blost without (?:the |a |his |her |their |my |our )?(?:\w+ ){0,3}(?:club|class|program|programs|group|storytime|story time|games?|books?|series|library|wifi|computer|tablet|ipad|phone)\b/g;
 /** "a domestic violence survivor (safe now, moved out last year)": danger that is over, told as background. */
 const DANGER_PAST = /\b(?:survivor|safe now|moved out (?:last|a|two|three|years?|months?)|years ago)\b/;

@@ -305,8 +305,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
   function holidayIn(folded: string, now: Date): DayMention | undefined {
     if (!HOLIDAY_HINT.test(folded)) return undefined;
     const table = holidayTable(now);
-    // "the day after christmas", "boxing day", Ireland's "St Stephen's Day": no closure names it, so count from Christmas Day ("the day
-    // after christmas eve" is counted from the Eve, below).
+    // "the day after christmas", "boxing day", Ireland's "St Stephen's Day": no closure names it, so count
+    // from Christmas Day ("the day after christmas eve" is counted from the Eve, below).
     const after = /\bday after (?:christmas|xmas)\b(?!\s+eve)|\bboxing day\b|\b(?:st|saint)\.? stephen ?s day\b/.test(folded) ? table.byName.get('christmas day') : undefined;
     if (after) return { date: DateTime.fromISO(after.date, { zone: calendar.timeZone }).plus({ days: 1 }).toISODate()! };
     for (const [pattern, name] of HOLIDAY_ALIASES) {
@@ -382,6 +382,7 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       const sameWeekday = told !== undefined && DateTime.fromISO(told.date).weekday === DateTime.fromISO(found.date).weekday;
       if (told && sameWeekday && !told.to && !told.holiday && told.date > found.date) found = told;
     }
+    // "Memorial Day - are you guys open the Monday?": the holiday's Monday, not the coming one.
     if (found && !found.holiday && !found.to && question !== text && THE_WEEKDAY.test(foldText(question))) {
       const holiday = findIn(text, now);
       if (holiday?.holiday && DateTime.fromISO(holiday.date).weekday === DateTime.fromISO(found.date).weekday) found = holiday;
@@ -462,7 +463,8 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       // "the sat after xmas": the weekday in full, so the holiday it counts from is read with it.
       .replace(WEEKDAY_BEFORE_AFTER, (day) => SHORT_WEEKDAYS[day]!);
     const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
-    // "pasado mañana" (and its word-for-word "tomorrow of tomorrow"): the day after tomorrow (chrono reads only its "mañana").
+    // "pasado mañana", and its word-for-word "tomorrow of tomorrow": the day after tomorrow (chrono reads
+    // only its "mañana").
     if (/\bpasado\s+manana\b|\btomorrow of tomorrow\b|\bday after (?:tomorrow|tomorow|tmrw|tmr|tmrow|tommorow|tommorrow)\b/.test(folded)) return { date: local.startOf('day').plus({ days: 2 }).toISODate()! };
     // "a week from saturday", "two weeks from tomorrow", "this time next week", "a fortnight today": that
     // day, weeks on.

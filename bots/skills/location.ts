@@ -26,6 +26,9 @@ function floorName(floor: number | undefined, language: SkillLanguage): string {
   return `, ${floor}${suffix} floor`;
 }
 
+/** The words that say books are wanted, not which: "the knitting books", "libros de cocina". */
+const BOOK_WORDS = /\b(?:books?|libros?)\b/gi;
+
 /**
  * Answers "where is …?" from the shelf map: a call number ("641.5"), a named collection ("cookbooks",
  * "graphic novels"), or, failing both, a title from the catalog ("where is the hunger games?").
@@ -43,7 +46,6 @@ export async function answerLocation(deps: LocationSkillDeps, input: LocationSki
     // Not a call number or a collection: maybe a title; locate its call number.
     // "where are the knitting books": a book's shelf, found by its topic, not that of an audiobook the
     // topic also finds first, nor a title with "books" in it.
-    const BOOK_WORDS = /\b(?:books?|libros?)\b/gi;
     const topic = terms.replace(BOOK_WORDS, ' ').replace(/\s+/g, ' ').trim();
     const asksForBooks = topic !== terms.trim() && topic.length > 0;
     const { hits } = await deps.catalog.search(asksForBooks ? { text: topic, format: 'book', limit: 1 } : { text: terms, limit: 1 });
