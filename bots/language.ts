@@ -195,8 +195,10 @@ function readsAsOtherLanguage(text: string): boolean {
   const foreign = foreignWords.size;
   // Taglish: "pwede po ba i-renew yung 3 books ko?" asks in English words with Tagalog particles around
   // them, as Filipino patrons often write; staff and the router read it as English.
-  const englishWords = new Set(tokens.filter((token) => ENGLISH_WORDS.has(token) || (LIBRARY_WORDS.has(token) && !SPANISH_WORDS.has(token))));
-  if (foreign > 0 && [...foreignWords].every((word) => TAGALOG.has(word)) && englishWords.size >= TAGLISH_ENGLISH_WORDS) return false;
+  if (foreign > 0 && [...foreignWords].every((word) => TAGALOG.has(word))) {
+    const englishWords = new Set(tokens.filter((token) => ENGLISH_WORDS.has(token) || (LIBRARY_WORDS.has(token) && !SPANISH_WORDS.has(token))));
+    if (englishWords.size >= TAGLISH_ENGLISH_WORDS) return false;
+  }
   const letters = text.match(OTHER_LATIN_LETTERS)?.length ?? 0;
   // ã, õ, ê, ô and ç are never Spanish: "vocês têm aula de inglês grátis?" is Portuguese, whatever it shares with Spanish.
   const portuguese = text.match(PORTUGUESE_LETTERS)?.length ?? 0;

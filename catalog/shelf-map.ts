@@ -145,10 +145,11 @@ export function createShelfMap(file: ShelfMapFile): ShelfMap {
     return best ? answer(best.area, options.branchId, best.range) : undefined;
   };
 
+  /** Words between single spaces, padded, so that a name is found whole: " books with big letters ". */
+  const spaced = (text: string): string => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
   const namesLongestFirst = areas
-    .flatMap((area) => area.names.map((name) => ({ area, name: name.toLowerCase() })))
-    .sort((a, b) => b.name.length - a.name.length)
-    .map(({ area, name }) => ({ area, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u') }));
+    .flatMap((area) => area.names.map((name) => ({ area, name: spaced(name) })))
+    .sort((a, b) => b.name.length - a.name.length);
 
   const locateName: ShelfMap['locateName'] = (name, options = {}) => {
     const wanted = name.trim().toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/\s+(section|shelf|shelves|area|collection)$/, '');
@@ -161,7 +162,7 @@ export function createShelfMap(file: ShelfMapFile): ShelfMap {
     }
     // "books with big letters for my grandmother": books described by a collection's name.
     const described = /^(?:books?|libros?)\b(.+)/.exec(wanted)?.[1];
-    const named = described === undefined ? undefined : namesLongestFirst.find(({ pattern }) => pattern.test(described));
+    const named = described === undefined ? undefined : namesLongestFirst.find(({ name }) => spaced(described).includes(name));
     if (named) return answer(named.area, options.branchId);
     const [best] = nameIndex.search(wanted, { limit: 1 });
     return best ? answer(best.item.area, options.branchId) : undefined;
