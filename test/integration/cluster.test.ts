@@ -84,7 +84,7 @@ function childrenOf(pid: number): number[] {
     .map(Number);
 }
 
-/** Which of `pids` holds the server side of the loopback connection from `clientPort` to `serverPort`. */
+/** Which of `pids` (the primary first) holds the server side of the loopback connection from `clientPort` to `serverPort`. */
 function ownerOfConnection(pids: number[], serverPort: number, clientPort: number): number | undefined {
   const hex = (port: number) => port.toString(16).toUpperCase().padStart(4, '0');
   const inode = readFileSync('/proc/net/tcp', 'utf8')
@@ -93,7 +93,7 @@ function ownerOfConnection(pids: number[], serverPort: number, clientPort: numbe
     .map((row) => row.trim().split(/\s+/))
     .find((fields) => fields[1]?.endsWith(`:${hex(serverPort)}`) && fields[2]?.endsWith(`:${hex(clientPort)}`))?.[9];
   if (!inode) return undefined;
-  return pids.find((pid) => {
+  const holders = pids.filter((pid) => {
     try {
       return readdirSync(`/proc/${pid}/fd`).some((fd) => {
         try {
@@ -106,6 +106,10 @@ function ownerOfConnection(pids: number[], serverPort: number, clientPort: numbe
       return false;
     }
   });
+  // The primary accepts each connection and hands it to a web process; for a moment both hold the socket.
+  // Held by the primary alone, it is the primary's.
+  const [primary] = pids;
+  return holders.find((pid) => pid !== primary) ?? holders[0];
 }
 
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
