@@ -56,6 +56,11 @@ describe('isUnsupportedLanguage', () => {
     // Yoruba, with its tone marks and without.
     'Ẹ kú irọlẹ́ o. Ṣé ẹ ní ìwé nípa ìtàn Yorùbá?',
     'e ku aaro, se e ni iwe nipa itan eko',
+    // Finnish, Croatian, Kurdish (Kurmanji) and Uzbek in Latin letters.
+    'Hei! Onko kirjasto auki huomenna? Haluaisin palauttaa kirjoja.',
+    'Dobar dan, da li je knjižnica otvorena sutra?',
+    'Silav, pirtûkxane kengî vekirî ye?',
+    'Assalomu alaykum, kutubxona ertaga ochiqmi? Rahmat',
     // Afrikaans, Samoan, Tongan, Hungarian.
     'Goeie more, is die biblioteek oop op Saterdag?',
     'Talofa, e mafai ona ou nono se tusi mo la\'u tama?',
@@ -70,7 +75,7 @@ describe('isUnsupportedLanguage', () => {
     'Asanteni kwa msaada wenu, mmekuwa wema sana',
   ])('reads %j as a language without articles', (text) => expect(isUnsupportedLanguage(text)).toBe(true));
 
-  it.each(['ola, a que hora cierran hoy?', 'ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd', 'Bonjour! what time do you close tonight?', 'Olá! Can you help me find a cookbook for my mother?', 'pwede po ba i-renew yung books ko? di pa tapos', 'hello po, ready na po ba yung hold ko for pickup?', 'ola cuando abren el domingo', 'ni idea de como renovar mis libros', 'Hi,\nMy mother only reads Russian: "Война и мир", for example.\nDo you have Russian books?\nThanks'])(
+  it.each(['ola, a que hora cierran hoy?', 'ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd', 'Bonjour! what time do you close tonight?', 'Olá! Can you help me find a cookbook for my mother?', 'pwede po ba i-renew yung books ko? di pa tapos', 'hello po, ready na po ba yung hold ko for pickup?', 'ola cuando abren el domingo', 'ni idea de como renovar mis libros', 'Hi,\nMy mother only reads Russian: "Война и мир", for example.\nDo you have Russian books?\nThanks', 'hi its sam, can u renew my books', 'oye mina, vas a la biblio mañana?'])(
     'keeps %j in English or Spanish',
     (text) => expect(isUnsupportedLanguage(text)).toBe(false),
   );

@@ -58,8 +58,9 @@ const LIBRARY_WORDS = new Set(Object.values(LEXICON).flatMap((cues) => Object.ke
 
 /**
  * The commonest words of the Latin-script languages patrons write in besides English and Spanish (French,
- * German, Portuguese, Italian, Vietnamese, Polish, Turkish, Tagalog, Dutch, Haitian Creole): words that are
- * not also English or Spanish words.
+ * German, Portuguese, Italian, Vietnamese, Polish, Turkish, Tagalog, Dutch, Haitian Creole, Finnish,
+ * Serbian and Croatian, Kurdish, Uzbek, ...): words that are not also English or Spanish words ("men",
+ * "sam", "vas", "mina", "chop", "te" and "we" are left out for that reason).
  */
 const OTHER_LATIN_WORDS = new Set([
   // French
@@ -114,6 +115,12 @@ const OTHER_LATIN_WORDS = new Set([
   'tafadhali', 'msaada', 'mume', 'wangu', 'niko', 'nje', 'watoto', 'sina', 'mahali', 'kwenda', 'mtoto',
   // Hmong, Yoruba, Dutch
   'nyob', 'zoo', 'kuv', 'xav', 'daim', 'npav', 'tsev', 'qiv', 'ntawv', 'yuav', 'cas', 'kaasan', 'ikawe', 'ojo', 'hebben', 'aaro', 'ekaaro', 'iwe', 'nipa', 'itan', 'jowo', 'ile', 'eko',
+  // Finnish; Serbian, Croatian and Bosnian (folded: "čovek" is "covek")
+  'onko', 'kirjasto', 'kirjastossa', 'kirjaston', 'kirjastokortti', 'auki', 'huomenna', 'tanaan', 'kiitos', 'minua', 'minun', 'olen', 'joku', 'mies', 'lapsi', 'lapseni', 'kirja', 'kirjoja', 'haluaisin', 'voinko', 'missa', 'milloin', 'miten', 'apua', 'kanssa', 'tuntia', 'kerroksessa', 'pelottaa', 'hyllyjen', 'valissa', 'puoli', 'ei',
+  'molim', 'pomozite', 'pomoc', 'hvala', 'imate', 'knjige', 'knjigu', 'knjiga', 'knjiznica', 'knjiznice', 'radno', 'vrijeme', 'vreme', 'otvoreno', 'otvorena', 'sutra', 'danas', 'trazim', 'nesto', 'decu', 'djecu', 'deca', 'djeca', 'godina', 'jeziku', 'covek', 'covjek', 'ulaza', 'dise', 'li', 'mogu', 'gdje', 'gde', 'kada', 'koliko', 'zasto', 'jedan',
+  // Kurdish (Kurmanji), Uzbek
+  'silav', 'gelo', 'pirtukxane', 'pirtukxaneya', 'sibe', 'vekiri', 'ez', 'dixwazim', 'pirtuken', 'pirtuk', 'xwe', 'vegerinim', 'spas', 'kengi', 'heye',
+  'assalomu', 'alaykum', 'ishlamayapti', 'ishlamayapman', 'kompyuter', 'kompyuterdan', 'olmayapman', 'yordam', 'bera', 'olasizmi', 'kutubxona', 'kutubxonada', 'rahmat', 'ertaga', 'ochiq', 'kitob', 'kitoblar', 'qachon', 'qayerda', 'iltimos', 'menga', 'bormi',
   // Afrikaans, Samoan, Tongan, Hungarian
   'goeie', 'middag', 'biblioteek', 'oop', 'sondag', 'asseblief', 'dankie', 'boeke', 'julle', 'talofa', 'tusi', 'mafai', 'nono', 'faafetai', 'malo', 'lelei', 'oku', 'ngaahi', 'tohi', 'laipeli', 'nem', 'mukodik', 'konyvtarban', 'csinaljak', 'koszonom', 'hol',
 ]);

@@ -59,6 +59,10 @@ describe('namesDangerInOtherLanguage', () => {
     // Hebrew and Nepali: followed from the bus, beaten at home.
     'גבר עוקב אחריי מהאוטובוס ואני מפחדת',
     'उसले मलाई फेरि कुट्यो, म घर जान डराउँछु',
+    // Finnish, Croatian and Czech: a man following, a child not breathing, someone not breathing.
+    'Joku mies seuraa minua parkkipaikalla, pelottaa',
+    'Pomozite, dijete ne diše, zovite hitnu pomoć',
+    'Policie! Někdo tady nedýchá',
   ])('"%s" names a danger', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(true);
   });

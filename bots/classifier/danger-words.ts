@@ -27,6 +27,11 @@ const WORDS_WITH_SPACES = [
   'lapolis', 'anbilans', 'kouto', 'touye', 'bat mwen',
   'booliska', 'ambalaas', 'mindi', 'i garaacay', 'is dil',
   'polisi', 'ambulensi', 'kisu', 'bunduki', 'kujiua', 'ananipiga', 'kuniua',
+  // Finnish, Serbian/Croatian/Bosnian, Czech and Slovak, Uzbek: police, ambulance, knife, suicide, threatened, followed, not breathing, unconscious
+  'poliisi\\p{L}*', 'ambulanssi\\p{L}*', 'itsemurh\\p{L}*', 'uhkail\\p{L}*', 'uhkaa minua', 'seura\\p{L}* minua', 'ei hengitä', 'tajuton',
+  'policij\\p{L}*', 'hitn\\p{L}* pomoć', 'nož', 'nožem', 'pištolj\\p{L}*', 'samoubist\\p{L}*', 'samoubojst\\p{L}*', 'ne diše', 'bez svesti', 'bez svijesti', 'prijeti mi', 'preti mi', 'prati me',
+  'policie', 'záchrank\\p{L}*', 'nedýchá', 'sebevražd\\p{L}*', 'samovražd\\p{L}*', 'vyhrožuje',
+  'politsiya\\p{L}*', 'tez yordam', 'pichoq', 'nafas olmayapti',
   // Malay and Indonesian: hit, beaten, suicide, afraid to go home
   'pukul saya', 'memukul saya', 'dipukul', 'bunuh diri', 'takut (?:nak )?balik',
   // Someone overdosed, unconscious or not breathing; a threat (French, Portuguese, German, Polish, Vietnamese, Tagalog)

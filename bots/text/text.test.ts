@@ -280,6 +280,7 @@ describe('detectSafety', () => {
     'my mom knows which bus i take, can she pick up my hold for me',
     "omg i lost my daughter!! ...'s library card. can we get another",
     'my coach is seriously gonna kill me if i dont finish this book by friday',
+    'my dad will literally kill me if i dont get my community service hours done, do you need teen volunteers',
     "i can't go on using this ancient computer lol",
     // A child's thing lost, not the child; exasperation.
     "lost my daughter's library card again, how do we replace it",
