@@ -234,9 +234,9 @@ describe('the library says where it is', () => {
     expect(result.reply.text).toMatch(answer);
   });
 
-  it('gives the same fact for another branch when asked "and eastside?"', async () => {
+  it('gives the same fact for the other branch when it is asked next', async () => {
     const { say } = await setup();
-    const first = await say('main library phone #?', { conversation: 'f' });
+    const first = await say('phone # for the main library?', { conversation: 'f' });
     expect(first.reply.text).toMatch(/\(555\) 014-2200/);
     const again = await say('and the eastside one?', { conversation: 'f' });
     expect(again.details?.branchFact).toBe('phone');
