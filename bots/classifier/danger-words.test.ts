@@ -63,6 +63,8 @@ describe('namesDangerInOtherLanguage', () => {
     'Joku mies seuraa minua parkkipaikalla, pelottaa',
     'Pomozite, dijete ne diše, zovite hitnu pomoć',
     'Policie! Někdo tady nedýchá',
+    // Uzbek: call the police, a man with a knife.
+    'Politsiyaga qo‘ng‘iroq qiling, bir odamda pichoq bor',
   ])('"%s" names a danger', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(true);
   });

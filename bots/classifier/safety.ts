@@ -210,20 +210,20 @@ const DELIGHTED = /\bso (?:good|funny|cute|amazing|great|beautiful|excited|embar
 const SELF_LOST = /\b(?:i m|im|i am|i feel|i get|i got|i was|i m just|i am just|i m so|i am so|i m totally|i am totally|i m completely|i am completely) lost\b/g;
 /** "shoot me now, the wifi…", "kill me now, i left my charger…", "ugh kill me, i forgot my card": exasperation, not a threat. Said of someone else ("he'll kill me now") it stays one. */
 const EXASPERATED = /(?:^|[.!?,] )(?:(?:just|someone|somebody|pls|please|ugh|omg) ){0,2}(?:shoot|kill) me now\b|(?:^|[.!?,] )(?:ugh|omg|ughh+|just|someone|somebody) (?:shoot|kill) me\b/;
-/** "I'm gonna kill my brother if he loses my card again lmao": a threat said laughing is a figure of speech. */
 /** A partner named beside a threat: said with a "lol", it may be hiding what happened, not joking. */
 const PARTNER = /\b(?:husband|wife|boyfriend|girlfriend|partner|my ex|ex husband|ex wife|fiance)\b/;
+/** "I'm gonna kill my brother if he loses my card again lmao": a threat said laughing is a figure of speech. */
 const LAUGHING = /\b(?:lol|lmao|lmfao|rofl|haha+|hahaha+|jaja+|jk|just kidding)\b/;
+/** "my landlord is literally going to kill me if this rent form isn't faxed today": a deadline's pressure, said with the papers. */
+const PAPERWORK_DEADLINE = /\b(?:landlord|landlady|property manager)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b(?=[\s\S]*\b(?:forms?|fax(?:ed)?|paperwork|lease|rent|signed|sign|print(?:ed)?|deadline)\b)/;
+/** A library thing, or a school duty that comes with one ("if I don't get my volunteer hours"): what a family member's "kill me" is about when it is a figure of speech. */
+const LIBRARY_TROUBLE = new RegExp(`\\b(?:late|overdue|fines?|fees?|owe|due|lost|damaged|finish|read|volunteer|volunteering|service hours|assignment|project|essay|grades?|${THING_WORDS})\\b|\\b(?:you|u|y all|yall) (?:don t|dont|do not) have\\b|\\b(?:it s|its|is it|it is) (?:in|available|on the shelf|checked out)\\b`);
 /**
  * "my mom is going to kill me, the dvd is 3 weeks late", "gonna kill my brother, he lost my book": a family
  * member's anger, or the patron's at a sibling, over a library thing; a young kid's too ("my kid will
  * literally kill me if I don't bring the book"). A partner counts only over an overdue book, a fine or a
  * spill ("my wife will kill me if her cookbooks go overdue"): "my husband is going to kill me" may be meant.
- * School duties count as the library thing they come with ("if I don't get my volunteer hours").
  */
-/** "my landlord is literally going to kill me if this rent form isn't faxed today": a deadline's pressure, said with the papers. */
-const PAPERWORK_DEADLINE = /\b(?:landlord|landlady|property manager)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:kill|murder) me\b(?=[\s\S]*\b(?:forms?|fax(?:ed)?|paperwork|lease|rent|signed|sign|print(?:ed)?|deadline)\b)/;
-const LIBRARY_TROUBLE = new RegExp(`\\b(?:late|overdue|fines?|fees?|owe|due|lost|damaged|finish|read|volunteer|volunteering|service hours|assignment|project|essay|grades?|${THING_WORDS})\\b|\\b(?:you|u|y all|yall) (?:don t|dont|do not) have\\b|\\b(?:it s|its|is it|it is) (?:in|available|on the shelf|checked out)\\b`);
 const FAMILY_HYPERBOLE = /\b(?:mom|mum|mother|dad|father|parents|boss|teacher|professor|coach|tutor|sister|brother|grandma|grandpa|mama|papa|abuela)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:(?:literally|actually|totally|seriously|really) )?(?:kill|murder) me\b|\b(?:i m |im |i )?(?:going to|gonna|will|ll) (?:kill|murder|strangle) (?:my )?(?:little |big |younger |older )?(?:brother|sister|bro|sis|roommate|cousin|son|daughter|kid|kids|husband|wife)\b|\b(?:kid|kids|son|daughter)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:(?:literally|actually|totally|seriously|really) )?(?:kill|murder) me\b|\b(?:husband|wife|partner|boyfriend|girlfriend)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:(?:literally|actually|totally|seriously|really) )?(?:kill|murder) me\b(?=[\s\S]*\b(?:overdue|late fees?|fines?|spilled|spill|damaged|ruined|renew|lost (?:her|his|their|my|our|the) (?:library )?(?:card|book|books|dvd|kindle))\b)/;
 
 /**
