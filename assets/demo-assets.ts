@@ -31,7 +31,7 @@ export const DEMO_ASSETS: Asset[] = [
   { tag: 'COPY-01', kind: 'copier', name: 'Copier', branchId: 'main', location: 'Print & copy center, 1st floor', floor: 1 },
   { tag: 'COPY-02', kind: 'copier', name: 'Copier', branchId: 'eastside', location: 'Next to the service desk', floor: 1 },
   { tag: 'SCAN-01', kind: 'scanner', name: 'Self-service scanner', branchId: 'main', location: 'Print & copy center, 1st floor', floor: 1 },
-  { tag: 'SCAN-02', kind: 'scanner', name: 'Flatbed scanner', branchId: 'main', location: 'Local history room, 3rd floor', floor: 3 },
+  { tag: 'SCAN-02', kind: 'scanner', name: 'Flatbed scanner', branchId: 'main', location: 'Local history room, 2nd floor', floor: 2 },
   { tag: 'WIFI-01', kind: 'wifi', name: 'Public Wi-Fi (RiversidePL-Public)', branchId: 'main', location: 'Whole building', floor: 1 },
   { tag: 'WIFI-02', kind: 'wifi', name: 'Public Wi-Fi (RiversidePL-Public)', branchId: 'eastside', location: 'Whole building', floor: 1 },
 ];

@@ -79,6 +79,7 @@ const OTHER_LATIN_WORDS = new Set([
   'ciao', 'avete', 'che', 'buongiorno', 'libri', 'grazie', 'aperta', 'oggi', 'dove', 'sono', 'vorrei', 'italiano', 'prendere', 'prestito',
   'chiude', 'apre', 'domani', 'ora', 'orari', 'orario', 'aperto', 'chiusa', 'tessera', 'buonasera', 'quanto', 'qual',
   'scusate', 'scusi', 'stampante', 'funziona', 'pagato', 'dollari', 'cosa', 'devo', 'fare', 'ho', 'gia', 'della', 'nella', 'questa', 'questo', 'perche', 'aiuto', 'biblioteche', 'colori',
+  'gentile', 'sapere', 'possibile', 'prenotare', 'il', 'pomeriggio', 'settimana', 'cordiali', 'saluti', 'provare', 'vostra', 'vostro', 'nostro', 'nostra', 'potrei', 'potete', 'anche', 'molto', 'salve', 'figlio', 'figlia', 'bambini', 'essere', 'tutti', 'domenica', 'lunedi', 'giorno',
   // Vietnamese (folded)
   'thu', 'vien', 'toi', 'muon', 'lam', 'sach', 'khong', 'tai', 'lieu', 'dau', 'gio', 'cua', 'duoc', 'xin', 'chao', 'nhieu', 'bao',
   // Polish

@@ -114,6 +114,9 @@ describe('branchFactAsked', () => {
     // A number for a branch named by its street; a bus line.
     ['need the number for the water street library', undefined, 'phone'],
     ['does the eastside library sit on any bus route?', eastside, 'directions'],
+    // Spanish: where to park the car, where a named branch stands and at which number.
+    ['en la sucursal eastside, ¿dónde se aparca el coche?', eastside, 'parking'],
+    ['la sucursal eastside, ¿dónde queda? ¿en qué número está?', eastside, 'address'],
   ] as const)('%j asks for a fact of the library (%#)', (text, branch, fact) => {
     expect(branchFactAsked(text, branch)).toBe(fact);
   });
@@ -171,6 +174,10 @@ describe('branchFactAsked', () => {
     ['left my library book on the bus stop bench, did anyone hand it in', undefined],
     ['someone swiped my purse on the number 4 bus and my card was in it, what do i do', undefined],
     ['the bus driver on route 12 was so rude to me, who do i complain to', undefined],
+    ['me lose mi card pon di 4 bus dis morning, wah mi fi do', undefined],
+    // A place inside the branch; every way to reach the library, which the contact article answers.
+    ['where is the seed library at eastside, is it by the windows', eastside],
+    ['do you have an email, or a phone number for general questions?', undefined],
     ['best way to reach a real person at the library about a question?', undefined],
     // Spanish "meter" is to put in, not a parking meter.
     ['¿se pueden meter los dvds en el buzón de afuera?', undefined],

@@ -21,6 +21,9 @@ describe('namesDangerInOtherLanguage', () => {
     '外面有人拿刀',
     '경찰 좀 불러주세요',
     'कोई चाकू लेकर खड़ा है',
+    // Amharic "my husband says he will kill me", Bengali "my brother beats me, call the police".
+    'ባሌ ሊገድለኝ ነው ይላል',
+    'আমার ভাই আমাকে মারধর করে, পুলিশ ডাকুন',
     // Someone unconscious, overdosed, not breathing; a last letter.
     "Il y a un homme inconscient près de l'entrée",
     'Мой брат без сознания в читальном зале',

@@ -195,6 +195,8 @@ describe('day mentions', () => {
     expect(days.find('is main open the sun before xmas', NOW)?.date).toBe('2026-12-20');
     expect(days.find('you were shut yesterday when i came, will you be open tomorrow?', NOW)?.date).toBe('2026-12-02');
     expect(days.find('were you closed yesterday?', NOW)?.date).toBe('2026-11-30');
+    // A week gone by in the story; the date to confirm is the one written out.
+    expect(days.find('A clerk told me last week that you shut at 5 on Fridays. Kindly confirm the hours for Friday, 11 December 2026.', NOW)?.date).toBe('2026-12-11');
   });
 
   it('reads a weekday with its day of the month, and a weekday with a time as the weekday', () => {

@@ -265,7 +265,7 @@ const THE_WEEKDAY = new RegExp(`\\bthe (?:${WEEKDAYS_EN.join('|')})\\b`);
 const THAT_DAY_OR_WEEKDAY = new RegExp(`${THAT_DAY.source}|\\bthat (?:weekend|${WEEKDAYS_EN.join('|')})\\b`);
 
 /** A day gone by: "yesterday", "last night", "ayer". */
-const PAST_DAY = /\b(?:yesterday|yday|last night|ayer|anoche)\b/i;
+const PAST_DAY = /\b(?:yesterday|yday|last night|last week|earlier this week|ayer|anoche|la semana pasada)\b/i;
 const PAST_DAYS = new RegExp(PAST_DAY.source, 'gi');
 /** Every short weekday, the unmistakable ones and those that are also words ("sat", "sun"). */
 const SHORT_WEEKDAYS: Record<string, string> = { ...WEEKDAY_ABBREVIATIONS, ...AMBIGUOUS_WEEKDAYS };

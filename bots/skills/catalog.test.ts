@@ -145,6 +145,16 @@ describe('answerLocation', () => {
     expect(reply.text).toMatch(/^\S.*\(746\.\d* [A-Z]+\) is at/);
     expect(reply.text).not.toContain('Audiobooks');
   });
+  it('finds rooms and services of a branch, the branch named after them', async () => {
+    const restrooms = await answerLocation({ catalog }, { query: 'where are the restrooms at eastside?', channel: 'web', now, branchId: 'eastside' });
+    expect(restrooms.text).toMatch(/^Restrooms are at Eastside/);
+    const seeds = await answerLocation({ catalog }, { query: 'where is the seed library at main, is it near the doors', channel: 'web', now, branchId: 'main' });
+    expect(seeds.text).toMatch(/^The seed library is at Main, 1st floor: A smaller seed rack in the lobby/);
+  });
+  it('does not take a place for a title sharing one of its words', async () => {
+    const reply = await answerLocation({ catalog }, { query: 'where is the vending machine?', channel: 'web', now });
+    expect(reply.text).toMatch(/not sure where "vending machine"/);
+  });
   it('says so when it does not know', async () => {
     const reply = await answerLocation({ catalog }, { query: 'where is the qwxzv plorf?', channel: 'web', now });
     expect(reply.text).toMatch(/not sure where/);

@@ -225,7 +225,8 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   const where = /^(?:\s*(?:hi|hello|hey|hola)[,!.\s]+)?\s*(?:where\s+(?:is|are|do\s+i\s+find|can\s+i\s+find|would\s+i\s+find|are\s+your|is\s+your|would|will|should)|where's|d[oó]nde\s+(?:est[aá]n?|encuentro|quedan?))\s+(?:the\s+|los\s+|las\s+|el\s+|la\s+)?(.+?)\s*[?.!]*$/i.exec(rest);
   if (where) {
     // "where would the knitting books be shelved": the books, without the verb around them.
-    const terms = where[1]!.replace(/\b(?:located|kept|shelved)\b/gi, '').replace(/\b(?:in\s+the\s+library|section)\b/gi, '').replace(/\s+(?:be|go)\s*$/i, '').trim();
+    // "where is the seed library at eastside, is it by the front desk": the first clause names the place.
+    const terms = where[1]!.split(/\s*(?:,|;|\s[-–—]\s)\s*/)[0]!.replace(/\b(?:located|kept|shelved)\b/gi, '').replace(/\b(?:in\s+the\s+library|section)\b/gi, '').replace(/\s+(?:be|go)\s*$/i, '').trim();
     return { kind: 'locate', terms, field: 'keyword' };
   }
 

@@ -2,6 +2,7 @@ import type { CatalogPort } from '../../core/catalog.js';
 import type { LibraryCalendar } from '../../core/calendar.js';
 import type { Channel } from '../../core/inquiry.js';
 import type { Reply } from '../../core/reply.js';
+import { foldToWords } from '../text/normalize.js';
 import { branchName, clip, extractCatalogQuery, SMS_LIMIT, type SkillLanguage } from './catalog.js';
 
 export interface LocationSkillDeps {
@@ -29,6 +30,17 @@ function floorName(floor: number | undefined, language: SkillLanguage): string {
 /** The words that say books are wanted, not which: "the knitting books", "libros de cocina". */
 const BOOK_WORDS = /\b(?:books?|libros?)\b/gi;
 
+const TITLE_FILLER = new Set(['the', 'and', 'for', 'los', 'las', 'del', 'una', 'book', 'novel', 'copy', 'libro']);
+
+/** Each word of the asked name (3 letters or more) is a word of the title, or begins as one does ("hungr" → "hunger"). */
+function titleCarries(title: string, terms: string): boolean {
+  const titleWords = foldToWords(title).split(' ');
+  return foldToWords(terms)
+    .split(' ')
+    .filter((word) => word.length >= 3 && !TITLE_FILLER.has(word))
+    .every((word) => titleWords.some((titleWord) => titleWord === word || (word.length >= 4 && titleWord.slice(0, 4) === word.slice(0, 4))));
+}
+
 /**
  * Answers "where is …?" from the shelf map: a call number ("641.5"), a named collection ("cookbooks",
  * "graphic novels"), or, failing both, a title from the catalog ("where is the hunger games?").
@@ -41,7 +53,9 @@ export async function answerLocation(deps: LocationSkillDeps, input: LocationSki
   const options = input.branchId ? { branchId: input.branchId } : {};
 
   let subject = terms;
-  let location = deps.catalog.locate(terms, options);
+  // "restrooms at main", "the seed library in eastside": the branch is already in `branchId`.
+  const withoutBranch = terms.replace(/\s+(?:at|in|on|en|de)\s+(?:the\s+|la\s+)?(?:\S+\s+){0,2}(?:branch|library|biblioteca|sucursal)$|\s+(?:at|in|en)\s+(?:the\s+|la\s+)?\S+$/i, '');
+  let location = deps.catalog.locate(terms, options) ?? (input.branchId && withoutBranch !== terms ? deps.catalog.locate(withoutBranch, options) : undefined);
   if (!location) {
     // Not a call number or a collection: maybe a title; locate its call number.
     // "where are the knitting books": a book's shelf, found by its topic, not that of an audiobook the
@@ -50,7 +64,8 @@ export async function answerLocation(deps: LocationSkillDeps, input: LocationSki
     const asksForBooks = topic !== terms.trim() && topic.length > 0;
     const { hits } = await deps.catalog.search(asksForBooks ? { text: topic, format: 'book', limit: 1 } : { text: terms, limit: 1 });
     const record = hits[0]?.record;
-    if (record?.callNumber) {
+    // "where is the vending machine" is no title: a record found by a place's name must carry its words.
+    if (record?.callNumber && (asksForBooks || titleCarries(record.title, terms))) {
       location = deps.catalog.locate(record.callNumber, options);
       if (location) subject = `${record.title} (${record.callNumber})`;
     }

@@ -255,6 +255,8 @@ describe('detectSafety', () => {
     // A partner said to kill, with no overdue book or fine: it may be meant.
     ['my husband will kill me if he finds out i came here', 'threat'],
     ['my boyfriend will kill me if he sees this book', 'threat'],
+    // A thank-you and a decision that this visit is the last.
+    ['Thank you all for being kind to me. I decided tonight is my last time here. Goodbye', 'self-harm'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -287,6 +289,9 @@ describe('detectSafety', () => {
     'my baby is missing a sock, did anyone find a tiny blue one',
     'mi hija perdió su libro de la escuela',
     'ugh kill me, i left my card in the car',
+    // Failing a test is dying only as a way of speaking; so is a last visit before a move.
+    'gonna die if i flunk my chem final, can i print my notes',
+    "we're moving to Texas so I decided this is my last visit, thanks for everything!",
     'how do i make the payment for my fines online',
     'what is the most painless way to pay a fine online',
     'i damaged the cover, i will pay for it',
