@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
+import { closeParts, type ClosingPart } from './shutdown.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { ConversationEvents, InquiryService } from '../core/inquiry-service.js';
 import type { JOB_SCHEMAS } from '../core/jobs.js';
@@ -113,10 +114,10 @@ export interface DepsOptions {
 export async function createDeps(config: Config, logger: PinoLogger, options: DepsOptions = {}): Promise<Deps> {
   const clock = options.clock ?? systemClock;
   const watch = options.watchKnowledge ?? false;
-  const closers: Array<() => Promise<void> | void> = [];
+  const closers: ClosingPart[] = [];
   try {
     const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-    closers.push(() => database.close());
+    closers.push({ part: 'database', close: () => database.close() });
     if (database.migration?.applied.length) {
       logger.info({ applied: database.migration.applied, provider: database.provider }, 'database migrated');
     }
@@ -125,7 +126,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
     // With Redis, jobs are recorded in the database first (an outbox) and relayed to BullMQ, so Redis
     // being down never fails a patron's message; the in-process engine already keeps jobs in the database.
     const jobs = engine.engine === 'bullmq' ? createOutboxJobQueue({ engine, sql: database.sql, clock, logger: logger.child({ part: 'outbox' }) }) : engine;
-    closers.push(() => jobs.close());
+    closers.push({ part: 'jobs', close: () => jobs.close() });
 
     // Library settings and articles: the shipped files, overlaid by what administrators saved in the
     // database; every process polls for saves (KNOWLEDGE_SYNC_SECONDS) and reloads when one happened.
@@ -135,7 +136,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
     const libraryFile = path.join(config.KNOWLEDGE_DIR, 'library.yaml');
     const articlesDir = path.join(config.KNOWLEDGE_DIR, 'articles');
     const calendar = await createLibraryCalendar({ file: libraryFile, store: knowledgeStore, watch, logger: knowledgeLogger });
-    closers.push(() => calendar.close());
+    closers.push({ part: 'calendar', close: () => calendar.close() });
     if (config.LIBRARY_TIMEZONE !== undefined && config.LIBRARY_TIMEZONE !== calendar.timeZone) {
       knowledgeLogger.warn({ ignored: config.LIBRARY_TIMEZONE, timeZone: calendar.timeZone }, 'LIBRARY_TIMEZONE is no longer read; the time zone is time_zone in the library settings (library.yaml or the staff console)');
     }
@@ -146,7 +147,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       watch,
       logger: knowledgeLogger,
     });
-    closers.push(() => knowledge.close());
+    closers.push({ part: 'knowledge', close: () => knowledge.close() });
     const knowledgeSync = startKnowledgeSync({
       store: knowledgeStore,
       loadedRevision,
@@ -155,7 +156,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       reload: async () => void (await Promise.allSettled([calendar.reload(), knowledge.reload()])),
       logger: knowledgeLogger,
     });
-    closers.push(() => knowledgeSync.stop());
+    closers.push({ part: 'knowledge sync', close: () => knowledgeSync.stop() });
     const events = await createEventsCalendar({
       source: config.EVENTS_FEED ?? path.join(config.KNOWLEDGE_DIR, 'events.ics'),
       now: () => clock.now(),
@@ -169,7 +170,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       : clusterBus
         ? createClusterConversationEvents({ bus: clusterBus, onError: (err) => logger.warn({ err }, 'conversation events') })
         : createMemoryConversationEvents({ onListenerError: (err) => logger.warn({ err }, 'conversation listener failed') });
-    closers.push(() => conversationEvents.close());
+    closers.push({ part: 'conversation events', close: () => conversationEvents.close() });
 
     const catalog = createCatalog({
       prisma: database.prisma,
@@ -216,7 +217,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
         ? { koha: { baseUrl: config.KOHA_URL, clientId: config.KOHA_CLIENT_ID, clientSecret: config.KOHA_CLIENT_SECRET, timeoutMs: config.KOHA_TIMEOUT_MS } }
         : {}),
     });
-    closers.push(() => ils.close());
+    closers.push({ part: 'ils', close: () => ils.close() });
 
     const assets = createAssetsRepository(database.prisma);
     const senders = createSenderRegistry();
@@ -297,7 +298,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       : clusterBus
         ? createClusterQueueFeed({ bus: clusterBus, onError: (err) => logger.warn({ err }, 'staff queue feed') })
         : createMemoryQueueFeed({ onListenerError: (err) => logger.warn({ err }, 'staff queue listener failed') });
-    closers.push(() => queueFeed.close());
+    closers.push({ part: 'queue feed', close: () => queueFeed.close() });
     ticketEvents.subscribe({ name: 'console', onChange: (event) => queueFeed.publish(event) });
     const consoleStore = createConsoleRepository(database.prisma);
     const staffConsole: ConsoleDeps = {
@@ -324,7 +325,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       publicUrl,
       ...(config.REDIS_URL ? { redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX } } : {}),
     });
-    closers.push(() => patronChannels.close());
+    closers.push({ part: 'patron channels', close: () => patronChannels.close() });
     for (const sender of patronChannels.senders) senders.register(sender);
     const staffChannels = createStaffChannels({
       slack: slackSettingsOf(config),
@@ -351,7 +352,7 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
       : undefined;
     if (email) {
       senders.register(email.sender);
-      closers.push(() => email.close());
+      closers.push({ part: 'email', close: () => email.close() });
     }
     jobs.handle(
       'ticket.opened',
@@ -441,15 +442,15 @@ export async function createDeps(config: Config, logger: PinoLogger, options: De
           logger: logger.child({ part: 'inquiries' }),
         });
         // Closers run last-first: the sweep stops before the jobs and the database it uses.
-        closers.push(() => sweep.stop());
+        closers.push({ part: 'inquiry sweep', close: () => sweep.stop() });
       },
       async close() {
         // Last opened, first closed: jobs and listeners stop before the database goes away.
-        for (const close of closers.reverse()) await close();
+        await closeParts(closers, logger);
       },
     };
   } catch (error) {
-    for (const close of closers.reverse()) await Promise.resolve(close()).catch(() => {});
+    await closeParts(closers, logger);
     throw error;
   }
 }

@@ -11,6 +11,7 @@ import { prepareDatabase } from './prepare-database.js';
 import type { ClusterBus } from '../realtime/index.js';
 import { shareOfRateLimit } from './cluster/rate-limit-share.js';
 import { listeningUrl } from './listening-url.js';
+import { closeParts } from './shutdown.js';
 
 export interface StartOptions {
   env?: Record<string, string | undefined>;
@@ -107,7 +108,9 @@ export async function startLibdesk(options: StartOptions = {}): Promise<RunningL
       async close() {
         if (closed) return;
         closed = true;
-        await app?.close();
+        // Open requests finish first (within the same grace as every other part), then the parts behind them.
+        const server = app;
+        if (server) await closeParts([{ part: 'http server', close: () => server.close() }], logger);
         await deps.close();
       },
     };
