@@ -610,3 +610,21 @@ describe('a number of the series shown', () => {
     expect(next.reply.text).toMatch(/^[^\n]*\n1\. Harry Potter and the Chamber of Secrets/);
   });
 });
+
+describe('places in the building and what patrons need there', () => {
+  it('answers where the restrooms are, never with a book whose title shares a word', async () => {
+    const { say } = await setup();
+    const answer = await say('where r the bathrooms at main');
+    expect(answer.intent).toBe('location');
+    expect(answer.reply.text).toMatch(/^Restrooms are at Main Library, 1st floor/);
+    const unknownPlace = await say('where is the vending machine');
+    expect(unknownPlace.reply.text).toMatch(/not sure where "vending machine"/);
+  });
+
+  it('answers charging a phone from the Wi-Fi and charging article', async () => {
+    const { say } = await setup();
+    const answer = await say('can i borrow a charger for my laptop while i work');
+    expect(answer.articleId).toBe('wifi');
+    expect(answer.reply.text).toMatch(/borrow a charger at the desk/);
+  });
+});

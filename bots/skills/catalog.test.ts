@@ -151,6 +151,10 @@ describe('answerLocation', () => {
     const seeds = await answerLocation({ catalog }, { query: 'where is the seed library at main, is it near the doors', channel: 'web', now, branchId: 'main' });
     expect(seeds.text).toMatch(/^The seed library is at Main, 1st floor: A smaller seed rack in the lobby/);
   });
+  it('finds the elevator and the papers, in English and Spanish', async () => {
+    expect((await answerLocation({ catalog }, { query: 'where is the lift?', channel: 'web', now })).text).toMatch(/^The elevator is at Main, 1st floor: The elevator, by the main stairs/);
+    expect((await answerLocation({ catalog }, { query: '¿dónde están las revistas?', channel: 'web', now, language: 'es', branchId: 'eastside' })).text).toMatch(/Eastside, piso 1: Magazines and the local paper/);
+  });
   it('does not take a place for a title sharing one of its words', async () => {
     const reply = await answerLocation({ catalog }, { query: 'where is the vending machine?', channel: 'web', now });
     expect(reply.text).toMatch(/not sure where "vending machine"/);

@@ -222,7 +222,7 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   const [validIsbn] = findIsbns(text);
   if (validIsbn) return { kind: 'search', terms: validIsbn, field: 'isbn' };
 
-  const where = /^(?:\s*(?:hi|hello|hey|hola)[,!.\s]+)?\s*(?:where\s+(?:is|are|do\s+i\s+find|can\s+i\s+find|would\s+i\s+find|are\s+your|is\s+your|would|will|should)|where's|d[oó]nde\s+(?:est[aá]n?|encuentro|quedan?))\s+(?:the\s+|los\s+|las\s+|el\s+|la\s+)?(.+?)\s*[?.!]*$/i.exec(rest);
+  const where = /^(?:\s*(?:hi|hello|hey|hola)[,!.\s]+)?\s*(?:where\s+(?:is|are|r|do\s+i\s+find|can\s+i\s+find|would\s+i\s+find|are\s+your|is\s+your|would|will|should)|where['’]?s|d[oó]nde\s+(?:est[aá]n?|encuentro|quedan?))\s+(?:the\s+|los\s+|las\s+|el\s+|la\s+)?(.+?)\s*[?.!]*$/i.exec(rest);
   if (where) {
     // "where would the knitting books be shelved": the books, without the verb around them.
     // "where is the seed library at eastside, is it by the front desk": the first clause names the place.

@@ -75,7 +75,7 @@ describe('help pages', () => {
     const wifi = shipped.get('wifi')!;
     expect(response.body).toContain('<html lang="en">');
     expect(response.body).toContain(`<title>${wifi.title} · Riverside Public Library</title>`);
-    expect(response.body).toContain('<h1 id="article-title">Wi-Fi</h1>');
+    expect(response.body).toContain('<h1 id="article-title">Wi-Fi and charging</h1>');
     expect(response.body).toContain(`<p class="lead box">${wifi.shortAnswer}</p>`);
     // Markdown became HTML: headings, numbered steps, bold; no Markdown syntax is left for a patron to read.
     expect(response.body).toContain('<h2>Connecting</h2>');

@@ -87,8 +87,8 @@ describe.skipIf(chromiumMissing)(`help pages and Markdown replies in a real brow
     const [articlePage] = await Promise.all([context.waitForEvent('page'), link.first().click()]);
     await articlePage.waitForLoadState('domcontentloaded');
     expect(new URL(articlePage.url()).pathname).toBe('/help/wifi');
-    expect(await articlePage.locator('h1').innerText()).toBe('Wi-Fi');
-    expect(await articlePage.locator('article h2').allInnerTexts()).toEqual(['Connecting', "When it's on", 'Good to know', 'Trouble connecting?']);
+    expect(await articlePage.locator('h1').innerText()).toBe('Wi-Fi and charging');
+    expect(await articlePage.locator('article h2').allInnerTexts()).toEqual(['Connecting', "When it's on", 'Good to know', 'Charging your devices', 'Trouble connecting?']);
     expect(await articlePage.locator('article ol li strong', { hasText: 'RiversidePL-Public' }).count()).toBe(1);
     expect(await articlePage.locator('article').innerText()).not.toContain('**');
     audits['/help/wifi'] = await accessibilityViolations(articlePage);
