@@ -41,7 +41,8 @@ const INTERJECTION = /^(?:(?:yo|hey|hi|hello|ok|okay|so|um|uh|quick question|qui
 const NUMBER_TO_CALL = /\bnumber\b.*\b(?:call|ring|text|reach)\b|\b(?:call|ring|reach)\b.*\bnumber\b/;
 /** "I'm on Maple and can't find it": the building, unless the message names something inside it to be "it". */
 const CANT_FIND_IT = /\b(?:can t|cant|cannot|couldn t|could not) find it\b/;
-const SOMETHING_INSIDE = /\b(?:sections?|shelf|shelves|books?|card|items?|dvds?|copy|seed|call number|collection|room|restroom|bathroom|printer|computer|desk|anywhere)\b/;
+// In Spanish too: "¿dónde queda la sala infantil en Maple?" is a room inside the branch.
+const SOMETHING_INSIDE = /\b(?:sections?|shelf|shelves|books?|card|items?|dvds?|copy|seed|call number|collection|room|restroom|bathroom|printer|computer|desk|anywhere|seccion|libros?|bano|banos|sala|piso|estantes?|computadoras?|impresora|mostrador|coleccion|semillas)\b/;
 /** "whats the #", "ur # pls": the sign is lost when the question is folded, so it is looked for first. */
 const NUMBER_SIGN = /\b(?:whats?|what is|wats|the|ur|your|their|main s|eastside s|main|eastside|downtown|phone|tel|library|branch|biblio|biblioteca)\s*#(?!\s*\d)/;
 /** "can i call someone at the main branch?": a way to call is what is asked. */
@@ -159,7 +160,7 @@ export function branchFactsAsked(text: string, branch: Branch | undefined): Bran
   // "…my hip hurts and the walk from the lot takes forever": a lot told in the story around a question is no parking question.
   const parkingAsked = PARKING.test(folded) && PARKING.test(asked.replace(NOT_PARKING, ' '));
   if (parkingAsked && (aboutUs || folded.split(' ').length <= 2 || /\b(?:where|can i|is there|do you have|hay|donde|free|gratis|lot|garage|how much|cost)\b/.test(folded))) facts.push('parking');
-  const address = (ADDRESS.test(folded) || (branch !== undefined && WHERE_IT_STANDS.test(folded) && !SOMETHING_INSIDE.test(folded) && !INSIDE_IN_SPANISH.test(folded)) || ((STREET_ADDRESS.test(folded) || WHICH_BRANCH.test(folded) || (branch !== undefined && SAME_BRANCH.test(folded))) && aboutUs) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded) && !INSIDE_THE_BUILDING.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded);
+  const address = (ADDRESS.test(folded) || (branch !== undefined && WHERE_IT_STANDS.test(folded) && !SOMETHING_INSIDE.test(folded)) || ((STREET_ADDRESS.test(folded) || WHICH_BRANCH.test(folded) || (branch !== undefined && SAME_BRANCH.test(folded))) && aboutUs) || (LOCATED.test(folded) && aboutUs && !/\b(?:books?|dvds?|section|shelf|shelves|collection|libros)\b/.test(folded) && !INSIDE_THE_BUILDING.test(folded))) && !/\b(?:email|e mail|correo)\b/.test(folded);
   // "how do i call eastside directly": calling a branch named is asking for its number.
   const callsBranch = branch !== undefined && /\b(?:how (?:do|can|would) (?:i|we)|can i|could i|way to) (?:call|phone|ring)\b|\bwho (?:do|should|can) i (?:call|phone|ring)\b/.test(folded);
   const callAsked = NUMBER_SIGN.test(foldText(text).replace(/[’']/g, ' ')) || (CALL_SOMEONE.test(folded) && aboutUs) || callsBranch;
@@ -175,8 +176,6 @@ export function branchFactsAsked(text: string, branch: Branch | undefined): Bran
 
 /** "la biblioteca de Maple, ¿dónde queda?": where a named branch stands, in Spanish. */
 const WHERE_IT_STANDS = /\b(?:donde|adonde) (?:queda|quedan|se encuentra)\b|\ben que numero\b/;
-/** "¿dónde queda la sala infantil en Maple?": a place inside the branch, named in Spanish. */
-const INSIDE_IN_SPANISH = /\b(?:seccion|libros?|bano|banos|sala|piso|estante|estantes|computadoras?|impresora|mostrador|coleccion|semillas)\b/;
 
 /** "where is eastside", "how do I find main", "Where exactly is the library?": the address. */
 function whereIsBranch(text: string, branch: Branch | undefined): boolean {

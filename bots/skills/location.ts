@@ -2,8 +2,8 @@ import type { CatalogPort } from '../../core/catalog.js';
 import type { LibraryCalendar } from '../../core/calendar.js';
 import type { Channel } from '../../core/inquiry.js';
 import type { Reply } from '../../core/reply.js';
-import { foldToWords } from '../text/normalize.js';
 import { branchName, clip, extractCatalogQuery, SMS_LIMIT, type SkillLanguage } from './catalog.js';
+import { catalogWords } from './catalog-words.js';
 
 export interface LocationSkillDeps {
   catalog: CatalogPort;
@@ -34,9 +34,8 @@ const TITLE_FILLER = new Set(['the', 'and', 'for', 'los', 'las', 'del', 'una', '
 
 /** Each word of the asked name (3 letters or more) is a word of the title, or begins as one does ("hungr" → "hunger"). */
 function titleCarries(title: string, terms: string): boolean {
-  const titleWords = foldToWords(title).split(' ');
-  return foldToWords(terms)
-    .split(' ')
+  const titleWords = catalogWords(title);
+  return catalogWords(terms)
     .filter((word) => word.length >= 3 && !TITLE_FILLER.has(word))
     .every((word) => titleWords.some((titleWord) => titleWord === word || (word.length >= 4 && titleWord.slice(0, 4) === word.slice(0, 4))));
 }
