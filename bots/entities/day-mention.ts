@@ -264,7 +264,7 @@ export const THAT_DAY = /\b(?:that|the same|that same|this same) (?:day|date|mor
 const THE_WEEKDAY = new RegExp(`\\bthe (?:${WEEKDAYS_EN.join('|')})\\b`);
 const THAT_DAY_OR_WEEKDAY = new RegExp(`${THAT_DAY.source}|\\bthat (?:weekend|${WEEKDAYS_EN.join('|')})\\b`);
 
-/** A day gone by: "yesterday", "last night", "ayer". */
+/** A day or week gone by: "yesterday", "last night", "last week", "ayer": told in a story, not asked about. */
 const PAST_DAY = /\b(?:yesterday|yday|last night|last week|earlier this week|ayer|anoche|la semana pasada)\b/i;
 const PAST_DAYS = new RegExp(PAST_DAY.source, 'gi');
 /** Every short weekday, the unmistakable ones and those that are also words ("sat", "sun"). */

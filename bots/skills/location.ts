@@ -4,6 +4,8 @@ import type { Channel } from '../../core/inquiry.js';
 import type { Reply } from '../../core/reply.js';
 import { branchName, clip, extractCatalogQuery, SMS_LIMIT, type SkillLanguage } from './catalog.js';
 import { catalogWords } from './catalog-words.js';
+import { branchWords } from '../entities/branch-mention.js';
+import { foldText } from '../text/normalize.js';
 
 export interface LocationSkillDeps {
   catalog: CatalogPort;
@@ -40,6 +42,26 @@ function titleCarries(title: string, terms: string): boolean {
     .every((word) => titleWords.some((titleWord) => titleWord === word || (word.length >= 4 && titleWord.slice(0, 4) === word.slice(0, 4))));
 }
 
+/** Words that may stand around a branch's name after "at": "at the main library", "en la sucursal eastside". */
+const AROUND_A_BRANCH = new Set(['the', 'la', 'el', 'library', 'branch', 'biblioteca', 'sucursal']);
+
+/** The words of the branch asked about; its id alone when no calendar is at hand. */
+function branchWordsOf(branchId: string, calendar: LibraryCalendar | undefined): Set<string> {
+  const branch = calendar?.branches().find((candidate) => candidate.id === branchId);
+  return branchWords(branch ?? { id: branchId, name: branchId, aliases: [] });
+}
+
+/** "restrooms at main", "the seed library in eastside": the place asked for, without the branch named after it (already in `branchId`). */
+function withoutBranchNamed(terms: string, ownWords: Set<string>): string {
+  const words = terms.split(/\s+/);
+  for (let at = words.length - 2; at >= 1; at -= 1) {
+    if (!/^(?:at|in|on|en|de)$/i.test(words[at]!)) continue;
+    const after = words.slice(at + 1).map((word) => foldText(word).replace(/[^a-z0-9]+/g, ''));
+    if (after.every((word) => ownWords.has(word) || AROUND_A_BRANCH.has(word)) && after.some((word) => ownWords.has(word))) return words.slice(0, at).join(' ');
+  }
+  return terms;
+}
+
 /**
  * Answers "where is …?" from the shelf map: a call number ("641.5"), a named collection ("cookbooks",
  * "graphic novels"), or, failing both, a title from the catalog ("where is the hunger games?").
@@ -52,9 +74,8 @@ export async function answerLocation(deps: LocationSkillDeps, input: LocationSki
   const options = input.branchId ? { branchId: input.branchId } : {};
 
   let subject = terms;
-  // "restrooms at main", "the seed library in eastside": the branch is already in `branchId`.
-  const withoutBranch = terms.replace(/\s+(?:at|in|on|en|de)\s+(?:the\s+|la\s+)?(?:\S+\s+){0,2}(?:branch|library|biblioteca|sucursal)$|\s+(?:at|in|en)\s+(?:the\s+|la\s+)?\S+$/i, '');
-  let location = deps.catalog.locate(terms, options) ?? (input.branchId && withoutBranch !== terms ? deps.catalog.locate(withoutBranch, options) : undefined);
+  const place = input.branchId ? withoutBranchNamed(terms, branchWordsOf(input.branchId, deps.calendar)) : terms;
+  let location = deps.catalog.locate(terms, options) ?? (place !== terms ? deps.catalog.locate(place, options) : undefined);
   if (!location) {
     // Not a call number or a collection: maybe a title; locate its call number.
     // "where are the knitting books": a book's shelf, found by its topic, not that of an audiobook the
