@@ -30,7 +30,8 @@ import { branchWords } from './entities/branch-mention.js';
 import { detectLanguage, hasEnglishOrSpanishWords, isUnsupportedLanguage } from './language.js';
 import { branchInfoSkill } from './skills/branch-info.js';
 import { asksWhereItIs, locationSkill } from './skills/catalog-skill.js';
-import { authorMatches } from './skills/catalog.js';
+import { authorMatches, extractCatalogQuery } from './skills/catalog.js';
+import { locatePlace } from './skills/location.js';
 import { findCatalogMention } from './skills/catalog-mentions.js';
 import { findDescribedBook } from './skills/catalog-description.js';
 import { catalogFollowUpQuery, seriesFollowUpQuery } from './skills/catalog-follow-up.js';
@@ -377,16 +378,25 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     };
   }
 
+  /** "which way to the restrooms at eastside": the message asks where a place is that the shelf map knows. */
+  function namesAPlaceInTheBuilding(text: string, branch: Branch | undefined): boolean {
+    if (!deps.catalog) return false;
+    const query = extractCatalogQuery(text);
+    return query.kind === 'locate' && query.terms.length > 0 && locatePlace({ catalog: deps.catalog, calendar: deps.calendar }, query.terms, branch?.id) !== undefined;
+  }
+
   /**
    * Sure enough without asking though the model alone is not: an ISBN asked for is a catalog search, and
    * a one- or two-word command the lexicon's cues confirm ("RENEW" after a due-date reminder) is acted on.
    */
-  function agreed(classification: Classification, reading: MessageReading, state: DialogState): boolean {
+  function agreed(classification: Classification, reading: MessageReading, state: DialogState, text: string): boolean {
     if (classification.intent === 'catalog' && reading.signals.isbn) return true;
     // "are you closed on the 18th for the holiday": a day named and the words of opening hours.
     if (classification.intent === 'hours' && reading.day && classification.confidence >= OPEN_ON_A_DAY_CONFIDENCE && OPEN_OR_CLOSED.test(reading.tokens.join(' '))) return true;
     // "where is the computers in main library?": where a kind of device stands, asked with "where".
     if (classification.intent === 'location' && reading.signals.deviceKind && classification.confidence >= OPEN_ON_A_DAY_CONFIDENCE && ['where', 'wheres', 'donde'].includes(reading.tokens[0] ?? '')) return true;
+    // "which way to the restrooms at eastside": a place the shelf map knows, asked where it is or how to reach it.
+    if (classification.intent === 'location' && classification.confidence >= OPEN_ON_A_DAY_CONFIDENCE && namesAPlaceInTheBuilding(text, reading.branch)) return true;
     if (classification.confidence < AGREED_CONFIDENCE) return false;
     // "open on December 28?", "can I come in rn?", "PC-07 froze", "wifi's not working": the entity the
     // intent is about is in the message, or (more about the device just reported) in the conversation.
@@ -482,7 +492,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     // right after its hours or events ("where is the one on maple avenue" is still a fact).
     const followsFact = state.lastIntent === 'faq' && state.lastFact !== undefined && tokens.length <= FOLLOW_UP_MAX_TOKENS;
     const branchAfterHours = onlyABranch && (state.lastIntent === 'hours' || state.lastIntent === 'events');
-    const [asked, ...alsoAsked] = branchAfterHours ? [] : branchFactsAsked(turn.text, turn.branch);
+    const [asked, ...alsoAsked] = branchAfterHours ? [] : branchFactsAsked(turn.text, turn.branch, deps.calendar.library().name);
     const fact = asked ?? (followsFact ? factNamed(turn.text) : undefined);
     // A patron's own account, or a device named or surely meant, is no question about the library itself;
     // an unsure equipment guess with no device in sight ("eastside number? the one I have just rings") is.
@@ -555,7 +565,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     ) {
       return runSkill('catalog', turn, skillDeps, extras);
     }
-    if (classification.confidence < askBelow && !agreed(classification, reading, state)) return askWhichTopic(turn, classification);
+    if (classification.confidence < askBelow && !agreed(classification, reading, state, turn.text)) return askWhichTopic(turn, classification);
     return runSkill(classification.intent, turn, skillDeps, extras);
   }
 

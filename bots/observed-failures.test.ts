@@ -226,6 +226,11 @@ describe('the library says where it is', () => {
     ['where is the library', /200 River Street[\s\S]*45 Maple Avenue/],
     ['where do I park at the main library?', /Water Street/],
     ['¿me da la dirección de eastside?', /45 Maple Avenue/],
+    // The library's own name is every branch's; a branch name typed in two pieces with a typo is still that branch.
+    ['where is the riverside public library?', /200 River Street[\s\S]*45 Maple Avenue/],
+    // What the address is for is no other place: "the street address for the delivery invoice".
+    ['please send the eastside street address for the delivery invoice', /45 Maple Avenue/],
+    ['can i leave my car at the eest side library', /^Parking:\nEastside Branch[^]*Maple Avenue Plaza/],
   ])('%s', async (text, answer) => {
     const { say } = await setup();
     const result = await say(text);
@@ -619,6 +624,15 @@ describe('places in the building and what patrons need there', () => {
     expect(answer.reply.text).toMatch(/^Restrooms are at Main Library, 1st floor/);
     const unknownPlace = await say('where is the vending machine');
     expect(unknownPlace.reply.text).toMatch(/not sure where "vending machine"/);
+  });
+
+  it('reads "which way to the …" inside a branch as a place in the building, not directions to the branch', async () => {
+    const { say } = await setup();
+    const inside = await say('what way to the restrooms at eastside please');
+    expect(inside.intent).toBe('location');
+    expect(inside.reply.text).toMatch(/^Restrooms are at Eastside Branch/);
+    const outside = await say('how do i get to the eastside branch from the highway');
+    expect(outside.details?.branchFact).toBe('directions');
   });
 
   it('answers charging a phone from the Wi-Fi and charging article', async () => {

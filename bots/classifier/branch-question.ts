@@ -31,7 +31,7 @@ const ABOUT_THE_LIBRARY = /\b(?:library|libary|biblioteca|branch|sucursal|you|yo
 /** "your hours at the Eastside location" is an hours question. */
 const HOURS_WORDS = /\b(?:hours|hrs|open|opens|close|closes|closing|horario|abren|cierran)\b/;
 const PHONE = /\b(?:phone (?:number|#|no|line)|direct (?:line|number)|tel|(?:library|branch|eastside|main|downtown|central|sucursal)s? number|(?:que|q|cual) (?:es (?:el|su) )?numero (?:tiene|tienen)|phone nr|telephone|telefono|number to call|call you|call the library|your (?:phone|number)|ur (?:phone|number)|whats? (?:the |ur |your )?(?:phone|number)|phone for|su numero|(?:numero|num|nro) de (?:la )?(?:biblio|biblioteca|sucursal)|numero (?:telefonico|de telefono)|(?:library|branch|eastside|main|your|ur)s? phone|number (?:for|of) (?:the )?(?:library|branch|eastside|main)|(?<!call )number (?:for|of) (?:the )?(?:\w+ ){1,3}(?:library|branch|location)|(?:what|which) number (?:do i|can i|should i|to) call|(?:do|did|have) i (?:even )?(?:have|got|dial|dialed|dialled|call|called) the (?:right|correct) (?:phone )?number|telefono de (?:la )?(?:biblioteca|sucursal))\b/;
-const PARKING = /\bis there (?:a|any) (?:parking )?lot\b|\bhave (?:its|it s|their|a) own (?:parking )?lot\b|\b(?:a|any) lot (?:for|where) (?:library )?(?:patrons|visitors|customers|cars)\b|\b(?:aparcamiento|parqueadero|parqueaderos|parquea|parquear|parqueo|(?:leave|put) (?:my|the|our) (?:car|truck|van)|(?:car|truck|van)\b.{0,25}\b(?:put|leave) it|(?:the|parking|street|library|main|eastside|st|ave) lot|lot (?:free|full|open)|parking meters?|(?:the|a|any|street) meters?|meters|park|parking|parked|estacionamiento|estacionar|estaciono|estaciona|estacionan|estacionamos|estacionas|estacionarnos|estacionarse|estacionarme|aparcar|aparco|aparca|aparcan|aparcamos|aparcarse|parquear|parqueo|bike rack|bike racks|leave my bike|lock my bike|bicicleta)\b/;
+const PARKING = /\bis there (?:a|any) (?:parking )?lot\b|\bhave (?:its|it s|their|a) own (?:parking )?lot\b|\b(?:a|any) lot (?:for|where) (?:library )?(?:patrons|visitors|customers|cars)\b|\b(?:aparcamiento|parqueadero|parqueaderos|parquea|parquear|parqueo|(?:leave|put) (?:my|the|our|her|his|their) (?:car|truck|van)|(?:car|truck|van)\b.{0,25}\b(?:put|leave) it|(?:the|parking|street|library|main|eastside|st|ave) lot|lot (?:free|full|open)|parking meters?|(?:the|a|any|street) meters?|meters|park|parking|parked|estacionamiento|estacionar|estaciono|estaciona|estacionan|estacionamos|estacionas|estacionarnos|estacionarse|estacionarme|aparcar|aparco|aparca|aparcan|aparcamos|aparcarse|parquear|parqueo|bike rack|bike racks|leave my bike|lock my bike|bicicleta)\b/;
 const DIRECTIONS = /\b(?:bus(?:es)?|routes?) (?:stop|stops|go|goes|run|runs) (?:near|by|at|to|in front)\b|\b(?:which|what) direction\b|\b(?:walk me through|help me with) getting (?:to|there)\b|\bgetting (?:to|there) from\b|\b(?:on|near) the (?:number |no |# ?)?\d{1,2} (?:bus|route|line)?\b.{0,12}\b(?:route|bus|line)\b|\b(?:directions|how far(?! (?:in advance|ahead|out|back|before))|best way to (?:get(?! (?:a|an|in touch|ahold|hold|my|books?))|reach(?! (?:someone|somebody|staff|a person|an? (?:actual|real|live) (?:person|human)|a human|a librarian|anyone|you by|the desk|(?:you|u)(?: guys| all| folks)? (?:besides|other than|except|by|via|outside|apart from|if)))|go)|(?:which|what) stop|get off at(?! (?:\d|like \d|around \d|about \d|noon|midnight|work))|(?:can t|cant|cannot) find (?:you|the (?:library|branch|building|entrance|door))(?! (?:in|on|inside|under|from) (?:the |their |his |her |my |your )?(?:app|apps|list|menu|libby|hoopla|kindle|tablet|phone|settings|dropdown|drop down|search|website|site|screen)\b)|how (?:do|can|would|should) (?:i|we|you|u) (?:walk|drive|bike|cycle) (?:to|there|over)\b|which way (?:is|to)|what way (?:is|to)|how do (?:i|u|you|we) get (?:to|there)|how to get (?:to|there)|get to the(?! (?:desk|front desk|counter|checkout|circulation desk|computers?|printers?|shelf|shelves|stacks|end|bottom|top|point|next)\b)|which bus|what bus|wat bus|wut bus|bus (?:stop|route)|by bus|bus(?:es)? (?:to|that goes to|going to)|(?:which|what) (?:bus )?route|route stops|como llego|como llegar|que autobus|como se llega|(?:que|cual) (?:camion|bus|ruta)|me lleva)\b|\b(?:que|ke|cual) (?:guagua|colectivo|micro|autobus|camion|camioneta|bus)\b|\b(?:reach|get to|go to)\b.{0,40}\b(?:on|pon|by) (?:the |di |a )?bus\b|\bme deja cerca\b|\bhow (?:do |can )?i (?:can )?(?:go|get|get out|arrive) (?:to|at) (?:the )?(?:library|branch|main|eastside|downtown|central|\w+ library)\b|\bwith the bus\b|\b(?:take|ride|catch|get on) the (?:number |no |# ?)?\d{1,2}\b(?! (?:min|mins|minutes|hours|hrs|days|books|items|pages))|\bthe \d{1,2}(?: or (?:the )?\d{1,2})? (?:bus )?stops?\b|\bon (?:a|the|any) bus (?:line|route)\b|\b(?:the |number |no |# ?)\d{1,2} bus\b|\bbus (?:number |no |# ?)?\d{1,2}\b(?! (?:min|mins|minutes|hours|dollars))|\b(?:la )?ruta \d{1,2}\b|\bllegan? (?:a|hasta) (?:la )?(?:biblioteca|sucursal)\b|\b(?:quickest|fastest|easiest|shortest|best) (?:way|route) (?:there|to (?!(?:reach|contact|get in touch|call|phone|email|e mail|text|ask|talk|pay|renew|return|sign|apply|find (?:a|out)|get (?:a|an|my|in touch|ahold|hold))\b))/;
 /** "is the downtown library near the courthouse? how do I find it": finding the building, when a branch is named. */
 const FIND_THE_BRANCH = /\bhow (?:(?:do |can |would |should )?(?:i|we) |to )find (?:it|you|the (?:\w+ ){0,3}(?:library|branch|building))\b|\bis (?:it|the (?:library|branch)|\w+ (?:library|branch)) (?:near|close to|far from|by)\b|\bfar from\b/;
@@ -39,6 +39,8 @@ const FIND_THE_BRANCH = /\bhow (?:(?:do |can |would |should )?(?:i|we) |to )find
 const INTERJECTION = /^(?:(?:yo|hey|hi|hello|ok|okay|so|um|uh|quick question|quick q|excuse me|hola|oye|disculpe)\s+)+/;
 /** "is there a number I can call for main?": a number and calling it, except a shelf's call number. */
 const NUMBER_TO_CALL = /\bnumber\b.*\b(?:call|ring|text|reach)\b|\b(?:call|ring|reach)\b.*\bnumber\b/;
+/** "which way to the kids room at eastside?": the way to a place inside the branch, which the shelf map answers. */
+const WAY_INSIDE = /\b(?:which way|what way|how do (?:i|u|you|we) get|how (?:can|would) (?:i|we) get|how to get|get) to (?:the |your )?(?:\w+ ){0,2}(?:room|rooms|restrooms?|bathrooms?|toilets?|washrooms?|desk|stairs|stairway|elevator|lift|section|shelf|shelves|stacks|computers?|printers?|corner|sala|bano|banos)\b/;
 /** "I'm on Maple and can't find it": the building, unless the message names something inside it to be "it". */
 const CANT_FIND_IT = /\b(?:can t|cant|cannot|couldn t|could not) find it\b/;
 // In Spanish too: "¿dónde queda la sala infantil en Maple?" is a room inside the branch.
@@ -89,7 +91,7 @@ const OURS = /^(?:the |el |la |los |las |you|your|ur|u\b|us\b|there\b|here\b|it\
 /** Another office named before the fact asked: "the DMV phone number", "city hall s address", "the IRS number". */
 const ANOTHER_PLACE_FIRST = /\b(?:dmv|bmv|irs|ssa|social security(?: office)?|post office|city hall|courthouse|police(?: station| department)?|hospital|clinic|school|embassy|consulate|unemployment(?: office)?|food bank|shelter|county clerk|passport agency)\s*s?(?:\s+(?:office|department|dept|building|headquarters))?\s+(?:phone number|phone|number|address|adress|telephone)\b/;
 /** What the fact is wanted for, not where: "address for put in GPS", "the number for my records", "for uber". */
-const PURPOSE = /^(?:put|putting|type|typing|enter|entering|use|using|my|our|gps|google|maps|waze|uber|lyft|taxi|cab|navigation|sat ?nav|a form|forms?)\b/;
+const PURPOSE = /^(?:put|putting|type|typing|enter|entering|use|using|my|our|gps|google|maps|waze|uber|lyft|taxi|cab|navigation|sat ?nav|a form|forms?|(?:the |a |our |my )?(?:manifest|delivery|deliveries|shipping|shipment|label|labels|invoice|paperwork|records?|driver|courier|package|packages))\b/;
 const PLACE_NAMED = /\b(?:(?:phone )?number|phone|telephone|address|adress|addres|addy|directions|get(?= to )|telefono|direccion|numero|llegar|llego)\s+(?:(?:for|of|to|de|del|a|al)\s+)(.{2,40})$/;
 
 /**
@@ -127,7 +129,7 @@ export function branchFactAsked(text: string, branch: Branch | undefined): Branc
  * Every fact asked for, the main one first: "the best way to reach downtown and where do I leave my car"
  * asks for directions and parking. The address line carries the phone, so "address and phone" is one fact.
  */
-export function branchFactsAsked(text: string, branch: Branch | undefined): BranchFact[] {
+export function branchFactsAsked(text: string, branch: Branch | undefined, libraryName = ''): BranchFact[] {
   const folded = foldQuestion(text)
     .replace(NOT_PARKING, ' ')
     .replace(CANNOT_COME, ' ')
@@ -156,7 +158,7 @@ export function branchFactsAsked(text: string, branch: Branch | undefined): Bran
   const lostTheBuilding = CANT_FIND_IT.test(folded) && !SOMETHING_INSIDE.test(folded);
   // "where is the seed library at eastside, is it by the front desk": something inside the branch is looked for.
   const findsTheBranch = branch !== undefined && FIND_THE_BRANCH.test(folded) && !SOMETHING_INSIDE.test(folded);
-  if ((DIRECTIONS.test(folded) || lostTheBuilding || findsTheBranch) && aboutUs) facts.push('directions');
+  if ((DIRECTIONS.test(folded) || lostTheBuilding || findsTheBranch) && aboutUs && !WAY_INSIDE.test(folded)) facts.push('directions');
   // "…my hip hurts and the walk from the lot takes forever": a lot told in the story around a question is no parking question.
   const parkingAsked = PARKING.test(folded) && PARKING.test(asked.replace(NOT_PARKING, ' '));
   if (parkingAsked && (aboutUs || folded.split(' ').length <= 2 || /\b(?:where|can i|is there|do you have|hay|donde|free|gratis|lot|garage|how much|cost)\b/.test(folded))) facts.push('parking');
@@ -171,14 +173,14 @@ export function branchFactsAsked(text: string, branch: Branch | undefined): Bran
   if (!shelfNumber && (PHONE.test(folded) || callAsked || NUMBER_TO_CALL.test(folded.replace(/\bcall numbers?\b/g, ' ')))) facts.push(address ? 'address' : 'phone');
   else if (address) facts.push('address');
   if (facts.length > 0) return facts;
-  return whereIsBranch(text, branch) ? ['address'] : [];
+  return whereIsBranch(text, branch, libraryName) ? ['address'] : [];
 }
 
 /** "la biblioteca de Maple, ¿dónde queda?": where a named branch stands, in Spanish. */
 const WHERE_IT_STANDS = /\b(?:donde|adonde) (?:queda|quedan|se encuentra)\b|\ben que numero\b/;
 
-/** "where is eastside", "how do I find main", "Where exactly is the library?": the address. */
-function whereIsBranch(text: string, branch: Branch | undefined): boolean {
+/** "where is eastside", "how do I find main", "Where exactly is the library?", "where is Riverside Public Library?": the address. */
+function whereIsBranch(text: string, branch: Branch | undefined, libraryName: string): boolean {
   const folded = foldQuestion(text).replace(INTERJECTION, '');
   if (/^(?:how do i find|how can i find|como encuentro)\b/.test(folded) && branch) return true;
   // "main library, where exactly? river st or water st": the branch named, then where it is.
@@ -190,7 +192,7 @@ function whereIsBranch(text: string, branch: Branch | undefined): boolean {
   const where = /^(?:where|wheres|where s|donde|en donde)\s+(?:exactly\s+)?(?:(?:is|are|r|estan|esta|es|quedan|queda)\b)?\s*(?:exactly\s+)?(.*)$/.exec(question);
   if (where) {
     const rest = where[1]!.split(' ').filter((word) => word.length > 0);
-    const named = branch ? branchWords(branch) : new Set<string>();
+    const named = new Set([...(branch ? branchWords(branch) : []), ...foldQuestion(libraryName).split(' ').filter((word) => word.length > 0)]);
     const names = rest.some((word) => named.has(word) || word === 'library' || word === 'biblioteca' || word === 'you' || word === 'sucursal' || word === 'branch');
     return names && rest.every((word) => PLACE_WORDS.has(word) || named.has(word));
   }

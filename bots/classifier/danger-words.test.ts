@@ -12,6 +12,8 @@ describe('namesDangerInOtherLanguage', () => {
     'Мужчина идёт за мной от остановки',
     'Ele tem uma faca, chamem alguém',
     'Mój mąż grozi mi od rana',
+    // Walked behind between the shelves, in Polish.
+    'Ten pan idzie za mną od wejścia, proszę o pomoc',
     'Він погрожує мені, я боюся',
     'Gọi công an giúp tôi với',
     'May baril po yung lalaki sa labas',

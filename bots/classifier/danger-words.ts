@@ -19,7 +19,7 @@ const WORDS_WITH_SPACES = [
   'polizia', 'ambulanza', 'coltello', 'pistola', 'uccidermi', 'suicidio',
   'polizei', 'krankenwagen', 'notarzt', 'messer', 'waffe', 'selbstmord', 'bedroht',
   'politie', 'zelfmoord', 'bedreigd',
-  'policj[aęi]', 'karetk[aęi]', 'nóż', 'nożem', 'broń', 'samobójstw[oa]', 'grozi mi',
+  'policj[aęi]', 'karetk[aęi]', 'nóż', 'nożem', 'broń', 'samobójstw[oa]', 'grozi mi', 'chodzi za mną', 'idzie za mną', 'śledzi mnie',
   // Turkish, Vietnamese, Tagalog, Haitian Creole, Somali, Swahili
   'ambulans', 'bıçak', 'silah', 'intihar', 'öldürecek', 'dövüyor',
   'công an', 'cảnh sát', 'cấp cứu', 'súng', 'tự tử', 'giết',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Branch, LibraryCalendar } from '../../core/calendar.js';
+import type { Branch, LibraryCalendarWithHelpers } from '../../core/calendar.js';
 import { createFakeCalendar } from '../../test/fakes/fake-calendar.js';
 import { createBranchFinder } from './branch-mention.js';
 
@@ -39,6 +39,11 @@ describe('createBranchFinder', () => {
     // "side" is a word of the alias "east side", not a branch on its own.
     expect(finder.find('every copy has a grey stripe down the left side')).toBeUndefined();
     expect(finder.find('is the east side one open saturday')?.id).toBe('eastside');
+    // A name typed in two pieces with a typo; the library's own name, which is every branch's.
+    expect(finder.find('can i get to the eest side one by bus')?.id).toBe('eastside');
+    expect(finder.find('is the down twon library busy')?.id).toBe('main');
+    expect(finder.find('where is the riverside public library')).toBeUndefined();
+    expect(finder.find('what time does riverside main close')?.id).toBe('main');
     await calendar.close();
   });
 
@@ -46,8 +51,9 @@ describe('createBranchFinder', () => {
     const calendar = createFakeCalendar();
     let calls = 0;
     const eastside = calendar.branches().find((branch) => branch.id === 'eastside')!;
-    const counting: Pick<LibraryCalendar, 'branches' | 'findBranch'> = {
+    const counting: Pick<LibraryCalendarWithHelpers, 'branches' | 'findBranch' | 'library'> = {
       branches: () => calendar.branches(),
+      library: () => calendar.library(),
       findBranch: (): Branch => {
         calls += 1;
         return eastside; // a calendar whose fuzzy match is too generous

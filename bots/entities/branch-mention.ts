@@ -1,4 +1,4 @@
-import type { Branch, LibraryCalendar } from '../../core/calendar.js';
+import type { Branch, LibraryCalendarWithHelpers } from '../../core/calendar.js';
 import { createFuzzyWords, type FuzzyWords } from '../text/fuzzy-words.js';
 import { foldText, tokenize } from '../text/normalize.js';
 
@@ -46,12 +46,14 @@ function namesKey(branches: Branch[]): string {
   return branches.map((branch) => [branch.id, branch.name, ...branch.aliases].join('\u0001')).join('\u0002');
 }
 
-function gateFor(branches: Branch[], key: string): Gate {
+function gateFor(branches: Branch[], key: string, libraryName: string): Gate {
+  // "Riverside library" is the whole library: a word of its own name names no branch ("Riverside Main" still does, by "main").
+  const libraryWords = new Set(foldText(libraryName).split(/[^a-z0-9]+/));
   const owners = new Map<string, Set<string>>();
   for (const branch of branches) {
     for (const name of [branch.id, branch.name, ...branch.aliases]) {
       for (const word of foldText(name).split(/[^a-z0-9]+/)) {
-        if (word.length < 2 || GENERIC_WORDS.has(word)) continue;
+        if (word.length < 2 || GENERIC_WORDS.has(word) || libraryWords.has(word)) continue;
         let ids = owners.get(word);
         if (!ids) owners.set(word, (ids = new Set()));
         ids.add(branch.id);
@@ -66,17 +68,23 @@ function withoutPossessives(text: string): string {
   return text.replace(/(\p{L})['’]s\b/gu, '$1');
 }
 
-export function createBranchFinder(calendar: Pick<LibraryCalendar, 'branches' | 'findBranch'>): BranchFinder {
+export function createBranchFinder(calendar: Pick<LibraryCalendarWithHelpers, 'branches' | 'findBranch' | 'library'>): BranchFinder {
   let gate: Gate | undefined;
   /** The ids of the branches whose distinctive words the message uses. */
   function candidatesIn(text: string, branches: Branch[]): Set<string> {
     // The calendar reloads when library.yaml changes; its branch list is two or three entries, so
     // comparing names each message is cheaper than any invalidation scheme.
-    const key = namesKey(branches);
-    if (gate?.key !== key) gate = gateFor(branches, key);
+    const libraryName = calendar.library().name;
+    const key = `${libraryName}\u0003${namesKey(branches)}`;
+    if (gate?.key !== key) gate = gateFor(branches, key, libraryName);
     const candidates = new Set<string>();
-    for (const token of tokenize(text)) {
-      const word = gate.words.match(token);
+    const tokens = tokenize(text);
+    const matched = tokens.map((token) => gate!.words.match(token));
+    for (const word of matched) if (word !== undefined) for (const id of gate.owners.get(word) ?? []) candidates.add(id);
+    // A name typed in two pieces with a typo, "eest side", "down twon": the two words read as one.
+    for (let index = 0; index + 1 < tokens.length; index++) {
+      if (matched[index] !== undefined || matched[index + 1] !== undefined) continue;
+      const word = gate.words.match(tokens[index]! + tokens[index + 1]!);
       if (word !== undefined) for (const id of gate.owners.get(word) ?? []) candidates.add(id);
     }
     return candidates;

@@ -51,6 +51,9 @@ describe('extractCatalogQuery', () => {
     // A possessive before a kind of book is the author's; one inside a title stays.
     ["marcella hazan's cookbook", { terms: 'marcella hazan', field: 'author' }],
     ["do you have charlotte's web", { terms: "charlotte's web" }],
+    // "do yu hav it" after the title, spelled as typed; "which way to" a place in the building.
+    ['goodnight moon do yu hav it for my grandson', { terms: 'goodnight moon' }],
+    ['which way to the teen room please', { kind: 'locate', terms: 'teen room' }],
   ])('%s', (text, expected) => {
     expect(extractCatalogQuery(text)).toMatchObject(expected);
   });

@@ -150,7 +150,7 @@ const FILLER = [
   /^.*?\b(?:whether|if)\s+(?:the\s+library|you(?:\s+guys)?|u)\s+(?:has|have|carry|carries|owns?|stocks?)\b/i,
   // "… available to borrow, ideally more than one copy": how it is wanted, after the title.
   /\s+available\s+(?:to|for)\s+(?:borrow|check\s*out|checkout|loan)\b.*$|,\s+(?:ideally|preferably|if\s+possible)\b.*$/i,
-  /\b(?:do|does)\s+(?:u|ya|you)\s+(?:hav|have|got|carry)\b|\b(?:u|you|ya)\s+got\b|\bgot\s+any\b|^\s*(?:u|you|ya)\s+(?:hav|have)\b/gi,
+  /\b(?:do|does)\s+(?:u|ya|you|yu|yall|y'all)\s+(?:hav|have|got|carry)\b(?:\s+it\b(?=\s+(?:for|para)\b|\s*[?.!]*\s*$))?|\b(?:u|you|ya|yu)\s+got\b|\bgot\s+any\b|^\s*(?:u|you|ya|yu)\s+(?:hav|have)\b/gi,
   /\b(?:can|could|would)\s+(?:you|u)\s+(?:find|get|recommend|suggest|show)(?:\s+me)?\b|\b(?:give|show|find|get|recommend|suggest)\s+me\b|\brecommend\b/gi,
   /\bi(?:'d|\s+would)\s+like\b|\bid\s+like\b|\bany\s+good\b|\bgood\b(?=\s+(?:books?|novels?|dvds?|movies?))/gi,
   /\bfor\s+my\s+(?:son|daughter|kid|kids|toddler|child|children|husband|wife|class|mom|dad|grandson|granddaughter)\b|\bfor\s+(?:school|class)\b/gi,
@@ -168,7 +168,7 @@ const FILLER = [
   /(?:^|\s)(?:in|available|in\s+stock|on\s+the\s+shelf|checked\s+(?:in|out)|in\s+the\s+catalog(?:ue)?)(?:\s+(?:right\s+)?now|\s+today|\s+rn|\s+atm)?\s*[?.!]*\s*$/gi,
   // "is the Prisoner of Azkaban in at the Main Library?": where, not what.
   /\s(?:in\s+)?at\s+(?:the\s+)?(?:main|eastside|east\s+side|downtown|central)(?:\s+(?:library|branch))?\b.*$/gi,
-  /[,\s]+(?:do|does)\s+(?:u|you|ya)\s+(?:have|hav|got)\s+(?:it|one|that|them)\s*[?.!]*\s*$/gi,
+  /[,\s]+(?:do|does)\s+(?:u|you|ya|yu|yall|y'all)\s+(?:have|hav|got)\s+(?:it|one|that|them)\s*[?.!]*\s*$/gi,
   /^\s*(?:need|needs|want)\s+/i,
   /\b(?:in|at)\s+(?:the\s+)?(?:library|catalog(?:ue)?)\b/gi,
   /^\s*(?:any|some|a|an|the)\s+(?=(?:books?|novels?|titles?|movies?|dvds?|audiobooks?)\b)/i,
@@ -192,7 +192,7 @@ const FOR_SOMEONE = /\s+(?:for|para)\s+(?:my|our|his|her|their|mi|mis|nuestro|nu
 /** "… for toddlers", "… para mi hija", "… besides the wild things one": said about the books, not the name. */
 const FOR_WHOM = /\s+(?:for|para|besides|other than|except|apart from|aside from|ademas de|excepto)\s+.*$/i;
 /** What makes a sentence the request in a longer message: an ask for a title or an author, or a question. */
-const REQUEST = /\b(?:do|does)\s+(?:you|u|ya|the\s+library)\s+(?:have|hav|got|carry|own|stock)\b|\b(?:whether|if)\s+(?:the\s+library|you(?:\s+guys)?|u)\s+(?:has|have|carry|carries|owns?|stocks?)\b|\b(?:anything|something|stuff|books?|novels?|titles?)\s+by\b|\blooking\s+for\b|\b(?:tienen|tiene|busco)\b/i;
+const REQUEST = /\b(?:do|does)\s+(?:you|u|ya|yu|yall|y'all|the\s+library)\s+(?:have|hav|got|carry|own|stock)\b|\b(?:whether|if)\s+(?:the\s+library|you(?:\s+guys)?|u)\s+(?:has|have|carry|carries|owns?|stocks?)\b|\b(?:anything|something|stuff|books?|novels?|titles?)\s+by\b|\blooking\s+for\b|\b(?:tienen|tiene|busco)\b/i;
 
 /**
  * The sentence that asks, when a message has several ("My husband loves legal thrillers. Do you have
@@ -222,11 +222,11 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   const [validIsbn] = findIsbns(text);
   if (validIsbn) return { kind: 'search', terms: validIsbn, field: 'isbn' };
 
-  const where = /^(?:\s*(?:hi|hello|hey|hola)[,!.\s]+)?\s*(?:where\s+(?:is|are|r|do\s+i\s+find|can\s+i\s+find|would\s+i\s+find|are\s+your|is\s+your|would|will|should)|where['’]?s|d[oó]nde\s+(?:est[aá]n?|encuentro|quedan?))\s+(?:the\s+|los\s+|las\s+|el\s+|la\s+)?(.+?)\s*[?.!]*$/i.exec(rest);
+  const where = /^(?:\s*(?:hi|hello|hey|hola)[,!.\s]+)?\s*(?:where\s+(?:is|are|r|do\s+i\s+find|can\s+i\s+find|would\s+i\s+find|are\s+your|is\s+your|would|will|should)|where['’]?s|d[oó]nde\s+(?:est[aá]n?|encuentro|quedan?)|(?:which|what)\s+way\s+(?:is|to)|how\s+(?:do|can|would)\s+(?:i|we|you|u)\s+get\s+to|how\s+to\s+get\s+to)\s+(?:the\s+|los\s+|las\s+|el\s+|la\s+)?(.+?)\s*[?.!]*$/i.exec(rest);
   if (where) {
     // "where would the knitting books be shelved": the books, without the verb around them.
     // "where is the seed library at eastside, is it by the front desk": the first clause names the place.
-    const terms = where[1]!.split(/\s*(?:,|;|\s[-–—]\s)\s*/)[0]!.replace(/\b(?:located|kept|shelved)\b/gi, '').replace(/\b(?:in\s+the\s+library|section)\b/gi, '').replace(/\s+(?:be|go)\s*$/i, '').trim();
+    const terms = where[1]!.split(/\s*(?:,|;|\s[-–—]\s)\s*/)[0]!.replace(/\b(?:located|kept|shelved)\b/gi, '').replace(/\b(?:in\s+the\s+library|section)\b/gi, '').replace(/\s+(?:be|go)\s*$/i, '').replace(/\s+(?:please|pls|plz|thanks|thank you|por favor|gracias)\s*$/i, '').trim();
     return { kind: 'locate', terms, field: 'keyword' };
   }
 

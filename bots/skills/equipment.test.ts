@@ -3,7 +3,7 @@ import { foldText } from '../text/normalize.js';
 import { saysDeviceWorksAgain } from './equipment.js';
 
 describe('saysDeviceWorksAgain', () => {
-  it.each(['nvm its fine now', 'ok it is back up now thanks', 'it fixed itself lol', 'ya funciona, gracias', 'volvió a funcionar', 'ah ok it work now, tanks', 'someone fixed it, thank you', 'ya lo arreglaron, gracias'])('"%s"', (text) => {
+  it.each(['nvm its fine now', 'ok it is back up now thanks', 'it fixed itself lol', 'ya funciona, gracias', 'volvió a funcionar', 'ah ok it work now, tanks', 'someone fixed it, thank you', 'ya lo arreglaron, gracias', 'ya conectó la tablet, gracias', 'listo, ya prendió'])('"%s"', (text) => {
     expect(saysDeviceWorksAgain(foldText(text))).toBe(true);
   });
 

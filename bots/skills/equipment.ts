@@ -147,7 +147,7 @@ export async function equipmentSkill(turn: Turn, deps: SkillDeps): Promise<Skill
  * "stopped working again", "still not working", "ya no funciona".
  */
 // "it work now" (as many write it), "someone fixed it", "ya la arreglaron": the device is fine again.
-const WORKS_AGAIN = /\b(?:working|works|work|running|fine|ok|okay|good|back (?:up|on|online)|up and running)\s+(?:again|now)\b|\bfixed itself\b|\b(?:they|someone|somebody|staff|you|u|you guys|y all|yall|the (?:lady|guy|librarian|man|woman)) (?:just )?(?:fixed|sorted|repaired) it\b|\bya (?:la|lo|los|las) (?:arreglaron|arreglo|arreglaste|compusieron|repararon)\b|\bya (?:se )?(?:arreglo|quedo)\b|\b(?:started|starting) (?:to )?work(?:ing)?\b|\bvolvio a (?:funcionar|servir|andar)\b|\bya (?:funciona|sirve|anda|jala)\b/;
+const WORKS_AGAIN = /\b(?:working|works|work|running|fine|ok|okay|good|back (?:up|on|online)|up and running)\s+(?:again|now)\b|\bfixed itself\b|\b(?:they|someone|somebody|staff|you|u|you guys|y all|yall|the (?:lady|guy|librarian|man|woman)) (?:just )?(?:fixed|sorted|repaired) it\b|\bya (?:la|lo|los|las) (?:arreglaron|arreglo|arreglaste|compusieron|repararon)\b|\bya (?:se )?(?:arreglo|quedo)\b|\b(?:started|starting) (?:to )?work(?:ing)?\b|\bvolvio a (?:funcionar|servir|andar)\b|\bya (?:funciona|sirve|anda|jala|agarro|agarra|conecto|conecta|prendio|prende|imprime|imprimio)\b/;
 const STILL_BROKEN = /\b(?:not|isn t|isnt|is not|stopped|no longer|still|never|doesn t|doesnt|does not|won t|wont|no|broke|broken|again\?)\s+(?:\w+\s+)?(?:working|works|work|running|fine|funciona|sirve|anda)\b|\bbroke(?:n)? again\b/;
 
 export function saysDeviceWorksAgain(folded: string): boolean {

@@ -1,4 +1,4 @@
-import type { CatalogPort } from '../../core/catalog.js';
+import type { CatalogPort, ShelfLocation } from '../../core/catalog.js';
 import type { LibraryCalendar } from '../../core/calendar.js';
 import type { Channel } from '../../core/inquiry.js';
 import type { Reply } from '../../core/reply.js';
@@ -62,6 +62,13 @@ function withoutBranchNamed(terms: string, ownWords: Set<string>): string {
   return terms;
 }
 
+/** A call number, a collection or a room the shelf map knows, read with or without the branch named after it. */
+export function locatePlace(deps: LocationSkillDeps, terms: string, branchId: string | undefined): ShelfLocation | undefined {
+  const options = branchId ? { branchId } : {};
+  const place = branchId ? withoutBranchNamed(terms, branchWordsOf(branchId, deps.calendar)) : terms;
+  return deps.catalog.locate(terms, options) ?? (place !== terms ? deps.catalog.locate(place, options) : undefined);
+}
+
 /**
  * Answers "where is …?" from the shelf map: a call number ("641.5"), a named collection ("cookbooks",
  * "graphic novels"), or, failing both, a title from the catalog ("where is the hunger games?").
@@ -74,8 +81,7 @@ export async function answerLocation(deps: LocationSkillDeps, input: LocationSki
   const options = input.branchId ? { branchId: input.branchId } : {};
 
   let subject = terms;
-  const place = input.branchId ? withoutBranchNamed(terms, branchWordsOf(input.branchId, deps.calendar)) : terms;
-  let location = deps.catalog.locate(terms, options) ?? (place !== terms ? deps.catalog.locate(place, options) : undefined);
+  let location = locatePlace(deps, terms, input.branchId);
   if (!location) {
     // Not a call number or a collection: maybe a title; locate its call number.
     // "where are the knitting books": a book's shelf, found by its topic, not that of an audiobook the

@@ -257,6 +257,10 @@ describe('detectSafety', () => {
     ['my boyfriend will kill me if he sees this book', 'threat'],
     // A thank-you and a decision that this visit is the last.
     ['Thank you all for being kind to me. I decided tonight is my last time here. Goodbye', 'self-harm'],
+    // One's own death asked about beside a plan; things handed on with a goodbye for good; "if he finds me he kills me".
+    ["who gets my library stuff if im dead? not joking, ive made a plan for friday", 'self-harm'],
+    ['signing off for good tonight. leaving my switch and my comics to my cousin, you guys were the best part of my week', 'self-harm'],
+    ['me fui de la casa de mi esposo y él juró que si me halla me mata, ¿puedo quedarme aquí?', 'threat'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -291,6 +295,10 @@ describe('detectSafety', () => {
     'ugh kill me, i left my card in the car',
     // Failing a test is dying only as a way of speaking; so is a last visit before a move.
     'gonna die if i flunk my chem final, can i print my notes',
+    // "Shoot me a text" asks for a message; books handed on for good are a gift.
+    'hold the new Nosrat cookbook and shoot me an email once it arrives',
+    'handing my kids picture books to my niece for good now they have outgrown them',
+    'what happens to my fines when i am gone for winter break? my plan is to pay in january',
     "we're moving to Texas so I decided this is my last visit, thanks for everything!",
     'how do i make the payment for my fines online',
     'what is the most painless way to pay a fine online',
