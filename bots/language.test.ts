@@ -75,6 +75,14 @@ describe('isUnsupportedLanguage', () => {
     'Asanteni kwa msaada wenu, mmekuwa wema sana',
     // An Italian letter asking about Saturday afternoons.
     'Salve,\n\nvorrei sapere se il sabato pomeriggio la biblioteca è aperta per i bambini.\n\nGrazie mille, cordiali saluti',
+    // Dutch, Hungarian, Swedish, Czech, Albanian and Igbo; Malayalam, a script no list names.
+    'Beste bibliotheek, mijn zoon wil graag een pas aanvragen. Wat kost dat?',
+    'Elnézést, holnap nyitva vannak?',
+    'Tack! Är biblioteket öppet imorgon?',
+    'Dobrý den, jestli máte otevřeno v neděli?',
+    'Faleminderit, a keni orar të hapur sot?',
+    'Biko, unu nwere akwụkwọ maka ụmụaka?',
+    'ലൈബ്രറി നാളെ തുറക്കുമോ?',
   ])('reads %j as a language without articles', (text) => expect(isUnsupportedLanguage(text)).toBe(true));
 
   it.each(['ola, a que hora cierran hoy?', 'ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd', 'Bonjour! what time do you close tonight?', 'Olá! Can you help me find a cookbook for my mother?', 'pwede po ba i-renew yung books ko? di pa tapos', 'hello po, ready na po ba yung hold ko for pickup?', 'ola cuando abren el domingo', 'ni idea de como renovar mis libros', 'Hi,\nMy mother only reads Russian: "Война и мир", for example.\nDo you have Russian books?\nThanks', 'hi its sam, can u renew my books', 'oye mina, vas a la biblio mañana?'])(

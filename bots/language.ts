@@ -35,8 +35,8 @@ export function detectLanguage(text: string): Language {
   return eld.detect(text).language === 'es' ? 'es' : 'en';
 }
 
-/** Letters of scripts the library has no articles in (Arabic, Chinese, Cyrillic, Korean, Hindi…). */
-const OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Ethiopic}\p{Script=Khmer}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Myanmar}\p{Script=Lao}]/gu;
+/** Letters of every script but the Latin one (Arabic, Chinese, Cyrillic, Malayalam, Sinhala…): the library has no articles in any of them. */
+const OTHER_SCRIPT = /(?!\p{Script=Latin})\p{L}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;
 /** Letters used by Latin-script languages other than English and Spanish (Vietnamese, Polish, Turkish, German, French, Portuguese). */
 const OTHER_LATIN_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹąęłśźżńćőűışğçãõàèìòùëïœæßøåäöûî]/giu;
@@ -103,6 +103,13 @@ const OTHER_LATIN_WORDS = new Set([
   'kya', 'hai', 'hain', 'kal', 'aaj', 'mujhe', 'nahi', 'nahin', 'kaise', 'kitne', 'baje', 'khuli', 'khula', 'kab', 'kahan', 'aap', 'mera', 'meri', 'kitaben', 'chahiye', 'rahega', 'rahegi', 'chhutti',
   // Swedish, Czech, Hungarian, Hausa
   'har', 'bocker', 'svenska', 'kde', 'najdu', 'detske', 'knihy', 'meddig', 'vagytok', 'nyitva', 'szombaton', 'konyvtar', 'ina', 'yin', 'rajista', 'katin', 'laburare',
+  // Dutch, Hungarian, Swedish, Czech, Albanian, Igbo
+  'beste', 'medewerkers', 'vorige', 'kwijtgeraakt', 'waarschijnlijk', 'nieuwe', 'aanvragen', 'kost', 'woon', 'sinds', 'vriendelijke', 'groet', 'graag', 'een', 'paar', 'dochter', 'zoon', 'bibliotheekpas', 'gaat', 'heeft', 'kunt', 'willen', 'ook', 'maar',
+  'napot', 'magyar', 'nyelvu', 'konyvuk', 'gyerekeknek', 'lanyom', 'elnezest', 'hogyan', 'tudom', 'meghosszabbitani', 'kolcsonzott', 'konyveimet', 'szepen', 'konyv', 'konyvek', 'segitseg', 'kerem', 'vannak', 'holnap', 'szeretnek',
+  'jag', 'flyttade', 'fran', 'somras', 'foljer', 'mig', 'mellan', 'hyllorna', 'och', 'vagar', 'inte', 'bilen', 'snalla', 'hjalp', 'lana', 'tack', 'biblioteket', 'oppet', 'imorgon', 'idag', 'jobbet',
+  'chtela', 'chtel', 'bych', 'zeptat', 'jestli', 'mate', 'sobotu', 'kolika', 'pomozte', 'nejaky', 'muz', 'sleduje', 'mezi', 'regaly', 'hodiny', 'stoji', 'vychodu', 'bojim', 'odejit', 'dobry',
+  'pershendetje', 'keni', 'shqip', 'orar', 'hapur', 'sot', 'femije', 'nje', 'burre', 'ndjek', 'stacioni', 'autobusit', 'tani', 'jashte', 'bibliotekes', 'shume', 'frike', 'lutem', 'ndihmoni', 'faleminderit', 'kam',
+  'ndewo', 'unu', 'nwere', 'akwukwo', 'umuaka', 'asusu', 'biko', 'nyere', 'enweghi',
   // Lithuanian, Latvian
   'sveiki', 'galiu', 'cia', 'nemokamai', 'naudotis', 'internetu', 'knygu', 'aciu', 'labdien',
   // Hebrew written in Latin letters

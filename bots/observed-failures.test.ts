@@ -230,6 +230,10 @@ describe('the library says where it is', () => {
     ['where is the riverside public library?', /200 River Street[\s\S]*45 Maple Avenue/],
     // What the address is for is no other place: "the street address for the delivery invoice".
     ['please send the eastside street address for the delivery invoice', /45 Maple Avenue/],
+    // Said as it sounds: "pahk", "fone"; "how tf do i get to".
+    ['can i pahk free at eastside', /^Parking:\nEastside Branch/],
+    ['fone number for eastside pls', /\(555\) 014-2290/],
+    ['how the heck do i get to the main library', /^Getting here:\nMain Library/],
     ['can i leave my car at the eest side library', /^Parking:\nEastside Branch[^]*Maple Avenue Plaza/],
   ])('%s', async (text, answer) => {
     const { say } = await setup();

@@ -70,6 +70,18 @@ describe('namesDangerInOtherLanguage', () => {
     'Policie! Někdo tady nedýchá',
     // Uzbek: call the police, a man with a knife.
     'Politsiyaga qo‘ng‘iroq qiling, bir odamda pichoq bor',
+    // Swedish, Serbian in Cyrillic, Hebrew, Tigrinya, Telugu, Armenian, Malayalam, Albanian, Hungarian, Igbo, Czech.
+    'En kille har följt efter mig hela vägen från bussen',
+    'Моја ћерка је нестала у читаоници',
+    'אני כבר לא רוצה לחיות, סליחה',
+    'ሰብኣየይ ሎሚ ይወቕዓኒ ነይሩ',
+    'దయచేసి పోలీసులను పిలవండి',
+    'Ուժ չունեմ այլևս, ներողություն',
+    'ഒരാൾ ഇവിടെ കുഴഞ്ഞുവീണു കിടക്കുന്നു',
+    'Ju lutem, dikush më ndjek që nga parkingu',
+    'Hívják a mentőket, egy férfi összeesett',
+    'Biko, di m na-eti m ihe kwa ụbọchị',
+    'Ten chlap mě sleduje už od zastávky',
   ])('"%s" names a danger', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(true);
   });
@@ -96,6 +108,9 @@ describe('namesDangerInOtherLanguage', () => {
     // Help with an everyday request; a family member named with no absence.
     '책 찾는 것 좀 도와주세요',
     '我女儿想办借书证',
+    // Scissors in Russian hold the Serbian word for a knife; a Swedish question about e-books.
+    'Можно взять ножницы на минутку?',
+    'Kan jag låna e-böcker med mitt lånekort?',
   ])('"%s" names none', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(false);
   });

@@ -32,6 +32,14 @@ const WORDS_WITH_SPACES = [
   'policij\\p{L}*', 'hitn\\p{L}* pomoć', 'nož', 'nožem', 'pištolj\\p{L}*', 'samoubist\\p{L}*', 'samoubojst\\p{L}*', 'ne diše', 'bez svesti', 'bez svijesti', 'prijeti mi', 'preti mi', 'prati me',
   'policie', 'záchrank\\p{L}*', 'nedýchá', 'sebevražd\\p{L}*', 'samovražd\\p{L}*', 'vyhrožuje',
   'politsiya\\p{L}*', 'tez yordam', 'pichoq', 'nafas olmayapti',
+  // Swedish, Albanian, Hungarian, Igbo, Czech, Dutch: police, ambulance, knife, suicide, followed, threatened, beaten, not breathing, gone missing
+  'polisen', 'kniv', 'självmord', 'följ\\p{L}* efter mig', 'hotar mig', 'slår mig', 'andas inte', 'medvetslös', 'försvunnen', 'vill inte leva',
+  'policin?', 'policia', 'ambulanc[eë]', 'thik[eë]', 'vetëvras\\p{L}*', 'më ndjek', 'më rreh', 'më kërcënon', 'nuk merr frymë',
+  'rendőr\\p{L}*', 'mentő\\p{L}*', 'kés', 'késsel', 'öngyilkos\\p{L}*', 'követ engem', 'megöl\\p{L}*', 'fenyeget\\p{L}*', 'nem lélegzik',
+  'na-eti m ihe', 'ga-egbu m', 'na-eso m', 'ndị uwe ojii',
+  // Serbian in Cyrillic (whole words: Russian "ножницы" are scissors): police, ambulance, knife, gun, suicide, gone missing, followed, threatened, beaten, not breathing
+  'полициј\\p{L}*', 'хитн\\p{L}* помоћ', 'нож', 'ножем', 'пиштољ\\p{L}*', 'самоубиств\\p{L}*', 'нестао', 'нестала', 'прати ме', 'прети ми', 'бије ме', 'не дише',
+  'sleduje mě', 'mě sleduje', 'bije mě', 'nůž', 'volgt mij', 'slaat mij', 'ademt niet',
   // Malay and Indonesian: hit, beaten, suicide, afraid to go home
   'pukul saya', 'memukul saya', 'dipukul', 'bunuh diri', 'takut (?:nak )?balik',
   // Someone overdosed, unconscious or not breathing; a threat (French, Portuguese, German, Polish, Vietnamese, Tagalog)
@@ -74,6 +82,15 @@ const WORDS_ANYWHERE = [
   'পুলিশ', 'অ্যাম্বুলেন্স', 'ছুরি', 'বন্দুক', 'আত্মহত্যা', 'মারধর', 'মারছে', 'হুমকি', 'অজ্ঞান', 'শ্বাস নিচ্ছে না', 'নিঃশ্বাস নিচ্ছে না', 'বাঁচতে চাই না', 'মরতে চাই', 'বাঁচাও', 'পিছু নিয়েছে', 'পিছু নিচ্ছে', 'অনুসরণ করছে',
   // Hebrew: police, ambulance, knife, gun, suicide, beats me, threatens, follows me
   'משטרה', 'אמבולנס', 'סכין', 'אקדח', 'התאבד', 'מרביץ לי', 'היכה אותי', 'מאיים עליי', 'עוקב אחריי', 'עוקב אחרי', 'הולך אחריי',
+  // Hebrew: not wanting to live
+  'לא רוצה לחיות', 'לא רוצה יותר לחיות', 'לשים קץ',
+  // Tigrinya: beats me, will kill me; Telugu: police, ambulance, knife, suicide, nowhere to be seen, not breathing, will kill
+  'ይወቕዓኒ', 'ይወቅዓኒ', 'ክቐትለኒ', 'ይቐትለኒ', 'ቀቲሉኒ',
+  'పోలీస', 'అంబులెన్స', 'కత్తి', 'ఆత్మహత్య', 'కనిపించడం లేదు', 'ఊపిరి ఆడటం లేదు', 'శ్వాస తీసుకోవడం లేదు', 'చంపేస',
+  // Armenian: no strength left, better without me, suicide, police, ambulance, knife, following me
+  'ուժ չունեմ', 'առանց ինձ', 'ինքնասպան', 'ոստիկան', 'շտապ օգնություն', 'դանակ', 'հետևում է ինձ', 'հետապնդում',
+  // Malayalam: collapsed, not breathing, police, ambulance, suicide, knife, missing
+  'കുഴഞ്ഞുവീ', 'ജീവിക്കാൻ ആഗ്രഹിക്കുന്നില്ല', 'ശ്വാസം എടുക്കുന്നില്ല', 'ശ്വാസമില്ല', 'പോലീസ', 'ആംബുലൻസ', 'ആത്മഹത്യ', 'കത്തി', 'കാണാനില്ല',
   // Nepali: beaten, will kill, following
   'कुट्', 'कुटे', 'कुटिरहेको', 'मार्छ', 'मार्ने', 'पछ्याइ', 'पछ्याउ',
   // Amharic: beaten, threatened, fallen

@@ -28,6 +28,10 @@ describe('day mentions', () => {
     ['we want to come the weekend after next. open that sunday?', '2026-12-13'],
     ['main open wednesday in two weeks?', '2026-12-16'],
     ['what time you open in the morning on friday', '2026-12-04'],
+    // A time of day before a misspelt weekday or a written date; a misspelt holiday.
+    ['when do u open in the afternoon on wendsday', '2026-12-02'],
+    ['any chance eastside is open in the afternoon on feb 3rd', '2027-02-03'],
+    ['closed on new yeers day right?', '2027-01-01'],
     // Said short: a time of day before "wed", Spanish abbreviations, "finde", "mñn", "a fortnight".
     ['how early do you open in the morning wed', '2026-12-02'],
     ['a q hora cierran el juev', '2026-12-03'],

@@ -25,12 +25,12 @@ const WEEKDAYS_ES = ['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabad
 /** Holiday words patrons use that the yaml notes do not spell the same way; value: a note's folded name. */
 const HOLIDAY_ALIASES: Array<[RegExp, string]> = [
   [/\b(?:christmas|xmas|x-mas|navidad)\s+eve\b|\bnochebuena\b|\bday before (?:christmas|xmas)\b(?!\s+eve)|\bvispera de navidad\b/, 'christmas eve'],
-  [/\b(?:new\s*years?|new\s*yrs?|new\s*year s)\s+eve\b|\bnye\b|\bnochevieja\b|\bfin de ano\b|\bhogmanay\b/, 'new years eve'],
+  [/\b(?:new\s*years?|new\s*yrs?|new\s*yea?rs?|new\s*year s)\s+eve\b|\bnye\b|\bnochevieja\b|\bfin de ano\b|\bhogmanay\b/, 'new years eve'],
   [/\bday after thanksgiving\b|\bblack friday\b/, 'day after thanksgiving'],
   [/\bday before thanksgiving\b/, 'day before thanksgiving'],
   [/\bthanksgiving\b|\baccion de gracias\b/, 'thanksgiving'],
   [/\b(?:christmas|xmas|x-mas|navidad|nabidad)(?:\s+day)?\b|\bdia de (?:navidad|nabidad)\b|\bbirth(?:day)? of (?:jesus|christ)\b/, 'christmas day'],
-  [/\bnew\s*(?:years?|yrs?)(?:\s+day)?\b|\bnyd\b|\bnew year s(?:\s+day)?\b|\bano nuevo\b/, 'new years day'],
+  [/\bnew\s*(?:years?|yrs?|yea?rs?|yeers?)(?:\s+day)?\b|\bnyd\b|\bnew (?:year|yer|yr) s(?:\s+day)?\b|\bano nuevo\b/, 'new years day'],
   [/\bmlk\b|\bmartin luther king\b/, 'martin luther king jr day'],
   [/\bpresiden(?:t|ts|s|t s)?\s*day\b|\b(?:dia|festivo|feriado|lunes festivo|lunes) de (?:los )?presidentes\b/, 'presidents day'],
   [/\bmemorial day\b|\bdia de (?:los caidos|conmemoracion)\b/, 'memorial day'],
@@ -43,7 +43,7 @@ const WEEKDAY_OF_HOLIDAY_WEEKEND = /\b(friday|saturday|sunday|monday)s? (?:of|on
 const RELATIVE_TO_HOLIDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (?:(?:right|just|directly|immediately) )?(after|before)\b/;
 /** "the day after new year's", "the day before MLK day": a day counted from a holiday no closure names that way. */
 const DAY_AROUND_HOLIDAY = /\b(?:the )?day (after|before)\b|\bel dia (?:despues|antes) de\b|\bel dia siguiente a\b/;
-const HOLIDAY_HINT = /caidos|birth of|birthday of|hogmanay|stephen|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nabidad|nochebuena|nochevieja|new ?years?|new ?yrs?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|presiden|memorial|juneteenth|independence|july|labor|trabajo/;
+const HOLIDAY_HINT = /caidos|birth of|birthday of|hogmanay|stephen|conmemoracion|independencia|julio|boxing|nye|nyd|christmas|xmas|navidad|nabidad|nochebuena|nochevieja|new ?years?|new ?yrs?|new ?yea?rs?|new ?yeers?|ano nuevo|fin de ano|thanksgiving|gracias|black friday|mlk|luther|presiden|memorial|juneteenth|independence|july|labor|trabajo/;
 
 /** Damerau-Levenshtein distance, bounded: stops early once it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -192,6 +192,8 @@ function monthNumber(word: string): number | undefined {
   return english >= 0 ? english + 1 : undefined;
 }
 
+/** "january 28th", "28 jan", "the 3rd": a day of a month written out. */
+const DATE_WRITTEN = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bthe \d{1,2}(?:st|nd|rd|th)\b/;
 /** "the 26th", "on the 3rd" — but not "2nd floor" or "3rd edition". */
 const ORDINAL_DAY = /\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:floor|fl|edition|ed|grade|time|place|street|st|ave|avenue|century|year|row|shelf|aisle))/;
 /**
@@ -503,8 +505,12 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
         .replace(/\b(?:the\s+)?week\s+of\b/g, ' ')
         // "the evening of march 3": the day (chrono reads the whole phrase as no date at all).
         .replace(/\b(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\b/g, ' ')
-        // "open in the morning on saturday": the weekday named, whatever time of it (chrono loses the day).
-        .replace(/\bin the (?:morning|afternoon|evening)\b/g, (time) => (WEEKDAY_NAME.test(spellOutDayWords(folded)) ? ' ' : time))
+        // "open in the morning on saturday", "in the evening on january 28th": the day named, whatever time of
+        // it (chrono loses the day).
+        .replace(/\bin the (?:morning|afternoon|evening)\b/g, (time) => {
+          const spelled = spellOutDayWords(folded).replace(/[a-z]+/g, (word) => correctWeekday(word));
+          return WEEKDAY_NAME.test(spelled) || DATE_WRITTEN.test(spelled) ? ' ' : time;
+        })
         .replace(/\b(i|we|he|she|they)\s+sat\b/g, '$1 seated')
         .replace(/\b(?:este\s+)?(?:fin\s+de\s+semana|finde)\b/g, 'sabado')
         // "quick question before the weekend: open this sunday?": the weekday named, not the weekend.

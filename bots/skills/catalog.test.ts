@@ -54,6 +54,7 @@ describe('extractCatalogQuery', () => {
     // "do yu hav it" after the title, spelled as typed; "which way to" a place in the building.
     ['goodnight moon do yu hav it for my grandson', { terms: 'goodnight moon' }],
     ['which way to the teen room please', { kind: 'locate', terms: 'teen room' }],
+    ['the pelican brief, is it on the shelf', { terms: 'the pelican brief', availableOnly: true }],
   ])('%s', (text, expected) => {
     expect(extractCatalogQuery(text)).toMatchObject(expected);
   });

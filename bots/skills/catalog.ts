@@ -166,6 +166,8 @@ const FILLER = [
   /\b(?:a\s+)?cop(?:y|ies)\s+of\b/gi,
   // Whitespace before, not \b: "Zeṿin" must not lose its "in".
   /(?:^|\s)(?:in|available|in\s+stock|on\s+the\s+shelf|checked\s+(?:in|out)|in\s+the\s+catalog(?:ue)?)(?:\s+(?:right\s+)?now|\s+today|\s+rn|\s+atm)?\s*[?.!]*\s*$/gi,
+  // "…, is it" left once "on the shelf" is gone: the asking, not the title.
+  /[,\s]+(?:is|are)\s+(?:it|they|one|any)\s*[?.!]*\s*$/i,
   // "is the Prisoner of Azkaban in at the Main Library?": where, not what.
   /\s(?:in\s+)?at\s+(?:the\s+)?(?:main|eastside|east\s+side|downtown|central)(?:\s+(?:library|branch))?\b.*$/gi,
   /[,\s]+(?:do|does)\s+(?:u|you|ya|yu|yall|y'all)\s+(?:have|hav|got)\s+(?:it|one|that|them)\s*[?.!]*\s*$/gi,

@@ -297,6 +297,9 @@ describe('detectSafety', () => {
     'gonna die if i flunk my chem final, can i print my notes',
     // "Shoot me a text" asks for a message; books handed on for good are a gift.
     'hold the new Nosrat cookbook and shoot me an email once it arrives',
+    // A child gone on ahead to where the parent is going; an "overdose" of e-mails.
+    'my daughter ran off ahead to the lego club, what floor is that on',
+    'getting an overdose of reminder emails for a dvd i already brought back',
     'handing my kids picture books to my niece for good now they have outgrown them',
     'what happens to my fines when i am gone for winter break? my plan is to pay in january',
     "we're moving to Texas so I decided this is my last visit, thanks for everything!",
