@@ -4,16 +4,14 @@ import { foldText, tokenize } from '../text/normalize.js';
 
 /**
  * The branch a message names, read through `calendar.findBranch`, which stays the one authority on
- * branch names. Its typo matching runs fuse.js over every word and word pair of the message, around a
- * millisecond on a long e-mail, and most messages name no branch at all. So a cheap check runs first:
- * does any word of the message equal, or sit one edit from, a word of a branch name or alias (one edit
- * only from words of five letters or more: "last" is not "east")? Only
- * then is the calendar asked. Generic words ("library", "branch") are left out of the check, or every
- * message would pass it.
+ * branch names. Most messages name no branch at all, so a cheap check runs first: does any word of the
+ * message (or two neighbouring words read as one: "eest side") equal, or sit one edit from, a word of a
+ * branch name or alias (one edit only from words of five letters or more: "last" is not "east")? Only
+ * then is the calendar asked. Generic words ("library", "branch") and the words of the library's own
+ * name ("Riverside") are left out of the check, or every message would pass it.
  *
- * The check also keeps the calendar's fuzzy matching honest: fuse.js finds "library" inside "Eastside
- * Library", so "is the library open on Sunday?" would otherwise answer for one branch only. A branch
- * counts only when one of its own distinctive words is in the message.
+ * The check also keeps the calendar's matching honest: "is the library open on Sunday?" must not answer
+ * for one branch only. A branch counts only when one of its own distinctive words is in the message.
  */
 /** The words of a branch's id, name and aliases, folded ("eastside", "maple", "avenue", …). */
 export function branchWords(branch: Pick<Branch, 'id' | 'name' | 'aliases'>): Set<string> {
