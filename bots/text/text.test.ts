@@ -261,6 +261,26 @@ describe('detectSafety', () => {
     ["who gets my library stuff if im dead? not joking, ive made a plan for friday", 'self-harm'],
     ['signing off for good tonight. leaving my switch and my comics to my cousin, you guys were the best part of my week', 'self-harm'],
     ['me fui de la casa de mi esposo y él juró que si me halla me mata, ¿puedo quedarme aquí?', 'threat'],
+    // Not around much longer; a last word for family; a burden; a walk from school not arrived; a son unheard from.
+    ['renew nothing, i wont be around much longer anyway', 'self-harm'],
+    ['if she asks, tell my dad im sorry. for everything', 'self-harm'],
+    ['i feel like such a burden to my whole family lately', 'self-harm'],
+    ['would anybody even notice if i disappeared', 'self-harm'],
+    ['my 10 yr old was supposed to walk to eastside after school and still is not there', 'missing-child'],
+    ['my daughter left main at 5 and nobody has heard from her, her phone is dead', 'missing-child'],
+    ['came back and the stroller was empty, my baby was in it', 'missing-child'],
+    // Shots, someone staring or waiting outside, home not safe, the Spanish "acosando".
+    ['we heard gunshots in the parking lot at eastside', 'threat'],
+    ['that guy is still staring at me from the next table', 'threat'],
+    ["she's waiting outside and i'm scared to leave", 'threat'],
+    ['its not safe at my house right now, can i stay here', 'threat'],
+    ['un hombre me está acosando en la sala de lectura', 'threat'],
+    // Someone slumped, a child locked in a car, a swimmer gone under, labour, a gas smell, someone cutting themselves.
+    ['an old man slumped over at pc 5 and is not waking up', 'medical'],
+    ['my toddler is locked in the car in your lot and its hot', 'medical'],
+    ['a kid went under in the river out back and has not come up', 'medical'],
+    ['my wife is in labor in the eastside lobby', 'medical'],
+    ['someone is cutting herself in the teen restroom', 'medical'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -300,6 +320,11 @@ describe('detectSafety', () => {
     // A child gone on ahead to where the parent is going; an "overdose" of e-mails.
     'my daughter ran off ahead to the lego club, what floor is that on',
     'getting an overdose of reminder emails for a dvd i already brought back',
+    // Away on a trip; a hold someone else picks up; a first-aid topic; a message to pass on.
+    "on vacation next week so i won't be around much longer than friday, can my son get my holds",
+    'i am not going to be here to pick up my hold, can my husband get it',
+    'any nursing books on gunshot wounds for my trauma course',
+    'tell my mom i will be late, she is waiting at the front desk',
     'handing my kids picture books to my niece for good now they have outgrown them',
     'what happens to my fines when i am gone for winter break? my plan is to pay in january',
     "we're moving to Texas so I decided this is my last visit, thanks for everything!",
