@@ -43,6 +43,11 @@ function browser(baseUrl: string) {
   };
 }
 
+/** The answer names next Saturday by its date, or as "today"/"tomorrow (Saturday, …)" on a Friday or Saturday. */
+function eastsideOpenSaturday(hours: string): RegExp {
+  return new RegExp(`Eastside Branch is open (?:Saturday, [A-Z][a-z]+ \\d+|(?:today|tomorrow) \\(Saturday, [A-Z][a-z]+ \\d+\\)), ${hours}`);
+}
+
 describe.skipIf(skipWithoutPostgres)('library admin across two instances on PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createTemporaryPostgresDatabase>>;
   const dirs: Array<{ remove(): void }> = [];
@@ -74,7 +79,7 @@ describe.skipIf(skipWithoutPostgres)('library admin across two instances on Post
       const threadKey = `patron-${Math.random().toString(36).slice(2)}`;
       return (await b.deps.inquiries.handle({ channel: 'web', address: threadKey, threadKey, text })).reply.text;
     };
-    expect(await ask('is eastside open on saturday')).toMatch(/Eastside Branch is open Saturday, [A-Z][a-z]+ \d+, 10:00 AM–5:00 PM/);
+    expect(await ask('is eastside open on saturday')).toMatch(eastsideOpenSaturday('10:00 AM–5:00 PM'));
 
     const admin = browser(a.url!);
     const signIn = await admin.get('/staff/sign-in');
@@ -101,7 +106,7 @@ describe.skipIf(skipWithoutPostgres)('library admin across two instances on Post
       answer = await ask('is eastside open on saturday');
     }
     const seconds = (performance.now() - savedAt) / 1000;
-    expect(answer).toMatch(/Eastside Branch is open Saturday, [A-Z][a-z]+ \d+, 8:30 AM–12:15 PM/);
+    expect(answer).toMatch(eastsideOpenSaturday('8:30 AM–12:15 PM'));
     // The hours article on B, in both languages, reads the same settings.
     expect(b.deps.knowledge.get('hours-and-locations')?.shortAnswer).toContain('Sat 8:30am-12:15pm');
     expect(b.deps.knowledge.get('hours-and-locations-es')?.shortAnswer).toContain('sáb 8:30-12:15 h');
