@@ -83,6 +83,13 @@ describe('isUnsupportedLanguage', () => {
     'Faleminderit, a keni orar të hapur sot?',
     'Biko, unu nwere akwụkwọ maka ụmụaka?',
     'ലൈബ്രറി നാളെ തുറക്കുമോ?',
+    // Danish, Norwegian, Lithuanian, Latvian, Hausa, Zulu.
+    'Kan man låne bøger uden lånerkort hos jer?',
+    'Hvor lenge har dere åpent på søndag?',
+    'Laba diena, kiek kainuoja kopijuoti?',
+    'Sveiki, vai varu pagarināt grāmatas? Paldies',
+    'Yaushe ne laburaren ke rufewa ranar Asabar?',
+    'Ngicela ukwazi ukuthi izincwadi zibuyiswa nini',
   ])('reads %j as a language without articles', (text) => expect(isUnsupportedLanguage(text)).toBe(true));
 
   it.each(['ola, a que hora cierran hoy?', 'ora de cierre', 'me puede ayudar con mi cuenta', 'do you have books on mein kampf', 'the library is open till 9 right', '¿A qué hora abren los sábados?', 'is the mot juste a french phrase', 'do you have the book il postino', 'kal penn movies on dvd', 'Bonjour! what time do you close tonight?', 'Olá! Can you help me find a cookbook for my mother?', 'pwede po ba i-renew yung books ko? di pa tapos', 'hello po, ready na po ba yung hold ko for pickup?', 'ola cuando abren el domingo', 'ni idea de como renovar mis libros', 'Hi,\nMy mother only reads Russian: "Война и мир", for example.\nDo you have Russian books?\nThanks', 'hi its sam, can u renew my books', 'oye mina, vas a la biblio mañana?'])(

@@ -112,6 +112,13 @@ const OTHER_LATIN_WORDS = new Set([
   'ndewo', 'unu', 'nwere', 'akwukwo', 'umuaka', 'asusu', 'biko', 'nyere', 'enweghi',
   // Lithuanian, Latvian
   'sveiki', 'galiu', 'cia', 'nemokamai', 'naudotis', 'internetu', 'knygu', 'aciu', 'labdien',
+  'laba', 'diena', 'bibliotekoje', 'atsispausdinti', 'dokumenta', 'kiek', 'kainuoja', 'knygas', 'kada', 'atidaryta', 'prasau',
+  'mans', 'mani', 'virs', 'draud', 'nevaru', 'iet', 'majas', 'ludzu', 'palidziet', 'paldies', 'bibliotekas', 'gramatas', 'atverta',
+  // Norwegian and Danish (folded: "bøger" is "boger")
+  'jeg', 'ikke', 'orker', 'bestemt', 'meg', 'dette', 'blir', 'siste', 'unnskyld', 'undskyld', 'boger', 'boker', 'uden', 'uten', 'lanerkort', 'skal', 'forst', 'hjaelp', 'datter', 'forsvundet', 'forsvunnet', 'bogerne', 'minutter', 'siden', 'vaek', 'hun', 'hvor', 'hvornar', 'abent', 'apent', 'takk', 'hilsen', 'venlig', 'vennlig',
+  // Hausa, Zulu
+  'kwana', 'yaushe', 'laburaren', 'ranar', 'lahadi', 'asabar', 'litinin', 'littafi', 'littattafai', 'sanda', 'bindiga', 'wuka',
+  'ngicela', 'usizo', 'kukhona', 'indoda', 'kusukela', 'ngiyesaba', 'kakhulu', 'ngiyabonga', 'izincwadi', 'incwadi', 'ngifuna', 'kuphi', 'umtwana', 'ingane', 'yami', 'amaphoyisa',
   // Hebrew written in Latin letters
   'shalom', 'ani', 'yesh', 'lachem', 'sfarim', 'sefer', 'ivrit', 'toda', 'todah', 'sifriya', 'mechapes', 'mechapeset', 'yeladim', 'eifo', 'matai', 'ptucha',
   // Japanese written in Latin letters

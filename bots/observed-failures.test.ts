@@ -646,3 +646,25 @@ describe('places in the building and what patrons need there', () => {
     expect(answer.reply.text).toMatch(/borrow a charger at the desk/);
   });
 });
+
+describe('what sounds alarming and is not', () => {
+  it('reads a frail parent "missing her books" as missing books, and a parent gone missing as an emergency', async () => {
+    const { say } = await setup();
+    const books = await say('my dad is stuck at home after his knee operation and is missing his crossword books, can someone bring him some?');
+    expect(books.details?.safety).toBeUndefined();
+    expect(books.articleId).toBe('home-delivery');
+    const gone = await say('my dad with dementia went missing from the reading room twenty minutes ago');
+    expect(gone.details?.safety).toBe(true);
+  });
+
+  it('reads Hawaiian Pidgin "where da … stay" as where a thing is, and a request for a person as no emergency', async () => {
+    const { say } = await setup();
+    const magazines = await say('where da magazines stay? my auntie waiting by da entrance');
+    expect(magazines.intent).toBe('location');
+    expect(magazines.details?.safety).toBeUndefined();
+    expect(magazines.reply.text).toMatch(/^Newspapers and magazines are at/);
+    const person = await say('need talk real library person not computer, is important');
+    expect(person.intent).toBe('handoff');
+    expect(person.details?.safety).toBeUndefined();
+  });
+});

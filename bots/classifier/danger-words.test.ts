@@ -82,6 +82,15 @@ describe('namesDangerInOtherLanguage', () => {
     'Hívják a mentőket, egy férfi összeesett',
     'Biko, di m na-eti m ihe kwa ụbọchị',
     'Ten chlap mě sleduje už od zastávky',
+    // Norwegian, Danish, Latvian, Lithuanian, Hausa, Zulu, Bulgarian, Georgian.
+    'Jeg vil ikke leve lenger, takk for alt dere har gjort',
+    'En fyr følger efter mig ude på parkeringspladsen',
+    'Kāds vīrietis seko man no pieturas',
+    'Vyras mane muša, nežinau kur eiti',
+    'Akwai mutum da wuka a ƙofar shiga',
+    'Ubaba uyangishaya njalo ebusuku',
+    'Всички ще са по-добре без мен, сбогом',
+    'ვიღაც მომყვება გაჩერებიდან',
   ])('"%s" names a danger', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(true);
   });
@@ -111,6 +120,9 @@ describe('namesDangerInOtherLanguage', () => {
     // Scissors in Russian hold the Serbian word for a knife; a Swedish question about e-books.
     'Можно взять ножницы на минутку?',
     'Kan jag låna e-böcker med mitt lånekort?',
+    // Danish and Zulu: when does the library open, may I borrow books.
+    'Hvornår åbner biblioteket i morgen?',
+    'Sawubona, ngingaboleka izincwadi ezintathu?',
   ])('"%s" names none', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(false);
   });

@@ -40,6 +40,13 @@ const WORDS_WITH_SPACES = [
   // Serbian in Cyrillic (whole words: Russian "ножницы" are scissors): police, ambulance, knife, gun, suicide, gone missing, followed, threatened, beaten, not breathing
   'полициј\\p{L}*', 'хитн\\p{L}* помоћ', 'нож', 'ножем', 'пиштољ\\p{L}*', 'самоубиств\\p{L}*', 'нестао', 'нестала', 'прати ме', 'прети ми', 'бије ме', 'не дише',
   'sleduje mě', 'mě sleduje', 'bije mě', 'nůž', 'volgt mij', 'slaat mij', 'ademt niet',
+  // Norwegian and Danish: police, ambulance, suicide, followed, threatened, beaten, not breathing, unconscious, gone, no strength left, a last day, not wanting to live
+  'politi(?:et)?', 'ambulanse(?:n)?', 'selvmord', 'følger (?:efter|etter) (?:mig|meg)', 'truer (?:mig|meg)', 'slår (?:mig|meg)', 'trækker ikke vejret', 'puster ikke', 'bevidstløs', 'bevisstløs', 'forsvundet', 'forsvunnet', 'orker ikke mer', 'kan ikke mere', 'siste dag', 'sidste dag', 'ta livet av meg', 'tage mit liv', 'vil ikke leve',
+  // Latvian, Lithuanian: beats me, threatens, follows me, suicide, not breathing
+  'mani sit', 'draud', 'seko man', 'pašnāvīb\\p{L}*', 'neelpo', 'mane muša', 'grasina', 'seka mane', 'savižudyb\\p{L}*', 'nekvėpuoja',
+  // Hausa, Zulu: police, knife, gun, kill myself, following me, afraid, beats me, not breathing, lost child
+  'yan sanda', 'wuka', 'bindiga', 'kashe kaina', 'yana bina', 'zai kashe ni',
+  'amaphoyisa', 'ukuzibulala', 'engilandelayo', 'uyangilandela', 'ngiyesaba', 'ummese', 'isibhamu', 'uyangishaya', 'uzongibulala', 'akaphefumuli', 'ilahlekile', 'ulahlekile',
   // Malay and Indonesian: hit, beaten, suicide, afraid to go home
   'pukul saya', 'memukul saya', 'dipukul', 'bunuh diri', 'takut (?:nak )?balik',
   // Someone overdosed, unconscious or not breathing; a threat (French, Portuguese, German, Polish, Vietnamese, Tagalog)
@@ -100,6 +107,10 @@ const WORDS_ANYWHERE = [
   'за мной кто-то', 'за мною хтось', 'боюсь выходить', 'боюся виходити',
   // Not wanting to live (Russian, Ukrainian)
   'не хочу жить', 'не хочу жити', 'не хочу больше жить', 'не хочу більше жити',
+  // Bulgarian (better off without me, can't go on, beats me, follows me, threatens, ambulance); Russian and Ukrainian "better off without me"
+  'по-добре без мен', 'по добре без мен', 'не мога повече', 'не искам да живея', 'бие ме', 'следи ме', 'заплашва', 'линейка', 'лучше без меня', 'краще без мене',
+  // Georgian: threatens me, beats me, will kill me, follows me, police, ambulance, knife, gun, suicide, not breathing
+  'მემუქრება', 'მცემს', 'მომკლავს', 'მომყვება', 'პოლიცი', 'სასწრაფო', 'დანა', 'იარაღ', 'თვითმკვლელობ', 'არ სუნთქავს',
   // Thai: police, ambulance, knife, suicide, followed, "help!", not wanting to live
   'ตำรวจ', 'รถพยาบาล', 'ฆ่าตัวตาย', 'เดินตาม', 'ตามฉัน', 'ช่วยด้วย', 'ไม่อยากมีชีวิต',
 ];

@@ -38,6 +38,11 @@ describe('day mentions', () => {
     ['qué horario el finde', '2026-12-05'],
     ['abren mñn temprano', '2026-12-02'],
     ['is main open a fortnight on saturday', '2026-12-19'],
+    // An event a holiday names is no holiday; feast days Latin American patrons plan around.
+    ['our christmas cookie swap is sunday the 13th, are you open then', '2026-12-13'],
+    ['the thanksgiving food drive ends friday the 11th, can I drop cans at eastside that day', '2026-12-11'],
+    ['¿está abierta la biblioteca el día de la purísima?', '2026-12-08'],
+    ['abren el dia de la virgen de guadalupe?', '2026-12-12'],
     // "That saturday" points back to the day the story named; a day of the month after a holiday.
     ['my next day off is the 12th. are you open that saturday?', '2026-12-12'],
     ['open after christmas? like the 28th', '2026-12-28'],

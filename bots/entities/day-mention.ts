@@ -132,6 +132,9 @@ const NAMED_DAYS: Array<[RegExp, number, number]> = [
   [/\bdia de (?:los )?(?:santos )?reyes\b|\bthree kings(?: day)?\b|\bepiphany\b/, 1, 6],
   [/\bwinter solstice\b|\bsolsticio de invierno\b/, 12, 21],
   [/\b(?:first day of )?kwanzaa\b/, 12, 26],
+  // Feast days Latin American patrons plan around: La Purísima (Nicaragua), the Virgin of Guadalupe (Mexico).
+  [/\b(?:dia de )?la purisima\b|\binmaculada concepcion\b|\bimmaculate conception\b/, 12, 8],
+  [/\b(?:dia de )?(?:la )?virgen de guadalupe\b|\bdia de (?:la )?guadalupe\b/, 12, 12],
   [/\bgroundhog day\b/, 2, 2],
   [/\bapril fools(?: day)?\b/, 4, 1],
   [/\bearth day\b/, 4, 22],
@@ -229,6 +232,8 @@ const WEEKDAY_IN_WEEKS = new RegExp(`\\b(${WEEKDAYS_EN.join('|')}) in (a|one|1|t
 const STAYING_UNTIL = /\b(?:in town|here|visiting|visitor|staying|stay|in (?:the|your) (?:city|area)|around|aqui|de visita)\b[^.?!]{0,30}?\b(?:until|till|til|thru|through|hasta)\s+(?:the\s+|this\s+|next\s+|el\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|\d{1,2}(?:st|nd|rd|th)?)\b(?:\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)?/giu;
 /** "merry xmas", "happy new year", "feliz navidad": said to someone, not asked about. */
 const SEASONS_GREETING = /\b(?:merry|happy) (?:xmas|x mas|christmas|new year s?|new years|holidays|thanksgiving|hanukkah|kwanzaa)\b(?! (?:eve|day|weekend|week|hours))|\bfeliz (?:navidad|ano nuevo|dia de accion de gracias)\b|\bprospero ano nuevo\b/g;
+/** "the Christmas Bird Count is Saturday the 19th", "our Christmas party": an event a holiday names, not the holiday. */
+const HOLIDAY_IN_A_NAME = /\b(?:christmas|xmas|x mas|navidad|thanksgiving|new year s?|new years) (?:bird count|party|parties|concert|market|bazaar|fair|craft fair|parade|pageant|play|cards?|card making|cookies?|cookie swap|food drive|toy drive|coat drive|tree lighting|lights? (?:show|tour)|sing ?along|carol(?:ing|s)?|resolutions?|movie night|story ?time)\b/g;
 const WEEKDAY_AFTER_THIS_ONE = new RegExp(`\\b(${WEEKDAYS_EN.join('|')}) after this(?: one)?\\b(?!\\s*(?:week|weekend|month|year))|\\bthis (${WEEKDAYS_EN.join('|')}),? but (?:the )?(?:one|next one) after\\b|\\bthe one after this (${WEEKDAYS_EN.join('|')})\\b`);
 const WEEKDAY_QUALIFIER = /\b(?:next|this|last|past|previous|following|every|each|coming|after|before|since|until|till|til|from|by|to|through|thru|between)\b|-/;
 /** Today by its name, which alone needs no parser. */
@@ -462,6 +467,7 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
       .replace(PAST_SPAN, ' ')
       // "thx merry xmas", "feliz navidad!": a season's greeting, not a day asked about.
       .replace(SEASONS_GREETING, ' ')
+      .replace(HOLIDAY_IN_A_NAME, ' ')
       // "the sat after xmas": the weekday in full, so the holiday it counts from is read with it.
       .replace(WEEKDAY_BEFORE_AFTER, (day) => SHORT_WEEKDAYS[day]!);
     const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });

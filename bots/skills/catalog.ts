@@ -224,6 +224,9 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   const [validIsbn] = findIsbns(text);
   if (validIsbn) return { kind: 'search', terms: validIsbn, field: 'isbn' };
 
+  // "where da DVDs stay?": Hawaiian Pidgin says where a thing is with "stay".
+  const pidginWhere = /^\s*(?:where|wea|wheah)\s+(?:da|de|dem|the)\s+(.+?)\s+stay\s*[?.!]*$/i.exec(rest);
+  if (pidginWhere) return { kind: 'locate', terms: pidginWhere[1]!.trim(), field: 'keyword' };
   const where = /^(?:\s*(?:hi|hello|hey|hola)[,!.\s]+)?\s*(?:where\s+(?:is|are|r|do\s+i\s+find|can\s+i\s+find|would\s+i\s+find|are\s+your|is\s+your|would|will|should)|where['’]?s|d[oó]nde\s+(?:est[aá]n?|encuentro|quedan?)|(?:which|what)\s+way\s+(?:is|to)|how\s+(?:do|can|would)\s+(?:i|we|you|u)\s+get\s+to|how\s+to\s+get\s+to)\s+(?:the\s+|los\s+|las\s+|el\s+|la\s+)?(.+?)\s*[?.!]*$/i.exec(rest);
   if (where) {
     // "where would the knitting books be shelved": the books, without the verb around them.

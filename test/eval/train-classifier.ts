@@ -8,6 +8,7 @@
  *   npm run train:classifier                     cross-validate the models and the whole router, then write the models
  *   npm run train:classifier -- --cv-only        cross-validate only
  *   npm run train:classifier -- --no-router      skip the (slower) cross-validation of the whole router
+ *   npm run train:classifier -- --no-cv          write the models without cross-validating (a quick retrain while working)
  *   npm run train:classifier -- --misses         list the models' cross-validated misses
  *   npm run train:classifier -- --router-misses  list the router's cross-validated misses
  *   npm run train:classifier -- --ask-below=0.3,0.4,0.5   cross-validate the router at each threshold
@@ -204,9 +205,11 @@ async function crossValidateRouter(data: TrainingData, world: Awaited<ReturnType
 const world = await createEvalWorld();
 try {
   const data = readTrainingData(world.knowledge, world.calendar);
-  crossValidateModels(data, world.knowledge);
-  crossValidateCrisis(data);
-  if (!flag('no-router')) await crossValidateRouter(data, world, listArg('ask-below') ?? [undefined]);
+  if (!flag('no-cv')) {
+    crossValidateModels(data, world.knowledge);
+    crossValidateCrisis(data);
+  }
+  if (!flag('no-router') && !flag('no-cv')) await crossValidateRouter(data, world, listArg('ask-below') ?? [undefined]);
   if (!flag('cv-only')) {
     const model = trainIntentModel(data, undefined, intentOptions);
     writeFileSync(MODEL_FILE, `${JSON.stringify(model)}\n`);
