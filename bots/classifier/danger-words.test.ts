@@ -91,6 +91,9 @@ describe('namesDangerInOtherLanguage', () => {
     'Ubaba uyangishaya njalo ebusuku',
     'Всички ще са по-добре без мен, сбогом',
     'ვიღაც მომყვება გაჩერებიდან',
+    // A child gone, in Danish and Zulu.
+    'Min søn er forsvundet fra børneafdelingen',
+    'Ingane yami ilahlekile, ngicela usizo',
   ])('"%s" names a danger', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(true);
   });
@@ -123,6 +126,9 @@ describe('namesDangerInOtherLanguage', () => {
     // Danish and Zulu: when does the library open, may I borrow books.
     'Hvornår åbner biblioteket i morgen?',
     'Sawubona, ngingaboleka izincwadi ezintathu?',
+    // A card or a book gone, not a person.
+    'Min datters lånerkort er forsvundet, hvad gør jeg?',
+    'Incwadi yengane yami ilahlekile',
   ])('"%s" names none', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(false);
   });

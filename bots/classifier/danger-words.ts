@@ -40,13 +40,13 @@ const WORDS_WITH_SPACES = [
   // Serbian in Cyrillic (whole words: Russian "ножницы" are scissors): police, ambulance, knife, gun, suicide, gone missing, followed, threatened, beaten, not breathing
   'полициј\\p{L}*', 'хитн\\p{L}* помоћ', 'нож', 'ножем', 'пиштољ\\p{L}*', 'самоубиств\\p{L}*', 'нестао', 'нестала', 'прати ме', 'прети ми', 'бије ме', 'не дише',
   'sleduje mě', 'mě sleduje', 'bije mě', 'nůž', 'volgt mij', 'slaat mij', 'ademt niet',
-  // Norwegian and Danish: police, ambulance, suicide, followed, threatened, beaten, not breathing, unconscious, gone, no strength left, a last day, not wanting to live
-  'politi(?:et)?', 'ambulanse(?:n)?', 'selvmord', 'følger (?:efter|etter) (?:mig|meg)', 'truer (?:mig|meg)', 'slår (?:mig|meg)', 'trækker ikke vejret', 'puster ikke', 'bevidstløs', 'bevisstløs', 'forsvundet', 'forsvunnet', 'orker ikke mer', 'kan ikke mere', 'siste dag', 'sidste dag', 'ta livet av meg', 'tage mit liv', 'vil ikke leve',
+  // Norwegian and Danish: police, ambulance, suicide, followed, threatened, beaten, not breathing, unconscious, no strength left, a last day, not wanting to live
+  'politi(?:et)?', 'ambulanse(?:n)?', 'selvmord', 'følger (?:efter|etter) (?:mig|meg)', 'truer (?:mig|meg)', 'slår (?:mig|meg)', 'trækker ikke vejret', 'puster ikke', 'bevidstløs', 'bevisstløs', 'orker ikke mer', 'kan ikke mere', 'siste dag', 'sidste dag', 'ta livet av meg', 'tage mit liv', 'vil ikke leve',
   // Latvian, Lithuanian: beats me, threatens, follows me, suicide, not breathing
   'mani sit', 'draud', 'seko man', 'pašnāvīb\\p{L}*', 'neelpo', 'mane muša', 'grasina', 'seka mane', 'savižudyb\\p{L}*', 'nekvėpuoja',
-  // Hausa, Zulu: police, knife, gun, kill myself, following me, afraid, beats me, not breathing, lost child
+  // Hausa, Zulu: police, knife, gun, kill myself, following me, beats me, will kill me, not breathing
   'yan sanda', 'wuka', 'bindiga', 'kashe kaina', 'yana bina', 'zai kashe ni',
-  'amaphoyisa', 'ukuzibulala', 'engilandelayo', 'uyangilandela', 'ngiyesaba', 'ummese', 'isibhamu', 'uyangishaya', 'uzongibulala', 'akaphefumuli', 'ilahlekile', 'ulahlekile',
+  'amaphoyisa', 'ukuzibulala', 'engilandelayo', 'uyangilandela', 'ummese', 'isibhamu', 'uyangishaya', 'uzongibulala', 'akaphefumuli',
   // Malay and Indonesian: hit, beaten, suicide, afraid to go home
   'pukul saya', 'memukul saya', 'dipukul', 'bunuh diri', 'takut (?:nak )?balik',
   // Someone overdosed, unconscious or not breathing; a threat (French, Portuguese, German, Polish, Vietnamese, Tagalog)
@@ -146,6 +146,9 @@ const PERSON_AND_ABSENCE: Array<[person: RegExp, absence: RegExp, things: RegExp
   [/(?:mon fils|ma fille|mon enfant|ma mère|mon père|ma grand-mère|mon grand-père)/u, /(?:introuvable|disparu|ne (?:la|le) (?:trouve|vois) (?:plus|pas)|ne répond (?:plus|pas))/u, /livre|carte/u],
   [/(?:meu filho|minha filha|minha mãe|meu pai|minha avó|meu avô)/u, /(?:não (?:a|o) (?:encontro|acho)|sumiu|desapareceu|não atende)/u, /livro|cartão/u],
   [/(?:mój syn|moja córka|moje dziecko|moja mama|mój tata|moja babcia|mój dziadek)/u, /(?:nie mogę (?:jej|go) znaleźć|zaginął|zaginęła|nie odbiera)/u, /książk|kart/u],
+  // Danish and Norwegian, Zulu
+  [/\b(?:min (?:datter|søn|mor|far|bedstemor|mormor|farmor|bestemor)|mit barn|mitt barn|vores barn|barnet)\b/u, /\b(?:forsvundet|forsvunnet|kan ikke finde (?:hende|ham)|finner (?:henne|ham) ikke|er væk|er borte)\b/u, /\b(?:bog|bøger|bok|bøker|kort|lånerkort)\b/u],
+  [/\b(?:ingane|umntwana|indodana|indodakazi|umama|ubaba|ugogo|umkhulu)\b/u, /\b(?:ilahlekile|ulahlekile|angimtholi|akekho)\b/u, /\b(?:incwadi|izincwadi|ikhadi)\b/u],
 ];
 
 const DANGER_WORD = new RegExp(
