@@ -94,6 +94,10 @@ describe('namesDangerInOtherLanguage', () => {
     // A child gone, in Danish and Zulu.
     'Min søn er forsvundet fra børneafdelingen',
     'Ingane yami ilahlekile, ngicela usizo',
+    // Malay: my child is gone; Somali: not breathing; Portuguese: my father left on his own.
+    'Tolong, anak saya hilang dekat rak majalah',
+    'Ninkan halkan jiifa ma neefsanayo',
+    'Meu pai saiu do prédio sozinho e não sabemos onde está',
   ])('"%s" names a danger', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(true);
   });
@@ -129,6 +133,7 @@ describe('namesDangerInOtherLanguage', () => {
     // A card or a book gone, not a person.
     'Min datters lånerkort er forsvundet, hvad gør jeg?',
     'Incwadi yengane yami ilahlekile',
+    'Buku anak saya hilang, boleh saya ganti?',
   ])('"%s" names none', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(false);
   });

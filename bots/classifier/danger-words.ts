@@ -25,7 +25,7 @@ const WORDS_WITH_SPACES = [
   'công an', 'cảnh sát', 'cấp cứu', 'súng', 'tự tử', 'giết',
   'pulis', 'ambulansya', 'kutsilyo', 'baril', 'papatayin', 'magpakamatay', 'sinasaktan', 'binubugbog',
   'lapolis', 'anbilans', 'kouto', 'touye', 'bat mwen',
-  'booliska', 'ambalaas', 'mindi', 'i garaacay', 'is dil',
+  'booliska', 'ambalaas', 'mindi', 'i garaacay', 'is dil', 'ma neefsanay\\p{L}*',
   'polisi', 'ambulensi', 'kisu', 'bunduki', 'kujiua', 'ananipiga', 'kuniua',
   // Finnish, Serbian/Croatian/Bosnian, Czech and Slovak, Uzbek: police, ambulance, knife, suicide, threatened, followed, not breathing, unconscious
   'poliisi\\p{L}*', 'ambulanssi\\p{L}*', 'itsemurh\\p{L}*', 'uhkail\\p{L}*', 'uhkaa minua', 'seura\\p{L}* minua', 'ei hengitä', 'tajuton',
@@ -144,8 +144,10 @@ const PERSON_AND_ABSENCE: Array<[person: RegExp, absence: RegExp, things: RegExp
   [/(?:con tôi|con gái tôi|con trai tôi|mẹ tôi|bố tôi|ông tôi|bà tôi)/u, /không (?:tìm thấy|thấy đâu)|mất tích|không nghe máy|biến mất/u, /sách|thẻ/u],
   [/(?:anak ko|nanay ko|tatay ko|lola ko|lolo ko)/u, /hindi ko (?:mahanap|makita)|nawawala|hindi sumasagot/u, /libro|card/u],
   [/(?:mon fils|ma fille|mon enfant|ma mère|mon père|ma grand-mère|mon grand-père)/u, /(?:introuvable|disparu|ne (?:la|le) (?:trouve|vois) (?:plus|pas)|ne répond (?:plus|pas))/u, /livre|carte/u],
-  [/(?:meu filho|minha filha|minha mãe|meu pai|minha avó|meu avô)/u, /(?:não (?:a|o) (?:encontro|acho)|sumiu|desapareceu|não atende)/u, /livro|cartão/u],
+  [/(?:meu filho|minha filha|minha mãe|meu pai|minha avó|meu avô)/u, /(?:não (?:a|o) (?:encontro|acho)|sumiu|desapareceu|não atende|saiu (?:\p{L}+ ){0,3}sozinh[ao])/u, /livro|cartão/u],
   [/(?:mój syn|moja córka|moje dziecko|moja mama|mój tata|moja babcia|mój dziadek)/u, /(?:nie mogę (?:jej|go) znaleźć|zaginął|zaginęła|nie odbiera)/u, /książk|kart/u],
+  // Malay and Indonesian
+  [/\b(?:anak saya|anak aku|ibu saya|emak saya|mak saya|ayah saya|bapa saya|nenek saya|datuk saya|kakek saya)\b/u, /\b(?:hilang|tak ada|tidak ada|tak jumpa|tidak jumpa|tak dapat cari|tidak ketemu)\b/u, /\b(?:buku|kad|kartu) (?:saya|aku|anak saya|dia)\b/u],
   // Danish and Norwegian, Zulu
   [/\b(?:min (?:datter|søn|mor|far|bedstemor|mormor|farmor|bestemor)|mit barn|mitt barn|vores barn|barnet)\b/u, /\b(?:forsvundet|forsvunnet|kan ikke finde (?:hende|ham)|finner (?:henne|ham) ikke|er væk|er borte)\b/u, /\b(?:bog|bøger|bok|bøker|kort|lånerkort)\b/u],
   [/\b(?:ingane|umntwana|indodana|indodakazi|umama|ubaba|ugogo|umkhulu)\b/u, /\b(?:ilahlekile|ulahlekile|angimtholi|akekho)\b/u, /\b(?:incwadi|izincwadi|ikhadi)\b/u],

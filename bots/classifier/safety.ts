@@ -36,7 +36,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     "\\bacabar con (?:mi vida|todo)\\b", "\\b(?:do not|dont|don t) see (?:the|any) point (?:any ?more|of (?:living|life|going on)|in (?:living|going on))\\b", "\\btired of (?:living|being alive|life)\\b", "\\bfeel like dying\\b",
     "\\b(?:do not|dont|don t) want to wake up\\b", "\\b(?:after|once) i m gone\\b(?! (?:on|for|to|from|away))", "\\bdecided (?:that )?(?:i m|im|i am) done\\b", "^(?=[\\s\\S]*\\bdecided (?:that )?(?:this|today|tonight) (?:is|will be|ll be) (?:the|my) last (?:time|day|visit)\\b)(?=[\\s\\S]*\\b(?:thank|thanks|take care|goodbye|farewell|bye)\\b)(?![\\s\\S]*\\b(?:moving|move|moved|relocating|retiring|closing|job|semester|term)\\b)", "^(?=[\\s\\S]*\\b(?:given|giving|gave) (?:\\w+ ){0,3}(?:things|stuff|belongings|possessions)\\b)(?=[\\s\\S]*\\b(?:goodbye|farewell|won t be needing|wont be needing|won t need|last time)\\b)", "\\b(?:writing|wrote|write|leaving|left) (?:my |a |some )?(?:goodbye|farewell) (?:letters?|notes?|messages?)\\b", "\\b(?:just )?want (?:it|this|everything) (?:all )?to (?:stop|end)$", "\\b(?:giving|give|gave) up on (?:everything|life|living|myself)\\b", "\\bya no aguanto (?:mas|nada|la vida)\\b", "\\b(?:lo mejor es|quiero|quisiera) desaparecer\\b", "\\beverything is too much\\b.{0,80}\\b(?:letters? to|goodbye|stop|end|pills)\\b", "\\b(?:given|giving|gave) away (?:all )?(?:of )?(?:his|her|my|their) (?:things|stuff|belongings|possessions)\\b", "\\b(?:going to|gonna|want to|about to) jump (?:off|from|in front)\\b", "\\b(?:nobody|no one) (?:cares|would care) if i (?:live|die|lived|died)\\b", "\\b(?:cansad[oa]) de vivir\\b", "\\bno quiero despertar\\b", "\\bbetter off without me\\b", "\\b(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\\b", "\\b(?:not sure (?:if )?i can|don t think i can|dont think i can|can t|cant|cannot) keep going\\b", "\\b(?:don t|dont|do not) know why i m (?:even )?still (?:here|alive)\\b", "\\bwhy am i (?:even )?still (?:here|alive)\\b", "\\bestarian mejor sin mi\\b", "\\bquiero desaparecer\\b", "\\bno (?:tiene|le veo) sentido (?:vivir|la vida|seguir)\\b", "\\bya no quiero (?:seguir|estar aqui|vivir)\\b", "\\bno quiero seguir (?:viviendo|con vida|aqui)\\b", "\\bcortarme\\b", "\\bsuicidarme\\b", "\\bnot (?:doing|feeling|saying|being) anything (?:at all )?(?:ever )?again\\b", "\\bthink(?:ing)? (?:about|of) not (?:being (?:here|around|alive)|waking up|existing|going on)\\b",
     // Said sideways: how to die without pain, ceasing to exist, a last letter, a note read too late.
-    "\\bpainless way\\b(?! to (?!die\\b|go\\b|do it\\b|end\\b))", "\\bhow to (?:make it|do it|go) (?:quick and |quickly and )?painless(?:ly)?\\b", "\\bstop existing\\b", "\\b(?:not|never) (?:to )?exist(?:ing)? (?:any ?more|again|permanently)\\b", "\\bby the time you read this\\b",
+    "\\bpainless ways?\\b(?! to (?!die\\b|go\\b|do it\\b|end\\b))", "\\bhow to (?:make it|do it|go) (?:quick and |quickly and )?painless(?:ly)?\\b", "\\bstop existing\\b", "\\b(?:not|never) (?:to )?exist(?:ing)? (?:any ?more|again|permanently)\\b", "\\bby the time you read this\\b",
     "\\b(?:taken|took|take|swallowed|had) (?:way |far )?too much (?:tylenol|advil|ibuprofen|acetaminophen|aspirin|insulin|medicine|medication|meds|pills)\\b",
     "^(?=[\\s\\S]*\\b(?:letters?|notes?|cartas?) (?:to|for|a|para) (?:my|mis|all my|todos mis|each of my) (?:kids|children|hijos|family|familia|wife|husband|parents)\\b)(?=[\\s\\S]*\\b(?:last one|the last|ultima|ultimas|para siempre|forever|goodbye)\\b)",
     // Affairs put in order and a goodbye: pets given away, letters written, loose ends tied up.
@@ -66,6 +66,10 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     "\\b(?:last|final) (?:message|msg|text|post) (?:ever|from me)\\b",
     "\\bcuantas pastillas\\b", "\\bya no voy a estar\\b(?! (?:en (?:la ciudad|casa|el pais|el trabajo)|disponible|aqui (?:el|la|los|en)))",
     "\\b(?:irme|me voy) para siempre\\b", "\\bno (?:creo que )?(?:voy a )?(?:este|estar|estare) aqui para\\b",
+    // Read in the tuning split's missed crises: said as a topic to talk over, a cabinet emptied, pills bought in bulk, a night chosen.
+    "\\bnot wanting to (?:live|be alive|be here any ?more)\\b", "\\b(?:took|taken|swallowed|ate) (?:everything|all the pills|all the meds) (?:in|from) (?:the|my) (?:medicine )?(?:cabinet|cupboard|drawer)\\b",
+    "\\b(?:a lot of|lots of|enough|a bunch of|bulk) (?:painkillers|sleeping pills|pills|tylenol|opioids)\\b.{0,40}\\bwithout (?:asking )?(?:any )?(?:questions|a prescription)\\b",
+    "\\b(?:tonight|today) (?:s|is) the (?:night|day) (?:i|that i) (?:stop|end it|end things|go|do it|finally do it)\\b",
   ].join('|'))],
   ['missing-child', new RegExp([
     `\\b(?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b.{0,60}\\b(?:missing|lost|gone|disappeared|not answering|isn t answering|isnt answering|is not answering|not picking up|did not come home|didn t come home|didnt come home|never came home|was supposed to be${NOT_A_PERSON_DUE}|can t find|cannot find|wandered off)\\b`,
@@ -78,6 +82,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     `\\b(?:mi )?${SPANISH_CHILD} no (?:aparece|contesta|responde|ha vuelto|llego|ha llegado)\\b`, `\\bstroller (?:is|was) empty\\b`, `\\b${CHILD}\\b.{0,50}\\b(?:running|ran|heading|headed|went|wandered|walking) (?:toward|towards|into|onto|to|out to|out into) (?:the )?(?:road|street|traffic|parking lot)\\b`, `\\b${CHILD} (?:got|slipped|ran|snuck) out (?:the |of the )?(?:front |back |side )?(?:door|doors|building|library)\\b`, `\\bse (?:perdio|ha perdido) (?:mi |el |la )?${SPANISH_CHILD}\\b`, `\\bno (?:aparece|encuentro) (?:mi |a mi )?${SPANISH_CHILD}\\b`,
     `\\b${CHILD}\\b.{0,80}\\b(?:nobody|no one|none of us) (?:has|have) (?:heard from|seen) (?:him|her|them)\\b`,
     `\\blost (?:track|sight) of (?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b`, `\\bperdi de vista a mi ${SPANISH_CHILD}\\b`,
+    // "one of the toddlers from the group isn't in the room anymore".
+    `\\b${CHILD}s?\\b.{0,40}\\b(?:isn t|isnt|is not|not|aren t|are not) (?:in the room|in the group|with (?:us|the group)|here) any ?more\\b`,
   ].join('|'))],
   ['threat', new RegExp([
     '\\b(?:is |keeps |been |being |was )?(?:following|stalking|threatening|attacking|hitting|touching|grabbing|harassing|chasing) me\\b', '\\bbeing (?:followed|attacked|threatened|stalked)\\b',
@@ -131,6 +137,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '(?<!\\b(?:fotocopiadora|copiadora|impresora|computadora|computador|compu|pc|maquina|pantalla|escaner|wifi|wi fi|internet|red|teclado|raton|mouse|telefono|celular|pagina|sitio|app|aplicacion|sistema)\\b.{0,60})\\bno responde\\b', '\\bdolor (?:muy )?(?:fuerte )?(?:en el|de|del) pecho\\b', '\\bataque (?:al corazon|cardiaco)\\b', '\\b(?:le|me) duele (?:mucho )?el pecho\\b', '\\bse cayo y\\b', '\\bsangrando\\b',
     '\\b(?:threw|throw|throwing|threw up|vomited|vomiting) (?:up )?(?:blood|sangre)\\b', '\\bbent the wrong way\\b', '\\blips (?:\\w+ ){0,2}(?:blue|purple|gray|grey)\\b', '\\blabios (?:morados|azules)\\b',
     '\\bthroat (?:is )?(?:closing|swelling)\\b', '\\b(?:se me cierra|se le cierra|se esta cerrando) la garganta\\b', '\\breaccion alergica\\b', '\\bwater broke\\b', '\\b(?:having|havin|in|has|with|her) contractions\\b|\\bcontractions (?:are |every |really close|close together|\\d{1,2} ?(?:min|mins|minutes) apart)', '\\b(?:rompio|se le rompio) la fuente\\b',
+    // Frostbite: cold, and feet or hands that cannot be felt or have turned black.
+    '^(?=[\\s\\S]*\\b(?:cold|freezing|frozen|frostbite|frostbitten)\\b)(?=[\\s\\S]*\\b(?:(?:can t|cant|cannot) feel my (?:feet|toes|hands|fingers|legs)|(?:toes|fingers|feet) (?:\\w+ ){0,3}(?:black|blackish))\\b)',
   ].join('|'))],
   ['shelter', new RegExp([
     '\\bnowhere (?:else )?(?:to (?:go|sleep|stay)|safe to (?:go|sleep|stay))\\b', '\\b(?:sleeping|living|slept) in (?:my|our|the) (?:car|truck|van)\\b', '\\b(?:i m|im|i am|we re|we are) homeless\\b.{0,40}\\b(?:tonight|nowhere|no place|freezing|cold out)\\b',
@@ -144,6 +152,7 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     '(?<!\\bof |\\bcatching )\\bfire (?:in|at|on|near|inside) (?:the|a|my|our|this)\\b(?! (?:safety|prevention|fighting|shelf|shelves))', '\\bfire (?:upstairs|downstairs)\\b', '\\b(?:is|s|are|caught|set|something) on fire\\b', '\\bsmell(?:s|ing)? (?:of )?smoke\\b', '\\bsmoke (?:coming|in|from|everywhere|is)\\b',
     '\\bsomething (?:is )?burning\\b', '\\bgas leak\\b', '\\bsparks?\\b.{0,40}\\b(?:electrical|outlet|panel|wires?|wiring)\\b', '\\b(?:electrical|outlet|panel|wires?|wiring)\\b.{0,40}\\bspark(?:s|ing)\\b', '\\bchispas\\b', '\\bsmell(?:s|ing)? (?:like |of )?gas\\b', '\\bfire alarm (?:is )?(?:going off|went off)\\b', '\\bflames\\b', '(?<!simulacro de )\\bincendio\\b', '\\bhay humo\\b', '\\bhuele a (?:humo|gas)\\b',
     '\\bsmell(?:s|ing)? (?:\\w+ ){0,2}(?:like |of )gas\\b', '\\brotten eggs?\\b.{0,60}\\b(?:headache|dizzy|smell)|\\bsmell(?:s|ing)? (?:\\w+ ){0,2}like rotten eggs?\\b',
+    '\\b(?:strong |heavy |bad )?gas smell\\b',
   ].join('|'))],
   // Not one of the kinds above, but danger to someone now: a vulnerable adult missing, a package that
   // beeps, a stranger with his hands on children.
@@ -163,6 +172,10 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     // A child being lured: an adult or a stranger, often met online, telling a child to come and meet them, alone or now.
     `^(?=[\\s\\S]*\\b${CHILD}\\b)(?=[\\s\\S]*\\b(?:adult|grown ?up|(?:a|some|this|that|the) (?:man|guy|stranger|woman)|stranger|online|on (?:discord|roblox|fortnite|minecraft|snapchat|instagram|tiktok|the internet|a game|chat))\\b)(?=[\\s\\S]*\\b(?:told|tells|telling|asked|asking|asks|wants|wanted|invited|is getting|trying to get|tried to get|keeps? (?:telling|asking)) (?:him|her|them|my \\w+|the \\w+|a \\w+)\\b.{0,20}\\bto (?:come (?:and )?|go (?:and )?)?(?:meet(?: up(?: with)?)?|come (?:out )?to|come outside|come out|go (?:out )?to|leave with|get in (?:his|her|their|a) (?:car|van|truck))\\b.{0,40}\\b(?:outside|alone|in person|in the (?:parking lot|lot|alley|bathroom|restroom|car)|right now|now|tonight|secretly|in secret|without telling)\\b)`,
     '\\b(?:a|some|this|the|that) (?:man|guy|person|woman|stranger|creep|adult)\\b.{0,90}\\b(?:touching|grabbing|photographing|filming|taking (?:pictures|photos|videos) of)\\b.{0,40}\\b(?:kids?|children|girls?|boys?|child|teens?)\\b',
+    // A vulnerable adult gone: someone with dementia who wandered off, got out, or is gone.
+    '^(?=[\\s\\S]*\\b(?:dementia|alzheimer s|alzheimers|alzheimer|demencia)\\b)(?=[\\s\\S]*\\b(?:wandered (?:off|away|out)|walked (?:off|away|out)|got out of the (?:car|van)|slipped out|(?:she|he) s gone|(?:she|he) is gone|is missing|went missing|se (?:fue|salio|perdio)|saiu (?:\\w+ ){0,3}sozinh[ao])\\b)',
+    // The Spanish of a stranger photographing or touching children.
+    '\\b(?:un|el|ese|este|una|la|esa) (?:hombre|senor|tipo|senora|mujer|muchacho)\\b.{0,60}\\b(?:tomando|tomandole|tomandoles|sacando|sacandole|sacandoles|tocando|grabando)(?: (?:fotos|videos))?\\b.{0,30}\\b(?:ninos|ninas|nino|nina|chicos|chicas|chamacos|criaturas)\\b',
   ].join('|'))],
 ];
 

@@ -281,6 +281,18 @@ describe('detectSafety', () => {
     ['a kid went under in the river out back and has not come up', 'medical'],
     ['my wife is in labor in the eastside lobby', 'medical'],
     ['someone is cutting herself in the teen restroom', 'medical'],
+    // Not wanting to live as a topic to talk over, a cabinet emptied, pills bought without questions, a night chosen, painless ways.
+    ['can i talk to a counselor here about not wanting to live anymore', 'self-harm'],
+    ['i swallowed all the pills from my medicine cabinet an hour ago', 'self-harm'],
+    ['where can i buy a lot of sleeping pills without a prescription, asking for me', 'self-harm'],
+    ["today's the day i finally do it. you were all kind to me", 'self-harm'],
+    ['are there painless ways to die, not for a book', 'self-harm'],
+    // A child gone from a group, frostbite, a gas smell, a wandering parent with dementia, a stranger photographing children (Spanish).
+    ['two of the kids from our class trip are not with the group anymore', 'missing-child'],
+    ['been outside all night in the cold and i cant feel my toes anymore', 'medical'],
+    ['really bad gas smell near the eastside boiler room', 'fire'],
+    ['my husband has alzheimers and he wandered off from the large print section', 'danger'],
+    ['ese tipo está sacándoles fotos a las niñas en la sala infantil', 'danger'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -448,6 +460,10 @@ describe('detectSafety', () => {
     // A machine that does not respond is broken, not hurt.
     'la impresora del segundo piso no responde, ya la apagué dos veces',
     'el escáner de la sala de historia no responde desde la mañana',
+    // Dementia and the cold told without anyone gone or hurt; painless wording about a thing.
+    'my mom has dementia, can she still keep her library card in her own name',
+    "it's freezing in the reading room, can you turn the heat up",
+    'is there a painless way to renew everything at once',
   ])('not "%s"', (text) => {
     expect(detectSafety(text)).toBeUndefined();
   });
