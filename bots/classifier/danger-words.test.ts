@@ -93,6 +93,7 @@ describe('namesDangerInOtherLanguage', () => {
     'ვიღაც მომყვება გაჩერებიდან',
     // A child gone, in Danish and Zulu.
     'Min søn er forsvundet fra børneafdelingen',
+    'Min datter er forsvundet, hun har kort hår og rød jakke',
     'Ingane yami ilahlekile, ngicela usizo',
     // Malay: my child is gone; Somali: not breathing; Portuguese: my father left on his own.
     'Tolong, anak saya hilang dekat rak majalah',

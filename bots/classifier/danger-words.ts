@@ -148,8 +148,8 @@ const PERSON_AND_ABSENCE: Array<[person: RegExp, absence: RegExp, things: RegExp
   [/(?:mój syn|moja córka|moje dziecko|moja mama|mój tata|moja babcia|mój dziadek)/u, /(?:nie mogę (?:jej|go) znaleźć|zaginął|zaginęła|nie odbiera)/u, /książk|kart/u],
   // Malay and Indonesian
   [/\b(?:anak saya|anak aku|ibu saya|emak saya|mak saya|ayah saya|bapa saya|nenek saya|datuk saya|kakek saya)\b/u, /\b(?:hilang|tak ada|tidak ada|tak jumpa|tidak jumpa|tak dapat cari|tidak ketemu)\b/u, /\b(?:buku|kad|kartu) (?:saya|aku|anak saya|dia)\b/u],
-  // Danish and Norwegian, Zulu
-  [/\b(?:min (?:datter|søn|mor|far|bedstemor|mormor|farmor|bestemor)|mit barn|mitt barn|vores barn|barnet)\b/u, /\b(?:forsvundet|forsvunnet|kan ikke finde (?:hende|ham)|finner (?:henne|ham) ikke|er væk|er borte)\b/u, /\b(?:bog|bøger|bok|bøker|kort|lånerkort)\b/u],
+  // Danish and Norwegian (the card is "kortet" or "lånerkort": "kort" alone is also "short", as in short hair), Zulu
+  [/\b(?:min (?:datter|søn|mor|far|bedstemor|mormor|farmor|bestemor)|mit barn|mitt barn|vores barn|barnet)\b/u, /\b(?:forsvundet|forsvunnet|kan ikke finde (?:hende|ham)|finner (?:henne|ham) ikke|er væk|er borte)\b/u, /\b(?:bog|bøger|bok|bøker|kortet|lånerkort|lånekort|lånekortet|bibliotekskort)\b/u],
   [/\b(?:ingane|umntwana|indodana|indodakazi|umama|ubaba|ugogo|umkhulu)\b/u, /\b(?:ilahlekile|ulahlekile|angimtholi|akekho)\b/u, /\b(?:incwadi|izincwadi|ikhadi)\b/u],
 ];
 
