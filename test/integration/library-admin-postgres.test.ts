@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLibdesk, type RunningLibdesk } from '../../app/main.js';
 import { createKnowledgeStoreRepository } from '../../knowledge/index.js';
 import { createTemporaryDir, createTemporaryPostgresDatabase, skipWithoutPostgres } from '../support/services.js';
-import { libraryFormFields } from '../support/library-form.js';
+import { eastsideOpenSaturday, libraryFormFields } from '../support/library-form.js';
 
 /**
  * Two Libdesk instances on one PostgreSQL database, as two machines behind a load balancer would run
@@ -41,11 +41,6 @@ function browser(baseUrl: string) {
       return { status: response.status, location: response.headers.get('location'), body: await response.text() };
     },
   };
-}
-
-/** The answer names next Saturday by its date, or as "today"/"tomorrow (Saturday, …)" on a Friday or Saturday. */
-function eastsideOpenSaturday(hours: string): RegExp {
-  return new RegExp(`Eastside Branch is open (?:Saturday, [A-Z][a-z]+ \\d+|(?:today|tomorrow) \\(Saturday, [A-Z][a-z]+ \\d+\\)), ${hours}`);
 }
 
 describe.skipIf(skipWithoutPostgres)('library admin across two instances on PostgreSQL', () => {

@@ -18,3 +18,8 @@ export function libraryFormFields(body: string): Record<string, string> {
   }
   return fields;
 }
+
+/** The hours answer for Eastside's next Saturday: named by its date, or as "today"/"tomorrow (Saturday, …)" on a Saturday or Friday. */
+export function eastsideOpenSaturday(hours: string): RegExp {
+  return new RegExp(`Eastside Branch is open (?:Saturday, [A-Z][a-z]+ \\d+|(?:today|tomorrow) \\(Saturday, [A-Z][a-z]+ \\d+\\)), ${hours}`);
+}
