@@ -36,6 +36,7 @@ import { findCatalogMention } from './skills/catalog-mentions.js';
 import { findDescribedBook } from './skills/catalog-description.js';
 import { catalogFollowUpQuery, seriesFollowUpQuery } from './skills/catalog-follow-up.js';
 import { isEmojiOnly } from './skills/smalltalk.js';
+import { questionPart } from './text/question-part.js';
 import { otherLanguageSkill } from './skills/other-language.js';
 import { safetySkill } from './skills/safety.js';
 import { messageBody } from './text/message-body.js';
@@ -531,7 +532,11 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     const asksOpeningAgain = (tokens.length <= FOLLOW_UP_MAX_TOKENS || opensWithHoursQuestion) && HOURS_FOLLOW_UP.test(tokens.join(' '));
     // "ok what about the downtown one then": a follow-up said as one may run longer.
     const followUpLength = FOLLOW_UP_OPENER.test(tokens.join(' ')) || opensWithHoursQuestion ? OPENED_FOLLOW_UP_MAX_TOKENS : FOLLOW_UP_MAX_TOKENS;
-    if (state.lastIntent === 'hours' && state.hours && (turn.day || turn.branch || asksOpeningAgain) && tokens.length <= followUpLength && !otherTopic) {
+    // "Thanks for the quick answer. And the Eastside branch, same on Saturday? …": in an e-mail, the question
+    // sentence may be the follow-up, opened as one, with thanks and a reason around it.
+    const questionTokens = tokenize(questionPart(turn.text));
+    const askedAsFollowUp = questionTokens.length < tokens.length && questionTokens.length <= OPENED_FOLLOW_UP_MAX_TOKENS && FOLLOW_UP_OPENER.test(questionTokens.join(' '));
+    if (state.lastIntent === 'hours' && state.hours && (turn.day || turn.branch || asksOpeningAgain) && (tokens.length <= followUpLength || askedAsFollowUp) && !otherTopic) {
       // "how late tonight?" after tomorrow's hours: today, not the day answered before ("now" alone is
       // not enough: "ok now what about eastside" moves on, not to today).
       const today = !turn.day && TODAY_UNNAMED.test(tokens.join(' ')) ? deps.calendar.localDate(turn.now) : undefined;

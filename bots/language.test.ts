@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectLanguage, isUnsupportedLanguage } from './language.js';
 
 describe('detectLanguage', () => {
-  it.each(['hola', 'gracias', '¿A qué hora abren mañana?', 'quiero renovar mis libros', 'la impresora no funciona', 'cuanto debo en mi cuenta'])(
+  it.each(['y pa llegar en camion?', 'hola', 'gracias', '¿A qué hora abren mañana?', 'quiero renovar mis libros', 'la impresora no funciona', 'cuanto debo en mi cuenta'])(
     'reads %j as Spanish',
     (text) => expect(detectLanguage(text)).toBe('es'),
   );
@@ -16,6 +16,10 @@ describe('detectLanguage', () => {
 describe('isUnsupportedLanguage', () => {
   // Greetings and function words of Portuguese, Italian, Polish, German and French that are not English or Spanish words.
   it.each([
+    // Portuguese as it is texted, Turkish without its letters, Gujarati in Latin letters.
+    'oi gente, vcs tem impressora colorida? qual o preço',
+    'slm bilgisayar calismiyor yardim eder misiniz',
+    'kem cho, pustakalay kyare khule chhe?',
     'Boa tarde, vocês têm livros em inglês?',
     'A che ora apre la biblioteca domani?',
     'Czy biblioteka jest otwarta w sobotę?',

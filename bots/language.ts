@@ -21,6 +21,8 @@ const SPANISH_WORDS = new Set([
   'imprimir', 'cuenta', 'debo', 'tengo', 'contrasena', 'buscando', 'otra', 'pedir', 'abierta', 'abierto',
   'abiertos', 'cerrado', 'gratis', 'ingles', 'espanol', 'peliculas', 'saco', 'consigo', 'puede', 'celular',
   'entre', 'bibliotecas', 'cuento', 'muchas', 'senor', 'senora', 'usted', 'ustedes', 'tambien', 'pero', 'porque',
+  // Informal "pa" for "para", and getting there: "y pa llegar en bus?"
+  'pa', 'llegar', 'llego', 'llega', 'autobus', 'camion',
 ]);
 
 /** Distinct Spanish words decide; "no" and "wifi" are in both languages and count for neither. */
@@ -136,6 +138,9 @@ const OTHER_LATIN_WORDS = new Set([
   // Kurdish (Kurmanji), Uzbek
   'silav', 'gelo', 'pirtukxane', 'pirtukxaneya', 'sibe', 'vekiri', 'ez', 'dixwazim', 'pirtuken', 'pirtuk', 'xwe', 'vegerinim', 'spas', 'kengi', 'heye',
   'assalomu', 'alaykum', 'ishlamayapti', 'ishlamayapman', 'kompyuter', 'kompyuterdan', 'olmayapman', 'yordam', 'bera', 'olasizmi', 'kutubxona', 'kutubxonada', 'rahmat', 'ertaga', 'ochiq', 'kitob', 'kitoblar', 'qachon', 'qayerda', 'iltimos', 'menga', 'bormi',
+  // Portuguese as it is texted ("vcs tem…", "qual é a senha"); Turkish without its letters ("yazici calismiyo");
+  // Gujarati in Latin letters ("kem cho", "ketla paisa thase")
+  'oi', 'vc', 'vcs', 'senha', 'tbm', 'slm', 'yazici', 'calismiyo', 'calismiyor', 'yardim', 'yardimci', 'edebilir', 'misiniz', 'musunuz', 'bilgisayar', 'nasil', 'kem', 'cho', 'chho', 'kadhavi', 'ketla', 'thase', 'tamne', 'pustakalay', 'kyare',
   // Afrikaans, Samoan, Tongan, Hungarian
   'goeie', 'middag', 'biblioteek', 'oop', 'sondag', 'asseblief', 'dankie', 'boeke', 'julle', 'talofa', 'tusi', 'mafai', 'nono', 'faafetai', 'malo', 'lelei', 'oku', 'ngaahi', 'tohi', 'laipeli', 'nem', 'mukodik', 'konyvtarban', 'csinaljak', 'koszonom', 'hol',
 ]);

@@ -650,7 +650,7 @@ describe('places in the building and what patrons need there', () => {
 describe('what sounds alarming and is not', () => {
   it('reads a frail parent "missing her books" as missing books, and a parent gone missing as an emergency', async () => {
     const { say } = await setup();
-    const books = await say('my dad is stuck at home after his knee operation and is missing his crossword books, can someone bring him some?');
+    const books = await say('my dad is housebound after his knee operation and is missing his crossword books, can the library deliver some to him?');
     expect(books.details?.safety).toBeUndefined();
     expect(books.articleId).toBe('home-delivery');
     const gone = await say('my dad with dementia went missing from the reading room twenty minutes ago');
@@ -666,5 +666,28 @@ describe('what sounds alarming and is not', () => {
     const person = await say('need talk real library person not computer, is important');
     expect(person.intent).toBe('handoff');
     expect(person.details?.safety).toBeUndefined();
+  });
+});
+
+describe('follow-ups and facts asked among other words', () => {
+  it('reads an e-mail follow-up by its question sentence: "And the Eastside branch, same on Saturday?"', async () => {
+    const { say } = await setup();
+    const first = await say('Hello,\n\nWhat time does the main library open on Saturday? We are bringing the book club.\n\nBest,\nAnne', { conversation: 'm', channel: 'email' });
+    expect(first.details?.day).toBe('2026-12-05');
+    const next = await say('Many thanks. And the eastside branch, same hours on Saturday? Two of us live near Maple.\n\nAnne', { conversation: 'm', channel: 'email' });
+    expect(next.intent).toBe('hours');
+    expect(next.details?.day).toBe('2026-12-05');
+    expect(next.reply.text).toMatch(/^Eastside Branch is open Saturday, December 5/);
+  });
+
+  it('answers how to get there by bus in Spanish after the address, and no phone number for a phone the patron reads on', async () => {
+    const { say } = await setup();
+    await say('where is the eastside branch?', { conversation: 'b' });
+    const bus = await say('¿y pa llegar en camion?', { conversation: 'b' });
+    expect(bus.details?.branchFact).toBe('directions');
+    expect(bus.reply.text).toMatch(/autobús 7/);
+    const handset = await say('my coworker says you can listen to audiobooks free on your phone through the library, how?');
+    expect(handset.details?.branchFact).toBeUndefined();
+    expect(handset.reply.text).not.toMatch(/014-2200/);
   });
 });

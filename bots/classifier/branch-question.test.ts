@@ -58,6 +58,15 @@ describe('branchFactAsked', () => {
     ['se me cayó el celular en el estacionamiento de eastside', undefined, undefined],
     ['lost my ticket stub, is parking still free at main?', undefined, 'parking'],
     ['whats the eastside branch number, my phone got wiped', eastside, 'phone'],
+    // The patron's own handset: "on ur phone" asks for no number.
+    ['a friend says u can borrow e-books thru the library on ur phone, how?', undefined, undefined],
+    // A park with a name and the parks department are no parking; "Park" written in a title-case question still is.
+    ['has the parks department put out the summer schedule for Lincoln Park yet?', undefined, undefined],
+    ['Where Can We Park When We Visit Eastside?', eastside, 'parking'],
+    // Pulling up a van to unload is where to stop the vehicle; books unloaded at the book drop are returns.
+    ['we have a moving truck, where can we pull up to unload chairs at eastside?', eastside, 'parking'],
+    ['can i unload my returns into the book drop after hours?', undefined, undefined],
+    ['none of us drive. is there a bus that goes out to eastside?', eastside, 'directions'],
     ['¿tienen aparcamiento en eastside?', eastside, 'parking'],
     ['¿qué guagua me lleva a eastside?', eastside, 'directions'],
     ['how i can get to the library by bus, i live near the park', undefined, 'directions'],

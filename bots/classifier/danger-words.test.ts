@@ -99,6 +99,11 @@ describe('namesDangerInOtherLanguage', () => {
     'Tolong, anak saya hilang dekat rak majalah',
     'Ninkan halkan jiifa ma neefsanayo',
     'Meu pai saiu do prédio sozinho e não sabemos onde está',
+    // Ukrainian "he beat me again, I'm afraid to go home"; Persian as spoken, "I don't want to stay alive";
+    // Pashto "a man is after me, I'm afraid".
+    'Він знову мене побив, я боюся йти додому',
+    'خسته شدم، نمی خوام زنده بمونم',
+    'یو سړی زما پسې دی، زه ویرېږم',
   ])('"%s" names a danger', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(true);
   });

@@ -105,6 +105,10 @@ const WORDS_ANYWHERE = [
   // Chest or heart pain, someone walking behind, afraid to go out (Russian, Ukrainian)
   'сердце (?:очень |сильно )?болит', 'болит сердце', 'боль в груди', 'серце (?:дуже |сильно )?болить', 'болить серце', 'біль у грудях',
   'за мной кто-то', 'за мною хтось', 'боюсь выходить', 'боюся виходити',
+  // Beaten, afraid to go home, nowhere to go (Ukrainian, Russian)
+  'побив', 'побила', 'побил', 'избил', 'б’є мене', "б'є мене", 'бʼє мене', 'боюся йти додому', 'боюсь идти домой', 'нікуди піти', 'некуда идти',
+  // Not wanting to stay alive, said as it is spoken (Persian); followed, afraid, suicide, beaten (Pashto)
+  'نمی‌خوام زنده', 'نمیخوام زنده', 'نمی خوام زنده', 'زنده بمونم', 'زما پسې', 'ویرېږم', 'ځان وژن', 'ووهلم',
   // Not wanting to live (Russian, Ukrainian)
   'не хочу жить', 'не хочу жити', 'не хочу больше жить', 'не хочу більше жити',
   // Bulgarian (better off without me, can't go on, beats me, follows me, threatens, ambulance); Russian and Ukrainian "better off without me"

@@ -52,6 +52,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     "\\b(?:thinking|thought|think|keep thinking) about (?:just )?(?:driving|crashing|steering|swerving|running) (?:my car |the car |my truck )?(?:into|off)\\b",
     "\\bnadie me (?:extranaria|echaria de menos|va a extranar)\\b",
     "\\bnot coming back from (?:this|it)(?: one| time)?\\b",
+    // A goodbye passed on through someone at the desk, with no move or new job to explain it: "goodbye. tell miss carol thank you for everything".
+    "^(?=[\\s\\S]*\\b(?:tell|give|say) (?:\\w+ ){1,7}(?:thank you|thanks|my thanks) for everything\\b)(?=[\\s\\S]*\\b(?:goodbye|good bye|farewell|bye)\\b)(?![\\s\\S]*\\b(?:moving|move|moved|relocating|retiring|retire|new job|graduat\\w*|semester|vacation|trip|see (?:you|u|ya))\\b)",
     // Affairs put in order, the library no longer needed, and a wish that someone know: a farewell.
     "^(?=[\\s\\S]*\\b(?:affairs|things|everything|my papers) (?:is |are )?in order\\b)(?=[\\s\\S]*\\b(?:shan t|shant|won t|wont|will not|not) (?:be )?need(?:ing)?\\b|[\\s\\S]*\\b(?:goodbye|farewell|wanted (?:someone|you|somebody) (?:there )?to know)\\b)",
     // One's own death asked about beside a plan: "what happens to my account if i'm dead, i've got a plan".
@@ -204,7 +206,7 @@ const ABSORBED = /\blost (?:\. )*in (?:the |a |that |this |his |her |their )?(?:
 const DANGER_PAST = /\b(?:survivor|safe now|moved out (?:last|a|two|three|years?|months?)|years ago)\b/;
 const COURT_ORDER = /\b(?:restraining|protective|protection) order\b/g;
 /** "books on suicide risk assessment, I'm a psych nurse studying": the patron's work or studies, not the patron. */
-const PROFESSIONAL = /\b(?:nurse|nursing|student|studying|exam|certification|counsel(?:or|ing)|therapist|social worker|teacher|training|coursework|thesis|clinician|psych|psychology|chaplain|paramedic|emt)\b/;
+const PROFESSIONAL = /\b(?:nurse|nursing|student|studying|exam|certification|counsel(?:or|ing)|therapist|social worker|teacher|training|coursework|thesis|clinician|psych|psychology|chaplain|paramedic|emt|pastor|minister|support group|grief group|facilitat\w*|(?:i|we) (?:run|lead|host|organi[sz]e) (?:a|the|our)\b)/;
 
 /** "a 4 hr gap between my shifts and nowhere to go": somewhere to wait for a few hours, not a night's shelter. */
 const A_FEW_HOURS = /\bbetween (?:my )?(?:shifts|classes|jobs|appointments)\b|\b(?:\d+|two|three|four|five|a few|a couple of|couple) ?(?:hr|hrs|hour|hours) (?:gap|wait|break|layover)\b|\b(?:kill|killing) time\b/;
@@ -234,6 +236,8 @@ const DELIGHTED = /\bso (?:good|funny|cute|amazing|great|beautiful|excited|embar
 const SELF_LOST = /\b(?:i m|im|i am|i feel|i get|i got|i was|i m just|i am just|i m so|i am so|i m totally|i am totally|i m completely|i am completely) lost\b/g;
 /** "shoot me now, the wifi…", "kill me now, i left my charger…", "ugh kill me, i forgot my card": exasperation, not a threat. Said of someone else ("he'll kill me now") it stays one. */
 const EXASPERATED = /(?:^|[.!?,] )(?:(?:just|someone|somebody|pls|please|ugh|omg) ){0,2}(?:shoot|kill) me now\b|(?:^|[.!?,] )(?:ugh|omg|ughh+|just|someone|somebody) (?:shoot|kill) me\b/;
+/** "kill me, forgot my pin for the third time": the same exasperation opening a message about an everyday slip. */
+const EXASPERATED_OPENING = /^(?:shoot|kill) me\b(?! (?:please|pls|now|if|before|when|already))(?=[\s\S]*\b(?:pin|password|forgot|forget|again|(?:time|times) this (?:week|month|year)|card|login|log in|printer|wifi|computer|fines?|overdue|late)\b)/;
 /** A partner named beside a threat: said with a "lol", it may be hiding what happened, not joking. */
 const PARTNER = /\b(?:husband|wife|boyfriend|girlfriend|partner|my ex|ex husband|ex wife|fiance)\b/;
 /** "I'm gonna kill my brother if he loses my card again lmao": a threat said laughing is a figure of speech. */
@@ -281,7 +285,7 @@ export function detectSafety(text: string): SafetyKind | undefined {
     if (kind === 'medical' && onlyThrough(PAST_ILLNESS)) continue;
     if (kind === 'missing-child' && (onlyThrough(LOST_TRACK) || onlyThrough(ABSORBED) || onlyThrough(SELF_LOST) || WILL_NOT_LEAVE.test(folded))) continue;
     if (kind === 'threat' && DANGER_PAST.test(folded) && onlyThrough(COURT_ORDER)) continue;
-    if (kind === 'threat' && ((LAUGHING.test(folded) && !PARTNER.test(folded)) || EXASPERATED.test(folded) || (FAMILY_HYPERBOLE.test(folded) && LIBRARY_TROUBLE.test(folded)) || onlyThrough(PAPERWORK_DEADLINE))) continue;
+    if (kind === 'threat' && ((LAUGHING.test(folded) && !PARTNER.test(folded)) || EXASPERATED.test(folded) || EXASPERATED_OPENING.test(folded) || (FAMILY_HYPERBOLE.test(folded) && LIBRARY_TROUBLE.test(folded)) || onlyThrough(PAPERWORK_DEADLINE))) continue;
     if (kind === 'missing-child' && (THINGS.test(folded) || BEREAVED.test(folded)) && !CHILD_OUTRIGHT.test(folded)) continue;
     return kind;
   }

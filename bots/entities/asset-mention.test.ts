@@ -59,6 +59,7 @@ describe('asset mentions', () => {
   it('picks a device out by a word of its own name, in either spelling', () => {
     expect(resolve('the colour printer smears everything').asset?.tag).toBe('PRN-02');
     expect(resolve('black and white printer is out of toner').asset?.tag).toBe('PRN-01');
+    expect(resolve('la impresora en blanco y negro no saca nada').asset?.tag).toBe('PRN-01');
   });
 
   it('reads "compu 12" and "station 7" as computers, and a place called a station as no computer', () => {

@@ -220,8 +220,8 @@ function placeWords(location: string): string[] {
     .filter((word) => word.length >= 4 && !GENERIC_PLACE_WORDS.has(word));
 }
 
-/** "b&w", "b/w": black and white, as the device's name says it. */
-const BLACK_AND_WHITE = /\bb\s*[&/]\s*w\b/g;
+/** "b&w", "b/w", "blanco y negro": black and white, as the device's name says it. */
+const BLACK_AND_WHITE = /\bb\s*[&/]\s*w\b|\b(?:en |a )?blanco y negro\b|\bbyn\b|\bb\s*\/\s*n\b/g;
 
 function messageWords(text: string): Set<string> {
   return new Set(foldText(text).replace(BLACK_AND_WHITE, 'black white').split(/[^a-z0-9]+/).map(foldSpelling));

@@ -44,6 +44,9 @@ describe('createBranchFinder', () => {
     expect(finder.find('is the down twon library busy')?.id).toBe('main');
     expect(finder.find('where is the riverside public library')).toBeUndefined();
     expect(finder.find('what time does riverside main close')?.id).toBe('main');
+    // "este" is "this" in Spanish: only "sucursal del este" and the like name Eastside.
+    expect(finder.find('la impresora de este piso no imprime')).toBeUndefined();
+    expect(finder.find('¿abre la sucursal del este el sábado?')?.id).toBe('eastside');
     await calendar.close();
   });
 

@@ -33,8 +33,16 @@ const GENERIC_WORDS = new Set(['library', 'branch', 'biblioteca', 'sucursal', 'p
  */
 const NOT_BRANCH_TYPOS = ['drive', 'drives', 'driver', 'liver', 'rover', 'rivet', 'giver', 'center', 'centre', 'centers', 'apple', 'apples', 'staple', 'mapped'];
 
+/**
+ * Words that name a branch only inside the alias they stand in: "sucursal del este" is Eastside, but
+ * "este" alone is Spanish for "this" ("la impresora de este piso").
+ */
+const PHRASE_ONLY_WORDS = new Set(['este']);
+
 interface Gate {
   key: string;
+  /** Aliases holding a phrase-only word, folded, with their branch: matched as whole phrases. */
+  phrases: Array<[phrase: string, branchId: string]>;
   words: FuzzyWords;
   /** Distinctive word → the branches whose names use it. */
   owners: Map<string, Set<string>>;
@@ -48,17 +56,20 @@ function gateFor(branches: Branch[], key: string, libraryName: string): Gate {
   // "Riverside library" is the whole library: a word of its own name names no branch ("Riverside Main" still does, by "main").
   const libraryWords = new Set(foldText(libraryName).split(/[^a-z0-9]+/));
   const owners = new Map<string, Set<string>>();
+  const phrases: Gate['phrases'] = [];
   for (const branch of branches) {
     for (const name of [branch.id, branch.name, ...branch.aliases]) {
-      for (const word of foldText(name).split(/[^a-z0-9]+/)) {
-        if (word.length < 2 || GENERIC_WORDS.has(word) || libraryWords.has(word)) continue;
+      const words = foldText(name).split(/[^a-z0-9]+/).filter((word) => word.length > 0);
+      if (words.some((word) => PHRASE_ONLY_WORDS.has(word))) phrases.push([words.join(' '), branch.id]);
+      for (const word of words) {
+        if (word.length < 2 || GENERIC_WORDS.has(word) || libraryWords.has(word) || PHRASE_ONLY_WORDS.has(word)) continue;
         let ids = owners.get(word);
         if (!ids) owners.set(word, (ids = new Set()));
         ids.add(branch.id);
       }
     }
   }
-  return { key, owners, words: createFuzzyWords(owners.keys(), { protectedWords: NOT_BRANCH_TYPOS }) };
+  return { key, owners, phrases, words: createFuzzyWords(owners.keys(), { protectedWords: NOT_BRANCH_TYPOS }) };
 }
 
 /** "main's copier": the branch's own word without the possessive, which the tokenizer would join ("mains"). */
@@ -79,6 +90,8 @@ export function createBranchFinder(calendar: Pick<LibraryCalendarWithHelpers, 'b
     const tokens = tokenize(text);
     const matched = tokens.map((token) => gate!.words.match(token));
     for (const word of matched) if (word !== undefined) for (const id of gate.owners.get(word) ?? []) candidates.add(id);
+    const joined = ` ${tokens.join(' ')} `;
+    for (const [phrase, id] of gate.phrases) if (joined.includes(` ${phrase} `)) candidates.add(id);
     // A name typed in two pieces with a typo, "eest side", "down twon": the two words read as one.
     for (let index = 0; index + 1 < tokens.length; index++) {
       if (matched[index] !== undefined || matched[index + 1] !== undefined) continue;

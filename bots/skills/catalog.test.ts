@@ -55,6 +55,11 @@ describe('extractCatalogQuery', () => {
     ['goodnight moon do yu hav it for my grandson', { terms: 'goodnight moon' }],
     ['which way to the teen room please', { kind: 'locate', terms: 'teen room' }],
     ['the pelican brief, is it on the shelf', { terms: 'the pelican brief', availableOnly: true }],
+    // Who wants the book before the request, and a description of the author after a comma; a Spanish
+    // "algo de" before a capitalised name is the author, "libros de" before a topic is not.
+    ['my dad wants something by frank herbert, the dune guy. what do you have', { terms: 'frank herbert', field: 'author', author: 'said' }],
+    ['me encantaría leer algo de Isabel Allende, ¿tienen?', { terms: 'Isabel Allende', field: 'author', author: 'said' }],
+    ['¿tienen libros de cocina mexicana?', { field: 'subject' }],
   ])('%s', (text, expected) => {
     expect(extractCatalogQuery(text)).toMatchObject(expected);
   });

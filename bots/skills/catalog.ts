@@ -270,7 +270,13 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   let field: SearchField = 'keyword';
   let author: ExtractedCatalogQuery['author'];
   let byAuthorName: string | undefined;
-  const byAuthor = /^(?:(?:books?|novels?|anything|something|stuff|works?|titles?|libros?|algo|cookbooks?|comics)(?:\s+else)?\s+)?(?:by|from|written\s+by|del\s+autor|de\s+la\s+autora)\s+(.+)$/i.exec(rest) ?? /^author\s+(.+)$/i.exec(rest);
+  // "my mom wants something by john grisham": the request for an author's work may come after who wants it;
+  // "algo de Grisham", "libros de Isabel Allende": in Spanish, a capitalised name after "de" is the author.
+  const byAuthor =
+    /^(?:(?:books?|novels?|anything|something|stuff|works?|titles?|libros?|algo|cookbooks?|comics)(?:\s+else)?\s+)?(?:by|from|written\s+by|del\s+autor|de\s+la\s+autora)\s+(.+)$/i.exec(rest) ??
+    /^author\s+(.+)$/i.exec(rest) ??
+    /\b(?:books?|novels?|anything|something|stuff|works?)(?:\s+else)?\s+(?:by|written\s+by)\s+(.+)$/i.exec(rest) ??
+    /\b(?:algo|libros?|novelas?|obras?)\s+de\s+(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+){0,2})(?=[\s,.;?!]|$)/u.exec(rest);
   const about = /^(?:(?:books?|novels?|anything|something|stuff|titles?|libros?|algo|a\s+book|a\s+novel|one)\s+)?(?:about|on|sobre|de|regarding)\s+(.+)$/i.exec(rest);
   const kindWords = /^(.+?)\s+(?:novels?|books?|cookbooks?|comics|picture\s+books|mysteries|thrillers|libros|novelas)$/i.exec(rest);
   const titleBy = /^(.+?)\s+(?:by|de)\s+(\p{L}[\p{L}.' -]+)$/iu.exec(rest);
@@ -281,7 +287,8 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
     field = 'author';
     author = 'said';
     // "anything by eric carle for a toddler": who it is for is not part of the name.
-    rest = byAuthor[1]!.replace(FOR_WHOM, '');
+    // "…by john grisham, the lawyer thriller guy": a description of the author after a comma is no part of the name.
+    rest = byAuthor[1]!.replace(FOR_WHOM, '').replace(/\s*,\s*(?:the|that|who|you\s+know|el|la|ese|esa|quien)\b.*$/i, '');
   } else if (about) {
     field = 'subject';
     rest = about[1]!;

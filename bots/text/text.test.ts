@@ -293,6 +293,8 @@ describe('detectSafety', () => {
     ['really bad gas smell near the eastside boiler room', 'fire'],
     ['my husband has alzheimers and he wandered off from the large print section', 'danger'],
     ['ese tipo está sacándoles fotos a las niñas en la sala infantil', 'danger'],
+    // A goodbye passed on through someone at the desk, with no move to explain it.
+    ['hi?\n\nnever mind\n\nbye. tell mr lopez at the front desk thanks for everything', 'self-harm'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -464,6 +466,11 @@ describe('detectSafety', () => {
     'my mom has dementia, can she still keep her library card in her own name',
     "it's freezing in the reading room, can you turn the heat up",
     'is there a painless way to renew everything at once',
+    // Exasperation opening a message about an everyday slip; books on a loss for a group the patron runs;
+    // a goodbye with a move to explain it.
+    'kill me, forgot my password for the second time this week',
+    'Do you have books on grieving after a suicide? I facilitate a support group for families.',
+    "bye everyone! we're moving to Denver, tell Ms Chen thanks for everything",
   ])('not "%s"', (text) => {
     expect(detectSafety(text)).toBeUndefined();
   });
