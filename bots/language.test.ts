@@ -20,6 +20,9 @@ describe('isUnsupportedLanguage', () => {
     'oi gente, vcs tem impressora colorida? qual o preço',
     'slm bilgisayar calismiyor yardim eder misiniz',
     'kem cho, pustakalay kyare khule chhe?',
+    // Indonesian and Swedish with a greeting or an English-looking word among them.
+    'Halo, komputer tidak bisa dipakai, tolong',
+    'Hej! Finns det parkering vid biblioteket?',
     'Boa tarde, vocês têm livros em inglês?',
     'A che ora apre la biblioteca domani?',
     'Czy biblioteka jest otwarta w sobotę?',

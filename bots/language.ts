@@ -1,7 +1,7 @@
 import { eld } from 'eld/extrasmall';
 import type { Language } from '../core/knowledge.js';
 import { LEXICON } from './classifier/lexicon.js';
-import { foldText } from './text/normalize.js';
+import { foldText, withoutDrawnOutEnd } from './text/normalize.js';
 
 /**
  * Spanish or English? eld (an n-gram language detector) restricted to the two languages is right on
@@ -28,7 +28,7 @@ const SPANISH_WORDS = new Set([
 /** Distinct Spanish words decide; "no" and "wifi" are in both languages and count for neither. */
 export function detectLanguage(text: string): Language {
   const folded = foldText(text);
-  const tokens = folded.split(/[^a-z]+/).filter((token) => token.length > 0);
+  const tokens = folded.split(/[^a-z]+/).filter((token) => token.length > 0).map(withoutDrawnOutEnd);
   let spanish = /[ñ¿¡]/.test(text) ? 1 : 0;
   for (const token of new Set(tokens)) if (SPANISH_WORDS.has(token)) spanish++;
   if (spanish >= 2) return 'es';
@@ -140,7 +140,9 @@ const OTHER_LATIN_WORDS = new Set([
   'assalomu', 'alaykum', 'ishlamayapti', 'ishlamayapman', 'kompyuter', 'kompyuterdan', 'olmayapman', 'yordam', 'bera', 'olasizmi', 'kutubxona', 'kutubxonada', 'rahmat', 'ertaga', 'ochiq', 'kitob', 'kitoblar', 'qachon', 'qayerda', 'iltimos', 'menga', 'bormi',
   // Portuguese as it is texted ("vcs tem…", "qual é a senha"); Turkish without its letters ("yazici calismiyo");
   // Gujarati in Latin letters ("kem cho", "ketla paisa thase")
-  'oi', 'vc', 'vcs', 'senha', 'tbm', 'slm', 'yazici', 'calismiyo', 'calismiyor', 'yardim', 'yardimci', 'edebilir', 'misiniz', 'musunuz', 'bilgisayar', 'nasil', 'kem', 'cho', 'chho', 'kadhavi', 'ketla', 'thase', 'tamne', 'pustakalay', 'kyare',
+  'oi', 'vc', 'vcs', 'senha',
+  // Indonesian and Swedish everyday words ("tidak bisa", "finns det")
+  'tidak', 'bisa', 'tolong', 'dibantu', 'lantai', 'mencetak', 'finns', 'det', 'vad', 'losenord', 'losenordet', 'tbm', 'slm', 'yazici', 'calismiyo', 'calismiyor', 'yardim', 'yardimci', 'edebilir', 'misiniz', 'musunuz', 'bilgisayar', 'nasil', 'kem', 'cho', 'chho', 'kadhavi', 'ketla', 'thase', 'tamne', 'pustakalay', 'kyare',
   // Afrikaans, Samoan, Tongan, Hungarian
   'goeie', 'middag', 'biblioteek', 'oop', 'sondag', 'asseblief', 'dankie', 'boeke', 'julle', 'talofa', 'tusi', 'mafai', 'nono', 'faafetai', 'malo', 'lelei', 'oku', 'ngaahi', 'tohi', 'laipeli', 'nem', 'mukodik', 'konyvtarban', 'csinaljak', 'koszonom', 'hol',
 ]);

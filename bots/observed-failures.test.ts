@@ -690,4 +690,20 @@ describe('follow-ups and facts asked among other words', () => {
     expect(handset.details?.branchFact).toBeUndefined();
     expect(handset.reply.text).not.toMatch(/014-2200/);
   });
+  it('answers a Spanish letter about New Year\'s Eve hours for that day, though a daughter "me lleva"', async () => {
+    const { say } = await setup();
+    const letter = await say('Buenas tardes:\n\n¿La biblioteca estará abierta el 31 de diciembre? ¿Hasta qué hora? Mi nuera me lleva los jueves en la tarde.\n\nSaludos,\nCarmen', { channel: 'email' });
+    expect(letter.intent).toBe('hours');
+    expect(letter.details?.day).toBe('2026-12-31');
+  });
+
+  it('finds "el libro de Harry Potter y la piedra filosofal" by its title, and thanks drawn out as thanks', async () => {
+    const { say } = await setup();
+    const book = await say('¿tienen el libro de Harry Potter y la piedra filosofal? es para mi sobrina');
+    expect(book.intent).toBe('catalog');
+    expect(book.reply.text).toMatch(/1\. Harry Potter y la piedra filosofal/);
+    const thanks = await say('graciasss!!');
+    expect(thanks.intent).toBe('smalltalk');
+    expect(thanks.reply.text).toMatch(/^¡De nada!/);
+  });
 });

@@ -67,6 +67,13 @@ describe('branchFactAsked', () => {
     ['we have a moving truck, where can we pull up to unload chairs at eastside?', eastside, 'parking'],
     ['can i unload my returns into the book drop after hours?', undefined, undefined],
     ['none of us drive. is there a bus that goes out to eastside?', eastside, 'directions'],
+    // "mi hija me lleva" is a daughter who drives, not a bus; the question is whether it is open.
+    ['Quisiera saber si la biblioteca estará abierta el 31 y hasta qué hora. Mi hija me lleva los martes.', undefined, undefined],
+    ['¿qué autobús me lleva a la biblioteca?', undefined, 'directions'],
+    // A room inside found, not the branch; "el número del eastside"; phone cards sold elsewhere.
+    ['how do i find the kids room at eastside?', eastside, undefined],
+    ['cuál es el número del eastside? mi tía quiere llamar', eastside, 'phone'],
+    ['¿dónde venden tarjetas de teléfono baratas?', undefined, undefined],
     ['¿tienen aparcamiento en eastside?', eastside, 'parking'],
     ['¿qué guagua me lleva a eastside?', eastside, 'directions'],
     ['how i can get to the library by bus, i live near the park', undefined, 'directions'],

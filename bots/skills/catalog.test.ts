@@ -58,7 +58,11 @@ describe('extractCatalogQuery', () => {
     // Who wants the book before the request, and a description of the author after a comma; a Spanish
     // "algo de" before a capitalised name is the author, "libros de" before a topic is not.
     ['my dad wants something by frank herbert, the dune guy. what do you have', { terms: 'frank herbert', field: 'author', author: 'said' }],
-    ['me encantaría leer algo de Isabel Allende, ¿tienen?', { terms: 'Isabel Allende', field: 'author', author: 'said' }],
+    ['me encantaría leer algo de Isabel Allende, ¿tienen?', { terms: 'Isabel Allende', field: 'author', author: 'guessed' }],
+    // "libros de Harry Potter" names a series, not an author: guessed, so that a title search follows.
+    ['¿tienen libros de Harry Potter?', { terms: 'Harry Potter', field: 'author', author: 'guessed' }],
+    // "how do I find" a room is where it is in the building.
+    ['how do i find the teen room at eastside?', { kind: 'locate', terms: 'teen room at eastside' }],
     ['¿tienen libros de cocina mexicana?', { field: 'subject' }],
   ])('%s', (text, expected) => {
     expect(extractCatalogQuery(text)).toMatchObject(expected);

@@ -227,7 +227,7 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   // "where da DVDs stay?": Hawaiian Pidgin says where a thing is with "stay".
   const pidginWhere = /^\s*(?:where|wea|wheah)\s+(?:da|de|dem|the)\s+(.+?)\s+stay\s*[?.!]*$/i.exec(rest);
   if (pidginWhere) return { kind: 'locate', terms: pidginWhere[1]!.trim(), field: 'keyword' };
-  const where = /^(?:\s*(?:hi|hello|hey|hola)[,!.\s]+)?\s*(?:where\s+(?:is|are|r|do\s+i\s+find|can\s+i\s+find|would\s+i\s+find|are\s+your|is\s+your|would|will|should)|where['’]?s|d[oó]nde\s+(?:est[aá]n?|encuentro|quedan?)|(?:which|what)\s+way\s+(?:is|to)|how\s+(?:do|can|would)\s+(?:i|we|you|u)\s+get\s+to|how\s+to\s+get\s+to)\s+(?:the\s+|los\s+|las\s+|el\s+|la\s+)?(.+?)\s*[?.!]*$/i.exec(rest);
+  const where = /^(?:\s*(?:hi|hello|hey|hola)[,!.\s]+)?\s*(?:where\s+(?:is|are|r|do\s+i\s+find|can\s+i\s+find|would\s+i\s+find|are\s+your|is\s+your|would|will|should)|where['’]?s|d[oó]nde\s+(?:est[aá]n?|encuentro|quedan?)|(?:which|what)\s+way\s+(?:is|to)|how\s+(?:do|can|would)\s+(?:i|we|you|u)\s+get\s+to|how\s+to\s+get\s+to|how\s+(?:do|can|would)\s+(?:i|we)\s+find(?=\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}(?:room|section|area|desk|corner|collection|restrooms?|bathrooms?|toilets?|elevators?|stairs|lab|lounge|center|centre)\b))\s+(?:the\s+|los\s+|las\s+|el\s+|la\s+)?(.+?)\s*[?.!]*$/i.exec(rest);
   if (where) {
     // "where would the knitting books be shelved": the books, without the verb around them.
     // "where is the seed library at eastside, is it by the front desk": the first clause names the place.
@@ -275,8 +275,10 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   const byAuthor =
     /^(?:(?:books?|novels?|anything|something|stuff|works?|titles?|libros?|algo|cookbooks?|comics)(?:\s+else)?\s+)?(?:by|from|written\s+by|del\s+autor|de\s+la\s+autora)\s+(.+)$/i.exec(rest) ??
     /^author\s+(.+)$/i.exec(rest) ??
-    /\b(?:books?|novels?|anything|something|stuff|works?)(?:\s+else)?\s+(?:by|written\s+by)\s+(.+)$/i.exec(rest) ??
-    /\b(?:algo|libros?|novelas?|obras?)\s+de\s+(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+){0,2})(?=[\s,.;?!]|$)/u.exec(rest);
+    /\b(?:books?|novels?|anything|something|stuff|works?)(?:\s+else)?\s+(?:by|written\s+by)\s+(.+)$/i.exec(rest);
+  // "algo de Grisham", "novelas de Isabel Allende": a capitalised name after "de" may be the author, or the
+  // book's own name ("libros de Harry Potter"): an author first, then the title, as a name guessed.
+  const spanishByAuthor = byAuthor ? undefined : /\b(?:algo|libros|novelas|obras)\s+de\s+(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+){0,2})(?=[\s,.;?!]|$)/u.exec(rest);
   const about = /^(?:(?:books?|novels?|anything|something|stuff|titles?|libros?|algo|a\s+book|a\s+novel|one)\s+)?(?:about|on|sobre|de|regarding)\s+(.+)$/i.exec(rest);
   const kindWords = /^(.+?)\s+(?:novels?|books?|cookbooks?|comics|picture\s+books|mysteries|thrillers|libros|novelas)$/i.exec(rest);
   const titleBy = /^(.+?)\s+(?:by|de)\s+(\p{L}[\p{L}.' -]+)$/iu.exec(rest);
@@ -289,6 +291,10 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
     // "anything by eric carle for a toddler": who it is for is not part of the name.
     // "…by john grisham, the lawyer thriller guy": a description of the author after a comma is no part of the name.
     rest = byAuthor[1]!.replace(FOR_WHOM, '').replace(/\s*,\s*(?:the|that|who|you\s+know|el|la|ese|esa|quien)\b.*$/i, '');
+  } else if (spanishByAuthor) {
+    field = 'author';
+    author = 'guessed';
+    rest = spanishByAuthor[1]!;
   } else if (about) {
     field = 'subject';
     rest = about[1]!;

@@ -1,4 +1,4 @@
-import { foldToWords } from '../text/normalize.js';
+import { foldToWords, withoutDrawnOutEnd } from '../text/normalize.js';
 import { say, type SkillDeps, type SkillResult, type Turn } from './types.js';
 
 /** Ordered: the first pattern that fits the message picks the answer. Folded text, no punctuation. */
@@ -22,7 +22,8 @@ export function isEmojiOnly(text: string): boolean {
 /** Greetings, thanks, goodbyes, "are you a bot?", "stop": a short, kind line; never an article or a device. */
 export async function smalltalkSkill(turn: Turn, _deps: SkillDeps): Promise<SkillResult> {
   const { language } = turn;
-  const folded = foldToWords(turn.text);
+  // "graciasss" is "gracias", "byeee" is "bye".
+  const folded = foldToWords(turn.text).split(' ').map(withoutDrawnOutEnd).join(' ');
   const found = ANSWERS.find(([pattern]) => pattern.test(folded));
   const text = isEmojiOnly(turn.text)
     ? say(language, '😊 Anything else I can help with?', '😊 ¿Le puedo ayudar en algo más?')

@@ -176,10 +176,19 @@ function rawTokens(folded: string): string[] {
     .filter((token) => token.length > 0);
 }
 
+/** Greetings and thanks typed with their last letter drawn out: "holaa", "graciasss", "hiii", "byeee". */
+const DRAWN_OUT = new Set(['hola', 'hi', 'hey', 'hello', 'gracias', 'thanks', 'thx', 'ty', 'bye', 'adios', 'ok', 'okay', 'yes', 'si', 'no', 'please', 'pls', 'plz', 'buenas', 'buenos']);
+
+export function withoutDrawnOutEnd(token: string): string {
+  const short = token.replace(/([a-z])\1+$/, '$1');
+  return short !== token && DRAWN_OUT.has(short) ? short : token;
+}
+
 /** Tokens with shorthand spelled out: "r u open 2moro" → ["are", "you", "open", "tomorrow"]. */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const token of rawTokens(foldText(text))) {
+  for (const raw of rawTokens(foldText(text))) {
+    const token = withoutDrawnOutEnd(raw);
     const expanded = SHORTHAND[token];
     if (expanded === undefined) tokens.push(token);
     else if (expanded !== '') tokens.push(...expanded.split(' '));

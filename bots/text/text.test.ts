@@ -469,6 +469,8 @@ describe('detectSafety', () => {
     // Exasperation opening a message about an everyday slip; books on a loss for a group the patron runs;
     // a goodbye with a move to explain it.
     'kill me, forgot my password for the second time this week',
+    // A child who lost a tooth, not a child lost.
+    'my son lost a tooth at storytime, did anybody find it?',
     'Do you have books on grieving after a suicide? I facilitate a support group for families.',
     "bye everyone! we're moving to Denver, tell Ms Chen thanks for everything",
   ])('not "%s"', (text) => {
@@ -507,6 +509,11 @@ describe('tokenize', () => {
     expect(tokenize("I'll pick it up tmrw")).toEqual(['i', 'will', 'pick', 'it', 'up', 'tomorrow']);
     expect(tokenize('we’ll be late')).toEqual(['we', 'will', 'be', 'late']);
     expect(tokenize("won't open")).toEqual(['will', 'not', 'open']);
+  });
+
+  it('reads a greeting or thanks with its last letter drawn out as the word, and leaves other doubled endings', () => {
+    expect(tokenize('holaa graciasss byeee')).toEqual(['hola', 'gracias', 'bye']);
+    expect(tokenize('call all staff')).toEqual(['call', 'all', 'staff']);
   });
 
   it('spells out words written as they sound', () => {
