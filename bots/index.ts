@@ -161,7 +161,7 @@ function saysAllClear(normalized: string): boolean {
   return ALL_CLEAR.test(normalized) && !STILL_IN_DANGER.test(normalized);
 }
 /** "works now. what's the guest password again tho": a question asked along, even without its "?". */
-const ASKS_ALONG = /\b(?:what s|whats|what is|how (?:do|can|much|long|many)|where (?:is|are|do|can)|when (?:do|does|is|are)|can (?:i|you|u)|could (?:i|you)|is there|do you)\b/;
+const ASKS_ALONG = /\b(?:what s|whats|what is|what time|how late|how (?:do|can|much|long|many)|where (?:is|are|do|can)|when (?:do|does|is|are)|can (?:i|you|u)|could (?:i|you)|is there|do you)\b/;
 /** The weak yes that may only acknowledge, before a question of its own. */
 const OK_WORDS = new Set(['ok', 'okay', 'k', 'alright', 'fine', 'vale', 'bueno']);
 /** Words enough, after "ok", to make a question of their own. */
@@ -514,7 +514,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     }
     // "and it took $2 off my card" right after a device report: more about that device, unless the message
     // is surely about something else.
-    if (state.lastIntent === 'equipment' && state.lastAsset && classification.confidence < askBelow && reading.tokens.length <= DEVICE_FOLLOW_UP_MAX_TOKENS) {
+    // "nvm it came back. btw what time u close tonight": a question of another kind, asked along, is that question.
+    const asksSomethingElse = saysDeviceWorksAgain(foldText(turn.text)) && ASKS_ALONG.test(foldToWords(turn.text)) && !['equipment', 'unknown'].includes(classification.intent);
+    if (state.lastIntent === 'equipment' && state.lastAsset && !asksSomethingElse && classification.confidence < askBelow && reading.tokens.length <= DEVICE_FOLLOW_UP_MAX_TOKENS) {
       // "wait, is there a password? i may have typed it wrong": a question the articles answer, not more trouble.
       if (classification.intent === 'faq' && turn.text.includes('?')) return runSkill('faq', turn, skillDeps, extras);
       return runSkill('equipment', turn, skillDeps, extras);

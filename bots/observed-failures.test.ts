@@ -697,6 +697,14 @@ describe('follow-ups and facts asked among other words', () => {
     expect(letter.details?.day).toBe('2026-12-31');
   });
 
+  it('answers the hours asked along with word that the device works again', async () => {
+    const { say } = await setup();
+    await say('the wifi at eastside keeps dropping', { conversation: 'w' });
+    const along = await say('ok it came back. btw how late are you open tonight', { conversation: 'w' });
+    expect(along.intent).toBe('hours');
+    expect(along.details?.day).toBe('2026-12-01');
+  });
+
   it('finds "el libro de Harry Potter y la piedra filosofal" by its title, and thanks drawn out as thanks', async () => {
     const { say } = await setup();
     const book = await say('¿tienen el libro de Harry Potter y la piedra filosofal? es para mi sobrina');

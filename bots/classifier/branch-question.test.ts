@@ -74,6 +74,8 @@ describe('branchFactAsked', () => {
     ['how do i find the kids room at eastside?', eastside, undefined],
     ['cuál es el número del eastside? mi tía quiere llamar', eastside, 'phone'],
     ['¿dónde venden tarjetas de teléfono baratas?', undefined, undefined],
+    // An age and "doesn't drive" are no street address.
+    ["my mom is 91 and doesn't drive now. can the library bring books to her place?", undefined, undefined],
     ['¿tienen aparcamiento en eastside?', eastside, 'parking'],
     ['¿qué guagua me lleva a eastside?', eastside, 'directions'],
     ['how i can get to the library by bus, i live near the park', undefined, 'directions'],

@@ -84,6 +84,9 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     `\\b(?:mi )?${SPANISH_CHILD} no (?:aparece|contesta|responde|ha vuelto|llego|ha llegado)\\b`, `\\bstroller (?:is|was) empty\\b`, `\\b${CHILD}\\b.{0,50}\\b(?:running|ran|heading|headed|went|wandered|walking) (?:toward|towards|into|onto|to|out to|out into) (?:the )?(?:road|street|traffic|parking lot)\\b`, `\\b${CHILD} (?:got|slipped|ran|snuck) out (?:the |of the )?(?:front |back |side )?(?:door|doors|building|library)\\b`, `\\bse (?:perdio|ha perdido) (?:mi |el |la )?${SPANISH_CHILD}\\b`, `\\bno (?:aparece|encuentro) (?:mi |a mi )?${SPANISH_CHILD}\\b`,
     `\\b${CHILD}\\b.{0,80}\\b(?:nobody|no one|none of us) (?:has|have) (?:heard from|seen) (?:him|her|them)\\b`,
     `\\blost (?:track|sight) of (?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b`, `\\bperdi de vista a mi ${SPANISH_CHILD}\\b`,
+    // A headcount short: "we counted 23 kids at the exit and we should have 24", "one student short"; a child described to be found.
+    `\\b(?:counted|count|counting|headcount|head count|have|got|only)\\s+(\\d{1,3})\\s+(?:kids|children|students|campers|scouts|girls|boys)\\b.{0,60}\\bshould (?:have|be)\\s+(?!\\1\\b)\\d{1,3}\\b`, `\\b(?:one|a|1) (?:kid|child|student|camper|scout) (?:short|missing)\\b`,
+    `\\b(?:girl|boy|kid|child|toddler|son|daughter) named \\w+\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat|sweater)\\b`,
     // "one of the toddlers from the group isn't in the room anymore".
     `\\b${CHILD}s?\\b.{0,40}\\b(?:isn t|isnt|is not|not|aren t|are not) (?:in the room|in the group|with (?:us|the group)|here) any ?more\\b`,
   ].join('|'))],
@@ -213,8 +216,8 @@ const A_FEW_HOURS = /\bbetween (?:my )?(?:shifts|classes|jobs|appointments)\b|\b
 /** "after my heart attack", "since his stroke": an illness that is over, told as background. */
 const PAST_ILLNESS = /\b(?:after|since|recovering from|recovery from|recovered from) (?:my|his|her|their|a|the) (?:heart attack|stroke|surgery|seizure)\b|\b(?:nearly|almost|practically) (?:had|gave me|give me|having) a heart attack\b/g;
 /** "I've completely lost track": of the time, not of a child (unless one is named after it). */
-/** "I lost my kids in the picture books, they refuse to leave": children who are there, only unwilling to go. */
-const WILL_NOT_LEAVE = /\b(?:they|he|she|kids|kid|son|daughter)(?: re| are| is| s)? (?:refuse|refusing|refuses|won t|wont|will not|don t want|dont want|doesn t want|doesnt want) (?:to )?(?:leave|go home|come home|come out)\b/;
+/** "I lost my kids in the picture books, they refuse to leave", "he's fine, he just won't leave": children who are there, only unwilling to go. */
+const WILL_NOT_LEAVE = /\b(?:they|he|she|kids|kid|son|daughter)(?: re| are| is| s)? (?:just |simply |still |totally )?(?:refuse|refusing|refuses|won t|wont|will not|don t want|dont want|doesn t want|doesnt want) (?:to )?(?:leave|go home|come home|come out)\b|(?<!\b(?:hope|hoping|pray|praying|sure|if|whether|know|see|check|unless) )\b(?:he|she|they)(?: s| is| are| re) (?:fine|ok|okay|safe)\b(?! (?:with|if|right|now|or))/;
 const LOST_TRACK = /\blost track\b(?! of)/g;
 
 /** "the scanner's on fire lol jk": said in jest. */
@@ -250,9 +253,9 @@ const LIBRARY_TROUBLE = new RegExp(`\\b(?:late|overdue|fines?|fees?|owe|due|lost
  * "my mom is going to kill me, the dvd is 3 weeks late", "gonna kill my brother, he lost my book": a family
  * member's anger, or the patron's at a sibling, over a library thing; a young kid's too ("my kid will
  * literally kill me if I don't bring the book"). A partner counts only over an overdue book, a fine or a
- * spill ("my wife will kill me if her cookbooks go overdue"): "my husband is going to kill me" may be meant.
+ * spill or a torn page ("my wife will kill me if her cookbooks go overdue"): "my husband is going to kill me" may be meant.
  */
-const FAMILY_HYPERBOLE = /\b(?:mom|mum|mother|dad|father|parents|boss|teacher|professor|coach|tutor|sister|brother|grandma|grandpa|mama|papa|abuela)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:(?:literally|actually|totally|seriously|really) )?(?:kill|murder) me\b|\b(?:i m |im |i )?(?:going to|gonna|will|ll) (?:kill|murder|strangle) (?:my )?(?:little |big |younger |older )?(?:brother|sister|bro|sis|roommate|cousin|son|daughter|kid|kids|husband|wife)\b|\b(?:kid|kids|son|daughter)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:(?:literally|actually|totally|seriously|really) )?(?:kill|murder) me\b|\b(?:husband|wife|partner|boyfriend|girlfriend)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:(?:literally|actually|totally|seriously|really) )?(?:kill|murder) me\b(?=[\s\S]*\b(?:overdue|late fees?|fines?|spilled|spill|damaged|ruined|renew|lost (?:her|his|their|my|our|the) (?:library )?(?:card|book|books|dvd|kindle))\b)/;
+const FAMILY_HYPERBOLE = /\b(?:mom|mum|mother|dad|father|parents|boss|teacher|professor|coach|tutor|sister|brother|grandma|grandpa|mama|papa|abuela)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:(?:literally|actually|totally|seriously|really) )?(?:kill|murder) me\b|\b(?:i m |im |i )?(?:going to|gonna|will|ll) (?:kill|murder|strangle) (?:my )?(?:little |big |younger |older )?(?:brother|sister|bro|sis|roommate|cousin|son|daughter|kid|kids|husband|wife)\b|\b(?:kid|kids|son|daughter)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:(?:literally|actually|totally|seriously|really) )?(?:kill|murder) me\b|\b(?:husband|wife|partner|boyfriend|girlfriend)(?: is| s|s)? (?:(?:literally|actually|totally|seriously|so|really) )?(?:going to|gonna|will|ll) (?:(?:literally|actually|totally|seriously|really) )?(?:kill|murder) me\b(?=[\s\S]*\b(?:overdue|late fees?|fines?|spilled|spill|damaged|ruined|renew|lost (?:her|his|their|my|our|the) (?:library )?(?:card|book|books|dvd|kindle)|ripped|tore|torn|chewed|pages?|scribbled|drew|colou?red|soaked|broke|cracked|pay for)\b)/;
 
 /**
  * "books about suicide", "information on self-harm for a class", "the one where the lawyer's suicide…": a

@@ -25,6 +25,11 @@ describe('day mentions', () => {
     ['a week on sunday, what are your hours', '2026-12-13'],
     ["we're visiting until the sunday, do you open friday morning?", '2026-12-04'],
     ['open on thursday, january 28th? i would come at 6 and stay until close', '2027-01-28'],
+    // "that january 28th" names January; a question that writes its date out points back to no day of the story.
+    ['is that january 28th? you close early then?', '2027-01-28'],
+    ['Someone said you close early near the end of January. Is that Jan 28th, and what time will you close that day?', '2027-01-28'],
+    // A Christmas present is no Christmas: the 24th is the day asked.
+    ['I have to pick up a Christmas present on hold on the 24th. When do you close that day?', '2026-12-24'],
     ['we want to come the weekend after next. open that sunday?', '2026-12-13'],
     ['main open wednesday in two weeks?', '2026-12-16'],
     ['what time you open in the morning on friday', '2026-12-04'],

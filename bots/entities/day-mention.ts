@@ -154,10 +154,10 @@ const SPANISH_MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'juni
 
 /**
  * A month named ("feb", "february", "febrero"; "marzo" reads as "mar"): the whole word, so "novel",
- * "decide" and "market" name none, and "may" not as a verb ("so that I may plan", "may I").
+ * "decide" and "market" name none, and "may" not as a verb ("so that I may plan", "may I"); "is that january 28th" names January.
  */
 const MONTH_WORD = new RegExp(
-  `\\b(?<!\\b(?:i|you|we|they|he|she|it|that|which|who|u|or|might) )(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|${SPANISH_MONTH_NAMES.join('|')})(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\\b(?! (?:i|we|you|be|have|need|want|ask|come)\\b)`,
+  `\\b((?<!\\b(?:i|you|we|they|he|she|it|that|which|who|u|or|might) )may|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|${SPANISH_MONTH_NAMES.join('|')})(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\\b(?! (?:i|we|you|be|have|need|want|ask|come)\\b)`,
 );
 /** "dec 29 hours", "jan 2 hrs": a date followed by the word hours. */
 const MONTH_DAY_HOURS = new RegExp(`\\b((?:${MONTH_PREFIXES.join('|')})[a-z]*\\s+\\d{1,2})(?:st|nd|rd|th)?\\s+(?:hours?|hrs?)\\b`, 'g');
@@ -232,8 +232,8 @@ const WEEKDAY_IN_WEEKS = new RegExp(`\\b(${WEEKDAYS_EN.join('|')}) in (a|one|1|t
 const STAYING_UNTIL = /\b(?:in town|here|visiting|visitor|staying|stay|in (?:the|your) (?:city|area)|around|aqui|de visita)\b[^.?!]{0,30}?\b(?:until|till|til|thru|through|hasta)\s+(?:the\s+|this\s+|next\s+|el\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|\d{1,2}(?:st|nd|rd|th)?)\b(?:\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)?/giu;
 /** "merry xmas", "happy new year", "feliz navidad": said to someone, not asked about. */
 const SEASONS_GREETING = /\b(?:merry|happy) (?:xmas|x mas|christmas|new year s?|new years|holidays|thanksgiving|hanukkah|kwanzaa)\b(?! (?:eve|day|weekend|week|hours))|\bfeliz (?:navidad|ano nuevo|dia de accion de gracias)\b|\bprospero ano nuevo\b/g;
-/** "the Christmas Bird Count is Saturday the 19th", "our Christmas party": an event a holiday names, not the holiday. */
-const HOLIDAY_IN_A_NAME = /\b(?:christmas|xmas|x mas|navidad|thanksgiving|new year s?|new years) (?:bird count|party|parties|concert|market|bazaar|fair|craft fair|parade|pageant|play|cards?|card making|cookies?|cookie swap|food drive|toy drive|coat drive|tree lighting|lights? (?:show|tour)|sing ?along|carol(?:ing|s)?|resolutions?|movie night|story ?time)\b/g;
+/** "the Christmas Bird Count is Saturday the 19th", "our Christmas party", "a Christmas present": an event or a thing a holiday names, not the holiday. */
+const HOLIDAY_IN_A_NAME = /\b(?:christmas|xmas|x mas|navidad|thanksgiving|new year s?|new years) (?:bird count|party|parties|concert|market|bazaar|fair|craft fair|parade|pageant|play|cards?|card making|cookies?|cookie swap|food drive|toy drive|coat drive|tree lighting|lights? (?:show|tour)|sing ?along|carol(?:ing|s)?|resolutions?|movie night|story ?time|presents?|gifts?|shopping|trees?|decorations?|lights|sweaters?|lists?|music|songs?|movies?|stockings?)\b/g;
 const WEEKDAY_AFTER_THIS_ONE = new RegExp(`\\b(${WEEKDAYS_EN.join('|')}) after this(?: one)?\\b(?!\\s*(?:week|weekend|month|year))|\\bthis (${WEEKDAYS_EN.join('|')}),? but (?:the )?(?:one|next one) after\\b|\\bthe one after this (${WEEKDAYS_EN.join('|')})\\b`);
 const WEEKDAY_QUALIFIER = /\b(?:next|this|last|past|previous|following|every|each|coming|after|before|since|until|till|til|from|by|to|through|thru|between)\b|-/;
 /** Today by its name, which alone needs no parser. */
@@ -397,7 +397,9 @@ export function createDayFinder(calendar: LibraryCalendarWithHelpers): DayFinder
     // "…the weekend after next. Is Eastside open that Sunday?": the weekend the story names.
     if (found && question !== text && /\bweekend after next\b/.test(foldText(text))) found = findIn(text, now) ?? found;
     // "My day off is the 19th. Will you be open that Saturday?": "that" points back to the day the story names.
-    if (question !== text && THAT_DAY_OR_WEEKDAY.test(foldText(question))) {
+    // "Is that January 28th, and what time will you close that day?": a question that writes its own date
+    // out points back to none.
+    if (question !== text && THAT_DAY_OR_WEEKDAY.test(foldText(question)) && !MONTH_WITH_DAY.test(foldText(question)) && !ORDINAL_DAY.test(foldText(question))) {
       const story = text.slice(0, Math.max(0, text.indexOf(question.split(/\s+/)[0]!)));
       const told = story ? findIn(story, now) : undefined;
       // "the weekend after next … that sunday": the weekday named, within the days the story gave.

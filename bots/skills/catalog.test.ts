@@ -63,6 +63,8 @@ describe('extractCatalogQuery', () => {
     ['¿tienen libros de Harry Potter?', { terms: 'Harry Potter', field: 'author', author: 'guessed' }],
     // "how do I find" a room is where it is in the building.
     ['how do i find the teen room at eastside?', { kind: 'locate', terms: 'teen room at eastside' }],
+    // The story before the comma that opens the asking.
+    ['in town for the weekend, does the library have where the wild things are?', { terms: 'where the wild things are' }],
     ['¿tienen libros de cocina mexicana?', { field: 'subject' }],
   ])('%s', (text, expected) => {
     expect(extractCatalogQuery(text)).toMatchObject(expected);

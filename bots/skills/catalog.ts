@@ -214,6 +214,11 @@ function requestSentence(text: string): string {
  */
 export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   let rest = requestSentence(text).replace(/[“”"¿¡]/g, ' ').replace(/\s+/g, ' ').trim();
+  // "visiting my sister for the holidays, does the library have the hungry caterpillar?": the story before
+  // the comma that opens the asking is no part of what is asked for.
+  // "persepolis, do you have both volumes?": when what follows only counts or points back, the title is before the comma.
+  const storyFirst = /^[^,]{3,100},\s*((?:do|does)\s+(?:you|u|ya|yu|yall|y'all|the\s+library|the\s+branch)\s+(?:guys\s+)?(?:have|hav|got|carry|own|stock)\b\s*(.*))$/i.exec(rest);
+  if (storyFirst && !/^(?:it|them|that|this|those|these|one|any|both|all|a\s+copy|copies|any\s+copies|the\s+(?:whole|entire|complete|other|next|first|second|rest)\b)/i.test(storyFirst[2]!)) rest = storyFirst[1]!;
 
   const isbn = /(?:\bisbn(?:-1[03])?:?\s*)?((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])\b/i.exec(rest);
   if (isbn && (/\bisbn\b/i.test(rest) || /^\s*[\d\s-]{9,17}[\dXx]\s*\??$/.test(rest))) {

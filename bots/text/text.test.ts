@@ -295,6 +295,10 @@ describe('detectSafety', () => {
     ['ese tipo está sacándoles fotos a las niñas en la sala infantil', 'danger'],
     // A goodbye passed on through someone at the desk, with no move to explain it.
     ['hi?\n\nnever mind\n\nbye. tell mr lopez at the front desk thanks for everything', 'self-harm'],
+    // A headcount short and a child described to be found; a missing child someone hopes is safe.
+    ['scout troop at eastside: we have 9 scouts at the door and should have 10, please check the restrooms', 'missing-child'],
+    ['boy named Theo, green hoodie, 6 years old, last seen by the lego table', 'missing-child'],
+    ["my grandson is missing, i hope he's ok, he was by the computers", 'missing-child'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -471,6 +475,10 @@ describe('detectSafety', () => {
     'kill me, forgot my password for the second time this week',
     // A child who lost a tooth, not a child lost.
     'my son lost a tooth at storytime, did anybody find it?',
+    // A partner's anger over a torn page; a child "lost" among the shelves who is fine and will not leave; a headcount that adds up.
+    'my wife will kill me, the baby tore the cover off a library board book. what do we owe?',
+    "lost my daughter in the graphic novels again haha she's fine, she just won't leave",
+    'we counted 18 students and should have 18, thanks for the great visit',
     'Do you have books on grieving after a suicide? I facilitate a support group for families.',
     "bye everyone! we're moving to Denver, tell Ms Chen thanks for everything",
   ])('not "%s"', (text) => {

@@ -35,11 +35,12 @@ describe('the labelled corpus', () => {
     }
   });
 
-  it('is about a tenth Spanish, with crisis messages and other languages in both splits', () => {
+  // The brief asks each new split for some 15% Spanish; the corpus as a whole stays between a tenth and a fifth.
+  it('is a tenth to a fifth Spanish, with crisis messages and other languages in both splits', () => {
     const all = [...tuning, ...heldOut];
     const spanish = all.filter((item) => item.language === 'es').length / all.length;
     expect(spanish).toBeGreaterThan(0.08);
-    expect(spanish).toBeLessThan(0.15);
+    expect(spanish).toBeLessThan(0.2);
     for (const split of [tuning, heldOut]) {
       expect(split.filter((item) => item.crisis).length).toBeGreaterThanOrEqual(10);
       expect(split.filter((item) => item.foreign).length).toBeGreaterThanOrEqual(10);
