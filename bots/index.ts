@@ -39,6 +39,7 @@ import { isEmojiOnly } from './skills/smalltalk.js';
 import { questionPart } from './text/question-part.js';
 import { otherLanguageSkill } from './skills/other-language.js';
 import { safetySkill } from './skills/safety.js';
+import { isPolicyQuestion } from './skills/patron-access.js';
 import { messageBody } from './text/message-body.js';
 import { deviceWorksAgain, fileEquipmentTicket, saysDeviceWorksAgain, tagPrefixes } from './skills/equipment.js';
 import { answerFromArticle, articleTitle } from './skills/faq.js';
@@ -172,6 +173,13 @@ const HOURS_FOLLOW_UP = /\b(?:how late|what time|till when|until when|closing|op
 const ASKS_ABOUT = /^\s*(?:how|what|when|why|where|is|does|do you|cuanto|como|cuando|que)\b/;
 const HOLD_IT = /\b(?:hold|reserve|reservar|reservalo|reservala|apartar|apartalo|apartala|apartenmelo|apartenmela|apartamelo|apartamela|reservenmelo|reservenmela|reservamelo|reservamela|me lo aparta|me lo apartan|me lo reserva|me lo reservan)\b/;
 const ASSET_PREFIX_TTL_MS = 5 * 60 * 1000;
+
+/** A shop or office asked about as open or closed: "the walgreens on water st close", "el Mercadona de la esquina abre". */
+const ANOTHER_PLACE_OPEN = /\b(?:walmart|target|cvs|walgreens|rite aid|costco|kroger|safeway|aldi|publix|mercadona|starbucks|mcdonalds|dmv|post office|bank|pharmacy|grocery(?: store)?|supermarket|mall|gym|pool|ymca|city hall|courthouse|farmacia|banco|tienda|supermercado|correos?)\b(?: (?:on|at|in|by|near|de|en|por) (?:the |la |el )?\w+(?: \w+)?)? (?:open|opens|opened|close|closes|closed|abre|abren|cierra|cierran|abierto|abierta)\b/;
+const ACCOUNT_SERVICES = new Set<Intent>(['hold', 'renew', 'account']);
+/** How likely a hold, renewal or account reading must be for an unsure FAQ guess to count as a question about that service. */
+const ACCOUNT_SERVICE_SCORE = 0.15;
+const LIBRARY_NAMED = /\b(?:library|libary|biblioteca|biblio|branch|sucursal)\b/;
 
 /** Intents whose message is worth keeping as "what the patron wanted" for a later ticket. */
 const SUBSTANTIVE = new Set<Intent>(['hours', 'faq', 'catalog', 'location', 'account', 'renew', 'hold', 'ill', 'equipment', 'events']);
@@ -558,7 +566,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
       return runSkill('catalog', turn, skillDeps, extras);
     }
     if (isEmojiOnly(turn.text)) return runSkill('smalltalk', turn, skillDeps);
-    if (classification.intent === 'unknown') {
+    // "is the target on river st open new year's day": another place's hours, which the library cannot give.
+    const anotherPlacesHours = classification.intent === 'hours' && ANOTHER_PLACE_OPEN.test(foldToWords(turn.text)) && !LIBRARY_NAMED.test(foldToWords(turn.text));
+    if (classification.intent === 'unknown' || anotherPlacesHours) {
       const result = await runSkill('unknown', turn, skillDeps);
       return { ...result, state: { ...result.state, pending: { kind: 'which-intent', request: '', options: ['hours', 'events', 'equipment', 'faq', 'handoff'] } } };
     }
@@ -572,6 +582,10 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     ) {
       return runSkill('catalog', turn, skillDeps, extras);
     }
+    // "how many days do i have to pick it up?": a question about the rules of an account service, however sure
+    // the guess of the service itself, is answered from the articles.
+    const aboutAnAccountService = ACCOUNT_SERVICES.has(classification.intent) || (classification.intent === 'faq' && [...ACCOUNT_SERVICES].some((intent) => (classification.scores[intent] ?? 0) >= ACCOUNT_SERVICE_SCORE));
+    if (aboutAnAccountService && isPolicyQuestion(turn.text)) return runSkill('faq', turn, skillDeps, extras);
     if (classification.confidence < askBelow && !agreed(classification, reading, state, turn.text)) return askWhichTopic(turn, classification);
     return runSkill(classification.intent, turn, skillDeps, extras);
   }

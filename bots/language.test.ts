@@ -23,6 +23,8 @@ describe('isUnsupportedLanguage', () => {
     // Indonesian and Swedish with a greeting or an English-looking word among them.
     'Halo, komputer tidak bisa dipakai, tolong',
     'Hej! Finns det parkering vid biblioteket?',
+    // Romanian, with its greeting.
+    'Bună ziua, am uitat parola, îmi puteți trimite alta?',
     'Boa tarde, vocês têm livros em inglês?',
     'A che ora apre la biblioteca domani?',
     'Czy biblioteka jest otwarta w sobotę?',

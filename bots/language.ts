@@ -142,6 +142,8 @@ const OTHER_LATIN_WORDS = new Set([
   // Gujarati in Latin letters ("kem cho", "ketla paisa thase")
   'oi', 'vc', 'vcs', 'senha',
   // Indonesian and Swedish everyday words ("tidak bisa", "finns det")
+  // Romanian ("Bună ziua, am uitat parola contului…")
+  'ziua', 'uitat', 'parola', 'contului', 'puteti', 'trimite', 'conecta', 'imi', 'sunt',
   'tidak', 'bisa', 'tolong', 'dibantu', 'lantai', 'mencetak', 'finns', 'det', 'vad', 'losenord', 'losenordet', 'tbm', 'slm', 'yazici', 'calismiyo', 'calismiyor', 'yardim', 'yardimci', 'edebilir', 'misiniz', 'musunuz', 'bilgisayar', 'nasil', 'kem', 'cho', 'chho', 'kadhavi', 'ketla', 'thase', 'tamne', 'pustakalay', 'kyare',
   // Afrikaans, Samoan, Tongan, Hungarian
   'goeie', 'middag', 'biblioteek', 'oop', 'sondag', 'asseblief', 'dankie', 'boeke', 'julle', 'talofa', 'tusi', 'mafai', 'nono', 'faafetai', 'malo', 'lelei', 'oku', 'ngaahi', 'tohi', 'laipeli', 'nem', 'mukodik', 'konyvtarban', 'csinaljak', 'koszonom', 'hol',
@@ -171,7 +173,7 @@ export function isUnsupportedLanguage(text: string): boolean {
  * Greetings no English or Spanish writer uses alone: "Bonjour" is a French speaker's first message, and
  * the reply should already be the one for a language without articles.
  */
-const GREETINGS = 'bonjour|bonsoir|salut|guten (?:tag|morgen|abend)|merhaba|konnichiwa|xin chao|kumusta|magandang (?:umaga|hapon|gabi)|dzien dobry|buongiorno|buonasera|bom dia|boa (?:tarde|noite)|bonjou|goedemorgen|habari|salaan|dobry den|hej|ahoj|sannu|szia|sveiki|labdien|namaste|privet|zdravo|hei|moi|labas|tere|jambo|marhaba|dobar dan|sawubona';
+const GREETINGS = 'bonjour|bonsoir|salut|guten (?:tag|morgen|abend)|merhaba|konnichiwa|xin chao|kumusta|magandang (?:umaga|hapon|gabi)|dzien dobry|buongiorno|buonasera|bom dia|boa (?:tarde|noite)|bonjou|goedemorgen|habari|salaan|dobry den|hej|ahoj|sannu|szia|sveiki|labdien|buna ziua|namaste|privet|zdravo|hei|moi|labas|tere|jambo|marhaba|dobar dan|sawubona';
 const FOREIGN_GREETING = new RegExp(`^(?:${GREETINGS})(?: (?:madame|monsieur|a tous|po))?$`);
 
 /** The same greetings opening a longer message. */

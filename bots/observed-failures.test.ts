@@ -324,6 +324,20 @@ describe('a question about a service is answered; a request to do it is a reques
     expect(tickets.opened).toHaveLength(0);
   });
 
+  it('answers a question about picking up holds asked after a story, with no ILS to act on', async () => {
+    const { say, tickets } = await setup();
+    const result = await say('my hold came in yesterday, how many days do i have to pick it up? i work all week');
+    expect(result).toMatchObject({ intent: 'faq', articleId: 'holds' });
+    expect(tickets.opened).toHaveLength(0);
+  });
+
+  it('says it cannot tell another shop\'s hours rather than giving the branch on the same street', async () => {
+    const { say } = await setup();
+    const result = await say('is the kroger on maple open christmas eve');
+    expect(result.intent).toBe('unknown');
+    expect(result.reply.text).not.toMatch(/Eastside Branch/);
+  });
+
   it('"renew my books" is a renewal request', async () => {
     const { say } = await setup();
     expect((await say('renew my books')).intent).toBe('renew');

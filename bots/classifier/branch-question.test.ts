@@ -76,6 +76,9 @@ describe('branchFactAsked', () => {
     ['¿dónde venden tarjetas de teléfono baratas?', undefined, undefined],
     // An age and "doesn't drive" are no street address.
     ["my mom is 91 and doesn't drive now. can the library bring books to her place?", undefined, undefined],
+    // The best way to reach us about something is contact, not directions; a receipt with one's own address is a paper.
+    ['is e-mail the best way to reach you about a sign language interpreter at eastside?', eastside, undefined],
+    ['¿me sirve un recibo con la dirección de aquí para sacar el carné?', undefined, undefined],
     ['¿tienen aparcamiento en eastside?', eastside, 'parking'],
     ['¿qué guagua me lleva a eastside?', eastside, 'directions'],
     ['how i can get to the library by bus, i live near the park', undefined, 'directions'],

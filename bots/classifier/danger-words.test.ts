@@ -104,6 +104,8 @@ describe('namesDangerInOtherLanguage', () => {
     'Він знову мене побив, я боюся йти додому',
     'خسته شدم، نمی خوام زنده بمونم',
     'یو سړی زما پسې دی، زه ویرېږم',
+    // Turkish: someone is following me, I'm afraid.
+    'Biri beni takip ediyor, korkuyorum',
   ])('"%s" names a danger', (text) => {
     expect(namesDangerInOtherLanguage(text)).toBe(true);
   });

@@ -21,7 +21,7 @@ const WORDS_WITH_SPACES = [
   'politie', 'zelfmoord', 'bedreigd',
   'policj[aęi]', 'karetk[aęi]', 'nóż', 'nożem', 'broń', 'samobójstw[oa]', 'grozi mi', 'chodzi za mną', 'idzie za mną', 'śledzi mnie',
   // Turkish, Vietnamese, Tagalog, Haitian Creole, Somali, Swahili
-  'ambulans', 'bıçak', 'silah', 'intihar', 'öldürecek', 'dövüyor',
+  'ambulans', 'bıçak', 'silah', 'intihar', 'öldürecek', 'dövüyor', 'beni takip', 'takip ediyor', 'saklanıyorum', 'korkuyorum',
   'công an', 'cảnh sát', 'cấp cứu', 'súng', 'tự tử', 'giết',
   'pulis', 'ambulansya', 'kutsilyo', 'baril', 'papatayin', 'magpakamatay', 'sinasaktan', 'binubugbog',
   'lapolis', 'anbilans', 'kouto', 'touye', 'bat mwen',

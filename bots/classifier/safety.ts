@@ -52,6 +52,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     "\\b(?:thinking|thought|think|keep thinking) about (?:just )?(?:driving|crashing|steering|swerving|running) (?:my car |the car |my truck )?(?:into|off)\\b",
     "\\bnadie me (?:extranaria|echaria de menos|va a extranar)\\b",
     "\\bnot coming back from (?:this|it)(?: one| time)?\\b",
+    // "everyone would get along just fine without me": better off without the patron, said gently.
+    "\\b(?:everyone|everybody|they|people|my (?:family|kids|children|wife|husband))(?: would| d| will| ll)? (?:all )?(?:get along|be|do|manage|get by) (?:just )?(?:fine|better|ok|okay|alright|great) without me\\b",
     // A goodbye passed on through someone at the desk, with no move or new job to explain it: "goodbye. tell miss carol thank you for everything".
     "^(?=[\\s\\S]*\\b(?:tell|give|say) (?:\\w+ ){1,7}(?:thank you|thanks|my thanks) for everything\\b)(?=[\\s\\S]*\\b(?:goodbye|good bye|farewell|bye)\\b)(?![\\s\\S]*\\b(?:moving|move|moved|relocating|retiring|retire|new job|graduat\\w*|semester|vacation|trip|see (?:you|u|ya))\\b)",
     // Affairs put in order, the library no longer needed, and a wish that someone know: a farewell.
@@ -84,6 +86,8 @@ const PATTERNS: Array<[SafetyKind, RegExp]> = [
     `\\b(?:mi )?${SPANISH_CHILD} no (?:aparece|contesta|responde|ha vuelto|llego|ha llegado)\\b`, `\\bstroller (?:is|was) empty\\b`, `\\b${CHILD}\\b.{0,50}\\b(?:running|ran|heading|headed|went|wandered|walking) (?:toward|towards|into|onto|to|out to|out into) (?:the )?(?:road|street|traffic|parking lot)\\b`, `\\b${CHILD} (?:got|slipped|ran|snuck) out (?:the |of the )?(?:front |back |side )?(?:door|doors|building|library)\\b`, `\\bse (?:perdio|ha perdido) (?:mi |el |la )?${SPANISH_CHILD}\\b`, `\\bno (?:aparece|encuentro) (?:mi |a mi )?${SPANISH_CHILD}\\b`,
     `\\b${CHILD}\\b.{0,80}\\b(?:nobody|no one|none of us) (?:has|have) (?:heard from|seen) (?:him|her|them)\\b`,
     `\\blost (?:track|sight) of (?:my|our) (?:little |\\d{1,2} ?(?:year|yr) old )?${CHILD}\\b`, `\\bperdi de vista a mi ${SPANISH_CHILD}\\b`,
+    // Someone not back where they went and unreachable: "never came back … his phone goes straight to voicemail".
+    `^(?=[\\s\\S]*\\b(?:my|our) (?:\\w+ )?(?:${CHILD}|mom|mum|mother|dad|father|grandpa|grandma|grandfather|grandmother|husband|wife|partner|uncle|aunt|friend|roommate)\\b)` + "(?=[\\s\\S]*\\b(?:never came back|didn t come back|hasn t come back|has not come back|never came home|didn t come home|hasn t come home|never showed up|didn t show up|hasn t shown up|never made it (?:home|back|there))\\b)(?=[\\s\\S]*\\b(?:voicemail|voice mail|not answering|isn t answering|isnt answering|doesn t answer|won t answer|no answer|phone (?:is |s )?(?:off|dead))\\b)",
     // A headcount short: "we counted 23 kids at the exit and we should have 24", "one student short"; a child described to be found.
     `\\b(?:counted|count|counting|headcount|head count|have|got|only)\\s+(\\d{1,3})\\s+(?:kids|children|students|campers|scouts|girls|boys)\\b.{0,60}\\bshould (?:have|be)\\s+(?!\\1\\b)\\d{1,3}\\b`, `\\b(?:one|a|1) (?:kid|child|student|camper|scout) (?:short|missing)\\b`,
     `\\b(?:girl|boy|kid|child|toddler|son|daughter) named \\w+\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat|sweater)\\b`,
@@ -198,12 +202,14 @@ const THINGS = new RegExp(`\\b(?:lost|misplaced|missing|find|found|forgot|left)\
 /** "my nephew lost his dad": a death in the family, not a child gone missing. */
 const BEREAVED = /\blost (?:his|her|their|my|our) (?:dad|mom|father|mother|parents?|grandpa|grandma|grandfather|grandmother|brother|sister|friend|best friend|uncle|aunt|husband|wife)\b/;
 /** Said outright, a missing child is one whatever else the message names. */
-const CHILD_OUTRIGHT = new RegExp(`\\b(?:nobody|no one) (?:has|have) heard from (?:him|her|them)\\b|\\bphone (?:is|s) (?:off|dead)\\b|\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\blost my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b${NOT_A_PERSON_DUE}|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
+const CHILD_OUTRIGHT = new RegExp(`\\b(?:nobody|no one) (?:has|have) heard from (?:him|her|them)\\b|\\bphone (?:is|s) (?:off|dead)\\b|\\b(?:can t|cannot|cant|could not|couldn t) find my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}|\\blost my (?:little )?${CHILD}\\b${NOT_POSSESSIVE}(?!(?: \\w+)? ${THING_WORDS}\\b)|\\bno encuentro a mi ${SPANISH_CHILD}\\b|\\b(?:isn t|isnt|is not|not) (?:answering|picking up)\\b|\\bwas supposed to be\\b${NOT_A_PERSON_DUE}|\\b(?:didn t|did not|didnt|never) (?:come|came) home\\b|\\b(?:never|hasn t|has not) (?:come|came) back\\b|\\bstraight to voice ?mail\\b|\\b(?:she|he)(?: s| is|s) (?:only |just )?\\d{1,2}\\b.{0,40}\\b(?:coat|shirt|jacket|hoodie|dress|wearing|pants|hat)\\b`);
 
 /**
  * "my kid is lost… in the Harry Potter series", "lost without the minecraft club": lost in a story, or
  * missing a program, not gone missing.
  */
+/** "my grandson disappeared into Harry Potter and hasn't come up for air": a child lost in a story, not lost. */
+const DISAPPEARED_INTO_A_STORY = /\b(?:disappeared|vanished) into (?:the |a |his |her |their )?(?:world of )?(?:\w+ ){0,3}(?:books?|series|novels?|stories|story|world|saga|manga|comics?|reading|harry potter|narnia|hogwarts|minecraft|games?)\b|\b(?:hasn t|hasnt|has not) come up for air\b/g;
 const ABSORBED = /\blost (?:\. )*in (?:the |a |that |this |his |her |their )?(?:\w+ ){0,3}(?:book|books|series|story|stories|novel|novels|world|saga|manga|comics?|game)\b|\blost without (?:the |a |his |her |their |my |our )?(?:\w+ ){0,3}(?:club|class|program|programs|group|storytime|story time|games?|books?|series|library|wifi|computer|tablet|ipad|phone)\b/g;
 /** "a domestic violence survivor (safe now, moved out last year)": danger that is over, told as background. */
 const DANGER_PAST = /\b(?:survivor|safe now|moved out (?:last|a|two|three|years?|months?)|years ago)\b/;
@@ -286,7 +292,7 @@ export function detectSafety(text: string): SafetyKind | undefined {
     if (kind === 'self-harm' && onlyThrough(DELIGHTED)) continue;
     if (kind === 'shelter' && A_FEW_HOURS.test(folded)) continue;
     if (kind === 'medical' && onlyThrough(PAST_ILLNESS)) continue;
-    if (kind === 'missing-child' && (onlyThrough(LOST_TRACK) || onlyThrough(ABSORBED) || onlyThrough(SELF_LOST) || WILL_NOT_LEAVE.test(folded))) continue;
+    if (kind === 'missing-child' && (onlyThrough(LOST_TRACK) || onlyThrough(ABSORBED) || onlyThrough(DISAPPEARED_INTO_A_STORY) || onlyThrough(SELF_LOST) || WILL_NOT_LEAVE.test(folded))) continue;
     if (kind === 'threat' && DANGER_PAST.test(folded) && onlyThrough(COURT_ORDER)) continue;
     if (kind === 'threat' && ((LAUGHING.test(folded) && !PARTNER.test(folded)) || EXASPERATED.test(folded) || EXASPERATED_OPENING.test(folded) || (FAMILY_HYPERBOLE.test(folded) && LIBRARY_TROUBLE.test(folded)) || onlyThrough(PAPERWORK_DEADLINE))) continue;
     if (kind === 'missing-child' && (THINGS.test(folded) || BEREAVED.test(folded)) && !CHILD_OUTRIGHT.test(folded)) continue;

@@ -61,8 +61,9 @@ export function describeAccount(summary: AccountSummary, focus: AccountFocus, de
 
 /** "what do I have out", "what do I owe", "is my hold in": the verified patron's own account. */
 export async function accountSkill(turn: Turn, deps: SkillDeps): Promise<SkillResult> {
-  if (!hasIls(deps)) return openStaffTicket(turn, deps, 'account', turn.safeText);
+  // A question about the rules is answered from the articles, with or without an ILS.
   if (isPolicyQuestion(turn.text)) return runFaqInstead(turn, deps);
+  if (!hasIls(deps)) return openStaffTicket(turn, deps, 'account', turn.safeText);
   try {
     const access = await patronFor(turn, deps, 'account', { action: 'request', intent: 'account', text: turn.safeText });
     if (!access.ok) return access.result;

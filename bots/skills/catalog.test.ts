@@ -3,7 +3,7 @@ import type { CatalogService } from '../../catalog/catalog-service.js';
 import { createDemoTestCatalog } from '../../catalog/testing/demo-test-catalog.js';
 import type { createMemoryCatalogRepository } from '../../catalog/testing/memory-repository.js';
 import type { CatalogPort } from '../../core/catalog.js';
-import { answerCatalog, extractCatalogQuery, SMS_LIMIT } from './catalog.js';
+import { answerCatalog, authorMatches, extractCatalogQuery, SMS_LIMIT } from './catalog.js';
 import { capitalisedRuns, findCatalogMention } from './catalog-mentions.js';
 import { answerLocation } from './location.js';
 
@@ -65,9 +65,19 @@ describe('extractCatalogQuery', () => {
     ['how do i find the teen room at eastside?', { kind: 'locate', terms: 'teen room at eastside' }],
     // The story before the comma that opens the asking.
     ['in town for the weekend, does the library have where the wild things are?', { terms: 'where the wild things are' }],
+    // What it is for and when, and "tell me it's in", after the title.
+    ['need the very hungry caterpillar for preschool tomorrow pls tell me its in', { terms: 'the very hungry caterpillar' }],
     ['¿tienen libros de cocina mexicana?', { field: 'subject' }],
   ])('%s', (text, expected) => {
     expect(extractCatalogQuery(text)).toMatchObject(expected);
+  });
+});
+
+describe('authorMatches', () => {
+  it('forgives a short given name a letter short or long, not a letter changed', () => {
+    expect(authorMatches('jon grisham', 'Grisham, John')).toBe(true);
+    expect(authorMatches('ann tyler', 'Tyler, Anne')).toBe(true);
+    expect(authorMatches('mark king', 'King, Mary')).toBe(false);
   });
 });
 

@@ -187,6 +187,10 @@ const FILLER = [
   /\s+(?:then|too|also|as\s+well|at\s+all|by\s+any\s+chance|still|tho|though|por\s+casualidad|tambien)\s*[?.!]*\s*$/i,
 ];
 
+/** "… pls tell me it's in", "… let me know if you have it": the asking, after the title. */
+const TELL_ME_ITS_IN = /\s+(?:(?:pls|plz|please)\s+)?(?:tell me|let me know)\s+(?:if\s+|that\s+)?(?:it\s*['’]?s|its|it is|you have it|u have it|you got it|there s one|theres one)\b.*$/i;
+/** "… for daycare tmrw", "… for class on monday": what the book is for and when, at the end of a request. */
+const FOR_AN_OCCASION = /\s+for\s+(?:daycare|preschool|school|class|work|church|storytime|story time|tonight|tomorrow|tmrw|the weekend|the trip|a trip|vacation)\b.*$/i;
 /** "… that he could borrow", "… which I can read on the bus": said about the book, not part of its name. */
 const TRAILING_CLAUSE = /\s+(?:that|which|so\s+that|so)\s+(?:he|she|i|we|they|my|our|you|u)\b.*$/i;
 /** "… for my 10th grade class", "… for our book club": who the book is for, at the end of a request. */
@@ -247,6 +251,8 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
     .replace(/(\p{L}+)['’]s(?=\s+(?:books?|novels?|stuff|works?|titles?|new|newest|latest|series|cookbooks?|comics|(?:\p{L}+\s+)?(?:cookbooks?|memoirs?|novels?|books?|mysteries|thrillers))\b|\s*[,?!.]|\s*$)/giu, (whole, name: string) =>
       /^(?:children|women|men|people|kid|kids|teen|teens)$/i.test(name) ? whole : name,
     )
+    .replace(TELL_ME_ITS_IN, '')
+    .replace(FOR_AN_OCCASION, '')
     .replace(TRAILING_CLAUSE, '')
     .replace(FOR_SOMEONE, '');
 
@@ -403,6 +409,8 @@ export function authorMatches(asked: string, author: string): boolean {
     // "yuval noah harari" for "Harari, Yuval N.": a given name catalogued as its initial.
     if (given.join(' ').match(/\b[a-z]\.?(?:\s|$)/) && initials.includes(word[0]!)) continue;
     if (word.length > 2 && word.endsWith('s') && authorWords.includes(word.slice(0, -1))) continue;
+    // "jon grisham", "ann tyler": a short given name a letter short or long; a changed letter ("mark" for "mary") is another name.
+    if (word.length >= 3 && !surnameWords.includes(word) && authorWords.some((candidate) => !surnameWords.includes(candidate) && Math.abs(candidate.length - word.length) === 1 && oneEditApart(word, candidate))) continue;
     return false;
   }
   return matchedSurname;

@@ -22,6 +22,8 @@ describe('a follow-up to an article answer', () => {
     // Another one, and when or where: still the service just answered.
     '¿y cuánto cuesta sacar una nueva?',
     'can i get one at eastside friday',
+    // "¿y cuánto sale?": what it costs, said the everyday way.
+    '¿y cuánto sale?',
   ])('"%s" stays on the last article', (text) => {
     expect(stays(text)).toBe(true);
   });

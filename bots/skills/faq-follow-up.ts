@@ -16,7 +16,7 @@ const ASPECT_TERMS = new Set(
     'appointment book sign signup register bring age old first next ok lol ' +
     'take keep limit limits max maximum once new replace replacement need join apply qualify eligible check checkout borrow another ' +
     'morning afternoon evening tonight today tomorrow weekend monday tuesday wednesday thursday friday saturday sunday eastside main downtown branch ' +
-    'cuesta cuestan cuanto cuantos cuantas cobran cobra precio gratis pagar tiempo dias semanas cita llevar edad sacar otra otro nueva nuevo reponer'
+    'cuesta cuestan cuanto cuantos cuantas cobran cobra precio gratis pagar tiempo dias semanas cita llevar edad sacar otra otro nueva nuevo reponer sale salen vale valen'
   )
     .split(' ')
     .map(stem),

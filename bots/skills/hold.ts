@@ -63,8 +63,9 @@ export function confirmHold(turn: Turn, deps: SkillDeps, bibId: string, title: s
 
 /** "put a hold on Educated": find it in the catalog, confirm it and the pickup branch, then place it. */
 export async function holdSkill(turn: Turn, deps: SkillDeps): Promise<SkillResult> {
-  if (!hasIls(deps)) return openStaffTicket(turn, deps, 'hold', turn.safeText);
+  // A question about the rules is answered from the articles, with or without an ILS.
   if (isPolicyQuestion(turn.text)) return runFaqInstead(turn, deps);
+  if (!hasIls(deps)) return openStaffTicket(turn, deps, 'hold', turn.safeText);
   const { language } = turn;
   try {
     const existing = aboutExistingHolds(turn.text);

@@ -194,6 +194,12 @@ export function ilsUnavailable(turn: Turn, intent: Intent, error: unknown, deps:
  * a request to act on an account. The classifier decides this first; skills check again to refuse gracefully.
  */
 export function isPolicyQuestion(text: string): boolean {
+  // "got an email that my hold is ready, how many days do i have to pick it up?": the question may follow a
+  // story, in a clause of its own.
+  return [text, ...text.split(/[,;.!?]\s+|\n+/).slice(1)].some((clause) => asksAboutAPolicy(clause.trim()));
+}
+
+function asksAboutAPolicy(text: string): boolean {
   const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   // About this patron's own things: a request, whatever its wording.
   if (/\b(my|mine|me|do i (have|owe)|have i|i owe|i have|did i|mis|mi|tengo|debo)\b/.test(folded) && !/\bhow (many|long|often)\b|\bcuantas?\b|\bcuantos?\b/.test(folded)) return false;

@@ -66,8 +66,9 @@ export function describeRenewal(outcome: RenewAllOutcome, timeZone: string, lang
 
 /** Renew one (by title or by its number in the list) or all, and say the new due dates and every refusal's reason. */
 export async function renewSkill(turn: Turn, deps: SkillDeps, listed?: string[]): Promise<SkillResult> {
-  if (!hasIls(deps)) return openStaffTicket(turn, deps, 'renew', turn.safeText);
+  // A question about the rules is answered from the articles, with or without an ILS.
   if (isPolicyQuestion(turn.text)) return runFaqInstead(turn, deps);
+  if (!hasIls(deps)) return openStaffTicket(turn, deps, 'renew', turn.safeText);
   try {
     const access = await patronFor(turn, deps, 'renew', { action: 'request', intent: 'renew', text: turn.safeText });
     if (!access.ok) return access.result;

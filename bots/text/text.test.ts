@@ -299,6 +299,9 @@ describe('detectSafety', () => {
     ['scout troop at eastside: we have 9 scouts at the door and should have 10, please check the restrooms', 'missing-child'],
     ['boy named Theo, green hoodie, 6 years old, last seen by the lego table', 'missing-child'],
     ["my grandson is missing, i hope he's ok, he was by the computers", 'missing-child'],
+    // Someone close not back and unreachable; the family better off without the patron, said gently.
+    ['my grandma went to the knitting group at main at 10 and never came back, her phone goes straight to voicemail', 'missing-child'],
+    ['honestly my family would do just fine without me these days', 'self-harm'],
   ])('%s → %s', (text, kind) => {
     expect(detectSafety(text)).toBe(kind);
   });
@@ -479,6 +482,10 @@ describe('detectSafety', () => {
     'my wife will kill me, the baby tore the cover off a library board book. what do we owe?',
     "lost my daughter in the graphic novels again haha she's fine, she just won't leave",
     'we counted 18 students and should have 18, thanks for the great visit',
+    // A child's card lost; a child lost in a series; a repair man and a copier that never came back.
+    'lost my daughters library card, she is so upset. how do we replace it',
+    'my granddaughter disappeared into the Narnia books this fall, do you have the last one?',
+    'the repair guy never came back and the copier still gives no answer',
     'Do you have books on grieving after a suicide? I facilitate a support group for families.',
     "bye everyone! we're moving to Denver, tell Ms Chen thanks for everything",
   ])('not "%s"', (text) => {
