@@ -36,11 +36,11 @@ import { findCatalogMention } from './skills/catalog-mentions.js';
 import { findDescribedBook } from './skills/catalog-description.js';
 import { catalogFollowUpQuery, seriesFollowUpQuery } from './skills/catalog-follow-up.js';
 import { isEmojiOnly } from './skills/smalltalk.js';
-import { questionPart } from './text/question-part.js';
 import { otherLanguageSkill } from './skills/other-language.js';
 import { safetySkill } from './skills/safety.js';
 import { isPolicyQuestion } from './skills/patron-access.js';
 import { messageBody } from './text/message-body.js';
+import { questionPart } from './text/question-part.js';
 import { deviceWorksAgain, fileEquipmentTicket, saysDeviceWorksAgain, tagPrefixes } from './skills/equipment.js';
 import { answerFromArticle, articleTitle } from './skills/faq.js';
 import { blendCandidates } from './skills/faq-search.js';
@@ -544,7 +544,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     const followUpLength = FOLLOW_UP_OPENER.test(tokens.join(' ')) || opensWithHoursQuestion ? OPENED_FOLLOW_UP_MAX_TOKENS : FOLLOW_UP_MAX_TOKENS;
     // "Thanks for the quick answer. And the Eastside branch, same on Saturday? …": in an e-mail, the question
     // sentence may be the follow-up, opened as one, with thanks and a reason around it.
-    const questionTokens = tokenize(questionPart(turn.text));
+    const questionTokens = state.lastIntent === 'hours' && tokens.length > followUpLength ? tokenize(questionPart(turn.text)) : tokens;
     const askedAsFollowUp = questionTokens.length < tokens.length && questionTokens.length <= OPENED_FOLLOW_UP_MAX_TOKENS && FOLLOW_UP_OPENER.test(questionTokens.join(' '));
     if (state.lastIntent === 'hours' && state.hours && (turn.day || turn.branch || asksOpeningAgain) && (tokens.length <= followUpLength || askedAsFollowUp) && !otherTopic) {
       // "how late tonight?" after tomorrow's hours: today, not the day answered before ("now" alone is

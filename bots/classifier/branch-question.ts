@@ -19,7 +19,7 @@ const PLACE_WORDS = new Set([
 
 /** "is the library at 200 River Street?", "is 45 maple ave eastside or main?": a street address named. */
 /** Words that are never part of a street's name: "my father is 87 and doesn't drive" names no street. */
-const NOT_A_STREET_WORD = '(?!(?:and|or|but|so|is|was|are|were|am|pm|and|years?|yrs?|yo|of|to|in|on|at|for|with|doesnt|dont|didnt|cant|cannot|wont|can|could|will|would|has|had|have|never|no|not|still|now|i|we|he|she|they|you|it|my|his|her|their|our)\\b)';
+const NOT_A_STREET_WORD = '(?!(?:and|or|but|so|is|was|are|were|am|pm|years?|yrs?|yo|of|to|in|on|at|for|with|doesnt|dont|didnt|cant|cannot|wont|can|could|will|would|has|had|have|never|no|not|still|now|i|we|he|she|they|you|it|my|his|her|their|our)\\b)';
 const STREET_ADDRESS = new RegExp(`\\b\\d{1,5} (?!(?:min|mins|minutes?|miles?|hours?|hrs?|blocks?|km|secs?|seconds?)\\b)${NOT_A_STREET_WORD}\\w+ (?:${NOT_A_STREET_WORD}\\w+ )?(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|way|calle)\\b`);
 /** "which branch is on maple", "la biblioteca que está en la avenida Maple", "is the maple ave library the same as eastside". */
 const WHICH_BRANCH = /\b(?:which|what) (?:branch|library|location|one|biblioteca|sucursal) (?:is|s)\b.{0,25}\b(?:on|at|in)\b|\b(?:cual|que) (?:biblioteca|sucursal)\b.{0,20}\b(?:queda|esta) en\b|\b(?:biblioteca|sucursal) que (?:esta|queda) en\b/;

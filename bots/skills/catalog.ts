@@ -281,8 +281,7 @@ export function extractCatalogQuery(text: string): ExtractedCatalogQuery {
   let field: SearchField = 'keyword';
   let author: ExtractedCatalogQuery['author'];
   let byAuthorName: string | undefined;
-  // "my mom wants something by john grisham": the request for an author's work may come after who wants it;
-  // "algo de Grisham", "libros de Isabel Allende": in Spanish, a capitalised name after "de" is the author.
+  // "my mom wants something by john grisham": the request for an author's work may come after who wants it.
   const byAuthor =
     /^(?:(?:books?|novels?|anything|something|stuff|works?|titles?|libros?|algo|cookbooks?|comics)(?:\s+else)?\s+)?(?:by|from|written\s+by|del\s+autor|de\s+la\s+autora)\s+(.+)$/i.exec(rest) ??
     /^author\s+(.+)$/i.exec(rest) ??
