@@ -567,7 +567,8 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}): Rou
     }
     if (isEmojiOnly(turn.text)) return runSkill('smalltalk', turn, skillDeps);
     // "is the target on river st open new year's day": another place's hours, which the library cannot give.
-    const anotherPlacesHours = classification.intent === 'hours' && ANOTHER_PLACE_OPEN.test(foldToWords(turn.text)) && !LIBRARY_NAMED.test(foldToWords(turn.text));
+    const hoursWords = classification.intent === 'hours' ? foldToWords(turn.text) : '';
+    const anotherPlacesHours = ANOTHER_PLACE_OPEN.test(hoursWords) && !LIBRARY_NAMED.test(hoursWords);
     if (classification.intent === 'unknown' || anotherPlacesHours) {
       const result = await runSkill('unknown', turn, skillDeps);
       return { ...result, state: { ...result.state, pending: { kind: 'which-intent', request: '', options: ['hours', 'events', 'equipment', 'faq', 'handoff'] } } };

@@ -17,12 +17,12 @@ describe('isUnsupportedLanguage', () => {
   // Greetings and function words of Portuguese, Italian, Polish, German and French that are not English or Spanish words.
   it.each([
     // Portuguese as it is texted, Turkish without its letters, Gujarati in Latin letters.
-    'oi gente, vcs tem impressora colorida? qual o preço',
+    'oi gente vcs tem impressora colorida ai? qual a senha do wifi',
     'slm bilgisayar calismiyor yardim eder misiniz',
     'kem cho, pustakalay kyare khule chhe?',
     // Indonesian and Swedish with a greeting or an English-looking word among them.
     'Halo, komputer tidak bisa dipakai, tolong',
-    'Hej! Finns det parkering vid biblioteket?',
+    'Hej! Vad kostar det att skriva ut i biblioteket?',
     // Romanian, with its greeting.
     'Bună ziua, am uitat parola, îmi puteți trimite alta?',
     'Boa tarde, vocês têm livros em inglês?',

@@ -138,13 +138,16 @@ const OTHER_LATIN_WORDS = new Set([
   // Kurdish (Kurmanji), Uzbek
   'silav', 'gelo', 'pirtukxane', 'pirtukxaneya', 'sibe', 'vekiri', 'ez', 'dixwazim', 'pirtuken', 'pirtuk', 'xwe', 'vegerinim', 'spas', 'kengi', 'heye',
   'assalomu', 'alaykum', 'ishlamayapti', 'ishlamayapman', 'kompyuter', 'kompyuterdan', 'olmayapman', 'yordam', 'bera', 'olasizmi', 'kutubxona', 'kutubxonada', 'rahmat', 'ertaga', 'ochiq', 'kitob', 'kitoblar', 'qachon', 'qayerda', 'iltimos', 'menga', 'bormi',
-  // Portuguese as it is texted ("vcs tem…", "qual é a senha"); Turkish without its letters ("yazici calismiyo");
+  // Portuguese as it is texted ("vcs tem…", "qual é a senha")
+  'oi', 'vc', 'vcs', 'senha', 'tbm',
+  // Turkish without its letters ("slm yazici calismiyo")
+  'slm', 'yazici', 'calismiyo', 'calismiyor', 'yardim', 'yardimci', 'edebilir', 'misiniz', 'musunuz', 'bilgisayar', 'nasil',
   // Gujarati in Latin letters ("kem cho", "ketla paisa thase")
-  'oi', 'vc', 'vcs', 'senha',
-  // Indonesian and Swedish everyday words ("tidak bisa", "finns det")
+  'kem', 'cho', 'chho', 'kadhavi', 'ketla', 'thase', 'tamne', 'pustakalay', 'kyare',
+  // Indonesian ("tidak bisa mencetak") and Swedish ("finns det", "vad är lösenordet")
+  'tidak', 'bisa', 'tolong', 'dibantu', 'lantai', 'mencetak', 'finns', 'det', 'vad', 'losenord', 'losenordet',
   // Romanian ("Bună ziua, am uitat parola contului…")
   'ziua', 'uitat', 'parola', 'contului', 'puteti', 'trimite', 'conecta', 'imi', 'sunt',
-  'tidak', 'bisa', 'tolong', 'dibantu', 'lantai', 'mencetak', 'finns', 'det', 'vad', 'losenord', 'losenordet', 'tbm', 'slm', 'yazici', 'calismiyo', 'calismiyor', 'yardim', 'yardimci', 'edebilir', 'misiniz', 'musunuz', 'bilgisayar', 'nasil', 'kem', 'cho', 'chho', 'kadhavi', 'ketla', 'thase', 'tamne', 'pustakalay', 'kyare',
   // Afrikaans, Samoan, Tongan, Hungarian
   'goeie', 'middag', 'biblioteek', 'oop', 'sondag', 'asseblief', 'dankie', 'boeke', 'julle', 'talofa', 'tusi', 'mafai', 'nono', 'faafetai', 'malo', 'lelei', 'oku', 'ngaahi', 'tohi', 'laipeli', 'nem', 'mukodik', 'konyvtarban', 'csinaljak', 'koszonom', 'hol',
 ]);

@@ -704,6 +704,7 @@ describe('follow-ups and facts asked among other words', () => {
     expect(handset.details?.branchFact).toBeUndefined();
     expect(handset.reply.text).not.toMatch(/014-2200/);
   });
+
   it('answers a Spanish letter about New Year\'s Eve hours for that day, though a daughter "me lleva"', async () => {
     const { say } = await setup();
     const letter = await say('Buenas tardes:\n\n¿La biblioteca estará abierta el 31 de diciembre? ¿Hasta qué hora? Mi nuera me lleva los jueves en la tarde.\n\nSaludos,\nCarmen', { channel: 'email' });

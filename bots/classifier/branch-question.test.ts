@@ -61,7 +61,7 @@ describe('branchFactAsked', () => {
     // The patron's own handset: "on ur phone" asks for no number.
     ['a friend says u can borrow e-books thru the library on ur phone, how?', undefined, undefined],
     // A park with a name and the parks department are no parking; "Park" written in a title-case question still is.
-    ['has the parks department put out the summer schedule for Lincoln Park yet?', undefined, undefined],
+    ['can you tell me if the parks department runs the pool at Lincoln Park?', undefined, undefined],
     ['Where Can We Park When We Visit Eastside?', eastside, 'parking'],
     // Pulling up a van to unload is where to stop the vehicle; books unloaded at the book drop are returns.
     ['we have a moving truck, where can we pull up to unload chairs at eastside?', eastside, 'parking'],

@@ -222,8 +222,8 @@ const A_FEW_HOURS = /\bbetween (?:my )?(?:shifts|classes|jobs|appointments)\b|\b
 /** "after my heart attack", "since his stroke": an illness that is over, told as background. */
 const PAST_ILLNESS = /\b(?:after|since|recovering from|recovery from|recovered from) (?:my|his|her|their|a|the) (?:heart attack|stroke|surgery|seizure)\b|\b(?:nearly|almost|practically) (?:had|gave me|give me|having) a heart attack\b/g;
 /** "I've completely lost track": of the time, not of a child (unless one is named after it). */
-/** "I lost my kids in the picture books, they refuse to leave", "he's fine, he just won't leave": children who are there, only unwilling to go. */
-const WILL_NOT_LEAVE = /\b(?:they|he|she|kids|kid|son|daughter)(?: re| are| is| s)? (?:just |simply |still |totally )?(?:refuse|refusing|refuses|won t|wont|will not|don t want|dont want|doesn t want|doesnt want) (?:to )?(?:leave|go home|come home|come out)\b|(?<!\b(?:hope|hoping|pray|praying|sure|if|whether|know|see|check|unless) )\b(?:he|she|they)(?: s| is| are| re) (?:fine|ok|okay|safe)\b(?! (?:with|if|right|now|or))/;
+/** "I lost my kids in the picture books, they refuse to leave", "he's fine, he just won't leave": children who are there and well, only unwilling to go. */
+const CHILD_ACCOUNTED_FOR = /\b(?:they|he|she|kids|kid|son|daughter)(?: re| are| is| s)? (?:just |simply |still |totally )?(?:refuse|refusing|refuses|won t|wont|will not|don t want|dont want|doesn t want|doesnt want) (?:to )?(?:leave|go home|come home|come out)\b|(?<!\b(?:hope|hoping|pray|praying|sure|if|whether|know|see|check|unless) )\b(?:he|she|they)(?: s| is| are| re) (?:fine|ok|okay|safe)\b(?! (?:with|if|right|now|or))/;
 const LOST_TRACK = /\blost track\b(?! of)/g;
 
 /** "the scanner's on fire lol jk": said in jest. */
@@ -292,7 +292,7 @@ export function detectSafety(text: string): SafetyKind | undefined {
     if (kind === 'self-harm' && onlyThrough(DELIGHTED)) continue;
     if (kind === 'shelter' && A_FEW_HOURS.test(folded)) continue;
     if (kind === 'medical' && onlyThrough(PAST_ILLNESS)) continue;
-    if (kind === 'missing-child' && (onlyThrough(LOST_TRACK) || onlyThrough(ABSORBED) || onlyThrough(DISAPPEARED_INTO_A_STORY) || onlyThrough(SELF_LOST) || WILL_NOT_LEAVE.test(folded))) continue;
+    if (kind === 'missing-child' && (onlyThrough(LOST_TRACK) || onlyThrough(ABSORBED) || onlyThrough(DISAPPEARED_INTO_A_STORY) || onlyThrough(SELF_LOST) || CHILD_ACCOUNTED_FOR.test(folded))) continue;
     if (kind === 'threat' && DANGER_PAST.test(folded) && onlyThrough(COURT_ORDER)) continue;
     if (kind === 'threat' && ((LAUGHING.test(folded) && !PARTNER.test(folded)) || EXASPERATED.test(folded) || EXASPERATED_OPENING.test(folded) || (FAMILY_HYPERBOLE.test(folded) && LIBRARY_TROUBLE.test(folded)) || onlyThrough(PAPERWORK_DEADLINE))) continue;
     if (kind === 'missing-child' && (THINGS.test(folded) || BEREAVED.test(folded)) && !CHILD_OUTRIGHT.test(folded)) continue;

@@ -483,7 +483,7 @@ describe('detectSafety', () => {
     "lost my daughter in the graphic novels again haha she's fine, she just won't leave",
     'we counted 18 students and should have 18, thanks for the great visit',
     // A child's card lost; a child lost in a series; a repair man and a copier that never came back.
-    'lost my daughters library card, she is so upset. how do we replace it',
+    'lost my son library card again, how do we replace it',
     'my granddaughter disappeared into the Narnia books this fall, do you have the last one?',
     'the repair guy never came back and the copier still gives no answer',
     'Do you have books on grieving after a suicide? I facilitate a support group for families.',
